@@ -1,0 +1,25 @@
+/** What a CLI command sees of the world; injected so commands are testable without a real terminal. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly stdoutIsTTY: boolean;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Returns the process exit code. Throws InputError/UsageError for bad input (exit 2). */
+  run(argv: string[], io: CliIO, signal: AbortSignal): Promise<number>;
+}
+
+/** Exit codes shared by every command, stable for automation. */
+export const ExitCode = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  conditional: 3,
+  inconclusive: 4,
+} as const;

@@ -1,0 +1,70 @@
+import { InputError } from '../core/util/errors';
+import { UsageError } from './args';
+import { ExitCode, type CliCommand, type CliIO } from './command';
+import { commands } from './commands/index';
+
+const VERSION = '0.1.0';
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length), 8);
+  const rows = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  return `aurora-ga ${VERSION} — decide whether a release candidate may be promoted to GA\n\nUsage: aurora-ga <command> [options]\n\nCommands:\n${rows}\n\nRun 'aurora-ga <command> --help' for a command's options.\n`;
+}
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function runCli(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(helpText());
+    return name ? ExitCode.ok : ExitCode.usage;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const command: CliCommand | undefined = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`aurora-ga: unknown command '${name}'\n\n${helpText()}`);
+    return ExitCode.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.usage.trimEnd()}\n`);
+    return ExitCode.ok;
+  }
+  try {
+    return await command.run(rest, io, signal);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`aurora-ga ${name}: ${err.message}\n\n${command.usage.trimEnd()}\n`);
+      return ExitCode.usage;
+    }
+    if (err instanceof InputError) {
+      io.stderr(`aurora-ga ${name}: ${err.format()}\n`);
+      return ExitCode.usage;
+    }
+    if (signal.aborted) {
+      io.stderr(`aurora-ga ${name}: interrupted\n`);
+      return 130;
+    }
+    // A bug, not bad input: say so plainly; the stack only on request.
+    const e = err as Error;
+    io.stderr(`aurora-ga ${name}: internal error: ${e.message}\n${process.env.AURORA_DEBUG ? `${e.stack}\n` : '(set AURORA_DEBUG=1 for details)\n'}`);
+    return ExitCode.usage;
+  }
+}
+
+if (require.main === module) {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  const io: CliIO = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+  runCli(process.argv.slice(2), io, controller.signal).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,96 @@
+// The verdict model shared by gates, canary and checklist (product spec §1). These types are the
+// contract between the engine and every face; JSON reports are these objects serialised.
+
+export type Comparator = '<=' | '<' | '>=' | '>' | '==';
+
+/** What a failing check counts as. */
+export type Severity = 'fail' | 'warn';
+
+/** What NO_DATA / ERROR count as; hard gates default to 'fail'. */
+export type MissingPolicy = 'fail' | 'warn' | 'inconclusive';
+
+/** The raw outcome of one check. */
+export type CheckOutcome = 'PASS' | 'WARN' | 'FAIL' | 'NO_DATA' | 'ERROR';
+
+/** A gate is the worst of its checks, after on_missing/on_error are applied: FAIL > INCONCLUSIVE > WARN > PASS. */
+export type GateStatus = 'PASS' | 'WARN' | 'INCONCLUSIVE' | 'FAIL';
+
+export type FailAction = 'NO-GO' | 'CONDITIONAL' | 'OBSERVE';
+
+export type DecisionCode = 'APPROVED' | 'CONDITIONAL' | 'INCONCLUSIVE' | 'BLOCKED';
+
+/** Where the data came from; named in every output. Only 'live' may ever promote. */
+export type DataMode = 'live' | 'replay' | 'demo';
+
+/** Exactly which data produced a verdict. */
+export interface Evidence {
+  /** 'prometheus' or 'file'. */
+  kind: 'prometheus' | 'file';
+  /** Prometheus base URL, or the file path read. */
+  source: string;
+  /** The resolved PromQL (after template substitution), for Prometheus checks. */
+  query?: string;
+  /** The JSON path or log pattern, for file checks. */
+  path?: string;
+  /** RFC 3339 evaluation time. */
+  evaluated_at: string;
+  /** PromQL duration of the window, e.g. '48h'. */
+  window?: string;
+  /** Number of series (Prometheus) or matched items (file) behind the value. */
+  series_count?: number;
+  /** The raw value(s) as received, with their labels when there are several series. */
+  raw: { labels?: Record<string, string>; value: string }[];
+  threshold: number;
+  comparator: Comparator;
+  duration_ms: number;
+  /** The server's or the file system's own error text, for ERROR outcomes. */
+  error?: string;
+}
+
+export interface CheckResult {
+  check_id: string;
+  name: string;
+  outcome: CheckOutcome;
+  /** How this check counts toward its gate, after severity / on_missing / on_error. */
+  counts_as: GateStatus;
+  /** The measured value, or null for NO_DATA / ERROR. */
+  value: number | null;
+  threshold: number;
+  comparator: Comparator;
+  severity: Severity;
+  message: string;
+  evidence: Evidence;
+}
+
+export interface GateResult {
+  // Fields of the original report, kept for compatibility.
+  gate_id: number;
+  gate_name: string;
+  status: GateStatus;
+  value: number | null;
+  threshold: number | null;
+  condition: string;
+  message: string;
+  fail_action: FailAction;
+  // Additions.
+  key: string;
+  remediation: string;
+  checks: CheckResult[];
+}
+
+export interface GateReport {
+  schema_version: number;
+  timestamp: string;
+  window_hours: number;
+  data_mode: DataMode;
+  /** PASS | WARN | FAIL | INCONCLUSIVE, the original's overall_status. */
+  overall_status: string;
+  ga_status: string;
+  gates: GateResult[];
+  decision: string;
+  decision_code: DecisionCode;
+  next_steps: string[];
+  /** Where the Prometheus data came from (base URL, or the recording replayed). */
+  source: string;
+  profile?: string;
+}

@@ -1,0 +1,7 @@
+/**
+ * What `activate()` returns. Extension tests (and other extensions) read the views' current models
+ * through it instead of scraping the DOM; each feature adds its own field when it is wired.
+ */
+export interface AuroraApi {
+  readonly version: string;
+}

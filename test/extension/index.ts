@@ -1,0 +1,21 @@
+// The extension-test entry point, in @vscode/test-electron's contract: a module exporting run().
+// It runs unchanged under scripts/run-vscode-tests.mjs (code-server) and under test-electron.
+import fs from 'node:fs';
+import path from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false });
+  const grep = process.env.AURORA_TEST_GREP;
+  if (grep) mocha.grep(grep);
+  for (const f of fs.readdirSync(__dirname).sort()) {
+    if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
+  }
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      console.log(`${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
+      if (failures > 0) reject(new Error(`${failures} extension tests failed`));
+      else resolve();
+    });
+  });
+}
