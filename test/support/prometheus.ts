@@ -1,0 +1,303 @@
+// The shared real-server harness: a REAL Prometheus (Debian 2.42) or VictoriaMetrics on 127.0.0.1,
+// spawned as a direct child of the test process (so SIGTERM + exit is ~10 ms, no orphan zombies),
+// loaded with deterministic data BEFORE it starts (promtool backfill), in a temporary directory that
+// stop() removes. Recipe and traps: /work/shared/notes/prometheus.md.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+// ---------------------------------------------------------------------------------------------
+// OpenMetrics data
+
+/** One sample: Unix time in SECONDS and a value (NaN allowed). */
+export type Sample = [seconds: number, value: number];
+
+export interface Series {
+  labels?: Record<string, string>;
+  samples: Sample[];
+}
+
+export interface Family {
+  /** Metric name as queried (for counters include the `_total` suffix; the family line drops it). */
+  name: string;
+  type?: 'gauge' | 'counter' | 'unknown';
+  help?: string;
+  series: Series[];
+}
+
+// Anything above this is a millisecond timestamp, which promtool silently files in the year 58874.
+const MAX_SECONDS = 1e11;
+
+function formatValue(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  return String(v);
+}
+
+function formatLabels(labels: Record<string, string> | undefined): string {
+  const entries = Object.entries(labels ?? {});
+  if (!entries.length) return '';
+  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+  return `{${entries.map(([k, v]) => `${k}="${esc(v)}"`).join(',')}}`;
+}
+
+/**
+ * Renders families as OpenMetrics text for `promtool tsdb create-blocks-from openmetrics`: each
+ * family contiguous with its TYPE first, timestamps in seconds and strictly ascending per series
+ * (promtool drops out-of-order samples silently, so this throws instead), ending with `# EOF`.
+ */
+export function renderOpenMetrics(families: Family[]): string {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const f of families) {
+    const type = f.type ?? 'gauge';
+    const familyName = type === 'counter' ? f.name.replace(/_total$/, '') : f.name;
+    if (type === 'counter' && familyName === f.name) throw new Error(`counter ${f.name} must end in _total`);
+    if (seen.has(familyName)) throw new Error(`family ${familyName} appears twice; keep each family contiguous`);
+    seen.add(familyName);
+    out.push(`# TYPE ${familyName} ${type}`);
+    if (f.help) out.push(`# HELP ${familyName} ${f.help}`);
+    for (const s of f.series) {
+      const labels = formatLabels(s.labels);
+      let last = -Infinity;
+      for (const [t, v] of s.samples) {
+        if (!Number.isFinite(t) || t > MAX_SECONDS) throw new Error(`${f.name}${labels}: timestamp ${t} is not in seconds`);
+        if (t <= last) throw new Error(`${f.name}${labels}: timestamps must ascend (${t} after ${last})`);
+        last = t;
+        out.push(`${f.name}${labels} ${formatValue(v)} ${t}`);
+      }
+    }
+  }
+  out.push('# EOF');
+  return `${out.join('\n')}\n`;
+}
+
+/** Converts OpenMetrics text (as rendered above) to Prometheus text lines with millisecond timestamps. */
+function toImportText(openMetrics: string): string {
+  const lines: string[] = [];
+  for (const line of openMetrics.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const cut = line.lastIndexOf(' ');
+    lines.push(`${line.slice(0, cut)} ${Math.round(Number(line.slice(cut + 1)) * 1000)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
+  readonly url: string;
+  readonly pid: number;
+  readonly kind: 'prometheus' | 'victoria-metrics';
+  /** Stops the server (SIGTERM by default), waits for its exit, removes its directory. Idempotent. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** What the server wrote to stderr/stdout so far (for failure messages). */
+  log(): string;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const addr = s.address();
+        s.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+      });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Spawned {
+  child: ChildProcess;
+  exited: Promise<void>;
+  isDead(): boolean;
+  log(): string;
+}
+
+function spawnServer(cmd: string, args: string[]): Spawned {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  let dead = false;
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      dead = true;
+      resolve();
+    });
+    child.once('error', (err) => {
+      log += `spawn error: ${err.message}\n`;
+      dead = true;
+      resolve();
+    });
+  });
+  return { child, exited, isDead: () => dead, log: () => log };
+}
+
+async function waitReady(url: string, s: Spawned, timeoutMs = 30_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!s.isDead() && Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      if (res.status === 200) return true;
+    } catch {
+      // ECONNREFUSED until the port is bound
+    }
+    await sleep(20);
+  }
+  return false;
+}
+
+function handle(kind: RunningServer['kind'], url: string, s: Spawned, dir: string): RunningServer {
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    kind,
+    pid: s.child.pid ?? -1,
+    log: s.log,
+    stop(signal: NodeJS.Signals = 'SIGTERM') {
+      stopped ??= (async () => {
+        if (!s.isDead()) s.child.kill(signal);
+        const timer = setTimeout(() => s.child.kill('SIGKILL'), 10_000);
+        await s.exited;
+        clearTimeout(timer);
+        rmSync(dir, { recursive: true, force: true });
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** Tries a few free ports: another process can take the probed port before the server binds it. */
+async function startOnFreePort(kind: RunningServer['kind'], dir: string, argsFor: (port: number) => string[], readyPath: string): Promise<RunningServer> {
+  const cmd = kind === 'prometheus' ? 'prometheus' : 'victoria-metrics';
+  let lastLog = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const s = spawnServer(cmd, argsFor(port));
+    if (await waitReady(`${url}${readyPath}`, s)) return handle(kind, url, s, dir);
+    if (!s.isDead()) s.child.kill('SIGKILL');
+    await s.exited;
+    lastLog = s.log();
+  }
+  rmSync(dir, { recursive: true, force: true });
+  throw new Error(`${cmd} did not become ready:\n${lastLog}`);
+}
+
+export interface PrometheusOptions {
+  /** OpenMetrics text (renderOpenMetrics) backfilled before start; omit for an empty server. */
+  openMetrics?: string;
+  /** Absolute paths of rule files to load (evaluated every `evaluationInterval`). */
+  ruleFiles?: string[];
+  /** Global rule evaluation interval; 1s makes ALERTS appear ~2.5 s after start. */
+  evaluationInterval?: string;
+  extraArgs?: string[];
+}
+
+/** Backfills the data with promtool, then starts /usr/bin/prometheus on a free loopback port. */
+export async function startPrometheus(opts: PrometheusOptions = {}): Promise<RunningServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aurora-prom-'));
+  try {
+    const tsdb = path.join(dir, 'tsdb');
+    if (opts.openMetrics) {
+      const data = path.join(dir, 'data.om');
+      writeFileSync(data, opts.openMetrics);
+      // 96h blocks: 10x faster backfill and no compaction storm a minute after start.
+      await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=96h', '-q', data, tsdb]);
+    }
+    const config = path.join(dir, 'prometheus.yml');
+    // YAML is a superset of JSON.
+    writeFileSync(config, JSON.stringify({
+      global: { evaluation_interval: opts.evaluationInterval ?? '1s', scrape_interval: '1m' },
+      scrape_configs: [],
+      rule_files: opts.ruleFiles ?? [],
+    }));
+    return await startOnFreePort('prometheus', dir, (port) => [
+      `--config.file=${config}`,
+      `--storage.tsdb.path=${tsdb}`,
+      // Retention shorter than the data span silently deletes blocks at open.
+      '--storage.tsdb.retention.time=3650d',
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+      ...(opts.extraArgs ?? []),
+    ], '/-/ready');
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+export interface VictoriaMetricsOptions {
+  openMetrics?: string;
+  extraArgs?: string[];
+}
+
+/**
+ * Starts /usr/bin/victoria-metrics (1.79) on a free loopback port and imports the data through
+ * /api/v1/import/prometheus (millisecond timestamps), then forces a flush so it is queryable.
+ */
+export async function startVictoriaMetrics(opts: VictoriaMetricsOptions = {}): Promise<RunningServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aurora-vm-'));
+  const server = await startOnFreePort('victoria-metrics', dir, (port) => [
+    `-httpListenAddr=127.0.0.1:${port}`,
+    `-storageDataPath=${path.join(dir, 'data')}`,
+    '-retentionPeriod=100y',
+    '-loggerLevel=ERROR',
+    // Without these, samples within 30 s of "now" are hidden and results are cached across imports.
+    '-search.latencyOffset=0s',
+    '-search.disableCache',
+    ...(opts.extraArgs ?? []),
+  ], '/health');
+  try {
+    if (opts.openMetrics) {
+      const res = await fetch(`${server.url}/api/v1/import/prometheus`, { method: 'POST', body: toImportText(opts.openMetrics) });
+      if (res.status !== 204) throw new Error(`victoria-metrics import: HTTP ${res.status} ${await res.text()}`);
+      const flush = await fetch(`${server.url}/internal/force_flush`);
+      await flush.arrayBuffer();
+    }
+    return server;
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A server that accepts connections and never answers (for client timeouts).
+
+export interface SilentServer {
+  readonly url: string;
+  /** How many requests arrived. */
+  requests(): number;
+  stop(): Promise<void>;
+}
+
+export async function startSilentServer(): Promise<SilentServer> {
+  let count = 0;
+  const server: Server = createHttpServer(() => {
+    count++;
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const addr = server.address();
+  if (!addr || typeof addr !== 'object') throw new Error('silent server has no address');
+  return {
+    url: `http://127.0.0.1:${addr.port}`,
+    requests: () => count,
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
