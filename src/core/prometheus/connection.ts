@@ -1,0 +1,27 @@
+/** How to reach a Prometheus-compatible API (Prometheus, Thanos, Mimir, Cortex, VictoriaMetrics). */
+export interface PrometheusConnection {
+  /** Base URL, e.g. `http://127.0.0.1:9090` or `https://mimir.example/prometheus`; a trailing slash is fine. */
+  url: string;
+  /** Sent as `Authorization: Bearer <token>` (CLI: AURORA_PROM_TOKEN; VS Code: SecretStorage). */
+  bearerToken?: string;
+  basicAuth?: { username: string; password: string };
+  /** Extra headers, e.g. `X-Scope-OrgID` for Mimir/Cortex/Thanos tenants. */
+  headers?: Record<string, string>;
+  /** PEM file with the CA certificate(s) to trust for https URLs. */
+  caFile?: string;
+  /** Client deadline per attempt, in ms (default 30000). A hung server only ever fails through this. */
+  timeoutMs?: number;
+  /** Queries in flight at once (default 8). */
+  concurrency?: number;
+  /** Extra attempts after a network error or HTTP 5xx (default 2), with exponential backoff. */
+  retries?: number;
+  /** First backoff delay in ms (default 200), doubled per retry. */
+  retryBaseMs?: number;
+}
+
+export const CONNECTION_DEFAULTS = {
+  timeoutMs: 30_000,
+  concurrency: 8,
+  retries: 2,
+  retryBaseMs: 200,
+} as const;
