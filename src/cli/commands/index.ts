@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { dctsAuditCommand } from './dcts-audit';
 
 /** Every `aurora-ga` subcommand, one module each under this folder. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [dctsAuditCommand];

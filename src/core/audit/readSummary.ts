@@ -1,0 +1,109 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { IgnoredValue } from './types';
+
+/** What the audit takes from one replay summary (`tvf2` only). Values are raw: not yet filtered. */
+export interface DctsRecord {
+  file: string;
+  base: unknown;
+  robust: unknown;
+  min: unknown;
+  grids: Record<string, unknown>;
+}
+
+export type SummaryResult = { record: DctsRecord; ignored: IgnoredValue[] } | { skipped: string };
+
+// Python's json module (which wrote these summaries) emits NaN / Infinity / -Infinity as bare
+// tokens. They are not JSON, but the original read them and then left them out of the statistics;
+// doing the same (and saying so) beats rejecting the whole file.
+const NON_FINITE = '\u0000aurora-non-finite:';
+
+function replaceNonFiniteTokens(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      out += c;
+      continue;
+    }
+    const token = ['-Infinity', 'Infinity', 'NaN'].find((t) => text.startsWith(t, i));
+    if (token) {
+      out += JSON.stringify(NON_FINITE + token);
+      i += token.length - 1;
+    } else out += c;
+  }
+  return out;
+}
+
+function revive(_key: string, value: unknown): unknown {
+  if (typeof value === 'string' && value.startsWith(NON_FINITE)) return Number(value.slice(NON_FINITE.length));
+  return value;
+}
+
+/** `Unexpected token … at position 42` → `line 3, column 7`. */
+function jsonErrorWhere(message: string, text: string): string {
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return message;
+  const before = text.slice(0, Number(pos[1]));
+  const line = before.split('\n').length;
+  const column = Number(pos[1]) - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')} at line ${line}, column ${column}`;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Why a value will not be counted, or undefined when it is a finite number (booleans are NOT numbers). */
+export function notCountedReason(v: unknown): string | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : `${v} is not a finite number`;
+  if (typeof v === 'boolean') return `boolean ${v} is not a number`;
+  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)} is not a number`;
+  return `${Array.isArray(v) ? 'array' : typeof v} is not a number`;
+}
+
+/** Reads one summary; a file that yields no record says why instead (the original skipped silently). */
+export async function readSummary(file: string, cwd: string, signal: AbortSignal): Promise<SummaryResult> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.resolve(cwd, file), { encoding: 'utf8', signal });
+  } catch (err) {
+    signal.throwIfAborted();
+    const e = err as NodeJS.ErrnoException;
+    const why: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
+    return { skipped: why[e.code ?? ''] ?? `cannot read: ${e.message}` };
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(replaceNonFiniteTokens(text.replace(/^\uFEFF/, '')), revive);
+  } catch (err) {
+    return { skipped: `not JSON: ${jsonErrorWhere((err as Error).message, text)}` };
+  }
+  if (!isObject(doc)) return { skipped: 'not a JSON object' };
+  const tvf2 = doc.tvf2;
+  if (!isObject(tvf2)) return { skipped: tvf2 === undefined ? 'no "tvf2" object' : '"tvf2" is not an object' };
+  const valueOf = (key: string): unknown => {
+    const holder = tvf2[key];
+    return isObject(holder) ? holder.value : undefined;
+  };
+  const base = tvf2.dcts ?? null;
+  const robust = valueOf('dcts_robust') ?? null;
+  if (base === null && robust === null) return { skipped: 'tvf2 has neither "dcts" nor "dcts_robust.value"' };
+  const record: DctsRecord = { file, base, robust, min: valueOf('dcts_min') ?? null, grids: isObject(tvf2.dcts_grids) ? tvf2.dcts_grids : {} };
+  const ignored: IgnoredValue[] = [];
+  const note = (field: string, v: unknown) => {
+    const reason = v === null ? undefined : notCountedReason(v);
+    if (reason) ignored.push({ file, field, reason });
+  };
+  note('tvf2.dcts', record.base);
+  note('tvf2.dcts_robust.value', record.robust);
+  note('tvf2.dcts_min.value', record.min);
+  for (const [grid, v] of Object.entries(record.grids)) note(`tvf2.dcts_grids.${grid}`, v);
+  return { record, ignored };
+}
