@@ -1,0 +1,259 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../util/atomicWrite';
+import { InputError } from '../util/errors';
+import type { CanaryConfig } from './config';
+import { evaluateSequence } from './evaluate';
+import { analyseSummary, unhealthy } from './health';
+import { parseJsonText } from './jsonSource';
+import { checkPlaceholders, expand, type PlaceholderValues } from './placeholders';
+import { runProcess, type ProcessOutcome } from './processRun';
+import type { CanaryLockStatus, CanaryResults, HealthResult, RunOutcome, RunResult } from './results';
+import { lastChars } from './tail';
+
+/** Everything one canary sequence needs, already resolved (flags over config over defaults). */
+export interface CanaryPlan {
+  /** Absolute path of the profile under test. */
+  profile: string;
+  /** Workspace / repository root: relative paths in the config and the results are from here. */
+  root: string;
+  config: CanaryConfig;
+  /** The config file the plan came from (null: built-in defaults), for messages and ${configDir}. */
+  configFile: string | null;
+  /** Absolute path of the results file to write. */
+  output: string;
+  /** The Node executable for ${node}. */
+  node: string;
+  /** Outcome of the profile-lock check done before the first run. */
+  lock: CanaryLockStatus;
+}
+
+export type CanaryProgress =
+  | { kind: 'sequence-start'; sequenceDir: string; plannedRuns: number; startedAt: string }
+  | { kind: 'run-start'; runId: number; runDir: string }
+  | { kind: 'run-end'; run: RunResult; health: HealthResult; finished: number; plannedRuns: number }
+  | { kind: 'hard-trip'; runId: number }
+  | { kind: 'waiting'; nextRunId: number; ms: number };
+
+/** Posix path relative to the root when inside it (results stay portable); absolute otherwise. */
+export function displayPath(root: string, p: string): string {
+  const rel = path.relative(root, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : p;
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** A new, empty folder for this sequence, so no earlier sequence's file can ever be taken for this one's. */
+async function makeSequenceDir(base: string, start: Date): Promise<string> {
+  await fs.mkdir(base, { recursive: true });
+  for (let n = 1; ; n++) {
+    const dir = path.join(base, n === 1 ? stamp(start) : `${stamp(start)}-${n}`);
+    try {
+      await fs.mkdir(dir);
+      return dir;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
+const runDirName = (id: number) => `run-${String(id).padStart(2, '0')}`;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted || ms <= 0) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+interface Classified {
+  outcome: RunOutcome;
+  exitCode: number;
+  reason: string | null;
+}
+
+function lastLine(text: string): string {
+  const line = text.trimEnd().split('\n').pop()?.trim() ?? '';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+function classify(p: ProcessOutcome, plan: CanaryPlan, stoppedBy: string | null): Classified {
+  const { config } = plan;
+  if (p.spawnError) return { outcome: 'spawn_error', exitCode: -1, reason: p.spawnError };
+  if (p.aborted) return { outcome: 'cancelled', exitCode: -1, reason: stoppedBy ?? 'cancelled' };
+  if (p.timedOut) return { outcome: 'timeout', exitCode: -1, reason: `timed out after ${config.timeout_seconds}s; process group killed` };
+  if (p.exitCode === 0) return { outcome: 'success', exitCode: 0, reason: null };
+  if (p.exitCode === null) return { outcome: 'failed', exitCode: -1, reason: `killed by ${p.signal ?? 'a signal'}` };
+  const tail = lastLine(p.stderr.text()) || lastLine(p.stdout.text());
+  if (config.gating === 'hard' && p.exitCode === config.hard_trip_exit_code) {
+    return { outcome: 'hard_trip', exitCode: p.exitCode, reason: `hard gating tripped (exit ${p.exitCode})${tail ? `: ${tail}` : ''}` };
+  }
+  return { outcome: 'failed', exitCode: p.exitCode, reason: `exit code ${p.exitCode}${tail ? `: ${tail}` : ''}` };
+}
+
+function logText(argv: string[], p: ProcessOutcome, c: Classified): string {
+  const section = (name: string, t: typeof p.stdout) =>
+    `--- ${name} (${t.total} bytes${t.truncated ? `, last ${Buffer.byteLength(t.text())} kept` : ''}) ---\n${t.text()}${t.text().endsWith('\n') || !t.total ? '' : '\n'}`;
+  return `$ ${argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')}\n${section('stdout', p.stdout)}${section('stderr', p.stderr)}--- ${c.outcome}: ${c.reason ?? 'exit code 0'} after ${(p.durationMs / 1000).toFixed(3)}s ---\n`;
+}
+
+/** Health of one run: only a successful run with its own readable summary can be healthy. */
+async function judge(runId: number, runDir: string, c: Classified, plan: CanaryPlan): Promise<{ health: HealthResult; summary: string | null }> {
+  const file = path.join(runDir, plan.config.summary_file);
+  let text: string | null = null;
+  let readError: string | null = null;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') readError = `cannot read ${displayPath(plan.root, file)}: ${code ?? (err as Error).message}`;
+  }
+  const summary = text === null ? null : file;
+  if (c.outcome !== 'success') return { health: unhealthy(runId, `Run failed: ${c.reason}`), summary };
+  if (readError) return { health: unhealthy(runId, `Analysis failed: ${readError}`), summary };
+  if (text === null) return { health: unhealthy(runId, `No summary file: the run wrote no ${plan.config.summary_file} in its run directory`), summary };
+  try {
+    return { health: analyseSummary(parseJsonText(text, displayPath(plan.root, file)), plan.config.health_checks, runId), summary };
+  } catch (err) {
+    const msg = err instanceof InputError ? err.format() : (err as Error).message;
+    return { health: unhealthy(runId, `Analysis failed: ${msg}`), summary };
+  }
+}
+
+/**
+ * Runs one canary sequence and writes its results (into the sequence folder and to plan.output,
+ * atomically). A hard-gating trip stops the sequence at once; cancellation through `signal` kills
+ * the running children's process groups and still returns (and writes) the partial results.
+ */
+export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgress: (p: CanaryProgress) => void = () => {}): Promise<CanaryResults> {
+  const { config } = plan;
+  const where = plan.configFile ?? 'canary config';
+  checkPlaceholders([...config.command, ...config.gating_args, ...Object.values(config.env)], where);
+  const cwd = path.resolve(plan.root, config.cwd ?? '.');
+  const startDate = new Date();
+  const sequenceDir = await makeSequenceDir(path.resolve(plan.root, config.artifacts_dir), startDate);
+  onProgress({ kind: 'sequence-start', sequenceDir, plannedRuns: config.runs, startedAt: startDate.toISOString() });
+
+  const stop = new AbortController();
+  const runSignal = AbortSignal.any([signal, stop.signal]);
+  let stoppedBy: string | null = null;
+  let hardTripRunId: number | null = null;
+  const records: { run: RunResult; health: HealthResult }[] = [];
+  let nextId = 1;
+
+  const oneRun = async (runId: number) => {
+    const runDir = path.join(sequenceDir, runDirName(runId));
+    await fs.mkdir(runDir);
+    const values: PlaceholderValues = {
+      profile: plan.profile,
+      runId: String(runId),
+      runDir,
+      gating: config.gating,
+      node: plan.node,
+      configDir: plan.configFile ? path.dirname(plan.configFile) : plan.root,
+    };
+    const argv = [...config.command, ...(config.gating === 'none' ? [] : config.gating_args)].map((a) => expand(a, values));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...Object.fromEntries(Object.entries(config.env).map(([k, v]) => [k, expand(v, values)])),
+      AURORA_RUN_DIR: runDir,
+      AURORA_RUN_ID: String(runId),
+      AURORA_PROFILE: plan.profile,
+      AURORA_CANARY_GATING: config.gating,
+    };
+    const started = new Date();
+    onProgress({ kind: 'run-start', runId, runDir });
+    const p = await runProcess(
+      { argv, cwd, env, timeoutMs: config.timeout_seconds * 1000, killGraceMs: config.kill_grace_seconds * 1000, tailBytes: config.log_tail_bytes },
+      runSignal,
+    );
+    const c = classify(p, plan, signal.aborted ? null : stoppedBy);
+    const logFile = path.join(runDir, 'output.log');
+    await writeFileAtomic(logFile, logText(argv, p, c));
+    const { health, summary } = await judge(runId, runDir, c, plan);
+    const run: RunResult = {
+      run_id: runId,
+      timestamp: started.toISOString(),
+      success: c.outcome === 'success',
+      exit_code: c.exitCode,
+      duration: Math.round(p.durationMs) / 1000,
+      summary_file: summary && displayPath(plan.root, summary),
+      stdout: lastChars(p.stdout.text(), config.stdout_tail_chars),
+      stderr: lastChars(p.stderr.text(), config.stderr_tail_chars),
+      outcome: c.outcome,
+      reason: c.reason,
+      signal: p.signal,
+      run_dir: displayPath(plan.root, runDir),
+      log_file: displayPath(plan.root, logFile),
+      command: argv,
+    };
+    records.push({ run, health });
+    if (c.outcome === 'hard_trip' && hardTripRunId === null) {
+      hardTripRunId = runId;
+      stoppedBy = `stopped: hard gating tripped in run ${runId}`;
+      onProgress({ kind: 'hard-trip', runId });
+      stop.abort();
+    }
+    onProgress({ kind: 'run-end', run, health, finished: records.length, plannedRuns: config.runs });
+  };
+
+  const worker = async () => {
+    let first = true;
+    while (!runSignal.aborted && nextId <= config.runs) {
+      if (!first && config.interval_seconds > 0) {
+        onProgress({ kind: 'waiting', nextRunId: nextId, ms: config.interval_seconds * 1000 });
+        await sleep(config.interval_seconds * 1000, runSignal);
+        if (runSignal.aborted || nextId > config.runs) break;
+      }
+      first = false;
+      await oneRun(nextId++);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(config.concurrency, config.runs) }, worker));
+
+  records.sort((a, b) => a.run.run_id - b.run.run_id);
+  const runs = records.map((r) => r.run);
+  const health = records.map((r) => r.health);
+  const results: CanaryResults = {
+    timestamp: startDate.toISOString(),
+    config: {
+      profile: displayPath(plan.root, plan.profile),
+      runs: config.runs,
+      gating: config.gating,
+      command: config.command,
+      timeout_s: config.timeout_seconds,
+      interval_s: config.interval_seconds,
+      concurrency: config.concurrency,
+      config_file: plan.configFile && displayPath(plan.root, plan.configFile),
+    },
+    evaluation: evaluateSequence({
+      runs,
+      health,
+      plannedRuns: config.runs,
+      successThreshold: config.success_threshold,
+      healthThreshold: config.health_threshold,
+      hardTripRunId,
+      cancelled: signal.aborted,
+    }),
+    run_results: runs,
+    health_results: health,
+    tool: 'aurora-ga',
+    data_mode: config.data_mode,
+    sequence_dir: displayPath(plan.root, sequenceDir),
+    started_at: startDate.toISOString(),
+    finished_at: new Date().toISOString(),
+    profile_lock: plan.lock,
+  };
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  await writeFileAtomic(path.join(sequenceDir, 'canary_results.json'), json);
+  await writeFileAtomic(plan.output, json);
+  return results;
+}
