@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { AuroraApi } from './providers/api';
+import { registerGates } from './providers/gates/register';
 
 // Wiring only: every feature lives in src/providers (VS Code adapters) over src/core (the engine).
 export function activate(context: vscode.ExtensionContext): AuroraApi {
   const log = vscode.window.createOutputChannel('Aurora GA', { log: true });
   context.subscriptions.push(log, vscode.commands.registerCommand('aurora.showLog', () => log.show()));
   log.info(`Aurora GA ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
-  return { version: context.extension.packageJSON.version as string };
+  const gates = registerGates(context, log);
+  return { version: context.extension.packageJSON.version as string, gates };
 }
 
 export function deactivate(): void {

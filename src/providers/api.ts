@@ -1,7 +1,10 @@
+import type { GatesApi } from './gates/register';
+
 /**
  * What `activate()` returns. Extension tests (and other extensions) read the views' current models
  * through it instead of scraping the DOM; each feature adds its own field when it is wired.
  */
 export interface AuroraApi {
   readonly version: string;
+  readonly gates: GatesApi;
 }

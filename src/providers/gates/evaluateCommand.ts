@@ -1,0 +1,79 @@
+// "Aurora: Evaluate Gates": runs the engine once with a cancellable progress notification that
+// reports each gate as it finishes, then hands the report to the view and writes it to the workspace.
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { evaluateGates } from '../../core/gates/evaluate';
+import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { InputError, isAbortError } from '../../core/util/errors';
+import type { GateReport } from '../../core/verdict/types';
+import { resolveGateSettings } from './settings';
+
+/** The contract path of the latest report, relative to the workspace folder. */
+export const REPORT_PATH = path.join('artifacts', 'ga', 'gates_report.json');
+
+export interface EvaluationDone {
+  report: GateReport;
+  /** Absolute path the report was written to; undefined with no folder open. */
+  reportFile?: string;
+}
+
+export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.LogOutputChannel): Promise<EvaluationDone | undefined> {
+  const settings = await resolveGateSettings(secrets);
+  if (settings.ignoredUntrusted.length) {
+    const msg = `Aurora: this workspace is not trusted, so its ${settings.ignoredUntrusted.join(' and ')} ${settings.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used.`;
+    log.warn(msg);
+    if (!settings.missingUrl) void vscode.window.showWarningMessage(`${msg} Using your user settings instead.`);
+  }
+  if (settings.missingUrl) {
+    log.warn(settings.missingUrl);
+    const open = 'Open Settings';
+    void vscode.window.showWarningMessage(`Aurora: ${settings.missingUrl}`, open).then((choice) => {
+      if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'auroraGa.prometheus.url');
+    });
+    return undefined;
+  }
+  const target = settings.mode === 'live' ? settings.options.prometheus?.url : settings.mode;
+  log.info(`evaluating gates (${settings.mode}${target !== settings.mode ? `: ${target}` : ''}, window ${settings.options.windowHours} h)`);
+  const started = Date.now();
+  try {
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Aurora: evaluating gates (${settings.mode})`, cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await evaluateGates(settings.options, abort.signal, (p) => {
+            if (p.kind === 'gate-start' && p.index === 0) progress.report({ message: `${p.total} gates` });
+            if (p.kind === 'gate-done') {
+              progress.report({ increment: 100 / p.total, message: `${p.name}: ${p.result.status} (${p.completed}/${p.total})` });
+              log.info(`gate ${p.gate}: ${p.result.status} — ${p.result.message}`);
+            }
+          });
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    log.info(`${report.decision} [${report.data_mode}] in ${Date.now() - started} ms`);
+    let reportFile: string | undefined;
+    if (settings.folder) {
+      reportFile = path.join(settings.folder.uri.fsPath, REPORT_PATH);
+      await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      log.info(`report written to ${reportFile}`);
+    }
+    return { report, ...(reportFile ? { reportFile } : {}) };
+  } catch (err) {
+    if (isAbortError(err)) {
+      log.info('gate evaluation cancelled');
+      void vscode.window.showInformationMessage('Aurora: gate evaluation cancelled; the previous result is kept.');
+    } else if (err instanceof InputError) {
+      log.error(err.format());
+      void vscode.window.showErrorMessage(`Aurora: ${err.format()}`);
+    } else {
+      const message = err instanceof Error ? err.message : String(err);
+      log.error(`gate evaluation failed: ${err instanceof Error && err.stack ? err.stack : message}`);
+      void vscode.window.showErrorMessage(`Aurora: gate evaluation failed: ${message}`);
+    }
+    return undefined;
+  }
+}

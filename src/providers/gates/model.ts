@@ -1,0 +1,180 @@
+// The Gates view's model, built from a GateReport. Plain data (no 'vscode' import) so the tree, the
+// status bar and the tests all read the same thing; tree.ts turns it into TreeItems.
+import type { CheckOutcome, CheckResult, Comparator, DataMode, DecisionCode, GateReport, GateResult, GateStatus } from '../../core/verdict/types';
+import { promGraphUrl } from './promLink';
+
+/** A codicon id and the theme colour id it is drawn in. */
+export interface IconModel {
+  id: string;
+  color: string;
+}
+
+export interface CheckNodeModel {
+  kind: 'check';
+  gateKey: string;
+  checkId: string;
+  label: string;
+  /** "value comparator threshold", or what is missing. */
+  description: string;
+  outcome: CheckOutcome;
+  countsAs: GateStatus;
+  icon: IconModel;
+  /** Markdown: the evidence behind the verdict. */
+  tooltip: string;
+  /** Prometheus graph link for live Prometheus checks; undefined for file checks and recorded data. */
+  queryUrl?: string;
+}
+
+export interface GateNodeModel {
+  kind: 'gate';
+  key: string;
+  label: string;
+  description: string;
+  status: GateStatus;
+  icon: IconModel;
+  tooltip: string;
+  checks: CheckNodeModel[];
+}
+
+export interface GatesViewModel {
+  dataMode: DataMode;
+  decisionCode: DecisionCode;
+  decision: string;
+  evaluatedAt: string;
+  windowHours: number;
+  source: string;
+  gates: GateNodeModel[];
+}
+
+const STATUS_ICON: Record<GateStatus, IconModel> = {
+  PASS: { id: 'pass', color: 'testing.iconPassed' },
+  WARN: { id: 'warning', color: 'problemsWarningIcon.foreground' },
+  INCONCLUSIVE: { id: 'question', color: 'problemsInfoIcon.foreground' },
+  FAIL: { id: 'error', color: 'testing.iconFailed' },
+};
+
+// The glyph says what happened to the check, the colour what it counts as (a NO_DATA that counts as
+// FAIL is red, one that counts as INCONCLUSIVE is blue).
+const OUTCOME_GLYPH: Record<CheckOutcome, string> = {
+  PASS: 'pass',
+  WARN: 'warning',
+  FAIL: 'error',
+  NO_DATA: 'circle-slash',
+  ERROR: 'alert',
+};
+
+export const DECISION_ICON: Record<DecisionCode, string> = {
+  APPROVED: 'pass-filled',
+  CONDITIONAL: 'warning',
+  INCONCLUSIVE: 'question',
+  BLOCKED: 'error',
+};
+
+const COMPARATOR_TEXT: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '==': '=' };
+
+/** Short, stable number text: integers as they are, others to 4 significant digits. */
+export function formatNumber(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+}
+
+/** Escapes text for Markdown so names and messages from files cannot inject links or formatting. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside `code`. */
+function codeBlock(code: string, lang = ''): string {
+  const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${code}\n${fence}`;
+}
+
+function inlineCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const ticks = '`'.repeat(longest + 1);
+  return `${ticks} ${text} ${ticks}`;
+}
+
+function checkDescription(c: CheckResult): string {
+  const need = `${COMPARATOR_TEXT[c.comparator]} ${formatNumber(c.threshold)}`;
+  if (c.outcome === 'NO_DATA') return `no data (needs ${need})`;
+  if (c.outcome === 'ERROR') return `error (needs ${need})`;
+  return c.value === null ? `— (needs ${need})` : `${formatNumber(c.value)} ${need}`;
+}
+
+function checkTooltip(c: CheckResult, gate: GateResult, dataMode: DataMode): string {
+  const e = c.evidence;
+  const lines: string[] = [];
+  const counts = c.counts_as === c.outcome ? '' : ` — counts as **${c.counts_as}**`;
+  lines.push(`**${escapeMarkdown(c.name)}**: **${c.outcome}**${counts}${dataMode === 'live' ? '' : ` _(${dataMode.toUpperCase()} data)_`}`, '');
+  lines.push(escapeMarkdown(c.message), '');
+  const value = c.value === null ? '_none_' : `**${formatNumber(c.value)}**`;
+  lines.push(`- Value: ${value}, threshold ${escapeMarkdown(COMPARATOR_TEXT[c.comparator])} ${formatNumber(c.threshold)} (on failure: ${c.severity})`);
+  lines.push(`- Source: ${e.kind} ${inlineCode(e.source)}`);
+  if (e.path) lines.push(`- ${e.kind === 'file' ? 'Path / pattern' : 'Path'}: ${inlineCode(e.path)}`);
+  lines.push(`- Evaluated at: ${escapeMarkdown(e.evaluated_at)}${e.window ? `, window ${escapeMarkdown(e.window)}` : ''}`);
+  if (e.series_count !== undefined) lines.push(`- ${e.kind === 'file' ? 'Matched items' : 'Series'}: ${e.series_count}`);
+  if (e.raw.length) {
+    const shown = e.raw.slice(0, 5).map((r) => {
+      const labels = r.labels && Object.keys(r.labels).length ? `{${Object.entries(r.labels).map(([k, v]) => `${k}="${v}"`).join(',')}} ` : '';
+      return inlineCode(`${labels}${r.value}`);
+    });
+    lines.push(`- Raw: ${shown.join(', ')}${e.raw.length > 5 ? ` and ${e.raw.length - 5} more` : ''}`);
+  }
+  lines.push(`- Took: ${e.duration_ms} ms`);
+  if (e.error) lines.push(`- Error: ${escapeMarkdown(e.error)}`);
+  if (e.query) lines.push('', codeBlock(e.query, 'promql'));
+  if (c.counts_as !== 'PASS' && gate.remediation) lines.push('', `**Next step:** ${escapeMarkdown(gate.remediation)}`);
+  return lines.join('\n');
+}
+
+function gateTooltip(g: GateResult, dataMode: DataMode): string {
+  const lines = [`**${g.gate_id}. ${escapeMarkdown(g.gate_name)}**: **${g.status}** (fail action ${g.fail_action})${dataMode === 'live' ? '' : ` _(${dataMode.toUpperCase()} data)_`}`, ''];
+  lines.push(escapeMarkdown(g.message), '');
+  lines.push(`Condition: ${escapeMarkdown(g.condition)}`, '');
+  for (const c of g.checks) lines.push(`- ${c.outcome === c.counts_as ? c.outcome : `${c.outcome} → ${c.counts_as}`}: ${escapeMarkdown(c.name)} — ${escapeMarkdown(checkDescription(c))}`);
+  if (g.status !== 'PASS' && g.remediation) lines.push('', `**Next step:** ${escapeMarkdown(g.remediation)}`);
+  return lines.join('\n');
+}
+
+function gateDescription(g: GateResult): string {
+  return g.status === 'PASS' ? 'PASS' : `${g.status} · ${g.fail_action}`;
+}
+
+export function buildGatesModel(report: GateReport): GatesViewModel {
+  const mode = report.data_mode;
+  return {
+    dataMode: mode,
+    decisionCode: report.decision_code,
+    decision: report.decision,
+    evaluatedAt: report.timestamp,
+    windowHours: report.window_hours,
+    source: report.source,
+    gates: report.gates.map((g) => ({
+      kind: 'gate',
+      key: g.key,
+      label: `${g.gate_id}. ${g.gate_name}`,
+      description: gateDescription(g),
+      status: g.status,
+      icon: STATUS_ICON[g.status],
+      tooltip: gateTooltip(g, mode),
+      checks: g.checks.map((c) => ({
+        kind: 'check',
+        gateKey: g.key,
+        checkId: c.check_id,
+        label: c.name,
+        description: checkDescription(c),
+        outcome: c.outcome,
+        countsAs: c.counts_as,
+        icon: { id: OUTCOME_GLYPH[c.outcome], color: STATUS_ICON[c.counts_as].color },
+        tooltip: checkTooltip(c, g, mode),
+        // Recorded data may come from a server this machine cannot reach; only live answers link back.
+        queryUrl: mode === 'live' && c.evidence.kind === 'prometheus' && c.evidence.query
+          ? promGraphUrl(c.evidence.source, c.evidence.query, c.evidence.evaluated_at, c.evidence.window)
+          : undefined,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,101 @@
+// Turns the auroraGa.* settings (and the token in SecretStorage) into the engine's EvaluateOptions,
+// applying workspace trust: in an untrusted workspace a Prometheus URL or CA file set by the
+// workspace is not used, because opening a folder must not make the editor contact a server the
+// folder chose (with the user's token).
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { DataSource, EvaluateOptions } from '../../core/gates/evaluate';
+import type { PrometheusConnection } from '../../core/prometheus/connection';
+import type { DataMode } from '../../core/verdict/types';
+
+export const TOKEN_SECRET = 'auroraGa.prometheus.token';
+
+export interface ResolvedGateSettings {
+  options: EvaluateOptions;
+  mode: DataMode;
+  /** The workspace folder the report is written to (undefined with no folder open). */
+  folder?: vscode.WorkspaceFolder;
+  /** Settings ignored because the workspace is untrusted, e.g. `auroraGa.prometheus.url`. */
+  ignoredUntrusted: string[];
+  /** Why a live evaluation cannot run (no URL), if so. */
+  missingUrl?: string;
+}
+
+/** Whether this setting's effective value comes from the workspace (or a folder) rather than the user. */
+function fromWorkspace(config: vscode.WorkspaceConfiguration, key: string): boolean {
+  const i = config.inspect(key);
+  return i?.workspaceFolderValue !== undefined || i?.workspaceValue !== undefined;
+}
+
+/** The value the user (not the workspace) set, or the default. */
+function userValue<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const i = config.inspect<T>(key);
+  return i?.globalValue ?? i?.defaultValue;
+}
+
+/**
+ * The setting's value, or the user-level one when the workspace is untrusted and the workspace set
+ * it; `ignored` collects the full names of settings passed over.
+ */
+function trustedValue<T>(config: vscode.WorkspaceConfiguration, section: string, key: string, ignored: string[]): T | undefined {
+  if (!vscode.workspace.isTrusted && fromWorkspace(config, key)) {
+    ignored.push(`${section}.${key}`);
+    return userValue<T>(config, key);
+  }
+  return config.get<T>(key);
+}
+
+export function gatesFolder(): vscode.WorkspaceFolder | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+}
+
+export async function resolveGateSettings(secrets: vscode.SecretStorage): Promise<ResolvedGateSettings> {
+  const folder = gatesFolder();
+  const prom = vscode.workspace.getConfiguration('auroraGa.prometheus', folder);
+  const gates = vscode.workspace.getConfiguration('auroraGa.gates', folder);
+  const ignored: string[] = [];
+  const base = folder?.uri.fsPath;
+  const inFolder = (p: string) => (base && !path.isAbsolute(p) ? path.join(base, p) : p);
+
+  const mode = gates.get<'live' | 'replay' | 'demo'>('dataMode', 'live');
+  const replayFile = gates.get<string>('replayFile', '');
+  let data: DataSource = { mode: 'live' };
+  if (mode === 'demo') data = { mode: 'demo' };
+  else if (mode === 'replay') data = { mode: 'replay', file: inFolder(replayFile) };
+
+  const url = (trustedValue<string>(prom, 'auroraGa.prometheus', 'url', ignored) ?? '').trim();
+  const caFile = (trustedValue<string>(prom, 'auroraGa.prometheus', 'caFile', ignored) ?? '').trim();
+  const token = await secrets.get(TOKEN_SECRET);
+  const headers = prom.get<Record<string, string>>('headers', {});
+  const connection: PrometheusConnection | undefined = url
+    ? {
+        url,
+        headers,
+        timeoutMs: prom.get<number>('timeoutMs'),
+        concurrency: prom.get<number>('concurrency'),
+        ...(token ? { bearerToken: token } : {}),
+        ...(caFile ? { caFile: inFolder(caFile) } : {}),
+      }
+    : undefined;
+
+  const gatesFile = (gates.get<string>('file', '') ?? '').trim();
+  const profile = (gates.get<string>('profile', '') ?? '').trim();
+  const variables = gates.get<Record<string, string>>('variables', {});
+  const options: EvaluateOptions = {
+    data,
+    windowHours: gates.get<number>('windowHours', 48),
+    artifactsDir: inFolder(gates.get<string>('artifactsDir', 'artifacts') || 'artifacts'),
+    ...(base ? { cwd: base } : {}),
+    ...(gatesFile ? { gatesFile: inFolder(gatesFile) } : {}),
+    ...(profile ? { profile } : {}),
+    ...(Object.keys(variables).length ? { variables } : {}),
+    ...(connection ? { prometheus: connection } : {}),
+  };
+  const missingUrl = mode === 'live' && !connection
+    ? ignored.includes('auroraGa.prometheus.url')
+      ? 'This workspace is not trusted, so its auroraGa.prometheus.url is not queried. Trust the workspace, or set the URL in your user settings.'
+      : 'Set auroraGa.prometheus.url to the Prometheus to query (or set auroraGa.gates.dataMode to "demo").'
+    : undefined;
+  return { options, mode, folder, ignoredUntrusted: ignored, ...(missingUrl ? { missingUrl } : {}) };
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { CheckNodeModel, GateNodeModel, GatesViewModel } from './model';
+
+export type GatesNode = GateNodeModel | CheckNodeModel;
+
+/** The Gates view: one node per gate, its checks as children. It only renders the current model. */
+export class GatesTreeProvider implements vscode.TreeDataProvider<GatesNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<GatesNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private current: GatesViewModel | undefined;
+
+  get model(): GatesViewModel | undefined {
+    return this.current;
+  }
+
+  set model(model: GatesViewModel | undefined) {
+    this.current = model;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: GatesNode): GatesNode[] {
+    if (!node) return this.current?.gates ?? [];
+    return node.kind === 'gate' ? node.checks : [];
+  }
+
+  getParent(node: GatesNode): GatesNode | undefined {
+    return node.kind === 'check' ? this.current?.gates.find((g) => g.key === node.gateKey) : undefined;
+  }
+
+  getTreeItem(node: GatesNode): vscode.TreeItem {
+    const collapsed = node.kind === 'gate'
+      ? node.status === 'PASS' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded
+      : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(node.label, collapsed);
+    item.id = node.kind === 'gate' ? `gate:${node.key}` : `check:${node.gateKey}/${node.checkId}`;
+    item.description = node.description;
+    item.iconPath = new vscode.ThemeIcon(node.icon.id, new vscode.ThemeColor(node.icon.color));
+    const tooltip = new vscode.MarkdownString(node.tooltip);
+    tooltip.supportThemeIcons = false;
+    item.tooltip = tooltip;
+    // The context value drives the "Open query in Prometheus" menu entry (package.json view/item/context).
+    item.contextValue = node.kind === 'gate' ? 'auroraGate' : node.queryUrl ? 'auroraGateCheck.prometheus' : 'auroraGateCheck';
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
