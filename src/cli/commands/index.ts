@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
+import { canaryCommand } from './canary';
 import { dctsAuditCommand } from './dcts-audit';
 
 /** Every `aurora-ga` subcommand, one module each under this folder. */
-export const commands: CliCommand[] = [dctsAuditCommand];
+export const commands: CliCommand[] = [canaryCommand, dctsAuditCommand];
