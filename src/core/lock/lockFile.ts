@@ -1,0 +1,109 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../util/atomicWrite';
+import { InputError } from '../util/errors';
+import { parseExactJson } from './exactJson';
+import type { JEntry, JNode } from './jsonValue';
+import type { NormalizedProfile } from './normalize';
+import { sha256Hex } from './normalize';
+import { COMPACT, INDENTED, serializePython } from './pyJson';
+
+export const GENERATOR_VERSION = '2.0';
+
+/** A `<stem>.lock.json`, schema 1 (the original's) or 2 (ours, with the locked values). */
+export interface ProfileLock {
+  schema: 1 | 2;
+  profileName: string;
+  /** As stored: schema 2 POSIX relative to the lock; schema 1 whatever the original was given. */
+  profilePath: string;
+  sha256: string;
+  generatedAt: string;
+  generatorVersion: string;
+  /** Schema 2: the normalized profile that was hashed. */
+  lockedValues?: JNode;
+}
+
+/** `r2.yaml` → `r2.lock.json` (the last suffix replaced, as the original does). */
+export function lockPathFor(profilePath: string): string {
+  const ext = path.extname(profilePath);
+  return `${ext ? profilePath.slice(0, -ext.length) : profilePath}.lock.json`;
+}
+
+/** `r2.yaml` → `r2.yaml.lock`, the legacy validate_profiles.py lock. */
+export function legacyLockPathFor(profilePath: string): string {
+  return `${profilePath}.lock`;
+}
+
+function field(root: JNode, name: string): JNode | undefined {
+  return root.kind === 'object' ? root.entries.find((e: JEntry) => e.key === name)?.value : undefined;
+}
+
+/** Parses a lock file's text; anything malformed is an InputError naming the lock file and position. */
+export function parseLock(text: string, lockFile: string): ProfileLock {
+  const root = parseExactJson(text, lockFile);
+  if (root.kind !== 'object') throw new InputError('a profile lock must be a JSON object', { file: lockFile, line: 1, column: 1 });
+  const str = (name: string, required: boolean): string => {
+    const node = field(root, name);
+    if (node?.kind === 'scalar' && typeof node.value === 'string') return node.value;
+    if (node === undefined && !required) return '';
+    throw new InputError(node === undefined ? `missing field '${name}'` : `field '${name}' must be a string`, { file: lockFile, line: 1, column: 1 });
+  };
+  const schemaNode = field(root, 'schema_v');
+  const schema = schemaNode?.kind === 'scalar' && typeof schemaNode.value === 'bigint' ? Number(schemaNode.value) : undefined;
+  if (schema !== 1 && schema !== 2) throw new InputError(`unsupported lock schema_v ${schemaNode ? serializePython(schemaNode) : '(missing)'}: expected 1 or 2`, { file: lockFile, line: 1, column: 1 });
+  const sha256 = str('sha256_normalized_yaml', true);
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new InputError(`sha256_normalized_yaml must be 64 lowercase hex digits, got '${sha256}'`, { file: lockFile, line: 1, column: 1 });
+  const lock: ProfileLock = {
+    schema,
+    profileName: str('profile_name', false),
+    profilePath: str('profile_path', false),
+    sha256,
+    generatedAt: str('generated_at', false),
+    generatorVersion: str('generator_ver', false),
+  };
+  if (schema === 2) {
+    const values = field(root, 'locked_values');
+    if (values === undefined) throw new InputError("schema 2 lock without 'locked_values'", { file: lockFile, line: 1, column: 1 });
+    // The values must be what was hashed, or "Revert" would restore something the lock does not describe.
+    if (sha256Hex(serializePython(values, COMPACT)) !== sha256) {
+      throw new InputError('locked_values do not match sha256_normalized_yaml (the lock was edited by hand?)', { file: lockFile, line: 1, column: 1 });
+    }
+    lock.lockedValues = values;
+  }
+  return lock;
+}
+
+export async function readLock(lockFile: string, signal: AbortSignal): Promise<ProfileLock> {
+  return parseLock(await fs.readFile(lockFile, { encoding: 'utf8', signal }), lockFile);
+}
+
+/** ISO 8601 local time with microseconds and its UTC offset, e.g. `2026-11-27T03:01:31.416000+01:00`. */
+export function isoWithOffset(date: Date): string {
+  const p = (n: number, w = 2) => String(Math.trunc(Math.abs(n))).padStart(w, '0');
+  const off = -date.getTimezoneOffset();
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}.${p(date.getMilliseconds() * 1000, 6)}${off < 0 ? '-' : '+'}${p(off / 60)}:${p(off % 60)}`;
+}
+
+/** The schema-2 lock text for a profile: json.dump(indent=2) layout, values in Python JSON form. */
+export function renderLock(profilePath: string, lockFile: string, profile: NormalizedProfile, now: Date): string {
+  const rel = path.relative(path.dirname(path.resolve(lockFile)), path.resolve(profilePath)).split(path.sep).join('/');
+  const s = (value: string): JNode => ({ kind: 'scalar', value });
+  const doc: JNode = {
+    kind: 'object',
+    entries: [
+      { key: 'schema_v', value: { kind: 'scalar', value: 2n } },
+      { key: 'profile_name', value: s(path.basename(profilePath, path.extname(profilePath))) },
+      { key: 'profile_path', value: s(rel) },
+      { key: 'sha256_normalized_yaml', value: s(profile.sha256) },
+      { key: 'generated_at', value: s(isoWithOffset(now)) },
+      { key: 'generator_ver', value: s(GENERATOR_VERSION) },
+      { key: 'locked_values', value: profile.root },
+    ],
+  };
+  return `${serializePython(doc, INDENTED)}\n`;
+}
+
+/** Writes the schema-2 lock atomically (readers never see a torn file). */
+export async function writeLock(profilePath: string, lockFile: string, profile: NormalizedProfile, now = new Date()): Promise<void> {
+  await writeFileAtomic(lockFile, renderLock(profilePath, lockFile, profile, now));
+}
