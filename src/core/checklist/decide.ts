@@ -1,0 +1,40 @@
+import type { AnsweredItem } from './answer';
+import type { DecidingItemView, DecisionView, Impact, SignoffView } from './messages';
+
+// The decision rule (product spec §5; the original had none):
+//   GO          every CRITICAL and HIGH item satisfied — which means gates APPROVED from live data,
+//               every lock valid, canary PASS — and all three sign-offs present and not stale;
+//   CONDITIONAL nothing CRITICAL fails, and what stands between it and GO is only CONDITIONAL gates,
+//               open (or failing) MEDIUM/LOW items, or missing/stale sign-offs;
+//   NO-GO       otherwise: a CRITICAL item fails (FAIL, NO DATA, non-live data) or is open, or a HIGH
+//               item is not satisfied.
+// Optional items never decide while open; "Next Steps" items and OBSERVE gates never decide.
+
+const HEADLINES = {
+  GO: '✅ GO — Proceed with GA promotion',
+  'NO-GO': '❌ NO-GO — Address issues and re-evaluate',
+  CONDITIONAL: '⚠️ CONDITIONAL — Limited promotion with monitoring',
+} as const;
+
+const ORDER: Record<Impact, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
+
+function describe(i: AnsweredItem): DecidingItemView {
+  const label = i.answer.status === 'no_data' ? 'NO DATA' : i.answer.status.toUpperCase();
+  return { itemId: i.def.id, text: `${i.def.impact} · ${i.def.text.replace(/\*\*|`/g, '')} — ${label}: ${i.answer.summary}` };
+}
+
+export function decide(items: AnsweredItem[], signoffs: SignoffView[]): DecisionView {
+  const unsatisfied = items
+    .filter((i) => (i.def.phase ?? 'decide') === 'decide' && i.answer.decides)
+    .filter((i) => i.answer.status !== 'satisfied' && !(i.def.optional && i.answer.status === 'open'))
+    .sort((a, b) => ORDER[a.def.impact] - ORDER[b.def.impact]);
+  const signoffGaps: DecidingItemView[] = signoffs
+    .filter((s) => s.name === null || s.stale)
+    .map((s) => ({ itemId: null, text: s.name === null ? `Sign-off missing: ${s.title}` : `Sign-off stale: ${s.title} (${s.name}) — ${s.staleReasons.join('; ')}` }));
+
+  if (unsatisfied.length === 0 && signoffGaps.length === 0) return { decision: 'GO', headline: HEADLINES.GO, deciding: [] };
+
+  const blocking = unsatisfied.filter((i) => i.def.impact === 'HIGH' || (i.def.impact === 'CRITICAL' && i.answer.status !== 'warn'));
+  if (blocking.length) return { decision: 'NO-GO', headline: HEADLINES['NO-GO'], deciding: blocking.map(describe) };
+  return { decision: 'CONDITIONAL', headline: HEADLINES.CONDITIONAL, deciding: [...unsatisfied.map(describe), ...signoffGaps] };
+}

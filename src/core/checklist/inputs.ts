@@ -1,0 +1,45 @@
+// What the checklist is filled from. Each source is loaded independently and keeps its state:
+// a missing or unreadable file is carried as such (and answers its items NO DATA), never as a pass.
+import type { CanaryResults } from '../canary/results';
+import type { GateReport } from '../verdict/types';
+import type { ReadinessReport } from '../readiness/types';
+
+export type Loaded<T> =
+  | { state: 'ok'; file: string; value: T }
+  | { state: 'missing'; file: string; detail: string }
+  | { state: 'error'; file: string; detail: string };
+
+/** One profile's lock, as the lock engine reports it. */
+export interface LockResult {
+  profile: string;
+  /** The lock file checked, or null when the profile has none. */
+  lockFile: string | null;
+  status: 'valid' | 'invalid' | 'missing' | 'error';
+  detail: string;
+  /** Every lock file behind the answer (`.lock.json`, legacy `.yaml.lock`): what a sign-off's locks hash covers. */
+  files: string[];
+}
+
+export interface LocksInput {
+  results: LockResult[];
+  /** SHA-256 over the lock files' bytes (see fingerprint.ts); what a sign-off binds to. */
+  sha256: string;
+}
+
+export interface DctsAuditInput {
+  status: 'PASS' | 'WARN' | 'FAIL' | 'NO_DATA';
+  /** var_ratio and the audit's own reasons, when the report has them. */
+  details: string[];
+}
+
+export interface ChecklistInputs {
+  gates: Loaded<GateReport>;
+  /** SHA-256 of the gate report file as read, or null when there is none. */
+  gateReportSha256: string | null;
+  locks: Loaded<LocksInput>;
+  canary: Loaded<CanaryResults>;
+  audit: Loaded<DctsAuditInput>;
+  readiness: Loaded<ReadinessReport>;
+  /** The VERSION file's content (trimmed), or null. */
+  version: string | null;
+}

@@ -1,0 +1,68 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { readCanaryResults } from '../canary/results';
+import { runReadiness } from '../readiness/run';
+import { readVersion } from '../readiness/version';
+import { InputError } from '../util/errors';
+import { readDctsAudit } from './dctsAudit';
+import { locksFingerprint, sha256 } from './fingerprint';
+import { readGateReport } from './gateReport';
+import type { ChecklistInputs, Loaded, LockResult } from './inputs';
+import { artifactPaths, type ArtifactPaths } from './paths';
+
+/** The lock engine's check of every locked profile under `root` (src/core/lock), injected so the checklist never re-implements it. */
+export type LockChecker = (root: string, signal: AbortSignal) => Promise<LockResult[]>;
+
+export interface LoadOptions {
+  lockChecker: LockChecker;
+  paths?: Partial<ArtifactPaths>;
+  ruleFiles?: string[];
+  dashboardFiles?: string[];
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `read`, keeping "not there" apart from "there but bad"; only aborts propagate. `shown` is the path reported. */
+async function load<T>(abs: string | null, shown: string, read: () => Promise<T>, signal: AbortSignal): Promise<Loaded<T>> {
+  if (abs !== null && !(await exists(abs))) return { state: 'missing', file: shown, detail: 'not found' };
+  try {
+    return { state: 'ok', file: shown, value: await read() };
+  } catch (err) {
+    signal.throwIfAborted();
+    return { state: 'error', file: shown, detail: err instanceof InputError ? err.format() : (err as Error).message };
+  }
+}
+
+/** Reads every source the checklist is answered from, concurrently. */
+export async function loadInputs(root: string, options: LoadOptions, signal: AbortSignal): Promise<ChecklistInputs> {
+  const p = artifactPaths(root, options.paths);
+  const rel = (f: string) => path.relative(root, f).split(path.sep).join('/') || f;
+  let gateSha: string | null = null;
+  const [gates, canary, audit, lockResults, version] = await Promise.all([
+    load(p.gateReport, rel(p.gateReport), async () => {
+      const { report, bytes } = await readGateReport(p.gateReport, signal);
+      gateSha = sha256(bytes);
+      return report;
+    }, signal),
+    load(p.canary, rel(p.canary), () => readCanaryResults(p.canary, signal), signal),
+    load(p.dctsAudit, rel(p.dctsAudit), () => readDctsAudit(p.dctsAudit, signal), signal),
+    options.lockChecker(root, signal).catch((err: unknown) => {
+      signal.throwIfAborted();
+      return err instanceof Error ? err : new Error(String(err));
+    }),
+    readVersion(root, signal).catch(() => null),
+  ]);
+  const locks: ChecklistInputs['locks'] =
+    lockResults instanceof Error
+      ? { state: 'error', file: '.', detail: lockResults instanceof InputError ? lockResults.format() : lockResults.message }
+      : { state: 'ok', file: '.', value: { results: lockResults, sha256: await locksFingerprint(root, lockResults.flatMap((l) => l.files), signal) } };
+  const readiness = await load(null, 'readiness checks', () => runReadiness(root, { locks: lockResults, ruleFiles: options.ruleFiles, dashboardFiles: options.dashboardFiles }, signal), signal);
+  return { gates, gateReportSha256: gateSha, canary, audit, locks, readiness, version };
+}

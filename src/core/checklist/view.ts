@@ -1,0 +1,135 @@
+import { answerItem, type AnsweredItem } from './answer';
+import { decide } from './decide';
+import { CHECKLIST } from './definition';
+import type { ChecklistInputs } from './inputs';
+import type { CanaryView, ChecklistView, GatesView, SourceView } from './messages';
+import { signoffViews, type Fingerprint } from './signoff';
+import { emptyState, type LoadedState } from './state';
+
+/** The state as loaded, or why it could not be (then the checklist shows evidence only and writes nothing). */
+export type StateResult = { ok: true; loaded: LoadedState } | { ok: false; problem: string };
+
+export interface Checklist {
+  view: ChecklistView;
+  answers: AnsweredItem[];
+  fingerprint: Fingerprint;
+}
+
+function gatesView(inputs: ChecklistInputs): GatesView | null {
+  if (inputs.gates.state !== 'ok') return null;
+  const r = inputs.gates.value;
+  return {
+    dataMode: r.data_mode,
+    decisionCode: r.decision_code,
+    decision: r.decision,
+    timestamp: r.timestamp,
+    source: r.source,
+    gates: r.gates.map((g) => ({
+      gateId: g.gate_id,
+      key: g.key,
+      name: g.gate_name,
+      status: g.status,
+      failAction: g.fail_action,
+      message: g.message,
+      checks: g.checks.map((c) => ({
+        checkId: c.check_id,
+        name: c.name,
+        outcome: c.outcome,
+        countsAs: c.counts_as,
+        value: c.value,
+        threshold: c.threshold,
+        comparator: c.comparator,
+        message: c.message,
+        source: c.evidence.source,
+        query: c.evidence.query ?? c.evidence.path ?? null,
+      })),
+    })),
+  };
+}
+
+function canaryView(inputs: ChecklistInputs): CanaryView | null {
+  if (inputs.canary.state !== 'ok') return null;
+  const c = inputs.canary.value;
+  const health = new Map(c.health_results.map((h) => [h.run_id, h.healthy]));
+  return {
+    profile: c.config.profile,
+    dataMode: c.data_mode ?? 'live',
+    status: c.evaluation.status,
+    successRate: c.evaluation.success_rate,
+    healthRate: c.evaluation.health_rate,
+    successThreshold: c.evaluation.success_threshold,
+    healthThreshold: c.evaluation.health_threshold,
+    timestamp: c.timestamp,
+    runs: c.run_results.map((r) => ({ runId: r.run_id, success: r.success, healthy: health.get(r.run_id) ?? null, durationS: r.duration, exitCode: r.exit_code, reason: r.reason ?? null })),
+  };
+}
+
+function sources(inputs: ChecklistInputs): SourceView[] {
+  const one = (name: string, l: ChecklistInputs['gates'] | ChecklistInputs['canary'] | ChecklistInputs['audit'] | ChecklistInputs['locks'] | ChecklistInputs['readiness'], ok: string): SourceView =>
+    l.state === 'ok' ? { name, file: l.file, state: 'ok', detail: ok } : { name, file: l.file, state: l.state, detail: l.detail };
+  return [
+    one('Gate report', inputs.gates, inputs.gates.state === 'ok' ? `${inputs.gates.value.data_mode} · ${inputs.gates.value.decision_code} · ${inputs.gates.value.timestamp}` : ''),
+    one('Canary results', inputs.canary, inputs.canary.state === 'ok' ? `${inputs.canary.value.data_mode ?? 'live'} · ${inputs.canary.value.evaluation.status} · ${inputs.canary.value.timestamp}` : ''),
+    one('Profile locks', inputs.locks, inputs.locks.state === 'ok' ? `${inputs.locks.value.results.length} profile(s)` : ''),
+    one('DCTS audit', inputs.audit, inputs.audit.state === 'ok' ? inputs.audit.value.status : ''),
+    one('Readiness', inputs.readiness, inputs.readiness.state === 'ok' ? inputs.readiness.value.readiness_status : ''),
+  ];
+}
+
+/** Answers every item, applies the decision rule and shapes what the webview, the CLI and the export show. */
+export function buildChecklist(inputs: ChecklistInputs, stateResult: StateResult, now = new Date()): Checklist {
+  const state = stateResult.ok ? stateResult.loaded.state : emptyState();
+  const fingerprint: Fingerprint = { gateReportSha256: inputs.gateReportSha256, locksSha256: inputs.locks.state === 'ok' ? inputs.locks.value.sha256 : 'unavailable' };
+  const answers: AnsweredItem[] = [];
+  const sections = CHECKLIST.map((s) => ({
+    id: s.id,
+    title: s.title,
+    groups: s.groups.map((g) => ({
+      id: g.id,
+      title: g.title,
+      items: g.items.map((def) => {
+        const a = answerItem(def, inputs, state);
+        answers.push(a);
+        return {
+          id: def.id,
+          text: def.text,
+          impact: def.impact,
+          kind: def.auto ? ('auto' as const) : ('manual' as const),
+          optional: def.optional ?? false,
+          phase: def.phase ?? ('decide' as const),
+          depth: def.depth ?? 0,
+          status: a.answer.status,
+          summary: a.answer.summary,
+          evidence: a.answer.evidence,
+          checked: def.auto ? a.answer.status === 'satisfied' : a.checked,
+          note: a.note,
+        };
+      }),
+    })),
+  }));
+  const signoffs = signoffViews(state, fingerprint);
+  const rc = inputs.version ?? '';
+  return {
+    answers,
+    fingerprint,
+    view: {
+      generatedAt: now.toISOString(),
+      header: {
+        date: state.header.date ?? now.toISOString().slice(0, 10),
+        rcVersion: rc,
+        targetVersion: state.header.target_version ?? rc.replace(/-rc\.?\d+$/, ''),
+        releaseManager: state.signoffs.release_manager?.name ?? '',
+      },
+      sections,
+      gates: gatesView(inputs),
+      canary: canaryView(inputs),
+      signoffs,
+      decision: decide(answers, signoffs),
+      rationale: state.rationale,
+      sources: sources(inputs),
+      stateProblem: stateResult.ok ? null : stateResult.problem,
+      stateWarnings: stateResult.ok && stateResult.loaded.unknownItems.length ? [`answers kept for items this version does not know: ${stateResult.loaded.unknownItems.join(', ')}`] : [],
+      fingerprint: { gateReportSha256: fingerprint.gateReportSha256, locksSha256: fingerprint.locksSha256 },
+    },
+  };
+}
