@@ -1,16 +1,157 @@
-import type { GateReport } from '../verdict/types';
+import path from 'node:path';
+import { PrometheusClient } from '../prometheus/client';
+import { CONNECTION_DEFAULTS } from '../prometheus/connection';
+import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
+import { HttpTransport, type Transport } from '../prometheus/transport';
+import { bundledConfig } from '../util/packageRoot';
+import { InputError } from '../util/errors';
+import type { DataMode, GateReport, GateResult } from '../verdict/types';
+import type { CheckContext } from './checks/context';
+import { prepareCheck, runCheck } from './checks/run';
+import { gateResult } from './gate';
+import { BUILTIN_VARIABLES, loadGates } from './load';
 import type { EvaluateOptions, GateProgress } from './options';
+import { buildReport } from './report';
+import { durationSeconds, formatDuration, promqlRegexLiteral } from './template';
 
 export type { DataSource, EvaluateOptions, GateProgress } from './options';
 
+/** Range queries and subqueries stay under Prometheus' 11,000 points per series. */
+const MAX_POINTS = 10_000;
+
+export const DEFAULT_GATES_FILE = () => bundledConfig('gates', 'aurora-ga.yaml');
+export const DEMO_RECORDING = () => bundledConfig('demo', 'recording.json');
+
+interface Resolved {
+  dataMode: DataMode;
+  transport?: Transport;
+  recording?: Recording;
+  recorder?: Recorder;
+  source: string;
+  cwd: string;
+  artifactsDir: string;
+  at: Date;
+  windowHours: number;
+  profile?: string;
+  variables: Record<string, string>;
+}
+
+async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
+  const data = options.data ?? { mode: 'live' };
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  if (data.mode === 'replay' || data.mode === 'demo') {
+    const file = data.mode === 'demo' ? DEMO_RECORDING() : path.resolve(cwd, data.file);
+    const recording = await readRecording(file);
+    // The demo brings its own artifacts and logs, so its report is the same everywhere.
+    const base = data.mode === 'demo' ? path.dirname(file) : cwd;
+    return {
+      dataMode: data.mode,
+      transport: new ReplayTransport(recording, file),
+      recording,
+      source: `${data.mode} of ${file} (recorded from ${recording.source} at ${recording.recorded_at})`,
+      cwd: base,
+      artifactsDir: data.mode === 'demo' ? path.join(base, 'artifacts') : path.resolve(cwd, options.artifactsDir ?? 'artifacts'),
+      at: options.at ?? new Date(recording.at),
+      windowHours: options.windowHours ?? recording.window_hours,
+      profile: options.profile ?? recording.profile ?? undefined,
+      variables: { ...recording.variables, ...options.variables },
+    };
+  }
+  if (!options.prometheus?.url) throw new InputError('no Prometheus URL given (use --prometheus-url, or --demo / --replay FILE for recorded data)');
+  const transport = new HttpTransport(options.prometheus);
+  return {
+    dataMode: 'live',
+    transport,
+    recorder: data.mode === 'record' ? new Recorder() : undefined,
+    source: transport.url,
+    cwd,
+    artifactsDir: path.resolve(cwd, options.artifactsDir ?? 'artifacts'),
+    at: options.at ?? new Date(),
+    windowHours: options.windowHours ?? 48,
+    profile: options.profile,
+    variables: { ...options.variables },
+  };
+}
+
 /**
  * Evaluates every gate once and returns the report (the JSON report's shape). Throws InputError for
- * bad input (gates file, recording, missing URL) and an AbortError when `signal` aborts; Prometheus
- * and file problems are not thrown but become ERROR / NO_DATA outcomes with their evidence.
+ * bad input (gates file, recording, missing URL, unknown variable) and the signal's reason when it
+ * aborts; Prometheus and file problems are not thrown but become ERROR / NO_DATA outcomes with their
+ * evidence.
  */
 export async function evaluateGates(options: EvaluateOptions, signal: AbortSignal, onProgress?: (p: GateProgress) => void): Promise<GateReport> {
-  void options;
-  void signal;
-  void onProgress;
-  throw new Error('evaluateGates: being implemented (issue 4)');
+  signal.throwIfAborted();
+  const gatesFile = options.gatesFile ? path.resolve(options.cwd ?? process.cwd(), options.gatesFile) : DEFAULT_GATES_FILE();
+  const { definitions } = await loadGates(gatesFile);
+  const r = await resolveSource(options);
+  try {
+    if (!(r.windowHours > 0) || !Number.isFinite(r.windowHours)) throw new InputError(`window must be a positive number of hours, got ${r.windowHours}`);
+    if (Number.isNaN(r.at.getTime())) throw new InputError('evaluation time is not a valid date');
+    for (const name of Object.keys(r.variables)) {
+      if ((BUILTIN_VARIABLES as readonly string[]).includes(name)) throw new InputError(`variable '${name}' is built in and cannot be set`);
+    }
+    const windowSeconds = Math.round(r.windowHours * 3600);
+    const window = formatDuration(windowSeconds);
+    const stepSeconds = Math.max(durationSeconds(definitions.step), Math.ceil(windowSeconds / MAX_POINTS / 60) * 60);
+    const vars: Record<string, string> = {
+      ...definitions.variables,
+      ...r.variables,
+      window,
+      step: formatDuration(stepSeconds),
+      profile: r.profile ?? '',
+      profile_re: r.profile ? promqlRegexLiteral(r.profile) : '.*',
+      artifacts: r.artifactsDir,
+    };
+    const conn = options.prometheus ?? {};
+    const replaying = r.dataMode !== 'live';
+    const client = r.transport
+      ? new PrometheusClient(
+          { ...conn, ...(replaying ? { retryBaseMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
+          r.transport,
+          { onExchange: r.recorder?.onExchange },
+        )
+      : undefined;
+    const ctx: CheckContext = { client, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, signal };
+    // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
+    const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
+    const total = prepared.length;
+    let completed = 0;
+    const gates: GateResult[] = await Promise.all(
+      prepared.map(async ({ gate, checks }, index) => {
+        onProgress?.({ kind: 'gate-start', gate: gate.key, name: gate.name, index, total });
+        const results = await Promise.all(
+          checks.map(async (p) => {
+            const check = await runCheck(p, ctx);
+            onProgress?.({ kind: 'check-done', gate: gate.key, index, total, check });
+            return check;
+          }),
+        );
+        const result = gateResult(gate, results);
+        onProgress?.({ kind: 'gate-done', gate: gate.key, name: gate.name, index, total, completed: ++completed, result });
+        return result;
+      }),
+    );
+    signal.throwIfAborted();
+    const report = buildReport(gates, {
+      windowHours: r.windowHours,
+      window,
+      at: r.at,
+      dataMode: r.dataMode,
+      source: r.source,
+      gatesFile,
+      ...(r.profile !== undefined ? { profile: r.profile } : {}),
+    });
+    if (r.recorder && options.data?.mode === 'record') {
+      await r.recorder.write(path.resolve(r.cwd, options.data.file), {
+        source: r.source,
+        at: r.at.toISOString(),
+        window_hours: r.windowHours,
+        profile: r.profile ?? null,
+        variables: r.variables,
+      });
+    }
+    return report;
+  } finally {
+    await r.transport?.close();
+  }
 }

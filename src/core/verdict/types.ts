@@ -45,6 +45,16 @@ export interface Evidence {
   duration_ms: number;
   /** The server's or the file system's own error text, for ERROR outcomes. */
   error?: string;
+  /** Range queries: the range and resolution asked for (RFC 3339, seconds). */
+  range?: { start: string; end: string; step_seconds: number };
+  /** HTTP attempts made (more than 1 after retries). */
+  attempts?: number;
+  /** Warnings the server returned with its answer. */
+  warnings?: string[];
+  /** How many raw entries were left out of `raw` (the worst ones are kept). */
+  raw_truncated?: number;
+  /** How the value was derived from the raw data, when not obvious (e.g. flat checkpoint report). */
+  note?: string;
 }
 
 export interface CheckResult {
@@ -76,6 +86,8 @@ export interface GateResult {
   key: string;
   remediation: string;
   checks: CheckResult[];
+  /** Which check `value`/`threshold` come from (the one that decided the status), so units never mix. */
+  value_check?: string | null;
 }
 
 export interface GateReport {
@@ -93,4 +105,14 @@ export interface GateReport {
   /** Where the Prometheus data came from (base URL, or the recording replayed). */
   source: string;
   profile?: string;
+  /** False for replay/demo data: such a report can never be used to promote. */
+  promotable?: boolean;
+  /** RFC 3339 (UTC) evaluation time every query and file window used (`--at`). */
+  evaluated_at?: string;
+  /** The PromQL duration `${window}` resolved to, e.g. '48h'. */
+  window?: string;
+  /** The process exit code this report maps to (0 APPROVED, 1 BLOCKED, 3 CONDITIONAL, 4 INCONCLUSIVE). */
+  exit_code?: number;
+  /** The gate definitions file evaluated. */
+  gates_file?: string;
 }

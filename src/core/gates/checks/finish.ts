@@ -1,0 +1,69 @@
+import { countsAs, outcomeFor, satisfies } from '../../verdict/rollup';
+import type { CheckResult, Comparator, Evidence } from '../../verdict/types';
+import type { CheckDefinition } from '../schema';
+import type { Item, Measured } from './context';
+
+const MAX_RAW = 100;
+
+/** How far an item is from passing; the highest is the worst (the one that decides). */
+function badness(value: number, comparator: Comparator, threshold: number): number {
+  if (comparator === '==') return Math.abs(value - threshold);
+  return comparator === '<=' || comparator === '<' ? value : -value;
+}
+
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+}
+
+function labelText(labels: Record<string, string> | undefined): string {
+  const e = Object.entries(labels ?? {}).filter(([k]) => k !== '__name__');
+  return e.length ? `{${e.map(([k, v]) => `${k}="${v}"`).join(', ')}}` : '';
+}
+
+/** Turns a measurement into the check's verdict with its evidence; every series counts. */
+export function finishCheck(def: CheckDefinition, threshold: number, m: Measured, meta: { evaluatedAt: string; durationMs: number }): CheckResult {
+  const base = { check_id: def.id, name: def.name, threshold, comparator: def.comparator, severity: def.severity };
+  const evidenceOf = (raw: Evidence['raw'], seriesCount: number | undefined): Evidence => {
+    const kept = raw.slice(0, MAX_RAW);
+    return {
+      ...m.evidence,
+      evaluated_at: meta.evaluatedAt,
+      ...(seriesCount !== undefined ? { series_count: seriesCount } : {}),
+      raw: kept,
+      ...(raw.length > kept.length ? { raw_truncated: raw.length - kept.length } : {}),
+      threshold,
+      comparator: def.comparator,
+      duration_ms: meta.durationMs,
+    };
+  };
+  const result = (outcome: CheckResult['outcome'], value: number | null, message: string, evidence: Evidence): CheckResult => ({
+    ...base,
+    outcome,
+    counts_as: countsAs(outcome, def),
+    value,
+    message,
+    evidence,
+  });
+
+  if (m.kind === 'error') return result('ERROR', null, `${def.name}: ${m.reason}`, evidenceOf([], undefined));
+  if (m.kind === 'no_data') return result('NO_DATA', null, `${def.name}: no data (${m.reason})`, evidenceOf(m.raw ?? [], m.seriesCount));
+
+  const items: Item[] = m.items;
+  const shownRaw = (sorted: Item[]) => m.raw ?? sorted.map((i) => ({ ...(i.labels ? { labels: i.labels } : {}), value: i.raw }));
+  const nan = items.filter((i) => Number.isNaN(i.value));
+  const seriesCount = m.seriesCount ?? items.length;
+  if (nan.length) {
+    const which = nan.map((i) => labelText(i.labels) || 'the value').slice(0, 3).join(', ');
+    return result('NO_DATA', null, `${def.name}: no data (NaN in ${which})`, evidenceOf(shownRaw([...nan, ...items.filter((i) => !nan.includes(i))]), seriesCount));
+  }
+  // Worst first, so the evidence opens with what decided the verdict.
+  const sorted = [...items].sort((a, b) => badness(b.value, def.comparator, threshold) - badness(a.value, def.comparator, threshold));
+  const worst = sorted[0];
+  const outcome = outcomeFor(worst.value, def.comparator, threshold, def.severity);
+  const failing = items.filter((i) => !satisfies(i.value, def.comparator, threshold)).length;
+  const where = labelText(worst.labels);
+  const of = items.length > 1 ? ` (worst of ${items.length} series${where ? `: ${where}` : ''}${failing ? `, ${failing} failing` : ''})` : where ? ` (${where})` : '';
+  const message = `${def.name}: ${formatNumber(worst.value)} ${outcome === 'PASS' ? 'meets' : 'violates'} ${def.comparator} ${formatNumber(threshold)}${of}`;
+  return result(outcome, worst.value, message, evidenceOf(shownRaw(sorted), seriesCount));
+}

@@ -1,0 +1,44 @@
+import { sampleValue } from '../../prometheus/response';
+import { satisfies } from '../../verdict/rollup';
+import type { CheckDefinition } from '../schema';
+import type { CheckContext, Item, Measured } from './context';
+
+type RangeCheck = Extract<CheckDefinition, { type: 'promql_range' }>;
+
+/** Range query over [at − window, at]; each series' samples reduced to one item. */
+export async function measureRange(check: RangeCheck, query: string, where: { comparator: RangeCheck['comparator']; value: number } | undefined, ctx: CheckContext): Promise<Measured> {
+  const start = new Date(ctx.at.getTime() - ctx.windowSeconds * 1000);
+  const range = { start: start.toISOString(), end: ctx.at.toISOString(), step_seconds: ctx.stepSeconds };
+  const evidence = { kind: 'prometheus' as const, source: ctx.promSource, query, window: ctx.window, range };
+  if (!ctx.client) return { kind: 'error', reason: 'no Prometheus URL configured', evidence };
+  const res = await ctx.client.range(query, start, ctx.at, ctx.stepSeconds, ctx.signal);
+  const ev = { ...evidence, attempts: res.attempts, ...(res.ok && res.warnings.length ? { warnings: res.warnings } : {}) };
+  if (!res.ok) return { kind: 'error', reason: res.message, evidence: { ...ev, error: res.message } };
+  if (!res.series.length) return { kind: 'no_data', reason: 'the range query returned no series', evidence: ev, seriesCount: 0 };
+  const expected = Math.floor(ctx.windowSeconds / ctx.stepSeconds) + 1;
+  const items: Item[] = res.series.map((s) => {
+    const values = s.values.map(([, v]) => sampleValue(v));
+    const value = reduce(check.reduce, values, where, expected);
+    const raw = check.reduce === 'share' && where
+      ? `${values.filter((v) => satisfies(v, where.comparator, where.value)).length} of ${expected} steps ${where.comparator} ${where.value} (${values.length} with samples)`
+      : `${values.length} samples, ${check.reduce} = ${value}`;
+    return { labels: s.labels, value, raw };
+  });
+  const note = check.reduce === 'share' ? 'share = steps whose sample satisfies the condition / steps in the window; steps without a sample count as not satisfying' : undefined;
+  return { kind: 'values', items, evidence: note ? { ...ev, note } : ev };
+}
+
+function reduce(kind: RangeCheck['reduce'], values: number[], where: { comparator: RangeCheck['comparator']; value: number } | undefined, expected: number): number {
+  if (kind === 'share') return values.filter((v) => satisfies(v, where!.comparator, where!.value)).length / expected;
+  if (!values.length) return NaN;
+  switch (kind) {
+    case 'max':
+      return Math.max(...values);
+    case 'min':
+      return Math.min(...values);
+    case 'avg':
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    case 'last':
+      return values[values.length - 1];
+  }
+}

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { InputError } from '../../util/errors';
+import type { CheckResult } from '../../verdict/types';
+import type { CheckDefinition, GateDefinition } from '../schema';
+import { resolveTemplate } from '../template';
+import { measureAlert } from './alert';
+import { measureCheckpoint } from './checkpoint';
+import type { CheckContext, Measured } from './context';
+import { finishCheck } from './finish';
+import { measureJsonValue } from './jsonValue';
+import { measureLogPattern } from './logPattern';
+import { measurePromql } from './promql';
+import { measureRange } from './range';
+
+/** Resolves `${…}` in one field; a name nobody defined is the user's input error, named by gate and check. */
+function resolver(gate: GateDefinition, check: CheckDefinition, ctx: CheckContext) {
+  const text = (field: string, value: string): string => {
+    const r = resolveTemplate(value, ctx.vars);
+    if (r.unknown.length) throw new InputError(`gate '${gate.key}', check '${check.id}', ${field}: no value for \${${r.unknown[0]}} (pass --var ${r.unknown[0]}=…)`);
+    return r.text;
+  };
+  const number = (field: string, value: number | string): number => {
+    if (typeof value === 'number') return value;
+    const t = text(field, value);
+    const n = Number(t);
+    if (t.trim() === '' || !Number.isFinite(n)) throw new InputError(`gate '${gate.key}', check '${check.id}', ${field}: '${value}' resolves to '${t}', not a number`);
+    return n;
+  };
+  const file = (field: string, value: string) => path.resolve(ctx.cwd, text(field, value));
+  return { text, number, file };
+}
+
+/** Everything about a check that can be resolved before any I/O (so input errors surface first). */
+export interface PreparedCheck {
+  def: CheckDefinition;
+  threshold: number;
+  measure(ctx: CheckContext): Promise<Measured>;
+}
+
+export function prepareCheck(gate: GateDefinition, check: CheckDefinition, ctx: CheckContext): PreparedCheck {
+  const r = resolver(gate, check, ctx);
+  const threshold = r.number('threshold', check.threshold);
+  switch (check.type) {
+    case 'promql': {
+      const query = r.text('query', check.query);
+      return { def: check, threshold, measure: (c) => measurePromql(check, query, c) };
+    }
+    case 'promql_range': {
+      const query = r.text('query', check.query);
+      const where = check.where ? { comparator: check.where.comparator, value: r.number('where.value', check.where.value) } : undefined;
+      return { def: check, threshold, measure: (c) => measureRange(check, query, where, c) };
+    }
+    case 'alert':
+      return { def: check, threshold, measure: (c) => measureAlert(check, c) };
+    case 'log_pattern': {
+      const files = check.files.map((f, i) => r.file(`files[${i}]`, f));
+      return { def: check, threshold, measure: (c) => measureLogPattern(check, files, c) };
+    }
+    case 'json_value': {
+      const file = r.file('file', check.file);
+      return { def: check, threshold, measure: (c) => measureJsonValue(check, file, c) };
+    }
+    case 'checkpoint_report': {
+      const file = r.file('file', check.file);
+      return { def: check, threshold, measure: (c) => measureCheckpoint(check, file, c) };
+    }
+  }
+}
+
+/** Measures once and judges; never throws for data problems (they are outcomes), only on abort. */
+export async function runCheck(prepared: PreparedCheck, ctx: CheckContext): Promise<CheckResult> {
+  const t0 = performance.now();
+  const measured = await prepared.measure(ctx);
+  const durationMs = Math.round((performance.now() - t0) * 10) / 10;
+  return finishCheck(prepared.def, prepared.threshold, measured, { evaluatedAt: ctx.at.toISOString(), durationMs });
+}

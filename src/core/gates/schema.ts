@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+// The gate definitions file (configs/gates/aurora-ga.yaml or a user's own). Strict objects: a typo in a
+// key is an error that names the key, never a silently ignored setting. Published as JSON Schema in
+// configs/schemas/gates.schema.json (scripts/gen-schemas.mjs).
+
+const comparator = z.enum(['<=', '<', '>=', '>', '==']).describe('How the measured value is compared with the threshold.');
+const policy = z.enum(['fail', 'warn', 'inconclusive']);
+/** A number, or a template such as "${tolerance}" that must resolve to one. */
+const numberOrTemplate = z.union([z.number(), z.string().regex(/\$\{[a-zA-Z_][a-zA-Z0-9_]*\}/, 'a number or a ${variable} template')]);
+
+const common = {
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower_snake_case').describe('Stable id, unique within its gate (the `check` label of exported metrics).'),
+  name: z.string().min(1).describe('Human-readable name.'),
+  comparator,
+  threshold: numberOrTemplate.describe('The threshold; may be a ${variable}.'),
+  severity: z.enum(['fail', 'warn']).default('fail').describe('What a failed comparison counts as.'),
+  on_missing: policy.default('fail').describe('What NO_DATA (no series, missing file, NaN, null) counts as.'),
+  on_error: policy.default('fail').describe('What ERROR (rejected query, timeout, unreadable file) counts as.'),
+};
+
+export const promqlCheck = z.strictObject({
+  ...common,
+  type: z.literal('promql').describe('Instant query at the evaluation time; every series is compared, the worst decides.'),
+  query: z.string().min(1).describe('PromQL template: ${window}, ${step}, ${profile}, ${profile_re} and variables.'),
+  on_empty: z.enum(['no_data', 'zero']).default('no_data').describe('An answer with no series: NO_DATA (default) or the value 0.'),
+});
+
+export const promqlRangeCheck = z.strictObject({
+  ...common,
+  type: z.literal('promql_range').describe('Range query over the window at ${step}; samples reduced per series, the worst series decides.'),
+  query: z.string().min(1),
+  reduce: z.enum(['share', 'max', 'min', 'avg', 'last']).describe('share: fraction of the window\'s steps whose sample satisfies `where` (steps without a sample count as not satisfying).'),
+  where: z.strictObject({ comparator, value: numberOrTemplate }).optional(),
+});
+
+export const alertCheck = z.strictObject({
+  ...common,
+  type: z.literal('alert').describe('Number of series of ALERTS{alertname, alertstate="firing"} seen firing at any time in the window.'),
+  alertname: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/),
+  labels: z.record(z.string(), z.string()).optional().describe('Extra label matchers (exact values).'),
+});
+
+export const logPatternCheck = z.strictObject({
+  ...common,
+  type: z.literal('log_pattern').describe('Number of log lines matching `pattern` dated inside the window.'),
+  files: z.array(z.string().min(1)).min(1).describe('Paths or globs (wildcards in the file name only), templates allowed.'),
+  pattern: z.string().min(1),
+  regex: z.boolean().default(false).describe('Treat `pattern` as a regular expression (default: literal text).'),
+});
+
+export const jsonValueCheck = z.strictObject({
+  ...common,
+  type: z.literal('json_value').describe('A number read from a JSON file by path.'),
+  file: z.string().min(1),
+  path: z.string().min(1).describe('Dot path with [n] indexes, e.g. var_ratio or counts.robust.'),
+});
+
+export const checkpointReportCheck = z.strictObject({
+  ...common,
+  type: z.literal('checkpoint_report').describe('A measure of the checkpoint report, in the analyzer shape {analyses[]} or the flat {anomalies, min_cos_similarity, frozen_layers}.'),
+  file: z.string().min(1),
+  measure: z.enum(['anomalies', 'min_cosine', 'nonfinite', 'frozen']),
+});
+
+export const checkDefinition = z.discriminatedUnion('type', [promqlCheck, promqlRangeCheck, alertCheck, logPatternCheck, jsonValueCheck, checkpointReportCheck]);
+
+export const gateDefinition = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower_snake_case').describe('Stable key (the `gate` label of exported metrics).'),
+  id: z.number().int().positive().describe('The original report\'s gate_id.'),
+  name: z.string().min(1),
+  fail_action: z.enum(['NO-GO', 'CONDITIONAL', 'OBSERVE']).describe('NO-GO blocks; CONDITIONAL makes the decision conditional; OBSERVE is reported but never decides.'),
+  remediation: z.string().min(1).describe('What to do when the gate does not pass (next_steps, tooltips).'),
+  condition: z.string().optional().describe('The condition as shown in reports; default: built from the checks.'),
+  checks: z.array(checkDefinition).min(1),
+});
+
+export const gatesFile = z.strictObject({
+  schema_version: z.literal(1),
+  step: z
+    .string()
+    .regex(/^\d+[smh]$/, 'a duration like 30s, 1m or 5m')
+    .default('1m')
+    .describe('Resolution of range queries and subqueries (${step}); raised automatically to keep a window under 10,000 points.'),
+  variables: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/), z.string()).default({}).describe('Defaults for ${variables}; --var NAME=VALUE overrides.'),
+  gates: z.array(gateDefinition).min(1),
+});
+
+export type GatesFile = z.infer<typeof gatesFile>;
+export type GateDefinition = z.infer<typeof gateDefinition>;
+export type CheckDefinition = z.infer<typeof checkDefinition>;

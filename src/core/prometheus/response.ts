@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { RawResponse } from './transport';
+
+/** One series as received: labels and [unix seconds, value string] pairs (one pair for instant vectors). */
+export interface PromSeries {
+  labels: Record<string, string>;
+  values: [number, string][];
+}
+
+export type ParsedResponse =
+  | { ok: true; resultType: 'vector' | 'matrix' | 'scalar' | 'string'; series: PromSeries[]; warnings: string[] }
+  | { ok: false; kind: 'rejected' | 'server' | 'protocol'; status: number; message: string };
+
+const samplePair = z.tuple([z.number(), z.string()]);
+const labels = z.record(z.string(), z.string());
+const success = z.object({
+  status: z.literal('success'),
+  data: z.discriminatedUnion('resultType', [
+    z.object({ resultType: z.literal('vector'), result: z.array(z.object({ metric: labels, value: samplePair })) }),
+    z.object({ resultType: z.literal('matrix'), result: z.array(z.object({ metric: labels, values: z.array(samplePair) })) }),
+    z.object({ resultType: z.literal('scalar'), result: samplePair }),
+    z.object({ resultType: z.literal('string'), result: samplePair }),
+  ]),
+  warnings: z.array(z.string()).optional(),
+});
+const failure = z.object({ status: z.literal('error'), errorType: z.string().optional(), error: z.string().optional() });
+
+function snippet(text: string): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return t.length > 200 ? `${t.slice(0, 200)}…` : t || '(empty body)';
+}
+
+/**
+ * Reads an API answer. Classification is by HTTP status first (VictoriaMetrics answers a bad query
+ * with 422 and errorType "422"), then the body: a Prometheus error body gives the server's own
+ * message; a non-JSON body (503 "Service Unavailable" during start-up, proxies' HTML) gives its text.
+ */
+export function parseResponse(raw: RawResponse): ParsedResponse {
+  const kindFor = (status: number) => (status >= 500 ? 'server' : status >= 400 ? 'rejected' : 'protocol');
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.body);
+  } catch {
+    return { ok: false, kind: kindFor(raw.status), status: raw.status, message: `HTTP ${raw.status}: ${snippet(raw.body)}` };
+  }
+  const err = failure.safeParse(json);
+  if (err.success) {
+    const type = err.data.errorType ? `${err.data.errorType}: ` : '';
+    const status = raw.status >= 400 ? raw.status : 422;
+    return { ok: false, kind: kindFor(status), status: raw.status, message: `${type}${err.data.error ?? '(no message)'}` };
+  }
+  if (raw.status >= 300) return { ok: false, kind: kindFor(raw.status), status: raw.status, message: `HTTP ${raw.status}: ${snippet(raw.body)}` };
+  const ok = success.safeParse(json);
+  if (!ok.success) return { ok: false, kind: 'protocol', status: raw.status, message: `unexpected answer shape: ${snippet(raw.body)}` };
+  const { data } = ok.data;
+  const warnings = ok.data.warnings ?? [];
+  switch (data.resultType) {
+    case 'vector':
+      return { ok: true, resultType: 'vector', warnings, series: data.result.map((r) => ({ labels: r.metric, values: [r.value] })) };
+    case 'matrix':
+      return { ok: true, resultType: 'matrix', warnings, series: data.result.map((r) => ({ labels: r.metric, values: r.values })) };
+    default:
+      return { ok: true, resultType: data.resultType, warnings, series: [{ labels: {}, values: [data.result] }] };
+  }
+}
+
+/** Prometheus writes sample values as strings: "1.5", "NaN", "+Inf", "-Inf". */
+export function sampleValue(text: string): number {
+  if (text === '+Inf' || text === 'Inf') return Infinity;
+  if (text === '-Inf') return -Infinity;
+  return Number(text);
+}
