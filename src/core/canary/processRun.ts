@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { TailBuffer } from './tail';
 
 // One child process run with the guarantees a canary needs: no shell, its own process group (so a
@@ -44,10 +45,36 @@ function signalGroup(pid: number, sig: NodeJS.Signals | 0): boolean {
 
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
-/** Waits until no process of the group is left (bounded: a zombie nobody reaps would look alive forever). */
-async function groupGone(pid: number, maxMs: number): Promise<void> {
+/**
+ * True while a live (non-zombie) process is in the group. kill(-pgid, 0) also succeeds for zombies
+ * whose reaper is slow (PID 1 in a container may never reap), so on Linux /proc settles it.
+ */
+function groupAlive(pgid: number): boolean {
+  if (!signalGroup(pgid, 0)) return false;
+  if (process.platform !== 'linux') return true;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // exited while we looked
+      }
+      // Fields after "(comm)": state ppid pgrp …
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+    }
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Waits until no process of the group is left (bounded, in case something unkillable remains). */
+async function groupGone(pgid: number, maxMs: number): Promise<void> {
   const end = Date.now() + maxMs;
-  while (signalGroup(pid, 0) && Date.now() < end) await delay(10);
+  while (groupAlive(pgid) && Date.now() < end) await delay(10);
 }
 
 export function runProcess(spec: ProcessSpec, signal: AbortSignal): Promise<ProcessOutcome> {

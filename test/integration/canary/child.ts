@@ -1,0 +1,80 @@
+// A real run command for the canary integration tests (compiled next to them, run with node).
+// Usage: node child.js MODES [--ci-gating soft|hard]
+// MODES is a comma list picked by AURORA_RUN_ID (run 1 takes the first; the last repeats):
+//   ok         healthy summary, exit 0          unhealthy  summary with zero decisions, exit 0
+//   fail       stderr line, exit 2               none       no summary, exit 0
+//   invalid    summary that is not JSON, exit 0  trip       exit 3 under --ci-gating hard, else ok
+//   hang       never exits                       grandchild spawns a grandchild (pid in grandchild.pid), then hangs
+//   stubborn   ignores SIGTERM and hangs         noisy      200 KiB of stdout, then ok
+//   slow       ok after 300 ms
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const modes = (process.argv[2] ?? 'ok').split(',');
+const runId = Number(process.env.AURORA_RUN_ID ?? '1');
+const mode = modes[Math.min(runId, modes.length) - 1];
+const runDir = process.env.AURORA_RUN_DIR;
+if (!runDir) {
+  console.error('child: AURORA_RUN_DIR not set');
+  process.exit(9);
+}
+const gi = process.argv.indexOf('--ci-gating');
+const gating = gi > 0 ? process.argv[gi + 1] : 'none';
+
+const healthy = { r2_main_loop: { decisions: 5, execution_decisions: { PASS: 3, BLOCK: 2 } }, r2_preloop: { exit_kind: 'exit', skip_reasons: { zero_budget: 0 } } };
+const writeSummary = (s: unknown) => fs.writeFileSync(path.join(runDir, 'summary.json'), typeof s === 'string' ? s : JSON.stringify({ run: runId, ...(s as object) }));
+const hang = () => setInterval(() => {}, 1000);
+
+console.log(`child run ${runId} mode ${mode} gating ${gating} pid ${process.pid}`);
+switch (mode) {
+  case 'ok':
+    writeSummary(healthy);
+    break;
+  case 'slow':
+    setTimeout(() => writeSummary(healthy), 300);
+    break;
+  case 'unhealthy':
+    writeSummary({ ...healthy, r2_main_loop: { decisions: 0, execution_decisions: {} } });
+    break;
+  case 'fail':
+    console.error('boom: the runtime refused the profile');
+    process.exit(2);
+    break;
+  case 'none':
+    break;
+  case 'invalid':
+    writeSummary('{"r2_main_loop": {"decisions": 3,,}');
+    break;
+  case 'trip':
+    writeSummary(healthy);
+    if (gating === 'hard') {
+      console.error('[CI-GATING][HARD] Hard gating failure detected -> exiting with code 3');
+      process.exit(3);
+    }
+    break;
+  case 'hang':
+    writeSummary(healthy);
+    hang();
+    break;
+  case 'grandchild': {
+    const g = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    fs.writeFileSync(path.join(runDir, 'grandchild.pid'), String(g.pid));
+    writeSummary(healthy);
+    hang();
+    break;
+  }
+  case 'stubborn':
+    process.on('SIGTERM', () => console.log('child: ignoring SIGTERM'));
+    fs.writeFileSync(path.join(runDir, 'child.pid'), String(process.pid));
+    hang();
+    break;
+  case 'noisy':
+    for (let i = 0; i < 200; i++) process.stdout.write(`${String(i).padStart(4, '0')} ${'x'.repeat(1018)}\n`);
+    process.stdout.write('LAST LINE\n');
+    writeSummary(healthy);
+    break;
+  default:
+    console.error(`child: unknown mode ${mode}`);
+    process.exit(9);
+}
