@@ -149,7 +149,10 @@ export const canaryCommand: CliCommand = {
       return ExitCode.failed;
     }
     const c = plan.config;
-    const rel = (p: string) => path.relative(io.cwd, p) || p;
+    const rel = (p: string) => {
+      const r = path.relative(io.cwd, p);
+      return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
+    };
     io.stdout(
       `Aurora GA canary${c.data_mode === 'demo' ? ' [DEMO]' : ''}: ${rel(plan.profile)}, ${c.runs} run(s), gating ${c.gating}, timeout ${c.timeout_seconds}s, interval ${c.interval_seconds}s, concurrency ${c.concurrency}\n` +
         `Profile lock: ${plan.lock.status}${plan.lock.lock_file ? ` (${rel(plan.lock.lock_file)})` : ''}\n`,
