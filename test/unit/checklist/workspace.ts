@@ -1,0 +1,30 @@
+// A temporary workspace on disk with the artifacts the checklist reads, the original r2/smoke
+// profiles and their committed locks (checked by the real lock engine), and monitoring assets.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkWorkspaceLocks } from '../../../src/core/checklist/locks';
+import type { LoadOptions } from '../../../src/core/checklist/load';
+import { canary, gateReport } from './fixtures';
+
+const ORIGINAL = '/work/shared/original-data';
+
+export function makeWorkspace(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-checklist-'));
+  const w = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  };
+  w('artifacts/ga/gates_report.json', JSON.stringify(gateReport(), null, 2));
+  w('artifacts/canary_results.json', JSON.stringify(canary(), null, 2));
+  w('artifacts/dcts_audit/report.json', JSON.stringify({ status: 'PASS', var_ratio: 0.4, reasons: [] }));
+  w('VERSION', '0.4.0-rc1\n');
+  for (const f of ['r2.yaml', 'r2.lock.json', 'smoke.yaml', 'smoke.lock.json']) w(`configs/profiles/${f}`, fs.readFileSync(path.join(ORIGINAL, f), 'utf8'));
+  return root;
+}
+
+export const loadOptions: LoadOptions = { lockChecker: checkWorkspaceLocks };
+
+export function rm(root: string): void {
+  fs.rmSync(root, { recursive: true, force: true });
+}
