@@ -203,6 +203,10 @@ export interface PrometheusOptions {
   ruleFiles?: string[];
   /** Global rule evaluation interval; 1s makes ALERTS appear ~2.5 s after start. */
   evaluationInterval?: string;
+  /** Prometheus scrape_configs entries (e.g. a loopback server serving a --metrics-out file). */
+  scrapeConfigs?: Record<string, unknown>[];
+  /** Global scrape interval (default 1m); the first scrape still comes ~5 s after start. */
+  scrapeInterval?: string;
   extraArgs?: string[];
 }
 
@@ -220,8 +224,8 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Run
     const config = path.join(dir, 'prometheus.yml');
     // YAML is a superset of JSON.
     writeFileSync(config, JSON.stringify({
-      global: { evaluation_interval: opts.evaluationInterval ?? '1s', scrape_interval: '1m' },
-      scrape_configs: [],
+      global: { evaluation_interval: opts.evaluationInterval ?? '1s', scrape_interval: opts.scrapeInterval ?? '1m' },
+      scrape_configs: opts.scrapeConfigs ?? [],
       rule_files: opts.ruleFiles ?? [],
     }));
     return await startOnFreePort('prometheus', dir, (port) => [
