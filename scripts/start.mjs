@@ -39,7 +39,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 const modeLine = demo.mode === 'live'
-  ? `live — Prometheus ${demo.prometheusUrl} (demo history ending ${new Date(demo.end * 1000).toISOString()})`
+  ? `live — Prometheus ${demo.prometheusUrl} (demo clock started ${new Date(demo.end * 1000).toISOString()})`
   : 'DEMO replay — Prometheus is not available here, so gates replay the bundled recording (labelled DEMO, never promotable)';
 console.log(`
 Aurora GA demo is running.

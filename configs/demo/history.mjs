@@ -1,24 +1,32 @@
 // The demo's 72 h metric history (`npm start`, test/integration/demo): deterministic, relative to
-// its end time, shaped so the default gates (configs/gates/aurora-ga.yaml, same metric names) give a
-// mixed, instructive result that stays the same for hours after the data was made:
+// the demo's start, shaped so the default gates (configs/gates/aurora-ga.yaml, same metric names)
+// give a mixed, instructive result that stays the same for the 12 h after the start:
 //   stability  PASS — three CI-gating violations and a [CI-GATING][HARD] log line, but ~60 h ago,
-//                     outside the 48 h window (the window really is the window);
+//                     outside the 48 h window (the window really is the window); gated metrics
+//                     spent ~4 % of the window in WARN (limit 5 %);
 //   dcts       FAIL — robust DCTS drifted 22–26 % from base for 10 h (p95 > 15 %) and
 //                     DctsRobustDivergence fired, although the audit's var_ratio (0.61) passes;
 //   coverage   PASS — EMA breached tolerance for 1.5 h, 3 % of the window (needs ≥ 95 % within);
-//   risk       WARN — DRO factor fine (p05 ≈ 0.74 despite a 1 h dip to 0.55), but λ autotune
-//                     jumps > 0.15 often enough that p95 |Δλ| ≈ 0.2 (a warn-severity check);
+//   dro        WARN — DRO factor fine (p05 ≈ 0.75 despite a 1 h dip to 0.55), but the λ stand-in
+//                     (aurora_risk_dro_adj) oscillates ±0.1 step to step for 9 h, so p95 |Δλ| = 0.2
+//                     (a warn-severity check; the gate is CONDITIONAL anyway);
 //   model_qa   PASS — the checkpoint report in the demo workspace is clean.
 // Decision: BLOCKED (a NO-GO gate fails). Families use the harness's shape (test/support/prometheus.ts
 // renderOpenMetrics): { name, type, help, series: [{ labels, samples: [[seconds, value]] }] }.
 
 export const DEMO_HOURS = 72;
+/**
+ * Samples also run this far past `end` (the start of the demo), in the quiet regime: queries at
+ * "now" never see them early, and they keep the demo live — nothing goes stale or missing — for
+ * this many hours after `npm start`, with the same verdicts.
+ */
+export const DEMO_AHEAD_HOURS = 12;
 export const DEMO_STEP_SECONDS = 60;
 export const DEMO_PROFILE = 'r2';
 
 /** What the default gates say about this history (with the demo workspace's artifacts). */
 export const DEMO_EXPECTED = {
-  gates: { stability: 'PASS', dcts: 'FAIL', coverage: 'PASS', risk: 'WARN', model_qa: 'PASS' },
+  gates: { stability: 'PASS', dcts: 'FAIL', coverage: 'PASS', dro: 'WARN', model_qa: 'PASS' },
   decision: 'BLOCKED',
 };
 
@@ -36,14 +44,15 @@ function noise(i, salt) {
 const r4 = (x) => Math.round(x * 1e4) / 1e4;
 
 /**
- * The history, ending at `end` (Unix seconds, a multiple of the step). Every series has one sample
- * per step from end − hours to end.
+ * The history, shaped relative to `end` (Unix seconds, a multiple of the step). Every series has one
+ * sample per step from end − hours to end + aheadHours.
  */
-export function demoHistory(end, { hours = DEMO_HOURS, step = DEMO_STEP_SECONDS, profile = DEMO_PROFILE } = {}) {
+export function demoHistory(end, { hours = DEMO_HOURS, aheadHours = DEMO_AHEAD_HOURS, step = DEMO_STEP_SECONDS, profile = DEMO_PROFILE } = {}) {
   if (!Number.isInteger(end) || end % step !== 0) throw new Error(`demoHistory: end ${end} must be a whole multiple of ${step} s`);
   if (end > 1e11) throw new Error(`demoHistory: end ${end} looks like milliseconds; pass Unix seconds`);
   const n = (hours * HOUR) / step;
-  const times = Array.from({ length: n + 1 }, (_, i) => end - (n - i) * step);
+  const ahead = Math.floor((aheadHours * HOUR) / step);
+  const times = Array.from({ length: n + ahead + 1 }, (_, i) => end - (n - i) * step);
   const ago = (t) => (end - t) / HOUR;
   const labels = { profile };
   const series = (fn, extra = {}) => ({ labels: { ...labels, ...extra }, samples: times.map((t, i) => [t, fn(t, i)]) });
@@ -51,22 +60,24 @@ export function demoHistory(end, { hours = DEMO_HOURS, step = DEMO_STEP_SECONDS,
 
   const base = (i) => r4(0.8 + 0.01 * noise(i, 1));
   const drift = (t, i) => (during(t, 30, 20) ? 0.22 + 0.02 * (noise(i, 2) + 1) : 0.03 * noise(i, 3));
-  // λ moves in small steps, except for a few hours where the autotune keeps over-correcting.
-  let lambda = 1;
-  const lambdaSamples = times.map((t, i) => {
-    const jumpy = during(t, 44, 40) || during(t, 16, 13) || during(t, 6, 4);
-    lambda = r4(Math.min(2, Math.max(0.2, lambda + (jumpy && i % 10 === 0 ? (noise(i, 4) >= 0 ? 0.2 : -0.2) : 0.005 * noise(i, 5)))));
-    return [t, lambda];
-  });
-  const firing = (t, fromH, toH) => during(t, fromH, toH);
-  const alertSamples = (fromH, toH) => times.filter((t) => firing(t, fromH, toH)).map((t) => [t, 1]);
+  // The runtime's gating state per metric (observe 0, warn 1, watch 2, stable 3, cooldown 4).
+  const state = (metric) => (t) => {
+    if (metric === 'coverage') return ago(t) > 60 ? 4 : during(t, 12, 10.5) ? 1 : 3;
+    return during(t, 26, 24) ? 1 : 3;
+  };
+  // The autotune over-corrects for a few hours: ±0.1 around 0.6 on every step.
+  const jumpy = (t) => during(t, 44, 40) || during(t, 16, 13) || during(t, 6, 4);
+  const alertSamples = (fromH, toH) => times.filter((t) => during(t, fromH, toH)).map((t) => [t, 1]);
 
   return [
     {
       name: 'aurora_ci_gating_violation_total', type: 'counter', help: 'CI gating violations (hard-fail trips).',
       series: [series((t) => (ago(t) > 62 ? 0 : ago(t) > 61.5 ? 1 : ago(t) > 60 ? 2 : 3), { metric: 'coverage' })],
     },
-    { name: 'aurora_warn_rate', help: 'Share of runs that ended in a gating warning.', series: [series((_t, i) => r4(0.02 + 0.01 * noise(i, 6)))] },
+    {
+      name: 'aurora_ci_gating_state', help: 'CI gating state per metric (0 observe, 1 warn, 2 watch, 3 stable, 4 cooldown).',
+      series: ['coverage', 'dcts'].map((metric) => series(state(metric), { metric })),
+    },
     { name: 'aurora_tvf2_dcts', help: 'Base DCTS.', series: [series((_t, i) => base(i))] },
     { name: 'aurora_tvf2_dcts_robust_value', help: 'Robust (multigrid median) DCTS.', series: [series((t, i) => r4(base(i) * (1 + drift(t, i))))] },
     { name: 'aurora_tvf2_dcts_min_value', help: 'Minimum DCTS over grids.', series: [series((_t, i) => r4(base(i) - 0.02))] },
@@ -78,7 +89,10 @@ export function demoHistory(end, { hours = DEMO_HOURS, step = DEMO_STEP_SECONDS,
       name: 'aurora_risk_dro_factor', help: 'DRO risk factor.',
       series: [series((t, i) => r4(during(t, 36, 35) ? 0.55 : 0.835 + 0.09 * noise(i, 9)))],
     },
-    { name: 'aurora_risk_dro_lambda', help: 'DRO lambda chosen by the autotune.', series: [{ labels, samples: lambdaSamples }] },
+    {
+      name: 'aurora_risk_dro_adj', help: 'DRO adjustment (the gates\' stand-in for the autotune λ).',
+      series: [series((t, i) => r4(jumpy(t) ? (i % 2 ? 0.7 : 0.5) : 0.6 + 0.004 * noise(i, 5)))],
+    },
     {
       // Alerts as ordinary series (exact and instant; a rules-loaded server is only needed to prove rules fire).
       name: 'ALERTS', help: 'Alerts that fired in the demo history.',

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { demoHistory, demoLog, DEMO_HOURS, DEMO_STEP_SECONDS } from '../../configs/demo/history.mjs';
+import { demoHistory, demoLog, DEMO_AHEAD_HOURS, DEMO_HOURS, DEMO_STEP_SECONDS } from '../../configs/demo/history.mjs';
 import { findHostDir, startCodeServer, workbenchUrl } from './host.mjs';
 import { root } from './setup.mjs';
 
@@ -40,7 +40,7 @@ export function prepareWorkspace(end, settings) {
   const ws = path.join(DEMO_DIR, 'workspace');
   fs.rmSync(ws, { recursive: true, force: true });
   fs.cpSync(path.join(root, 'examples/demo-workspace'), ws, { recursive: true });
-  fs.writeFileSync(path.join(ws, 'artifacts/logs/runtime.log'), demoLog(end));
+  fs.writeFileSync(path.join(ws, 'logs/runtime.log'), demoLog(end));
   const file = path.join(ws, '.vscode/settings.json');
   // The committed file has comments (JSONC); the copy is rewritten as plain JSON.
   const current = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
@@ -74,7 +74,7 @@ export async function startDemo({ log = console.log, replay = false, port } = {}
       prometheus = await startPrometheus({ openMetrics: renderOpenMetrics(families) });
       stops.push(() => prometheus.stop());
       const samples = families.reduce((n, f) => n + f.series.reduce((m, s) => m + s.samples.length, 0), 0);
-      log(`Prometheus ${prometheus.url} (pid ${prometheus.pid}): ${DEMO_HOURS} h of demo history, ${families.length} metrics, ${samples} samples, ready in ${Date.now() - t0} ms`);
+      log(`Prometheus ${prometheus.url} (pid ${prometheus.pid}): ${DEMO_HOURS} h of demo history (+${DEMO_AHEAD_HOURS} h revealed as time passes), ${families.length} metrics, ${samples} samples, ready in ${Date.now() - t0} ms`);
     } else {
       log(`⚠ no live Prometheus: ${missing}. Falling back to the bundled DEMO recording (replay): every result is labelled DEMO.`);
     }
