@@ -14,14 +14,11 @@ const comparators = ['>', '>=', '<', '<=', '==', '!='] as const;
 
 export const healthCheckSpecSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an identifier such as has_decisions'),
-    /** Dotted path into summary.json, e.g. r2_main_loop.decisions. */
-    path: z.string().min(1),
-    /** `min_keys`: the value is an object with at least `value` keys. */
-    op: z.enum([...comparators, 'min_keys']),
-    value: z.union([z.number(), z.string(), z.boolean()]),
-    /** What a key absent from the summary counts as; never silently passing unless asked for. */
-    on_missing: z.enum(['fail', 'pass']).default('fail'),
+    id: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an identifier such as has_decisions').describe('Name of the check in results and views.'),
+    path: z.string().min(1).describe('Dotted path into summary.json, e.g. r2_main_loop.decisions.'),
+    op: z.enum([...comparators, 'min_keys']).describe('`min_keys`: the value is an object with at least `value` keys.'),
+    value: z.union([z.number(), z.string(), z.boolean()]).describe('The threshold or expected value.'),
+    on_missing: z.enum(['fail', 'pass']).default('fail').describe('What a key absent from the summary counts as; never silently passing unless asked for.'),
     description: z.string().optional(),
   })
   .strict()
@@ -46,38 +43,28 @@ export const DEFAULT_HEALTH_CHECKS: HealthCheckSpec[] = [
 export const canaryConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    /** argv of one run, no shell. Placeholders: ${profile} ${runId} ${runDir} ${gating} ${node} ${configDir}. */
-    command: z.array(z.string()).min(1, 'needs at least the program to run'),
-    /** Working directory of the runs, relative to the workspace/repo root; default the root. */
-    cwd: z.string().optional(),
-    /** Extra environment for the runs (AURORA_RUN_DIR and friends are always set). */
-    env: z.record(z.string(), z.string()).default({}),
-    /** Appended to the command under soft/hard gating; none appends nothing. */
-    gating_args: z.array(z.string()).default(['--ci-gating', '${gating}']),
-    /** Child exit code that means "hard gating tripped" (runtime convention: 3). */
-    hard_trip_exit_code: z.number().int().default(3),
-    runs: z.number().int().min(1).default(10),
-    gating: z.enum(GATING_MODES).default('soft'),
-    timeout_seconds: z.number().positive().default(120),
-    interval_seconds: z.number().min(0).default(10),
-    concurrency: z.number().int().min(1).default(1),
-    /** SIGTERM first, SIGKILL to the whole group after this grace. */
-    kill_grace_seconds: z.number().min(0).default(3),
-    success_threshold: z.number().min(0).max(1).default(0.7),
-    health_threshold: z.number().min(0).max(1).default(0.7),
-    /** The file each run must write into its own directory. */
-    summary_file: z.string().regex(/^[^/\\]+$/, 'a file name inside the run directory, not a path').default('summary.json'),
-    health_checks: z.array(healthCheckSpecSchema).min(1).default(DEFAULT_HEALTH_CHECKS),
-    /** Characters of output kept in the results JSON (the original's 1000 / 500). */
-    stdout_tail_chars: z.number().int().min(0).default(1000),
-    stderr_tail_chars: z.number().int().min(0).default(500),
-    /** Bytes of each stream kept in the run directory's output.log. */
-    log_tail_bytes: z.number().int().min(0).default(256 * 1024),
-    output: z.string().default('artifacts/canary_results.json'),
-    artifacts_dir: z.string().default('artifacts/canary'),
-    profile_lock: z.object({ enforced: z.boolean().default(true) }).strict().default({ enforced: true }),
-    /** `demo` labels every output as produced by the bundled demo command. */
-    data_mode: z.enum(['live', 'demo']).default('live'),
+    command: z.array(z.string()).min(1, 'needs at least the program to run').describe('argv of one run, no shell. Placeholders: ${profile} ${runId} ${runDir} ${gating} ${node} ${configDir}.'),
+    cwd: z.string().optional().describe('Working directory of the runs, relative to the workspace/repo root; default the root.'),
+    env: z.record(z.string(), z.string()).default({}).describe('Extra environment for the runs (AURORA_RUN_DIR and friends are always set).'),
+    gating_args: z.array(z.string()).default(['--ci-gating', '${gating}']).describe('Appended to the command under soft/hard gating; none appends nothing.'),
+    hard_trip_exit_code: z.number().int().default(3).describe('Child exit code that means "hard gating tripped" (runtime convention: 3).'),
+    runs: z.number().int().min(1).default(10).describe('Runs in a sequence (--runs).'),
+    gating: z.enum(GATING_MODES).default('soft').describe('none | soft | hard (--gating).'),
+    timeout_seconds: z.number().positive().default(120).describe('Per-run timeout; the run\'s whole process group is killed (--timeout).'),
+    interval_seconds: z.number().min(0).default(10).describe('Pause between runs, not after the last (--interval).'),
+    concurrency: z.number().int().min(1).default(1).describe('Runs at the same time (--concurrency).'),
+    kill_grace_seconds: z.number().min(0).default(3).describe('SIGTERM first, SIGKILL to the whole group after this grace.'),
+    success_threshold: z.number().min(0).max(1).default(0.7).describe('Minimum share of runs exiting 0.'),
+    health_threshold: z.number().min(0).max(1).default(0.7).describe('Minimum share of healthy runs (all health checks pass on the run\'s own summary).'),
+    summary_file: z.string().regex(/^[^/\\]+$/, 'a file name inside the run directory, not a path').default('summary.json').describe('The file each run must write into its own directory.'),
+    health_checks: z.array(healthCheckSpecSchema).min(1).default(DEFAULT_HEALTH_CHECKS).describe('Checks over summary.json; default: the original four.'),
+    stdout_tail_chars: z.number().int().min(0).default(1000).describe('Characters of output kept in the results JSON (the original\'s 1000 / 500).'),
+    stderr_tail_chars: z.number().int().min(0).default(500).describe('Characters of stderr kept in the results JSON.'),
+    log_tail_bytes: z.number().int().min(0).default(256 * 1024).describe('Bytes of each stream kept in the run directory\'s output.log.'),
+    output: z.string().default('artifacts/canary_results.json').describe('Results JSON, relative to the root (--output).'),
+    artifacts_dir: z.string().default('artifacts/canary').describe('Where sequence folders <start>/run-NN/ are made.'),
+    profile_lock: z.object({ enforced: z.boolean().default(true) }).strict().default({ enforced: true }).describe('Refuse to run unless the profile\'s lock validates (a profile\'s own profile_lock.enforced wins).'),
+    data_mode: z.enum(['live', 'demo']).default('live').describe('`demo` labels every output as produced by the bundled demo command.'),
   })
   .strict();
 export type CanaryConfig = z.infer<typeof canaryConfigSchema>;
