@@ -53,7 +53,7 @@ describe('demo history (npm start) against a real Prometheus', function () {
     if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
   });
 
-  it('gives the intended mixed result at the demo's start: BLOCKED by DCTS, DRO warns, the rest pass', async () => {
+  it('gives the intended mixed result at the start of the demo: BLOCKED by DCTS, DRO warns, the rest pass', async () => {
     const r = await evaluate(end);
     assert.equal(r.data_mode, 'live');
     assert.deepEqual(statuses(r), demo.DEMO_EXPECTED.gates);
