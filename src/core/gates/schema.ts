@@ -30,7 +30,7 @@ export const promqlRangeCheck = z.strictObject({
   ...common,
   type: z.literal('promql_range').describe('Range query over the window at ${step}; samples reduced per series, the worst series decides.'),
   query: z.string().min(1),
-  reduce: z.enum(['share', 'max', 'min', 'avg', 'last']).describe('share: fraction of the window\'s steps whose sample satisfies `where` (steps without a sample count as not satisfying).'),
+  reduce: z.enum(['share', 'max', 'min', 'avg', 'last']).describe('share: fraction of the samples in the window that satisfy `where` (steps without a sample are not counted, as in PromQL *_over_time).'),
   where: z.strictObject({ comparator, value: numberOrTemplate }).optional(),
 });
 

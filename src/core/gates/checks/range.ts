@@ -18,19 +18,20 @@ export async function measureRange(check: RangeCheck, query: string, where: { co
   const expected = Math.floor(ctx.windowSeconds / ctx.stepSeconds) + 1;
   const items: Item[] = res.series.map((s) => {
     const values = s.values.map(([, v]) => sampleValue(v));
-    const value = reduce(check.reduce, values, where, expected);
+    const value = reduce(check.reduce, values, where);
     const raw = check.reduce === 'share' && where
-      ? `${values.filter((v) => satisfies(v, where.comparator, where.value)).length} of ${expected} steps ${where.comparator} ${where.value} (${values.length} with samples)`
-      : `${values.length} samples, ${check.reduce} = ${value}`;
+      ? `${values.filter((v) => satisfies(v, where.comparator, where.value)).length} of ${values.length} samples ${where.comparator} ${where.value} (${expected} steps in the window)`
+      : `${values.length} of ${expected} steps have samples, ${check.reduce} = ${value}`;
     return { labels: s.labels, value, raw };
   });
-  const note = check.reduce === 'share' ? 'share = steps whose sample satisfies the condition / steps in the window; steps without a sample count as not satisfying' : undefined;
+  // Like PromQL's *_over_time functions, only steps with a sample count; a series with none is NaN → NO_DATA.
+  const note = check.reduce === 'share' ? 'share = samples satisfying the condition / samples in the window (steps without a sample are not counted)' : undefined;
   return { kind: 'values', items, evidence: note ? { ...ev, note } : ev };
 }
 
-function reduce(kind: RangeCheck['reduce'], values: number[], where: { comparator: RangeCheck['comparator']; value: number } | undefined, expected: number): number {
-  if (kind === 'share') return values.filter((v) => satisfies(v, where!.comparator, where!.value)).length / expected;
+function reduce(kind: RangeCheck['reduce'], values: number[], where: { comparator: RangeCheck['comparator']; value: number } | undefined): number {
   if (!values.length) return NaN;
+  if (kind === 'share') return values.filter((v) => satisfies(v, where!.comparator, where!.value)).length / values.length;
   switch (kind) {
     case 'max':
       return Math.max(...values);

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { evaluateGates, type DataSource, type EvaluateOptions, type GateProgress } from '../../core/gates/evaluate';
+import { resolveProfile } from '../../core/gates/profileLock';
+import { renderJson } from '../../core/gates/render/json';
+import { renderJunit } from '../../core/gates/render/junit';
+import { renderMarkdown } from '../../core/gates/render/markdown';
+import { renderGateMetrics } from '../../core/gates/render/metrics';
+import { dataModeLine } from '../../core/gates/render/text';
+import type { PrometheusConnection } from '../../core/prometheus/connection';
+import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { numberFlag, parseFlags, UsageError } from '../args';
+import { type CliCommand, type CliIO } from '../command';
+
+const usage = `Usage: aurora-ga gates --prometheus-url URL [options]
+       aurora-ga gates --replay FILE | --demo [options]
+
+Evaluates the GA gates (default: the bundled configs/gates/aurora-ga.yaml) once, from Prometheus
+and artifact files, and prints the report with the evidence behind every verdict.
+
+Options:
+  --prometheus-url URL   Prometheus-compatible API (env AURORA_PROMETHEUS_URL)
+  --artifacts-dir DIR    artifacts folder for file checks (default artifacts)
+  --window-hours N       the window every \${window} becomes (default 48)
+  --at TIME              evaluation time: RFC 3339 with offset (2026-11-27T04:00:00Z) or Unix seconds
+                         (default now; a replay defaults to the recorded time)
+  --format FMT           json | md | junit (default json)
+  --output FILE          write the report to FILE (atomically) instead of stdout
+  --gates FILE           gate definitions (YAML) instead of the bundled ones
+  --profile PATH         profile under evaluation: \${profile} is its name; its lock must validate
+                         unless the profile says profile_lock.enforced: false
+  --var NAME=VALUE       set a gates-file variable (repeatable), e.g. --var tolerance=0.03
+  --metrics-out FILE     also write aurora_ga_* metrics (Prometheus text format, textfile collector)
+  --record FILE          query live and save every raw Prometheus response to FILE
+  --replay FILE          answer every query from a recording (data mode "replay"; never promotes)
+  --demo                 replay the bundled demo recording and artifacts (data mode "demo")
+  --token-file FILE      bearer token file (or env AURORA_PROM_TOKEN)
+  --user USER[:PASS]     basic auth (password also from env AURORA_PROM_PASSWORD)
+  --header 'NAME: VAL'   extra HTTP header, repeatable (e.g. 'X-Scope-OrgID: team-a')
+  --ca-file FILE         PEM CA bundle to trust for https
+  --timeout S            per-query client deadline in seconds (default 30)
+  --concurrency N        queries in flight (default 8)
+  --retries N            retries on network errors and HTTP 5xx (default 2)
+  --quiet                no progress lines on stderr
+
+Exit codes: 0 APPROVED, 1 BLOCKED, 2 usage or configuration error, 3 CONDITIONAL,
+4 INCONCLUSIVE (also: replay/demo data that would approve — recorded data never promotes),
+130 interrupted.
+`;
+
+const FORMATS = ['json', 'md', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** RFC 3339 with an explicit offset, or Unix seconds; a naive local time is refused (the original's bug). */
+export function parseAt(raw: string): Date {
+  if (/^\d+(\.\d+)?$/.test(raw)) return new Date(Number(raw) * 1000);
+  if (!/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$/.test(raw)) {
+    throw new UsageError(`--at must be RFC 3339 with a UTC offset (e.g. 2026-11-27T04:00:00Z) or Unix seconds, got '${raw}'`);
+  }
+  const d = new Date(raw);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--at: '${raw}' is not a valid time`);
+  return d;
+}
+
+function parseHeaders(values: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const h of values) {
+    const i = h.indexOf(':');
+    if (i < 1) throw new UsageError(`--header must be 'Name: value', got '${h}'`);
+    headers[h.slice(0, i).trim()] = h.slice(i + 1).trim();
+  }
+  return headers;
+}
+
+function parseVars(values: string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const v of values) {
+    const m = /^([a-zA-Z_][a-zA-Z0-9_]*)=(.*)$/s.exec(v);
+    if (!m) throw new UsageError(`--var must be NAME=VALUE, got '${v}'`);
+    vars[m[1]] = m[2];
+  }
+  return vars;
+}
+
+function readSecretFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    throw new UsageError(`--token-file: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function progressPrinter(io: CliIO): (p: GateProgress) => void {
+  return (p) => {
+    if (p.kind !== 'gate-done') return;
+    const ms = Math.max(0, ...p.result.checks.map((c) => c.evidence.duration_ms));
+    io.stderr(`gate ${p.completed}/${p.total} ${p.gate}: ${p.result.status} (${Math.round(ms)} ms)\n`);
+  };
+}
+
+async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
+  const { values: f } = parseFlags(argv, {
+    'prometheus-url': { type: 'string' },
+    'artifacts-dir': { type: 'string' },
+    'window-hours': { type: 'string' },
+    at: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string' },
+    gates: { type: 'string' },
+    profile: { type: 'string' },
+    var: { type: 'string', multiple: true },
+    'metrics-out': { type: 'string' },
+    record: { type: 'string' },
+    replay: { type: 'string' },
+    demo: { type: 'boolean' },
+    'token-file': { type: 'string' },
+    user: { type: 'string' },
+    header: { type: 'string', multiple: true },
+    'ca-file': { type: 'string' },
+    timeout: { type: 'string' },
+    concurrency: { type: 'string' },
+    retries: { type: 'string' },
+    quiet: { type: 'boolean' },
+  });
+  const format = (f.format ?? 'json') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f.format}'`);
+  const modes = [f.record && '--record', f.replay && '--replay', f.demo && '--demo'].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`);
+  const data: DataSource = f.demo ? { mode: 'demo' } : f.replay ? { mode: 'replay', file: f.replay } : f.record ? { mode: 'record', file: f.record } : { mode: 'live' };
+  const url = f['prometheus-url'] ?? io.env.AURORA_PROMETHEUS_URL;
+  if ((data.mode === 'live' || data.mode === 'record') && !url) {
+    throw new UsageError('--prometheus-url (or AURORA_PROMETHEUS_URL) is required; use --demo or --replay FILE to evaluate recorded data');
+  }
+  const windowHours = f['window-hours'] === undefined ? undefined : numberFlag('window-hours', f['window-hours'], 48, { min: 1 / 60 });
+  let basicAuth: PrometheusConnection['basicAuth'];
+  if (f.user) {
+    const i = f.user.indexOf(':');
+    const password = i >= 0 ? f.user.slice(i + 1) : io.env.AURORA_PROM_PASSWORD;
+    if (password === undefined) throw new UsageError('--user USER needs a password: --user USER:PASS or env AURORA_PROM_PASSWORD');
+    basicAuth = { username: i >= 0 ? f.user.slice(0, i) : f.user, password };
+  }
+  const bearerToken = f['token-file'] ? readSecretFile(path.resolve(io.cwd, f['token-file'])) : io.env.AURORA_PROM_TOKEN || undefined;
+  if (bearerToken && basicAuth) throw new UsageError('choose either a bearer token (--token-file / AURORA_PROM_TOKEN) or --user, not both');
+  const prometheus: PrometheusConnection | undefined = url
+    ? {
+        url,
+        ...(bearerToken ? { bearerToken } : {}),
+        ...(basicAuth ? { basicAuth } : {}),
+        headers: parseHeaders(f.header ?? []),
+        ...(f['ca-file'] ? { caFile: path.resolve(io.cwd, f['ca-file']) } : {}),
+        timeoutMs: numberFlag('timeout', f.timeout, 30, { min: 0.001 }) * 1000,
+        concurrency: numberFlag('concurrency', f.concurrency, 8, { min: 1, integer: true }),
+        retries: numberFlag('retries', f.retries, 2, { min: 0, integer: true }),
+      }
+    : undefined;
+  let profile: string | undefined;
+  if (f.profile) {
+    const resolved = await resolveProfile(path.resolve(io.cwd, f.profile), signal);
+    profile = resolved.name;
+    if (!f.quiet) io.stderr(`profile ${resolved.name}: lock ${resolved.lock.enforced ? resolved.lock.detail : `not enforced (${resolved.lock.detail})`}\n`);
+  }
+  const options: EvaluateOptions = {
+    cwd: io.cwd,
+    data,
+    ...(f.gates ? { gatesFile: f.gates } : {}),
+    ...(prometheus ? { prometheus } : {}),
+    ...(f['artifacts-dir'] ? { artifactsDir: f['artifacts-dir'] } : {}),
+    ...(windowHours !== undefined ? { windowHours } : {}),
+    ...(f.at ? { at: parseAt(f.at) } : {}),
+    ...(profile !== undefined ? { profile } : {}),
+    variables: parseVars(f.var ?? []),
+  };
+  const report = await evaluateGates(options, signal, f.quiet ? undefined : progressPrinter(io));
+  const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderJson(report);
+  const mode = `data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`;
+  if (f['metrics-out']) await writeFileAtomic(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
+  if (f.output) {
+    await writeFileAtomic(path.resolve(io.cwd, f.output), text);
+    io.stdout(`Report saved to ${f.output} (${mode})\n`);
+  } else {
+    io.stdout(text);
+  }
+  const code = report.exit_code ?? 4;
+  io.stderr(`${report.decision_code} (exit ${code}) — ${mode}${report.promotable ? '' : ' — not promotable'}\n`);
+  return code;
+}
+
+export const gatesCommand: CliCommand = {
+  name: 'gates',
+  summary: 'evaluate the GA gates against Prometheus and artifacts (exit 0 approved, 1 blocked, 3 conditional, 4 inconclusive)',
+  usage,
+  run,
+};

@@ -1,0 +1,27 @@
+import type { GateReport } from '../../verdict/types';
+
+/** The JSON report: the original's keys first, in its order, then the additions. */
+export function renderJson(report: GateReport): string {
+  const { timestamp, window_hours, overall_status, ga_status, gates, decision, next_steps, ...added } = report;
+  const ordered = {
+    timestamp,
+    window_hours,
+    overall_status,
+    ga_status,
+    gates: gates.map(({ gate_id, gate_name, status, value, threshold, condition, message, fail_action, ...rest }) => ({
+      gate_id,
+      gate_name,
+      status,
+      value,
+      threshold,
+      condition,
+      message,
+      fail_action,
+      ...rest,
+    })),
+    decision,
+    next_steps,
+    ...added,
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
