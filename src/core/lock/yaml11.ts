@@ -4,10 +4,13 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { InputError } from '../util/errors';
 import type { JEntry, JNode, SourceRange } from './jsonValue';
+import { LineIndex } from './lineIndex';
 import { compareCodePoints, compareNumbers, keyClass, keyIdentity, keyToJsonString, type PyKey } from './pyKeys';
 import { checkTimestamp, constructBool, ConstructError, constructFloat, constructImplicit, constructInt, resolvePlain } from './resolve11';
 
 const TAG = 'tag:yaml.org,2002:';
+/** PyYAML's Reader refuses these characters anywhere in the stream (before any parsing). */
+const NON_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 /** Expanded size beyond which aliases are treated as a "billion laughs" document. */
 const MAX_EXPANDED_NODES = 5_000_000;
 
@@ -22,6 +25,8 @@ type YNode = Node | null | undefined;
 class Loader {
   private readonly memo = new Map<Node, JNode>();
   private readonly building = new Set<Node>();
+  private readonly flattening = new Set<Node>();
+  private readonly anchors = new Map<string, Node>();
   hasAnchors = false;
 
   constructor(
@@ -46,7 +51,13 @@ class Loader {
   construct(raw: YNode, emptyAt: number): JNode {
     const node = this.deref(raw);
     if (node === null || node === undefined) return { kind: 'scalar', value: null, range: { start: emptyAt, end: emptyAt } };
-    if (node.anchor) this.hasAnchors = true;
+    if (node.anchor) {
+      this.hasAnchors = true;
+      // PyYAML's composer refuses a second definition of an anchor name.
+      const first = this.anchors.get(node.anchor);
+      if (first && first !== node) this.fail(`found duplicate anchor '${node.anchor}'`, node);
+      this.anchors.set(node.anchor, node);
+    }
     if (isScalar(node)) return this.scalar(node);
     const cached = this.memo.get(node);
     if (cached) return cached;
@@ -123,6 +134,16 @@ class Loader {
 
   /** SafeConstructor.flatten_mapping: merged pairs first (later `<<` sources lose), own pairs after. */
   flatten(node: YAMLMap): Pair<YNode, YNode>[] {
+    if (this.flattening.has(node)) this.fail('recursive merge: a mapping merges itself', node);
+    this.flattening.add(node);
+    try {
+      return this.flattenOnce(node);
+    } finally {
+      this.flattening.delete(node);
+    }
+  }
+
+  private flattenOnce(node: YAMLMap): Pair<YNode, YNode>[] {
     const merged: Pair<YNode, YNode>[] = [];
     const own: Pair<YNode, YNode>[] = [];
     for (const item of node.items as Pair<YNode, YNode>[]) {
@@ -222,6 +243,18 @@ function expandedSize(node: JNode, memo: Map<JNode, number>): number {
 
 /** Parses `text` like PyYAML's safe_load; bad YAML is an InputError naming file, line and column. */
 export function loadYaml11(text: string, file: string): LoadedYaml {
+  const bad = NON_PRINTABLE.exec(text);
+  if (bad) {
+    const code = bad[0].codePointAt(0)!.toString(16).padStart(4, '0');
+    throw new InputError(`unacceptable character #x${code}: special characters are not allowed in YAML`, { file, ...new LineIndex(text).at(bad.index) });
+  }
+  // YAML 1.1 (PyYAML) treats raw NEL, LS and PS as line breaks, YAML 1.2 (the yaml package) as
+  // content: rather than hash such a file differently from Python, refuse it and say where.
+  const sep = /[\u0085\u2028\u2029]/.exec(text);
+  if (sep) {
+    const name = { '\u0085': 'NEL (U+0085)', '\u2028': 'LINE SEPARATOR (U+2028)', '\u2029': 'PARAGRAPH SEPARATOR (U+2029)' }[sep[0]];
+    throw new InputError(`raw ${name} is a line break in YAML 1.1 and cannot be hashed compatibly; write it as an escape inside double quotes`, { file, ...new LineIndex(text).at(sep.index) });
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, lineCounter: lines, keepSourceTokens: false });
   const error = doc.errors[0];
