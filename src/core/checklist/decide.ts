@@ -18,9 +18,31 @@ const HEADLINES = {
 
 const ORDER: Record<Impact, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
 
-function describe(i: AnsweredItem): DecidingItemView {
-  const label = i.answer.status === 'no_data' ? 'NO DATA' : i.answer.status.toUpperCase();
-  return { itemId: i.def.id, text: `${i.def.impact} · ${i.def.text.replace(/\*\*|`/g, '')} — ${label}: ${i.answer.summary}` };
+export function itemLabel(i: AnsweredItem): string {
+  return i.def.label ?? i.def.text.replace(/\*\*|`/g, '');
+}
+
+/** One line per deciding item; items that share one cause (a missing file) are folded into one line. */
+function describe(items: AnsweredItem[]): DecidingItemView[] {
+  const out: DecidingItemView[] = [];
+  const folded = new Map<string, { view: DecidingItemView; first: AnsweredItem; count: number }>();
+  for (const i of items) {
+    if (i.answer.status === 'no_data') {
+      const key = `${i.def.impact}|${i.answer.summary}`;
+      const seen = folded.get(key);
+      if (seen) {
+        seen.count++;
+        seen.view.text = `${i.def.impact} · ${itemLabel(seen.first)} and ${seen.count - 1} more — ${i.answer.summary}`;
+        continue;
+      }
+      const view = { itemId: i.def.id, text: `${i.def.impact} · ${itemLabel(i)} — ${i.answer.summary}` };
+      folded.set(key, { view, first: i, count: 1 });
+      out.push(view);
+      continue;
+    }
+    out.push({ itemId: i.def.id, text: `${i.def.impact} · ${itemLabel(i)} — ${i.answer.status.toUpperCase()}: ${i.answer.summary}` });
+  }
+  return out;
 }
 
 export function decide(items: AnsweredItem[], signoffs: SignoffView[]): DecisionView {
@@ -35,6 +57,6 @@ export function decide(items: AnsweredItem[], signoffs: SignoffView[]): Decision
   if (unsatisfied.length === 0 && signoffGaps.length === 0) return { decision: 'GO', headline: HEADLINES.GO, deciding: [] };
 
   const blocking = unsatisfied.filter((i) => i.def.impact === 'HIGH' || (i.def.impact === 'CRITICAL' && i.answer.status !== 'warn'));
-  if (blocking.length) return { decision: 'NO-GO', headline: HEADLINES['NO-GO'], deciding: blocking.map(describe) };
-  return { decision: 'CONDITIONAL', headline: HEADLINES.CONDITIONAL, deciding: [...unsatisfied.map(describe), ...signoffGaps] };
+  if (blocking.length) return { decision: 'NO-GO', headline: HEADLINES['NO-GO'], deciding: describe(blocking) };
+  return { decision: 'CONDITIONAL', headline: HEADLINES.CONDITIONAL, deciding: [...describe(unsatisfied), ...signoffGaps] };
 }

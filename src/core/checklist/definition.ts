@@ -32,6 +32,8 @@ export type Component = 'gates' | 'locks' | 'canary' | 'monitoring' | 'safety' |
 export interface ItemDef {
   id: string;
   text: string;
+  /** How the item is named out of context (deciding items, the log); defaults to the text. */
+  label?: string;
   impact: Impact;
   component: Component;
   auto?: AutoSource;
@@ -61,11 +63,12 @@ const gate = (n: number, title: string, criteria: [string, RegExp | null][]): Gr
     ...criteria.map(([text, match], i): ItemDef => ({
       id: `gate${n}.c${i + 1}`,
       text,
+      label: `Gate ${n} · ${text.replace(/\*\*|`/g, '')}`,
       impact: 'CRITICAL',
       component: 'gates',
       ...(match ? { auto: { kind: 'gate-check', gate: n, match } } : {}),
     })),
-    { id: `gate${n}.status`, text: '**Status:** ✅ PASS / ⚠️ WARN / ❌ FAIL', impact: 'CRITICAL', component: 'gates', auto: { kind: 'gate', gate: n } },
+    { id: `gate${n}.status`, text: '**Status:** ✅ PASS / ⚠️ WARN / ❌ FAIL', label: `Gate ${n}: ${title} — status`, impact: 'CRITICAL', component: 'gates', auto: { kind: 'gate', gate: n } },
   ],
 });
 
@@ -103,7 +106,7 @@ export const CHECKLIST: SectionDef[] = [
       {
         id: 'gates-overall',
         title: 'Overall GA Gates',
-        items: [{ id: 'gates.overall', text: '**Overall GA Gates:** ✅ ALL PASS / ⚠️ CONDITIONAL / ❌ BLOCKED (from live data)', impact: 'CRITICAL', component: 'gates', auto: { kind: 'gates-overall' } }],
+        items: [{ id: 'gates.overall', text: '**Overall GA Gates:** ✅ ALL PASS / ⚠️ CONDITIONAL / ❌ BLOCKED (from live data)', label: 'Overall GA Gates (live data)', impact: 'CRITICAL', component: 'gates', auto: { kind: 'gates-overall' } }],
       },
     ],
   },
@@ -137,7 +140,7 @@ export const CHECKLIST: SectionDef[] = [
           { id: 'canary.success', text: '**Success Rate:** ≥70% required', impact: 'HIGH', component: 'canary', auto: { kind: 'canary-success' } },
           { id: 'canary.health', text: '**Health Rate:** ≥70% required', impact: 'HIGH', component: 'canary', auto: { kind: 'canary-health' } },
           { id: 'canary.duration', text: '**Avg Duration:** recorded', impact: 'LOW', component: 'canary', auto: { kind: 'canary-duration' } },
-          { id: 'canary.status', text: '**Overall Status:** ✅ PASS / ❌ FAIL (from live runs)', impact: 'HIGH', component: 'canary', auto: { kind: 'canary-status' } },
+          { id: 'canary.status', text: '**Overall Status:** ✅ PASS / ❌ FAIL (from live runs)', label: 'Canary overall status (live runs)', impact: 'HIGH', component: 'canary', auto: { kind: 'canary-status' } },
         ],
       },
     ],
@@ -153,7 +156,7 @@ export const CHECKLIST: SectionDef[] = [
           { id: 'infra.dashboard', text: '**Grafana Dashboard:** valid, every panel has a query', impact: 'MEDIUM', component: 'monitoring', auto: { kind: 'readiness', check: 'dashboard' } },
           { id: 'infra.alerts', text: '**Prometheus Alerts:** rules valid (`promtool check rules`)', impact: 'MEDIUM', component: 'monitoring', auto: { kind: 'readiness', check: 'alert_rules' } },
           ...['AuroraCoverageEMABreach', 'AuroraHardGateTrip', 'DctsRobustDivergence', 'DROFactorSuppressed'].map(
-            (alert): ItemDef => ({ id: `infra.alert.${alert.toLowerCase()}`, text: `\`${alert}\``, impact: 'MEDIUM', component: 'monitoring', depth: 1, auto: { kind: 'alert-defined', alert } }),
+            (alert): ItemDef => ({ id: `infra.alert.${alert.toLowerCase()}`, text: `\`${alert}\``, label: `Alert rule ${alert} defined`, impact: 'MEDIUM', component: 'monitoring', depth: 1, auto: { kind: 'alert-defined', alert } }),
           ),
           { id: 'infra.logs', text: '**Log Aggregation:** Functional and queryable', impact: 'MEDIUM', component: 'monitoring' },
         ],
@@ -198,7 +201,7 @@ export const CHECKLIST: SectionDef[] = [
         title: 'DCTS Audit',
         code: '```bash\naurora-ga dcts-audit --summaries "artifacts/replay_reports/*.json" \\\n  --out-json artifacts/dcts_audit/report.json --out-md artifacts/dcts_audit/summary.md\n```',
         items: [
-          { id: 'audit.status', text: '**Audit Status:** ✅ PASS / ⚠️ WARN / ❌ FAIL', impact: 'LOW', component: 'audits', auto: { kind: 'audit-status' } },
+          { id: 'audit.status', text: '**Audit Status:** ✅ PASS / ⚠️ WARN / ❌ FAIL', label: 'DCTS audit status', impact: 'LOW', component: 'audits', auto: { kind: 'audit-status' } },
           { id: 'audit.report', text: '**Report Location:** artifacts/dcts_audit/report.json', impact: 'LOW', component: 'audits', auto: { kind: 'audit-report' } },
         ],
       },
@@ -207,7 +210,7 @@ export const CHECKLIST: SectionDef[] = [
         title: 'Hardened Configuration (Optional)',
         items: [
           { id: 'audit.hardened_generated', text: '**Generated:** configs/ci_thresholds.hardened.yaml', impact: 'LOW', component: 'audits', optional: true },
-          { id: 'audit.hardened_review', text: '**Review Status:** ✅ APPROVED / ⚠️ REVIEW NEEDED', impact: 'LOW', component: 'audits', optional: true },
+          { id: 'audit.hardened_review', text: '**Review Status:** ✅ APPROVED / ⚠️ REVIEW NEEDED', label: 'Hardened configuration review', impact: 'LOW', component: 'audits', optional: true },
         ],
       },
     ],

@@ -12,7 +12,7 @@ export function escapeMd(text: string): string {
   return text.replace(/[\\`*_[\]<>|#&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`)).replace(/\r?\n/g, ' ');
 }
 
-const MARK: Record<ItemStatus, string> = { satisfied: '✅', warn: '⚠️', failed: '❌', no_data: '❔ NO DATA', open: '⬜' };
+const MARK: Record<ItemStatus, string> = { satisfied: '✅', warn: '⚠️', failed: '❌', no_data: '❔', open: '⬜' };
 const BLANK = '_________________________________________________';
 
 function itemLine(a: AnsweredItem, view: ChecklistView): string {

@@ -52,7 +52,7 @@ describe('checklist decision rule', () => {
       const r = decideWith(i, completeState());
       assert.equal(r.decision, 'NO-GO');
       assert.deepEqual(r.deciding, ['gate2.c1', 'gate2.status', 'gates.overall']);
-      assert.match(r.view.decision.deciding[0].text, /CRITICAL · Variance Ratio.*FAILED: Variance ratio 0\.91 <= 0\.85: FAIL/);
+      assert.match(r.view.decision.deciding[0].text, /^CRITICAL · Gate 2 · Variance Ratio: robust\/base ≤ 0\.85 — FAILED: Variance ratio 0\.91 <= 0\.85: FAIL$/);
     });
 
     for (const mode of ['demo', 'replay'] as const) {
@@ -75,6 +75,10 @@ describe('checklist decision rule', () => {
       const gateItems = r.view.sections[0].groups.flatMap((g) => g.items).filter((x) => x.kind === 'auto');
       assert.ok(gateItems.length >= 15);
       assert.ok(gateItems.every((x) => x.status === 'no_data'), JSON.stringify(gateItems.map((x) => x.status)));
+      // One cause, one line: the missing file folds the 20 gate items it leaves unanswered.
+      assert.deepEqual(r.view.decision.deciding.map((d) => d.text), [
+        `CRITICAL · Gate 1 · CI Gating Violations: exit=3 count = 0 (last 48h) and ${gateItems.length - 1} more — NO DATA: gate report not found (artifacts/ga/gates_report.json)`,
+      ]);
     });
 
     it('treats INCONCLUSIVE gates (data missing) as NO-GO', () => {

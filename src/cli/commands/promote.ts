@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkWorkspaceLocks } from '../../core/checklist/locks';
+import { applyPromotion, DEFAULT_RUNTIME_CONFIG, planPromotion, type FileChange } from '../../core/promote/plan';
+import { packageRoot } from '../../core/util/packageRoot';
+import { parseFlags, UsageError } from '../args';
+import { ExitCode, type CliCommand } from '../command';
+
+const usage = `Usage: aurora-ga promote --version X [options]
+
+Promotes the release candidate when, and only when, the GO/NO-GO checklist decides GO from live
+data (gate report and canary not replay/demo, every CRITICAL and HIGH item satisfied, three
+sign-offs that still match the gate report and locks). It then writes:
+  VERSION                        X
+  the runtime config             ci_gating.hard_override: auto (edited in place, comments kept)
+  artifacts/ga/decision.json     the decision record: evidence hashes, sign-offs, changes
+Otherwise it writes nothing and says why.
+
+Options:
+  --version X             the GA version to promote to (semantic version, e.g. 0.4.0)
+  --dry-run               show what would change; write nothing
+  --runtime-config FILE   YAML holding ci_gating (default ${DEFAULT_RUNTIME_CONFIG})
+  --root DIR              workspace root (default: the current directory)
+
+Exit codes: 0 promoted (or dry run of an allowed promotion), 1 refused, 2 usage or input error.
+`;
+
+/** The changed lines of a text edit, numbered, for the dry run. */
+function lineDiff(c: FileChange): string[] {
+  if (c.before === null) return c.after.trimEnd().split('\n').map((l) => `    + ${l}`);
+  const a = c.before.split('\n');
+  const b = c.after.split('\n');
+  if (a.length !== b.length) return [`    (${a.length} → ${b.length} lines)`];
+  return a.flatMap((line, i) => (line === b[i] ? [] : [`    ${i + 1}- ${line}`, `    ${i + 1}+ ${b[i]}`]));
+}
+
+export const promoteCommand: CliCommand = {
+  name: 'promote',
+  summary: 'Promote to GA (VERSION, hard_override, decision record) only on a live GO',
+  usage,
+  async run(argv, io, signal) {
+    const { values } = parseFlags(argv, {
+      version: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'runtime-config': { type: 'string' },
+      root: { type: 'string' },
+    });
+    if (!values.version) throw new UsageError('--version is required');
+    const root = path.resolve(io.cwd, values.root ?? '.');
+    const toolVersion = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version as string;
+    const plan = await planPromotion(root, {
+      version: values.version,
+      runtimeConfig: values['runtime-config'] ? path.resolve(io.cwd, values['runtime-config']) : undefined,
+      lockChecker: checkWorkspaceLocks,
+      toolVersion,
+    }, signal);
+    if (!plan.allowed) {
+      io.stderr(`aurora-ga promote: refused — nothing was written.\n${plan.reasons.map((r) => `  ${r}`).join('\n')}\n`);
+      return ExitCode.failed;
+    }
+    const dry = values['dry-run'];
+    const lines = [dry ? `Dry run: promoting to ${values.version} would change:` : `Promoting to ${values.version}:`];
+    for (const c of plan.changes) {
+      lines.push(`  ${c.before === c.after ? '(unchanged) ' : ''}${c.file}`, ...c.summary.map((s) => `    ${s}`));
+      if (dry && c.before !== c.after && !c.file.endsWith('.json')) lines.push(...lineDiff(c));
+    }
+    io.stdout(`${lines.join('\n')}\n`);
+    if (dry) return ExitCode.ok;
+    const written = await applyPromotion(root, plan.changes);
+    io.stdout(`written: ${written.join(', ') || 'nothing (already promoted)'}\n`);
+    return ExitCode.ok;
+  },
+};

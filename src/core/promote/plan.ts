@@ -1,0 +1,124 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { sha256 } from '../checklist/fingerprint';
+import type { LoadOptions } from '../checklist/load';
+import { evaluateChecklist, type EvaluatedChecklist } from '../checklist/session';
+import { isValidVersion } from '../readiness/version';
+import { writeFileAtomic } from '../util/atomicWrite';
+import { setHardOverrideAuto } from './hardOverride';
+
+// Promotion happens only on a GO decided from live data: the checklist's own rule, re-checked here
+// for the two things that must never promote (recorded or demo evidence), and every refusal is said.
+
+/** Where the original kept its runtime config (original-kit Appendix A). */
+export const DEFAULT_RUNTIME_CONFIG = 'living_latent/cfg/master.yaml';
+
+export interface PromoteOptions extends LoadOptions {
+  version: string;
+  /** Runtime config holding `ci_gating`, relative to root or absolute. */
+  runtimeConfig?: string;
+  toolVersion: string;
+}
+
+export interface FileChange {
+  file: string;
+  /** What changes, in words, one line each. */
+  summary: string[];
+  before: string | null;
+  after: string;
+}
+
+export type PromotionPlan =
+  | { allowed: false; reasons: string[]; checklist: EvaluatedChecklist }
+  | { allowed: true; changes: FileChange[]; checklist: EvaluatedChecklist };
+
+function refusals(c: EvaluatedChecklist): string[] {
+  const reasons: string[] = [];
+  const g = c.inputs.gates;
+  if (g.state !== 'ok') reasons.push(`no gate report (${g.file}: ${g.state === 'missing' ? 'not found' : g.detail})`);
+  else if (g.value.data_mode !== 'live') reasons.push(`the gate report is ${g.value.data_mode.toUpperCase()} data (${g.file}); only a live evaluation can promote`);
+  const cn = c.inputs.canary;
+  if (cn.state === 'ok' && cn.value.data_mode === 'demo') reasons.push(`the canary results are DEMO runs (${cn.file}); only live runs can promote`);
+  if (!c.state.ok) reasons.push(`the checklist state cannot be read: ${c.state.problem}`);
+  if (c.view.decision.decision !== 'GO') {
+    reasons.push(`the checklist decides ${c.view.decision.decision}, not GO:`, ...c.view.decision.deciding.map((d) => `  - ${d.text}`));
+  }
+  return reasons;
+}
+
+async function readOrNull(file: string, signal: AbortSignal): Promise<string | null> {
+  try {
+    return await fs.readFile(file, { encoding: 'utf8', signal });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** Decides whether promotion may happen and computes every file it would write; writes nothing. */
+export async function planPromotion(root: string, options: PromoteOptions, signal: AbortSignal, now = new Date()): Promise<PromotionPlan> {
+  const checklist = await evaluateChecklist(root, options, signal, now);
+  const reasons = refusals(checklist);
+  if (!isValidVersion(options.version)) reasons.unshift(`--version '${options.version}' is not a semantic version (X.Y.Z)`);
+  if (reasons.length) return { allowed: false, reasons, checklist };
+
+  const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
+  const versionFile = path.join(root, 'VERSION');
+  const configFile = path.resolve(root, options.runtimeConfig ?? DEFAULT_RUNTIME_CONFIG);
+  const configText = await readOrNull(configFile, signal);
+  if (configText === null) return { allowed: false, reasons: [`runtime config not found: ${rel(configFile)} (pass --runtime-config FILE)`], checklist };
+  const edit = setHardOverrideAuto(configText, rel(configFile));
+  const previous = await readOrNull(versionFile, signal);
+
+  const gates = checklist.inputs.gates.state === 'ok' ? checklist.inputs.gates.value : null;
+  const canary = checklist.inputs.canary.state === 'ok' ? checklist.inputs.canary.value : null;
+  const locks = checklist.inputs.locks.state === 'ok' ? checklist.inputs.locks.value : null;
+  const state = checklist.state.ok ? checklist.state.loaded.state : null;
+  const stateText = await readOrNull(checklist.stateFile, signal);
+  const canaryText = await readOrNull(path.resolve(root, checklist.inputs.canary.file), signal);
+  const record = {
+    schema_version: 1,
+    tool: `aurora-ga ${options.toolVersion}`,
+    decided_at: now.toISOString(),
+    decision: checklist.view.decision.decision,
+    version: { from: previous?.trim() ?? null, to: options.version },
+    gate_report: gates && {
+      file: checklist.inputs.gates.file,
+      sha256: checklist.fingerprint.gateReportSha256,
+      data_mode: gates.data_mode,
+      decision_code: gates.decision_code,
+      evaluated_at: gates.timestamp,
+      source: gates.source,
+    },
+    locks: locks && { sha256: locks.sha256, profiles: locks.results.map((l) => ({ profile: l.profile, lock_file: l.lockFile, status: l.status })) },
+    canary: canary && {
+      file: checklist.inputs.canary.file,
+      sha256: canaryText === null ? null : sha256(canaryText),
+      data_mode: canary.data_mode ?? 'live',
+      status: canary.evaluation.status,
+      success_rate: canary.evaluation.success_rate,
+      health_rate: canary.evaluation.health_rate,
+    },
+    checklist: { file: rel(checklist.stateFile), sha256: stateText === null ? null : sha256(stateText), rationale: state?.rationale ?? '' },
+    signoffs: Object.values(state?.signoffs ?? {}),
+    runtime_config: { file: rel(configFile), hard_override: 'auto', changes: edit.changes },
+  };
+  const decisionFile = path.resolve(root, options.paths?.decision ?? 'artifacts/ga/decision.json');
+  const changes: FileChange[] = [
+    { file: rel(versionFile), summary: [`VERSION ${previous?.trim() ?? '(none)'} → ${options.version}`], before: previous, after: `${options.version}\n` },
+    { file: rel(configFile), summary: edit.changes, before: configText, after: edit.text },
+    { file: rel(decisionFile), summary: [`decision record: GO for ${options.version}, ${record.signoffs.length} sign-offs`], before: await readOrNull(decisionFile, signal), after: `${JSON.stringify(record, null, 2)}\n` },
+  ];
+  return { allowed: true, changes, checklist };
+}
+
+/** Writes the plan's files, each atomically; unchanged files are not touched. The decision record goes last. */
+export async function applyPromotion(root: string, changes: FileChange[]): Promise<string[]> {
+  const written: string[] = [];
+  for (const c of changes) {
+    if (c.before === c.after) continue;
+    await writeFileAtomic(path.resolve(root, c.file), c.after);
+    written.push(c.file);
+  }
+  return written;
+}
