@@ -20,7 +20,7 @@ export type { DataSource, EvaluateOptions, GateProgress } from './options';
 const MAX_POINTS = 10_000;
 
 export const DEFAULT_GATES_FILE = () => bundledConfig('gates', 'aurora-ga.yaml');
-export const DEMO_RECORDING = () => bundledConfig('demo', 'recording.json');
+export const DEMO_RECORDING = () => bundledConfig('demo', 'gates', 'recording.json');
 
 interface Resolved {
   dataMode: DataMode;
