@@ -10,7 +10,7 @@ import { pyyamlAvailable, pyyamlNormalize, pyyamlVersion, type PyResult } from '
 import { generateYamlDocument } from './yamlGenerator';
 
 const ORIGINAL = '/work/shared/original-data';
-const originalDir = process.env.AURORA_ORIGINAL_DATA ?? (fs.existsSync(ORIGINAL) ? ORIGINAL : path.resolve(__dirname, '../../../../configs/profiles'));
+const originalDir = process.env.AURORA_ORIGINAL_DATA ?? (fs.existsSync(ORIGINAL) ? ORIGINAL : path.resolve('configs/profiles'));
 const SEED = Number(process.env.AURORA_DIFF_SEED ?? 20250821);
 const COUNT = Number(process.env.AURORA_DIFF_COUNT ?? 3000);
 

@@ -3,7 +3,7 @@
 export const APPENDIX_C: [yaml: string, json: string | Error][] = [
   ['[true, Yes, on, OFF]', '[true,true,true,false]'],
   ['[y, n, tRUE, nULL]', '["y","n","tRUE","nULL"]'],
-  ['[~, , Null]', '[null,null,null]'],
+  ['a: ~\nb:\nc: Null', '{"a":null,"b":null,"c":null}'],
   ['[1, +1, -0, 1_000]', '[1,1,0,1000]'],
   ['[0755, 017, 09, 0o17]', '[493,15,"09","0o17"]'],
   ['[0x1F, 0b101, 1:30, 1:30:00]', '[31,5,90,5400]'],
