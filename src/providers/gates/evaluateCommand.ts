@@ -3,6 +3,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { evaluateGates } from '../../core/gates/evaluate';
+import { resolveProfile } from '../../core/gates/profileLock';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError, isAbortError } from '../../core/util/errors';
 import type { GateReport } from '../../core/verdict/types';
@@ -42,7 +43,14 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
-          return await evaluateGates(settings.options, abort.signal, (p) => {
+          let options = settings.options;
+          if (settings.profileFile) {
+            // Like `aurora-ga gates --profile`: an unverified profile is refused (InputError) before any query.
+            const profile = await resolveProfile(settings.profileFile, abort.signal);
+            log.info(`profile ${profile.name}: lock ${profile.lock.enforced ? profile.lock.detail : `not enforced (${profile.lock.detail})`}`);
+            options = { ...options, profile: profile.name };
+          }
+          return await evaluateGates(options, abort.signal, (p) => {
             if (p.kind === 'gate-start' && p.index === 0) progress.report({ message: `${p.total} gates` });
             if (p.kind === 'gate-done') {
               progress.report({ increment: 100 / p.total, message: `${p.name}: ${p.result.status} (${p.completed}/${p.total})` });

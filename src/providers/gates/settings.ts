@@ -15,6 +15,8 @@ export interface ResolvedGateSettings {
   mode: DataMode;
   /** The workspace folder the report is written to (undefined with no folder open). */
   folder?: vscode.WorkspaceFolder;
+  /** The profile under evaluation (absolute path), whose lock must validate; its name becomes `${profile}`. */
+  profileFile?: string;
   /** Settings ignored because the workspace is untrusted, e.g. `auroraGa.prometheus.url`. */
   ignoredUntrusted: string[];
   /** Why a live evaluation cannot run (no URL), if so. */
@@ -81,6 +83,7 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
 
   const gatesFile = (gates.get<string>('file', '') ?? '').trim();
   const profile = (gates.get<string>('profile', '') ?? '').trim();
+  const profileFile = profile ? inFolder(profile) : undefined;
   const variables = gates.get<Record<string, string>>('variables', {});
   const options: EvaluateOptions = {
     data,
@@ -88,7 +91,6 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
     artifactsDir: inFolder(gates.get<string>('artifactsDir', 'artifacts') || 'artifacts'),
     ...(base ? { cwd: base } : {}),
     ...(gatesFile ? { gatesFile: inFolder(gatesFile) } : {}),
-    ...(profile ? { profile } : {}),
     ...(Object.keys(variables).length ? { variables } : {}),
     ...(connection ? { prometheus: connection } : {}),
   };
@@ -97,5 +99,5 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
       ? 'This workspace is not trusted, so its auroraGa.prometheus.url is not queried. Trust the workspace, or set the URL in your user settings.'
       : 'Set auroraGa.prometheus.url to the Prometheus to query (or set auroraGa.gates.dataMode to "demo").'
     : undefined;
-  return { options, mode, folder, ignoredUntrusted: ignored, ...(missingUrl ? { missingUrl } : {}) };
+  return { options, mode, folder, ignoredUntrusted: ignored, ...(profileFile ? { profileFile } : {}), ...(missingUrl ? { missingUrl } : {}) };
 }

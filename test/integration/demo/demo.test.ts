@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readCanaryConfig } from '../../../src/core/canary/config';
+import { expand } from '../../../src/core/canary/placeholders';
 import { evaluateGates } from '../../../src/core/gates/evaluate';
+import { resolveProfile } from '../../../src/core/gates/profileLock';
+import { InputError } from '../../../src/core/util/errors';
 import { packageRoot } from '../../../src/core/util/packageRoot';
 import type { GateReport } from '../../../src/core/verdict/types';
 import { renderOpenMetrics, startPrometheus, type Family, type RunningServer } from '../../support/prometheus';
@@ -90,5 +94,27 @@ describe('demo history (npm start) against a real Prometheus', function () {
     assert.equal(statuses(r).stability, 'FAIL');
     assert.equal(check(r, 'stability', 'violations').value, 3);
     assert.equal(check(r, 'stability', 'hard_log_lines').value, 1);
+  });
+
+  it('evaluates the release profile r2, whose lock validates, while the edited smoke profile is refused', async () => {
+    const profiles = path.join(workspace, 'configs/profiles');
+    const r2 = await resolveProfile(path.join(profiles, 'r2.yaml'), AbortSignal.timeout(10_000));
+    assert.deepEqual([r2.name, r2.lock.status], [demo.DEMO_PROFILE, 'valid']);
+    await assert.rejects(resolveProfile(path.join(profiles, 'smoke.yaml'), AbortSignal.timeout(10_000)), (err: unknown) => {
+      assert.ok(err instanceof InputError);
+      assert.match(err.message, /does not match smoke\.lock\.json/);
+      return true;
+    });
+  });
+
+  it("runs the demo canary command from the workspace and from npm start's copy (same depth in the repository)", async () => {
+    for (const ws of ['examples/demo-workspace', '.demo/workspace']) {
+      const configDir = path.join(packageRoot(), ws, 'configs');
+      const config = await readCanaryConfig(path.join(packageRoot(), 'examples/demo-workspace/configs/canary.yaml'), AbortSignal.timeout(10_000));
+      const script = expand(config.command[1], { node: process.execPath, configDir, profile: '', runId: '1', runDir: '', gating: 'soft' });
+      assert.equal(path.resolve(script), path.join(packageRoot(), 'configs/demo/canary-run.mjs'), ws);
+      assert.ok(fs.existsSync(script), script);
+      assert.equal(config.data_mode, 'demo', 'the demo canary is labelled demo');
+    }
   });
 });
