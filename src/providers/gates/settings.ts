@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { DataSource, EvaluateOptions } from '../../core/gates/evaluate';
 import type { PrometheusConnection } from '../../core/prometheus/connection';
 import type { DataMode } from '../../core/verdict/types';
+import { trustedSetting } from './trust';
 
 export const TOKEN_SECRET = 'auroraGa.prometheus.token';
 
@@ -23,28 +24,11 @@ export interface ResolvedGateSettings {
   missingUrl?: string;
 }
 
-/** Whether this setting's effective value comes from the workspace (or a folder) rather than the user. */
-function fromWorkspace(config: vscode.WorkspaceConfiguration, key: string): boolean {
-  const i = config.inspect(key);
-  return i?.workspaceFolderValue !== undefined || i?.workspaceValue !== undefined;
-}
-
-/** The value the user (not the workspace) set, or the default. */
-function userValue<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
-  const i = config.inspect<T>(key);
-  return i?.globalValue ?? i?.defaultValue;
-}
-
-/**
- * The setting's value, or the user-level one when the workspace is untrusted and the workspace set
- * it; `ignored` collects the full names of settings passed over.
- */
+/** The setting's value, passing over a workspace-set value in an untrusted workspace (noted in `ignored`). */
 function trustedValue<T>(config: vscode.WorkspaceConfiguration, section: string, key: string, ignored: string[]): T | undefined {
-  if (!vscode.workspace.isTrusted && fromWorkspace(config, key)) {
-    ignored.push(`${section}.${key}`);
-    return userValue<T>(config, key);
-  }
-  return config.get<T>(key);
+  const { value, ignored: passedOver } = trustedSetting(config.inspect<T>(key), vscode.workspace.isTrusted, config.get<T>(key));
+  if (passedOver) ignored.push(`${section}.${key}`);
+  return value;
 }
 
 export function gatesFolder(): vscode.WorkspaceFolder | undefined {
