@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build, ensureSetup, outDir, root, sh, step } from './lib/setup.mjs';
 
-process.env.NODE_PATH = path.join(root, 'node_modules');
 ensureSetup();
 build({ strict: false });
 

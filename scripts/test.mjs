@@ -9,8 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build, ensureSetup, outDir, root, sh, step } from './lib/setup.mjs';
 
-// Compiled output may live outside the checkout (AURORA_OUT=/tmp/…): let it resolve our node_modules.
-process.env.NODE_PATH = [path.join(root, 'node_modules'), process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
 const layersWanted = new Set((process.env.AURORA_LAYERS || 'check,unit,extension').split(','));
 ensureSetup({ host: layersWanted.has('extension') });
 build({ strict: layersWanted.has('check') });

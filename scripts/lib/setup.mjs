@@ -49,6 +49,9 @@ export function build({ strict = true } = {}) {
   sh('node', ['scripts/build.mjs']);
   fs.rmSync(outDir, { recursive: true, force: true });
   const r = spawnSync('npx', ['tsc', '-p', '.', '--outDir', outDir], { cwd: root, stdio: 'inherit' });
+  // Output outside the checkout (AURORA_OUT=/tmp/…) must still resolve our node_modules, also in
+  // the VS Code extension host, which does not pass NODE_PATH on.
+  if (path.relative(root, outDir).startsWith('..')) fs.symlinkSync(path.join(root, 'node_modules'), path.join(outDir, 'node_modules'), 'dir');
   if (r.status !== 0) {
     if (strict) process.exit(r.status || 1);
     console.warn('⚠ type errors above; continuing because the check layer is not selected');
