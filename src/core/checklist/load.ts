@@ -18,6 +18,8 @@ export interface LoadOptions {
   paths?: Partial<ArtifactPaths>;
   ruleFiles?: string[];
   dashboardFiles?: string[];
+  /** False in an untrusted workspace: readiness spawns git and promtool in the workspace. */
+  runReadiness?: boolean;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -63,6 +65,9 @@ export async function loadInputs(root: string, options: LoadOptions, signal: Abo
     lockResults instanceof Error
       ? { state: 'error', file: '.', detail: lockResults instanceof InputError ? lockResults.format() : lockResults.message }
       : { state: 'ok', file: '.', value: { results: lockResults, sha256: await locksFingerprint(root, lockResults.flatMap((l) => l.files), signal) } };
-  const readiness = await load(null, 'readiness checks', () => runReadiness(root, { locks: lockResults, ruleFiles: options.ruleFiles, dashboardFiles: options.dashboardFiles }, signal), signal);
+  const readiness: ChecklistInputs['readiness'] =
+    options.runReadiness === false
+      ? { state: 'error', file: 'readiness checks', detail: 'not run: the workspace is not trusted (readiness runs git and promtool in it)' }
+      : await load(null, 'readiness checks', () => runReadiness(root, { locks: lockResults, ruleFiles: options.ruleFiles, dashboardFiles: options.dashboardFiles }, signal), signal);
   return { gates, gateReportSha256: gateSha, canary, audit, locks, readiness, version };
 }

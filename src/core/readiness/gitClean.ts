@@ -27,7 +27,8 @@ function git(root: string, args: string[], signal: AbortSignal): Promise<GitRun>
 /** Rollback readiness: the release is built from committed sources only. */
 export async function checkGitClean(root: string, signal: AbortSignal): Promise<ReadinessCheck> {
   const base = { id: 'git_clean', name: 'Rollback Readiness' } as const;
-  const run = await git(root, ['status', '--porcelain=v1', '--untracked-files=normal'], signal);
+  // No fsmonitor hook: a repository's config must not make this check run its programs.
+  const run = await git(root, ['-c', 'core.fsmonitor=false', 'status', '--porcelain=v1', '--untracked-files=normal'], signal);
   signal.throwIfAborted();
   if (run.spawnError) {
     return { ...base, passed: false, message: run.spawnError.code === 'ENOENT' ? 'git is not installed' : `cannot run git: ${run.spawnError.message}`, details: [] };

@@ -1,0 +1,168 @@
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { checkWorkspaceLocks } from '../../core/checklist/locks';
+import type { LoadOptions } from '../../core/checklist/load';
+import { renderMarkdown } from '../../core/checklist/markdown';
+import { webviewMessageSchema, type ChecklistView, type HostMessage, type WebviewMessage } from '../../core/checklist/messages';
+import { evaluateChecklist, updateChecklist, type EvaluatedChecklist } from '../../core/checklist/session';
+import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { InputError } from '../../core/util/errors';
+import { checklistHtml } from './html';
+
+export const CHECKLIST_VIEW_TYPE = 'aurora.checklist';
+/** Where "Export Markdown" writes, relative to the workspace root. */
+export const EXPORT_PATH = 'artifacts/ga/checklist.md';
+
+export type Rendered = Extract<WebviewMessage, { type: 'rendered' }> & { at: number };
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  // Only media/ may be loaded: the styles and the bundled script.
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+}
+
+/** One checklist panel: draws the view, applies the webview's (validated) messages, follows file changes. */
+export class ChecklistPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private readonly abort = new AbortController();
+  current: EvaluatedChecklist | undefined;
+  rendered: Rendered | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly onDisposed: () => void,
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'aurora.svg');
+    panel.webview.options = webviewOptions(extensionUri);
+    const media = (f: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', f)).toString();
+    panel.webview.html = checklistHtml({ cspSource: panel.webview.cspSource, scriptUri: media('dist/checklist.js'), styleUri: media('checklist.css') });
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    const root = this.root();
+    if (root) {
+      // New gate reports, canary results, audits, locks or VERSION change the answers: refill.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '{artifacts/**,**/*.lock.json,**/*.yaml.lock,VERSION}'));
+      const changed = (uri: vscode.Uri) => {
+        if (uri.fsPath === this.current?.stateFile) return;
+        clearTimeout(this.debounce);
+        this.debounce = setTimeout(() => void this.refresh(), 400);
+      };
+      this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    }
+  }
+
+  root(): string | undefined {
+    return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  }
+
+  private options(): LoadOptions {
+    return { lockChecker: checkWorkspaceLocks, runReadiness: vscode.workspace.isTrusted };
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private show(view: ChecklistView): void {
+    this.post({ type: 'view', view });
+  }
+
+  /** Runs one job at a time: a change must see the state the previous change wrote. */
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  refresh(): Promise<void> {
+    return this.serial(async () => {
+      const root = this.root();
+      if (!root) {
+        this.post({ type: 'notice', level: 'error', text: 'Open a folder: the checklist lives in its artifacts/ga/checklist.json.' });
+        return;
+      }
+      const t0 = Date.now();
+      this.current = await evaluateChecklist(root, this.options(), this.abort.signal);
+      this.log.info(`checklist: ${this.current.view.decision.decision} (${Date.now() - t0} ms)`);
+      this.show(this.current.view);
+    });
+  }
+
+  /** Handles a message exactly as it came from the webview: validated first, anything else ignored and logged. */
+  receive(raw: unknown): Promise<void> {
+    const parsed = webviewMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      this.log.warn(`checklist: ignored an invalid message from the webview (${issue.path.join('.') || 'message'}: ${issue.message})`);
+      return Promise.resolve();
+    }
+    const m = parsed.data;
+    switch (m.type) {
+      case 'ready':
+      case 'refresh':
+        return this.refresh();
+      case 'rendered':
+        this.rendered = { ...m, at: Date.now() };
+        return Promise.resolve();
+      case 'exportMarkdown':
+        return this.exportMarkdown();
+      case 'openSource':
+        return this.openSource(m.file);
+      default:
+        return this.change(m);
+    }
+  }
+
+  private change(m: Extract<WebviewMessage, { type: 'setItem' | 'setNote' | 'setHeader' | 'setRationale' | 'signOff' | 'revokeSignOff' }>): Promise<void> {
+    return this.serial(async () => {
+      const root = this.root();
+      if (!root) return;
+      try {
+        this.current = await updateChecklist(root, this.options(), m, this.abort.signal);
+        this.log.info(`checklist: ${m.type}${'id' in m ? ` ${m.id}` : ''}${'role' in m ? ` ${m.role}` : ''} saved to ${this.current.stateFile}`);
+        if (m.type === 'signOff') void vscode.window.showInformationMessage(`Aurora: signed as ${m.role.replace('_', ' ')} — bound to gate report ${this.current.fingerprint.gateReportSha256?.slice(0, 12)}…`);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        this.log.warn(`checklist: ${m.type} refused: ${err.format()}`);
+        this.post({ type: 'notice', level: 'error', text: err.format() });
+        this.current = await evaluateChecklist(root, this.options(), this.abort.signal);
+      }
+      this.show(this.current.view);
+    });
+  }
+
+  private async exportMarkdown(): Promise<void> {
+    const root = this.root();
+    if (!root) return;
+    const c = await this.serial(() => evaluateChecklist(root, this.options(), this.abort.signal));
+    const file = path.join(root, EXPORT_PATH);
+    await writeFileAtomic(file, renderMarkdown(c.view, c.answers));
+    this.log.info(`checklist: exported ${file}`);
+    await vscode.window.showTextDocument(vscode.Uri.file(file), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  }
+
+  private async openSource(file: string): Promise<void> {
+    const root = this.root();
+    if (!root) return;
+    const abs = path.resolve(root, file);
+    // Only files of this workspace: the message comes from a webview and is not trusted.
+    if (path.relative(root, abs).startsWith('..') || path.isAbsolute(path.relative(root, abs))) {
+      this.log.warn(`checklist: refused to open ${file} (outside the workspace)`);
+      return;
+    }
+    await vscode.window.showTextDocument(vscode.Uri.file(abs), { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+
+  dispose(): void {
+    clearTimeout(this.debounce);
+    this.abort.abort();
+    this.onDisposed();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}

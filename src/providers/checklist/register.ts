@@ -1,0 +1,67 @@
+// The VS Code face of the GO/NO-GO checklist: "Aurora: Open GA Checklist" opens (or reveals) one
+// webview panel; a serializer brings it back after a reload with its last view.
+import * as vscode from 'vscode';
+import type { ChecklistView } from '../../core/checklist/messages';
+import { CHECKLIST_VIEW_TYPE, ChecklistPanel, type Rendered } from './panel';
+
+/** What extension tests read of the checklist, and how they drive it as the webview would. */
+export interface ChecklistApi {
+  /** Opens or reveals the panel and resolves once its view is filled. */
+  open(): Promise<void>;
+  /** Handles `message` exactly as if the webview had posted it (same validation), resolving when applied. */
+  receive(message: unknown): Promise<void>;
+  readonly view: ChecklistView | undefined;
+  /** What the webview last reported drawing. */
+  readonly rendered: Rendered | undefined;
+  readonly stateFile: string | undefined;
+  readonly isOpen: boolean;
+}
+
+export function registerChecklist(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ChecklistApi {
+  let current: ChecklistPanel | undefined;
+  const adopt = (panel: vscode.WebviewPanel) => {
+    const p = new ChecklistPanel(panel, context.extensionUri, log, () => {
+      if (current === p) current = undefined;
+    });
+    current = p;
+    context.subscriptions.push(p);
+    return p;
+  };
+  const open = async () => {
+    if (current) {
+      current.panel.reveal();
+      await current.refresh();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, 'GA Checklist', vscode.ViewColumn.Active, { enableFindWidget: true });
+    await adopt(panel).refresh();
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('aurora.openChecklist', open),
+    vscode.window.registerWebviewPanelSerializer(CHECKLIST_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel) {
+        // The webview restores its last view from setState at once; the refresh brings fresh answers.
+        await adopt(panel).refresh();
+      },
+    }),
+  );
+  return {
+    open,
+    receive: async (message) => {
+      if (!current) await open();
+      await current!.receive(message);
+    },
+    get view() {
+      return current?.current?.view;
+    },
+    get rendered() {
+      return current?.rendered;
+    },
+    get stateFile() {
+      return current?.current?.stateFile;
+    },
+    get isOpen() {
+      return current !== undefined;
+    },
+  };
+}

@@ -1,0 +1,315 @@
+// The GA checklist webview. Everything shown comes from the extension as a ChecklistView and is
+// drawn with DOM APIs: text goes through text nodes only (never innerHTML), handlers are attached
+// with addEventListener (the CSP forbids inline ones), and the last view is kept with setState so a
+// reload or a restart shows it at once, before the extension sends a fresh one.
+import type { ChecklistView, GateCheckView, HostMessage, ItemView, Role, SignoffView, WebviewMessage } from '../core/checklist/messages';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const post = (m: WebviewMessage) => vscode.postMessage(m);
+const app = document.getElementById('app') as HTMLElement;
+
+type Child = Node | string | null | undefined | false;
+interface Props {
+  class?: string;
+  id?: string;
+  title?: string;
+  role?: string;
+  key?: string;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props.class) el.className = props.class;
+  if (props.id) el.id = props.id;
+  if (props.title) el.title = props.title;
+  if (props.role) el.setAttribute('role', props.role);
+  if (props.key) el.dataset.key = props.key;
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+/** The checklist's own texts use **bold** and `code`; turned into elements, never parsed as HTML. */
+function rich(text: string): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  for (const part of text.split(/(\*\*[^*]+\*\*|`[^`]+`)/)) {
+    if (!part) continue;
+    if (part.startsWith('**') && part.endsWith('**') && part.length > 4) frag.append(h('strong', {}, part.slice(2, -2)));
+    else if (part.startsWith('`') && part.endsWith('`') && part.length > 2) frag.append(h('code', {}, part.slice(1, -1)));
+    else frag.append(part);
+  }
+  return frag;
+}
+
+const STATUS_ICON: Record<ItemView['status'], string> = { satisfied: '✔', warn: '⚠', failed: '✖', no_data: '?', open: '○' };
+const STATUS_WORD: Record<ItemView['status'], string> = { satisfied: 'satisfied', warn: 'conditional', failed: 'failed', no_data: 'no data', open: 'open' };
+
+function badge(text: string, cls: string): HTMLElement {
+  return h('span', { class: `badge ${cls}` }, text);
+}
+
+function button(label: string, onClick: () => void, cls = ''): HTMLButtonElement {
+  const b = h('button', { class: cls }, label);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+}
+
+function flash(id: string): void {
+  const el = document.getElementById(`item-${id}`);
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  el.classList.add('flash');
+  setTimeout(() => el.classList.remove('flash'), 1200);
+}
+
+function header(v: ChecklistView): HTMLElement {
+  const target = h('input', { class: 'inline', key: 'header.targetVersion' });
+  target.value = v.header.targetVersion;
+  target.placeholder = 'e.g. 0.4.0';
+  target.addEventListener('change', () => post({ type: 'setHeader', field: 'targetVersion', value: target.value.trim() }));
+  const date = h('input', { class: 'inline', key: 'header.date' });
+  date.value = v.header.date;
+  date.addEventListener('change', () => post({ type: 'setHeader', field: 'date', value: date.value.trim() }));
+  return h('header', {},
+    h('h1', {}, 'AURORA GA Promotion Checklist'),
+    h('p', { class: 'muted' }, 'Production Release Decision Framework'),
+    h('div', { class: 'fields' },
+      h('label', {}, 'Date ', date),
+      h('span', {}, 'RC Version ', h('strong', {}, v.header.rcVersion || '—')),
+      h('label', {}, 'Target GA Version ', target),
+      h('span', {}, 'Release Manager ', h('strong', {}, v.header.releaseManager || '—')),
+    ),
+    h('div', { class: 'toolbar' }, button('Refresh', () => post({ type: 'refresh' })), button('Export Markdown', () => post({ type: 'exportMarkdown' }), 'primary')),
+  );
+}
+
+function banners(v: ChecklistView): HTMLElement {
+  const box = h('div', { class: 'banners' });
+  if (v.stateProblem) box.append(h('div', { class: 'banner error', role: 'alert' }, 'The checklist state cannot be read — nothing will be saved until it is fixed: ', h('code', {}, v.stateProblem)));
+  for (const w of v.stateWarnings) box.append(h('div', { class: 'banner warn' }, w));
+  if (v.gates && v.gates.dataMode !== 'live') box.append(h('div', { class: 'banner warn', role: 'alert' }, `Gate report is ${v.gates.dataMode.toUpperCase()} data — it cannot be used to promote.`));
+  if (v.canary && v.canary.dataMode !== 'live') box.append(h('div', { class: 'banner warn', role: 'alert' }, `Canary results are ${v.canary.dataMode.toUpperCase()} runs — not evidence for promotion.`));
+  return box;
+}
+
+function decision(v: ChecklistView): HTMLElement {
+  const d = v.decision;
+  const list = h('ul', { class: 'deciding' });
+  for (const item of d.deciding) {
+    const li = h('li', {});
+    if (item.itemId) {
+      const id = item.itemId;
+      li.append(button(item.text, () => flash(id), 'link'));
+    } else li.append(item.text);
+    list.append(li);
+  }
+  const cls = d.decision === 'GO' ? 'go' : d.decision === 'NO-GO' ? 'nogo' : 'conditional';
+  return h('section', { class: `decision ${cls}`, id: 'decision' },
+    h('h2', {}, d.headline),
+    d.deciding.length ? h('p', { class: 'muted' }, d.decision === 'GO' ? '' : 'Deciding items:') : h('p', { class: 'muted' }, 'Every CRITICAL and HIGH item is satisfied, from live data, with three current sign-offs.'),
+    d.deciding.length ? list : null,
+  );
+}
+
+function sources(v: ChecklistView): HTMLElement {
+  const row = h('div', { class: 'sources' });
+  for (const s of v.sources) {
+    const state = s.state === 'ok' ? 'ok' : s.state === 'missing' ? 'NO DATA' : 'ERROR';
+    const chip = h('span', { class: `source ${s.state}`, title: `${s.file}${s.detail ? ` — ${s.detail}` : ''}` }, h('strong', {}, s.name), ` ${state}`, s.state === 'ok' && s.detail ? ` · ${s.detail}` : '');
+    if (s.file && s.file !== '.' && s.state !== 'missing' && !s.file.startsWith('readiness')) {
+      const file = s.file;
+      chip.append(' ', button('open', () => post({ type: 'openSource', file }), 'link small'));
+    }
+    row.append(chip);
+  }
+  return row;
+}
+
+function bar(c: GateCheckView): HTMLElement {
+  const row = h('div', { class: `check ${c.countsAs.toLowerCase()}`, title: `${c.query ?? ''}${c.query ? '\n' : ''}${c.source}\n${c.message}` });
+  row.append(h('span', { class: 'check-name' }, c.name));
+  if (c.value === null) {
+    row.append(h('span', { class: 'bar-empty' }, `${c.outcome === 'ERROR' ? 'ERROR' : 'NO DATA'} (${c.comparator} ${fmt(c.threshold)})`));
+    return row;
+  }
+  const scale = Math.max(Math.abs(c.value), Math.abs(c.threshold)) * 1.25 || 1;
+  const track = h('span', { class: 'bar', role: 'img' });
+  track.setAttribute('aria-label', `${c.name}: ${fmt(c.value)} ${c.comparator} ${fmt(c.threshold)}`);
+  const fill = h('span', { class: 'fill' });
+  fill.style.width = `${Math.min(100, (Math.abs(c.value) / scale) * 100)}%`;
+  const mark = h('span', { class: 'mark' });
+  mark.style.left = `${Math.min(100, (Math.abs(c.threshold) / scale) * 100)}%`;
+  track.append(fill, mark);
+  row.append(track, h('span', { class: 'check-value' }, `${fmt(c.value)} ${c.comparator} ${fmt(c.threshold)}`), badge(c.outcome, c.countsAs.toLowerCase()));
+  return row;
+}
+
+function gates(v: ChecklistView): HTMLElement | null {
+  if (!v.gates) return null;
+  const box = h('section', { class: 'gates' }, h('h2', {}, 'Gate checks'), h('p', { class: 'muted' }, `${v.gates.decision} · ${v.gates.dataMode} data · ${v.gates.timestamp} · ${v.gates.source}`));
+  for (const g of v.gates.gates) {
+    box.append(h('div', { class: 'gate' },
+      h('h3', {}, `Gate ${g.gateId}: ${g.name} `, badge(g.status, g.status.toLowerCase()), g.failAction !== 'NO-GO' ? badge(g.failAction, 'muted') : null),
+      ...g.checks.map(bar),
+    ));
+  }
+  return box;
+}
+
+function canary(v: ChecklistView): HTMLElement | null {
+  const c = v.canary;
+  if (!c) return null;
+  const strip = h('div', { class: 'strip', role: 'list' });
+  for (const r of c.runs) {
+    const ok = r.success && r.healthy !== false;
+    const cell = h('span', { class: `run ${ok ? 'ok' : 'bad'}`, role: 'listitem', title: `run ${r.runId}: ${r.success ? (r.healthy === false ? 'unhealthy' : 'ok') : `failed, exit ${r.exitCode}`} · ${fmt(r.durationS)}s${r.reason ? ` — ${r.reason}` : ''}` }, ok ? '' : '✖');
+    cell.setAttribute('aria-label', cell.title);
+    strip.append(cell);
+  }
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  return h('section', { class: 'canary' },
+    h('h2', {}, 'Canary runs ', badge(c.status, c.status === 'PASS' ? 'pass' : 'fail')),
+    h('p', { class: 'muted' }, `${c.profile} · ${c.dataMode} · success ${pct(c.successRate)} (≥ ${pct(c.successThreshold)}) · health ${pct(c.healthRate)} (≥ ${pct(c.healthThreshold)}) · ${c.timestamp}`),
+    strip,
+  );
+}
+
+function item(i: ItemView): HTMLElement {
+  const row = h('li', { class: `item ${i.status} depth${i.depth}`, id: `item-${i.id}` });
+  const box = h('input', { key: `check.${i.id}` });
+  box.type = 'checkbox';
+  box.checked = i.checked;
+  box.dataset.item = i.id;
+  box.dataset.kind = i.kind;
+  if (i.kind === 'auto') {
+    box.disabled = true;
+    box.title = 'Answered from the results';
+  } else box.addEventListener('change', () => post({ type: 'setItem', id: i.id, checked: box.checked }));
+  const label = h('label', { class: 'text' }, box, ' ', rich(i.text));
+  const meta = h('span', { class: 'meta' }, badge(i.impact, `impact ${i.impact.toLowerCase()}`), i.optional ? badge('optional', 'muted') : null, i.kind === 'auto' ? badge('auto', 'muted') : null);
+  row.append(h('span', { class: 'icon', title: STATUS_WORD[i.status] }, STATUS_ICON[i.status]), h('div', { class: 'body' }, h('div', { class: 'line' }, label, meta), i.kind === 'auto' || i.status !== 'open' ? h('div', { class: 'summary' }, i.summary) : null, evidence(i), note(i)));
+  return row;
+}
+
+function evidence(i: ItemView): HTMLElement | null {
+  if (!i.evidence.length) return null;
+  return h('details', { class: 'evidence' }, h('summary', {}, `Evidence (${i.evidence.length})`), h('ul', {}, ...i.evidence.map((e) => h('li', {}, h('code', {}, e)))));
+}
+
+function note(i: ItemView): HTMLElement {
+  const area = h('textarea', { key: `note.${i.id}` });
+  area.value = i.note;
+  area.rows = 2;
+  area.maxLength = 4000;
+  area.placeholder = 'Note';
+  area.addEventListener('change', () => post({ type: 'setNote', id: i.id, note: area.value }));
+  const d = h('details', { class: 'note' }, h('summary', {}, i.note ? 'Note' : 'Add note'), area);
+  d.open = i.note !== '';
+  return d;
+}
+
+function sections(v: ChecklistView): HTMLElement {
+  const box = h('div', { class: 'sections' });
+  for (const s of v.sections) {
+    const sec = h('section', { class: 'section' }, h('h2', {}, s.title));
+    for (const g of s.groups) sec.append(h('h3', {}, g.title), h('ul', { class: 'items' }, ...g.items.map(item)));
+    box.append(sec);
+  }
+  return box;
+}
+
+function signoff(s: SignoffView, v: ChecklistView): HTMLElement {
+  const block = h('div', { class: `signoff ${s.name ? (s.stale ? 'stale' : 'signed') : 'unsigned'}`, id: `signoff-${s.role}` }, h('h3', {}, s.title));
+  const role: Role = s.role;
+  if (s.name) {
+    block.dataset.signed = 'true';
+    block.append(h('p', {}, h('strong', { class: 'signer' }, s.name), ` · ${s.time ?? ''}`));
+    if (s.stale) block.append(h('p', { class: 'warn-text' }, `⚠ Stale: ${s.staleReasons.join('; ')}`));
+    block.append(button('Revoke', () => post({ type: 'revokeSignOff', role }), 'secondary'));
+  }
+  const name = h('input', { key: `sign.${role}` });
+  name.placeholder = 'Name';
+  name.maxLength = 100;
+  const sign = button(s.name ? 'Sign again on current evidence' : `Sign as ${s.title}`, () => {
+    if (name.value.trim()) post({ type: 'signOff', role, name: name.value.trim() });
+    else name.focus();
+  }, 'primary');
+  if (!v.fingerprint.gateReportSha256) {
+    sign.disabled = true;
+    sign.title = 'No gate report to approve: evaluate the gates first';
+  }
+  if (!s.name || s.stale) block.append(h('div', { class: 'sign-row' }, name, sign));
+  return block;
+}
+
+function signoffs(v: ChecklistView): HTMLElement {
+  const rationale = h('textarea', { key: 'rationale' });
+  rationale.value = v.rationale;
+  rationale.rows = 3;
+  rationale.maxLength = 4000;
+  rationale.placeholder = 'Decision rationale';
+  rationale.addEventListener('change', () => post({ type: 'setRationale', text: rationale.value }));
+  const short = (x: string | null) => (x ? `${x.slice(0, 12)}…` : 'none');
+  return h('section', { class: 'signoffs' },
+    h('h2', {}, 'Decision rationale and sign-offs'),
+    rationale,
+    h('p', { class: 'muted' }, `A sign-off approves this evidence: gate report ${short(v.fingerprint.gateReportSha256)}, locks ${short(v.fingerprint.locksSha256)}. If either changes, the sign-off turns stale.`),
+    h('div', { class: 'signoff-row' }, ...v.signoffs.map((s) => signoff(s, v))),
+  );
+}
+
+/** Keeps focus, draft text and caret across a redraw (a refresh may arrive while someone types). */
+function preserveFocus(draw: () => void): void {
+  const active = document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
+  const key = active?.dataset?.key;
+  const draft = key && 'value' in active ? { value: active.value, start: active.selectionStart, end: active.selectionEnd } : null;
+  const scroll = window.scrollY;
+  draw();
+  window.scrollTo(0, scroll);
+  if (!key || !draft) return;
+  const again = app.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-key="${CSS.escape(key)}"]`);
+  if (!again) return;
+  if (again.type !== 'checkbox') again.value = draft.value;
+  again.focus();
+  if (draft.start !== null && 'setSelectionRange' in again && again.type !== 'checkbox') again.setSelectionRange(draft.start, draft.end);
+}
+
+function render(v: ChecklistView): void {
+  preserveFocus(() => app.replaceChildren(header(v), banners(v), decision(v), sources(v), gates(v) ?? '', canary(v) ?? '', sections(v), signoffs(v)));
+  post({
+    type: 'rendered',
+    decision: v.decision.decision,
+    checked: [...app.querySelectorAll<HTMLInputElement>('input[data-kind="manual"]:checked')].map((b) => b.dataset.item ?? ''),
+    signed: [...app.querySelectorAll<HTMLElement>('.signoff[data-signed="true"]')].map((b) => b.id.replace('signoff-', '') as Role),
+  });
+}
+
+function notice(level: 'info' | 'error', text: string): void {
+  const n = h('div', { class: `toast ${level}`, role: level === 'error' ? 'alert' : 'status' }, text);
+  document.body.append(n);
+  setTimeout(() => n.remove(), 6000);
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const m = event.data;
+  if (!m || typeof m !== 'object') return;
+  if (m.type === 'view') {
+    vscode.setState({ view: m.view });
+    render(m.view);
+  } else if (m.type === 'notice') notice(m.level, m.text);
+});
+
+const saved = vscode.getState() as { view?: ChecklistView } | undefined;
+if (saved?.view?.decision) render(saved.view);
+post({ type: 'ready' });
