@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuroraApi } from './providers/api';
+import { registerChecklist } from './providers/checklist/register';
 import { registerGates } from './providers/gates/register';
 
 // Wiring only: every feature lives in src/providers (VS Code adapters) over src/core (the engine).
@@ -8,7 +9,8 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   context.subscriptions.push(log, vscode.commands.registerCommand('aurora.showLog', () => log.show()));
   log.info(`Aurora GA ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const gates = registerGates(context, log);
-  return { version: context.extension.packageJSON.version as string, gates };
+  const checklist = registerChecklist(context, log);
+  return { version: context.extension.packageJSON.version as string, gates, checklist };
 }
 
 export function deactivate(): void {

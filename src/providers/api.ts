@@ -1,3 +1,4 @@
+import type { ChecklistApi } from './checklist/register';
 import type { GatesApi } from './gates/register';
 
 /**
@@ -7,4 +8,5 @@ import type { GatesApi } from './gates/register';
 export interface AuroraApi {
   readonly version: string;
   readonly gates: GatesApi;
+  readonly checklist: ChecklistApi;
 }
