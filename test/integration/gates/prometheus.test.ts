@@ -1,0 +1,262 @@
+// The gates against a REAL Prometheus (Debian 2.42) started by the harness with backfilled
+// histories, evaluated at the data's end (--at) so every value is exact.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../../src/cli/main';
+import { evaluateGates } from '../../../src/core/gates/evaluate';
+import type { CheckResult, GateReport } from '../../../src/core/verdict/types';
+import { gatesHistory, TRIPPED, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
+import { renderOpenMetrics, startPrometheus, startSilentServer, type RunningServer } from '../../support/prometheus';
+import { captureIO } from '../../unit/gates/cliIO';
+
+const END = Math.floor(Date.now() / 60_000) * 60;
+
+interface Env {
+  prom: RunningServer;
+  dir: string;
+}
+
+async function setUp(history: Omit<HistoryOptions, 'end'> = {}, ws: Omit<WorkspaceOptions, 'end'> = {}): Promise<Env> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-gates-'));
+  writeWorkspace(dir, { end: END, ...ws });
+  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...history })) });
+  return { prom, dir };
+}
+
+async function tearDown(env: Env | undefined): Promise<void> {
+  if (!env) return;
+  await env.prom.stop();
+  fs.rmSync(env.dir, { recursive: true, force: true });
+}
+
+/** Runs the real CLI (JSON to stdout) and returns exit code, parsed report and stderr. */
+async function cli(env: Env, extra: string[] = []): Promise<{ code: number; report: GateReport; err: string }> {
+  const io = captureIO(env.dir);
+  const code = await runCli(['gates', '--prometheus-url', env.prom.url, '--at', String(END), '--quiet', ...extra], io, AbortSignal.timeout(30_000));
+  return { code, report: JSON.parse(io.out) as GateReport, err: io.err };
+}
+
+const statuses = (r: GateReport) => Object.fromEntries(r.gates.map((g) => [g.key, g.status]));
+function check(r: GateReport, gate: string, id: string): CheckResult {
+  const c = r.gates.find((g) => g.key === gate)?.checks.find((x) => x.check_id === id);
+  assert.ok(c, `${gate}/${id} in the report`);
+  return c;
+}
+const close = (actual: number | null, expected: number, tol = 1e-3) => assert.ok(actual !== null && Math.abs(actual - expected) <= tol, `${actual} ≈ ${expected}`);
+
+describe('gates: evaluation against a real Prometheus', function () {
+  this.timeout(60_000);
+
+  describe('healthy 48 h history', () => {
+    let env: Env | undefined;
+    before(async () => (env = await setUp()));
+    after(() => tearDown(env));
+
+    it('approves with exit 0, every check PASS with evidence from the server', async () => {
+      const { code, report } = await cli(env!);
+      assert.equal(report.decision_code, 'APPROVED', JSON.stringify(statuses(report)));
+      assert.equal(code, 0);
+      assert.equal(report.exit_code, 0);
+      assert.equal(report.data_mode, 'live');
+      assert.equal(report.promotable, true);
+      assert.equal(report.evaluated_at, new Date(END * 1000).toISOString());
+      for (const g of report.gates) {
+        for (const c of g.checks) {
+          assert.equal(c.outcome, 'PASS', `${g.key}/${c.check_id}: ${c.message}`);
+          assert.ok(c.evidence.source.length > 0 && c.evidence.evaluated_at && c.evidence.duration_ms >= 0);
+          if (c.evidence.kind === 'prometheus') assert.equal(c.evidence.source, env!.prom.url);
+        }
+      }
+    });
+
+    it('measures exact values from the backfilled data, for both profiles', async () => {
+      const { report } = await cli(env!);
+      assert.equal(check(report, 'stability', 'violations').value, 0);
+      assert.equal(check(report, 'stability', 'violations').evidence.series_count, 2);
+      assert.equal(check(report, 'stability', 'warn_rate').value, 0);
+      close(check(report, 'dcts', 'rel_diff_p95').value, 0.02, 1e-9);
+      assert.equal(check(report, 'coverage', 'in_tolerance_share').value, 1);
+      assert.equal(check(report, 'dro', 'factor_p05').value, 0.85);
+      assert.equal(check(report, 'dro', 'lambda_step_p95').value, 0);
+      assert.deepEqual(check(report, 'dro', 'factor_p05').evidence.raw.map((r) => r.labels?.profile).sort(), ['r2', 'smoke']);
+    });
+
+    it('every default query is accepted by Prometheus at other windows too (no bad_data)', async () => {
+      for (const hours of ['1', '24', '72', '720']) {
+        const { report } = await cli(env!, ['--window-hours', hours]);
+        for (const g of report.gates) for (const c of g.checks) assert.notEqual(c.outcome, 'ERROR', `${hours}h ${g.key}/${c.check_id}: ${c.evidence.error}`);
+        assert.match(check(report, 'dro', 'factor_p05').evidence.query!, new RegExp(`\\[${hours === '24' ? '1d' : hours === '720' ? '30d' : `${hours}h`}\\]|\\[${hours}h\\]`));
+      }
+    });
+  });
+
+  const trips: [string, HistoryOptions['trips'], string, string, number, (r: GateReport) => void][] = [
+    ['CI gating violations', { violations: true }, 'stability', 'BLOCKED', 1, (r) => assert.equal(check(r, 'stability', 'violations').value, TRIPPED.violations)],
+    ['WARN-state share', { warn_rate: true }, 'stability', 'BLOCKED', 1, (r) => close(check(r, 'stability', 'warn_rate').value, TRIPPED.warnShare)],
+    ['DCTS divergence', { dcts: true }, 'dcts', 'BLOCKED', 1, (r) => close(check(r, 'dcts', 'rel_diff_p95').value, TRIPPED.relDiff, 1e-9)],
+    ['coverage out of tolerance', { coverage: true }, 'coverage', 'BLOCKED', 1, (r) => close(check(r, 'coverage', 'in_tolerance_share').value, TRIPPED.coverageShare)],
+    ['DRO factor suppressed (CONDITIONAL gate)', { dro_factor: true }, 'dro', 'CONDITIONAL', 3, (r) => assert.equal(check(r, 'dro', 'factor_p05').value, TRIPPED.droFactor)],
+    ['unstable λ (warn-severity check)', { lambda: true }, 'dro', 'CONDITIONAL', 3, (r) => close(check(r, 'dro', 'lambda_step_p95').value, TRIPPED.lambdaStep, 1e-9)],
+  ];
+  for (const [what, tripsOpt, gate, decision, exit, exact] of trips) {
+    describe(`history that trips ${what}`, () => {
+      let env: Env | undefined;
+      before(async () => (env = await setUp({ trips: tripsOpt })));
+      after(() => tearDown(env));
+
+      it(`${gate} does not pass, decision ${decision}, exit ${exit}; only that gate is affected; the smoke profile (2nd series) decides`, async () => {
+        const { code, report } = await cli(env!);
+        const expected = Object.fromEntries(report.gates.map((g) => [g.key, g.key === gate ? (tripsOpt!.lambda ? 'WARN' : 'FAIL') : 'PASS']));
+        assert.deepEqual(statuses(report), expected);
+        assert.equal(report.decision_code, decision);
+        assert.equal(code, exit);
+        exact(report);
+        const g = report.gates.find((x) => x.key === gate)!;
+        const decider = g.checks.find((c) => c.check_id === g.value_check)!;
+        assert.equal(decider.evidence.raw[0].labels?.profile, 'smoke', 'the worst series is shown first');
+        assert.ok(report.next_steps.some((s) => s.includes(g.remediation)), 'the remediation is in next_steps');
+      });
+    });
+  }
+
+  describe('artifacts and alerts', () => {
+    let env: Env | undefined;
+    before(async () => (env = await setUp({ alerts: [{ alertname: 'DctsRobustDivergence', from: 30, to: 29, labels: { profile: 'r2', severity: 'warning' } }] }, { ckpt: 'anomaly' })));
+    after(() => tearDown(env));
+
+    it('a DctsRobustDivergence alert that fired inside the window fails DCTS, with the alert in the evidence', async () => {
+      const { report } = await cli(env!);
+      const c = check(report, 'dcts', 'divergence_alert');
+      assert.equal(c.outcome, 'FAIL');
+      assert.equal(c.value, 1);
+      assert.equal(c.evidence.raw[0].labels?.alertname, 'DctsRobustDivergence');
+      assert.equal(c.evidence.raw[0].labels?.profile, 'r2');
+    });
+
+    it('the same alert outside a 24 h window does not count (the window is real)', async () => {
+      const { report } = await cli(env!, ['--window-hours', '24']);
+      assert.equal(check(report, 'dcts', 'divergence_alert').value, 0);
+    });
+
+    it('an analyzer-shape checkpoint report with an anomaly fails Model QA', async () => {
+      const { report, code } = await cli(env!);
+      assert.equal(check(report, 'model_qa', 'anomalies').value, 1);
+      assert.equal(check(report, 'model_qa', 'min_cosine').value, 0.2);
+      assert.equal(statuses(report).model_qa, 'FAIL');
+      assert.equal(code, 1);
+    });
+  });
+
+  describe('NaN samples and missing series', () => {
+    let env: Env | undefined;
+    before(async () => (env = await setUp({ nan: [{ metric: 'aurora_risk_dro_factor', profile: 'smoke' }], omit: ['aurora_ci_coverage_abs_err_ema'] })));
+    after(() => tearDown(env));
+
+    it('NaN samples are NO_DATA (never a pass), and say which series', async () => {
+      const { report } = await cli(env!);
+      const c = check(report, 'dro', 'factor_p05');
+      assert.equal(c.outcome, 'NO_DATA');
+      assert.equal(c.value, null);
+      assert.equal(c.counts_as, 'FAIL');
+      assert.match(c.message, /NaN in \{profile="smoke"\}/);
+    });
+
+    it('a metric with no series is NO_DATA and fails its gate (the original passed it)', async () => {
+      const { report, code } = await cli(env!);
+      const c = check(report, 'coverage', 'in_tolerance_share');
+      assert.equal(c.outcome, 'NO_DATA');
+      assert.equal(c.evidence.series_count, 0);
+      assert.equal(statuses(report).coverage, 'FAIL');
+      assert.equal(code, 1);
+    });
+
+    it('on_missing: inconclusive turns the same gap into INCONCLUSIVE (exit 4)', async () => {
+      const file = path.join(env!.dir, 'gates.yaml');
+      fs.writeFileSync(file, `schema_version: 1\ngates:\n  - key: coverage\n    id: 3\n    name: Coverage\n    fail_action: NO-GO\n    remediation: wait for data\n    checks:\n      - id: share\n        name: share\n        type: promql_range\n        query: aurora_ci_coverage_abs_err_ema\n        reduce: share\n        where: { comparator: "<=", value: 0.05 }\n        comparator: ">="\n        threshold: 0.95\n        on_missing: inconclusive\n`);
+      const { report, code } = await cli(env!, ['--gates', file]);
+      assert.equal(report.decision_code, 'INCONCLUSIVE');
+      assert.equal(code, 4);
+    });
+  });
+
+  describe('server problems', () => {
+    let env: Env | undefined;
+    before(async () => (env = await setUp()));
+    after(() => tearDown(env));
+
+    it('a rejected query is ERROR with the server\'s own message, counted as the policy says', async () => {
+      const file = path.join(env!.dir, 'bad.yaml');
+      fs.writeFileSync(file, `schema_version: 1\ngates:\n  - key: broken\n    id: 1\n    name: Broken\n    fail_action: NO-GO\n    remediation: fix the query\n    checks:\n      - id: q\n        name: bad query\n        type: promql\n        query: rate(aurora_risk_dro_factor[5m]\n        comparator: "<="\n        threshold: 1\n        on_error: inconclusive\n`);
+      const { report, code } = await cli(env!, ['--gates', file]);
+      const c = check(report, 'broken', 'q');
+      assert.equal(c.outcome, 'ERROR');
+      assert.match(c.evidence.error!, /bad_data: invalid parameter "query": 1:\d+: parse error/);
+      assert.equal(c.evidence.attempts, 1, '4xx is not retried');
+      assert.equal(c.counts_as, 'INCONCLUSIVE');
+      assert.equal(code, 4);
+    });
+
+    it('a server that never answers times out per query (client deadline, no retry), and the report still comes', async () => {
+      const silent = await startSilentServer();
+      try {
+        const io = captureIO(env!.dir);
+        const t0 = Date.now();
+        const code = await runCli(['gates', '--prometheus-url', silent.url, '--at', String(END), '--timeout', '0.3', '--quiet'], io, AbortSignal.timeout(20_000));
+        const elapsed = Date.now() - t0;
+        const report = JSON.parse(io.out) as GateReport;
+        const prom = report.gates.flatMap((g) => g.checks).filter((c) => c.evidence.kind === 'prometheus');
+        assert.equal(prom.length, 9);
+        for (const c of prom) {
+          assert.equal(c.outcome, 'ERROR');
+          assert.match(c.evidence.error!, /no answer within 300 ms/);
+        }
+        assert.equal(silent.requests(), prom.length, 'one request per query: timeouts are not retried');
+        assert.ok(elapsed < 5000, `concurrent deadlines, not serial: ${elapsed} ms`);
+        assert.equal(code, 1);
+      } finally {
+        await silent.stop();
+      }
+    });
+
+    it('a server stopped mid-evaluation: the rest are ERROR (connection refused), nothing passes by default', async () => {
+      const own = await setUp();
+      try {
+        let stopped: Promise<void> | undefined;
+        const report = await evaluateGates(
+          { prometheus: { url: own.prom.url, concurrency: 1, retries: 1, retryBaseMs: 10 }, cwd: own.dir, at: new Date(END * 1000) },
+          AbortSignal.timeout(30_000),
+          (p) => {
+            if (p.kind === 'check-done' && p.check.evidence.kind === 'prometheus') stopped ??= own.prom.stop();
+          },
+        );
+        await stopped;
+        const prom = report.gates.flatMap((g) => g.checks).filter((c) => c.evidence.kind === 'prometheus');
+        const errors = prom.filter((c) => c.outcome === 'ERROR');
+        assert.ok(prom.some((c) => c.outcome === 'PASS'), 'queries before the stop were answered');
+        assert.ok(errors.length >= 5, `${errors.length} errors`);
+        for (const c of errors) {
+          assert.match(c.evidence.error!, /ECONNREFUSED|other side closed|UND_ERR_SOCKET/);
+          assert.equal(c.evidence.attempts, 2, 'network errors are retried');
+        }
+        assert.equal(report.decision_code, 'BLOCKED');
+      } finally {
+        await tearDown(own);
+      }
+    });
+
+    it('Cancel (AbortSignal) stops the evaluation at once and nothing is reported', async () => {
+      const silent = await startSilentServer();
+      try {
+        const ac = new AbortController();
+        const t0 = Date.now();
+        setTimeout(() => ac.abort(new Error('cancelled by user')), 100);
+        await assert.rejects(evaluateGates({ prometheus: { url: silent.url }, cwd: env!.dir, at: new Date(END * 1000) }, ac.signal), /cancelled by user/);
+        assert.ok(Date.now() - t0 < 2000);
+      } finally {
+        await silent.stop();
+      }
+    });
+  });
+});
