@@ -1,0 +1,191 @@
+// The Gates face in the real VS Code host: a REAL Prometheus (shared harness, backfilled with the
+// demo history) is started from the test, the settings point at it, "Aurora: Evaluate Gates" runs,
+// and the tree's model, the status bar and the written report are checked through AuroraApi.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as vscode from 'vscode';
+import { packageRoot } from '../../src/core/util/packageRoot';
+import type { GateReport } from '../../src/core/verdict/types';
+import type { GatesApi } from '../../src/providers/gates/register';
+import { freePort, renderOpenMetrics, startPrometheus, type Family, type RunningServer } from '../support/prometheus';
+import { activateAurora, EXTENSION_ID, workspaceRoot } from './util';
+
+interface DemoHistoryModule {
+  demoHistory(end: number): Family[];
+}
+
+const SETTINGS = [
+  'prometheus.url', 'prometheus.headers', 'prometheus.timeoutMs', 'gates.artifactsDir', 'gates.variables', 'gates.dataMode', 'gates.profile',
+] as const;
+
+/** A pass-through proxy in front of the real server that records each request's headers. */
+async function startRecordingProxy(target: string): Promise<{ url: string; headers: IncomingHttpHeaders[]; stop(): Promise<void> }> {
+  const headers: IncomingHttpHeaders[] = [];
+  const server: Server = createServer((req, res) => {
+    headers.push(req.headers);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      const upstream = await fetch(`${target}${req.url}`, {
+        method: req.method, body, headers: { 'content-type': req.headers['content-type'] ?? 'application/x-www-form-urlencoded' },
+      });
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const addr = server.address();
+  if (!addr || typeof addr !== 'object') throw new Error('proxy has no address');
+  return {
+    url: `http://127.0.0.1:${addr.port}`,
+    headers,
+    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+describe('gates view in the real host', function () {
+  this.timeout(60_000);
+  let gates: GatesApi;
+  let prom: RunningServer;
+  const config = () => vscode.workspace.getConfiguration('auroraGa');
+  const set = (key: (typeof SETTINGS)[number], value: unknown) => config().update(key, value, vscode.ConfigurationTarget.Workspace);
+  const evaluate = () => vscode.commands.executeCommand<GateReport | undefined>('aurora.evaluateGates');
+  const node = (gate: string, check: string) => {
+    const c = gates.model?.gates.find((g) => g.key === gate)?.checks.find((x) => x.checkId === check);
+    assert.ok(c, `${gate}/${check} is in the tree`);
+    return c;
+  };
+
+  before(async () => {
+    gates = (await activateAurora()).gates;
+    const end = Math.floor(Date.now() / 60_000) * 60;
+    const demo = (await import(pathToFileURL(path.join(packageRoot(), 'configs/demo/history.mjs')).href)) as DemoHistoryModule;
+    prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(end)) });
+    // A hard trip an hour ago, inside the window: the log check must catch it.
+    const hard = `${new Date((end - 3600) * 1000).toISOString()} [CI-GATING][HARD] dcts_robust divergence 0.31 profile=r2 exit=3\n`;
+    fs.appendFileSync(path.join(workspaceRoot(), 'gates/logs/runtime.log'), hard);
+    await set('gates.artifactsDir', 'gates/artifacts');
+    await set('gates.variables', { logs: 'gates/logs' });
+  });
+
+  after(async () => {
+    for (const key of SETTINGS) await set(key, undefined);
+    await vscode.commands.executeCommand('aurora.setPrometheusToken', '');
+    await prom?.stop();
+  });
+
+  it('evaluates against a real Prometheus: one node per gate, checks with value vs threshold, icons, evidence', async () => {
+    await set('prometheus.url', prom.url);
+    const report = await evaluate();
+    assert.ok(report, 'the command returns the report');
+    const m = gates.model;
+    assert.ok(m);
+    assert.equal(m.dataMode, 'live');
+    assert.deepEqual(m.gates.map((g) => [g.label, g.status, g.icon.id]), [
+      ['1. Stability / Hard-fail', 'FAIL', 'error'],
+      ['2. DCTS Robustness', 'FAIL', 'error'],
+      ['3. Coverage Control', 'PASS', 'pass'],
+      ['4. Risk / DRO Health', 'WARN', 'warning'],
+      ['5. Model QA / Checkpoints', 'FAIL', 'error'],
+    ]);
+    assert.equal(m.decisionCode, 'BLOCKED');
+    assert.deepEqual(m.gates.map((g) => g.checks.length), report.gates.map((g) => g.checks.length));
+
+    const p95 = node('dcts', 'rel_diff_p95');
+    assert.match(p95.description, /^0\.2\d* ≤ 0\.15$/);
+    assert.match(p95.tooltip, /quantile_over_time/);
+    assert.ok(p95.tooltip.includes(prom.url), 'the tooltip names the server');
+    assert.match(p95.tooltip, /\*\*Next step:\*\*/);
+    const link = new URL(p95.queryUrl!);
+    assert.equal(`${link.origin}${link.pathname}`, `${prom.url}/graph`);
+    const evidence = report.gates.find((g) => g.key === 'dcts')!.checks.find((c) => c.check_id === 'rel_diff_p95')!.evidence;
+    assert.equal(link.searchParams.get('g0.expr'), evidence.query);
+    // VS Code's own Uri must carry the link unchanged to openExternal.
+    assert.equal(new URL(vscode.Uri.parse(p95.queryUrl!, true).toString(true)).searchParams.get('g0.expr'), evidence.query);
+
+    const log = node('stability', 'hard_log_lines');
+    assert.equal(log.description, '1 = 0');
+    assert.equal(log.queryUrl, undefined, 'file checks have no query to open');
+    assert.match(log.tooltip, /runtime\.log/);
+    assert.equal(node('model_qa', 'anomalies').description, '1 = 0');
+    assert.equal(node('dro', 'lambda_step_p95').icon.id, 'warning');
+
+    assert.match(gates.statusBarText, /GA: BLOCKED/);
+    assert.equal(gates.view.description, 'live');
+    assert.equal(gates.reportFile, path.join(workspaceRoot(), 'artifacts/ga/gates_report.json'));
+    const written = JSON.parse(fs.readFileSync(gates.reportFile!, 'utf8')) as GateReport;
+    assert.equal(written.decision_code, 'BLOCKED');
+    assert.deepEqual(written.gates.map((g) => g.status), report.gates.map((g) => g.status));
+  });
+
+  it('sends the token from SecretStorage as a bearer token, with the configured headers', async () => {
+    const proxy = await startRecordingProxy(prom.url);
+    try {
+      await vscode.commands.executeCommand('aurora.setPrometheusToken', 's3cret-token');
+      await set('prometheus.url', proxy.url);
+      await set('prometheus.headers', { 'X-Scope-OrgID': 'team-a' });
+      const report = await evaluate();
+      assert.equal(report?.decision_code, 'BLOCKED', 'same data through the proxy');
+      assert.ok(proxy.headers.length >= 8, `every query went through the proxy (${proxy.headers.length})`);
+      for (const h of proxy.headers) {
+        assert.equal(h.authorization, 'Bearer s3cret-token');
+        assert.equal(h['x-scope-orgid'], 'team-a');
+      }
+      const settingsFile = path.join(workspaceRoot(), '.vscode/settings.json');
+      assert.ok(!fs.readFileSync(settingsFile, 'utf8').includes('s3cret-token'), 'the token is never written to settings');
+    } finally {
+      await vscode.commands.executeCommand('aurora.setPrometheusToken', '');
+      await set('prometheus.headers', undefined);
+      await proxy.stop();
+    }
+  });
+
+  it('shows a server that is down as ERROR outcomes that fail their gates, never as a pass', async () => {
+    await set('prometheus.url', `http://127.0.0.1:${await freePort()}`);
+    await set('prometheus.timeoutMs', 2000);
+    const report = await evaluate();
+    assert.ok(report);
+    const p95 = node('dcts', 'rel_diff_p95');
+    assert.equal(p95.outcome, 'ERROR');
+    assert.equal(p95.icon.id, 'alert');
+    assert.match(p95.description, /^error \(needs ≤ 0\.15\)$/);
+    assert.match(p95.tooltip, /ECONNREFUSED|fetch failed|connect/i);
+    assert.notEqual(gates.model?.gates.find((g) => g.key === 'coverage')?.status, 'PASS');
+    assert.equal(node('model_qa', 'anomalies').outcome, 'FAIL', 'file checks still run');
+  });
+
+  it('without a URL, evaluates nothing and keeps the last result', async () => {
+    const before = gates.model;
+    await set('prometheus.url', '');
+    assert.equal(await evaluate(), undefined);
+    assert.equal(gates.model, before);
+  });
+
+  it('labels recorded demo data in the view and the status bar, and offers no query links', async function () {
+    if (!fs.existsSync(path.join(packageRoot(), 'configs/demo/recording.json'))) this.skip(); // the engine's demo recording is not committed yet
+    await set('gates.dataMode', 'demo');
+    const report = await evaluate();
+    assert.equal(report?.data_mode, 'demo');
+    assert.equal(gates.model?.dataMode, 'demo');
+    assert.match(gates.view.description ?? '', /DEMO data/);
+    assert.match(gates.statusBarText, /\[DEMO\]/);
+    assert.ok(gates.model?.gates.every((g) => g.checks.every((c) => c.queryUrl === undefined)));
+    await set('gates.dataMode', undefined);
+  });
+
+  it('contributes the settings, the query command and a walkthrough whose pages exist', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const pkg = ext.packageJSON as {
+      contributes: { configuration: { properties: Record<string, unknown> }; walkthroughs: { steps: { media: { markdown: string } }[] }[] };
+    };
+    for (const key of ['url', 'headers', 'timeoutMs']) assert.ok(pkg.contributes.configuration.properties[`auroraGa.prometheus.${key}`], key);
+    for (const key of ['windowHours', 'file']) assert.ok(pkg.contributes.configuration.properties[`auroraGa.gates.${key}`], key);
+    const steps = pkg.contributes.walkthroughs[0].steps;
+    assert.equal(steps.length, 5);
+    for (const s of steps) assert.ok(fs.existsSync(path.join(ext.extensionPath, s.media.markdown)), s.media.markdown);
+  });
+});
