@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { AuroraApi } from '../../src/providers/api';
+import { activateAurora, waitFor, workspaceRoot } from './util';
+
+// The checklist webview in the real VS Code host: the panel's script runs under its CSP in the
+// workbench's webview iframe and reports what it drew ('rendered'); the test drives the panel
+// through the API exactly as the webview posts messages, and reads the state file on disk.
+
+const FIXTURES: [string, string][] = [
+  ['checklist/gates_report.json', 'artifacts/ga/gates_report.json'],
+  ['checklist/canary_results.json', 'artifacts/canary_results.json'],
+  ['checklist/dcts_audit_report.json', 'artifacts/dcts_audit/report.json'],
+];
+
+describe('checklist webview (real VS Code host)', function () {
+  this.timeout(60000);
+  let api: AuroraApi;
+  let root: string;
+  let stateFile: string;
+
+  before(async () => {
+    api = await activateAurora();
+    root = workspaceRoot();
+    stateFile = path.join(root, 'artifacts/ga/checklist.json');
+    for (const [from, to] of FIXTURES) {
+      fs.mkdirSync(path.dirname(path.join(root, to)), { recursive: true });
+      fs.copyFileSync(path.join(root, from), path.join(root, to));
+    }
+    fs.rmSync(stateFile, { force: true });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const [, to] of FIXTURES) fs.rmSync(path.join(root, to), { force: true });
+    fs.rmSync(stateFile, { force: true });
+  });
+
+  const rendered = (since: number) => waitFor('the webview to draw a view', () => (api.checklist.rendered && api.checklist.rendered.at > since ? api.checklist.rendered : undefined), 20000);
+
+  it('opens from the command, fills the view from the artifacts, and the webview draws it', async () => {
+    const t = Date.now();
+    await vscode.commands.executeCommand('aurora.openChecklist');
+    assert.equal(api.checklist.isOpen, true);
+    const view = api.checklist.view!;
+    assert.equal(view.gates?.dataMode, 'live');
+    assert.equal(view.canary?.status, 'PASS');
+    const status = view.sections.flatMap((s) => s.groups.flatMap((g) => g.items)).find((i) => i.id === 'gates.overall')!;
+    assert.equal(status.status, 'satisfied');
+    const drawn = await rendered(t);
+    assert.equal(drawn.decision, view.decision.decision);
+    assert.deepEqual(drawn.checked, []);
+  });
+
+  it('ticks an item and signs: both saved to artifacts/ga/checklist.json, the sign-off bound to the report hash', async () => {
+    let t = Date.now();
+    await api.checklist.receive({ type: 'setItem', id: 'safety.panic', checked: true });
+    assert.deepEqual((await waitFor('the tick to be drawn', async () => ((await rendered(t)).checked.includes('safety.panic') ? api.checklist.rendered : undefined))).checked, ['safety.panic']);
+    t = Date.now();
+    await api.checklist.receive({ type: 'signOff', role: 'sre_lead', name: 'Dana <img src=x onerror=alert(1)>' });
+    await waitFor('the sign-off to be drawn', async () => ((await rendered(t)).signed.includes('sre_lead') ? true : undefined));
+    const saved = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+    assert.equal(saved.items['safety.panic'].checked, true);
+    assert.equal(saved.signoffs.sre_lead.name, 'Dana <img src=x onerror=alert(1)>');
+    assert.equal(saved.signoffs.sre_lead.gate_report_sha256, createHash('sha256').update(fs.readFileSync(path.join(root, 'artifacts/ga/gates_report.json'))).digest('hex'));
+    assert.deepEqual(saved.history.map((h: { action: string }) => h.action), ['tick', 'sign']);
+  });
+
+  it('ignores messages that fail validation and leaves the state untouched', async () => {
+    const before = fs.readFileSync(stateFile, 'utf8');
+    await api.checklist.receive({ type: 'setItem', id: '../../etc/passwd', checked: true });
+    await api.checklist.receive({ type: 'signOff', role: 'ceo', name: 'x' });
+    await api.checklist.receive({ type: 'setItem', id: 'safety.panic', checked: 'yes' });
+    await api.checklist.receive('not even an object');
+    assert.equal(fs.readFileSync(stateFile, 'utf8'), before);
+  });
+
+  it('after the webview reloads, and after the panel is closed and reopened, shows the saved tick and sign-off', async () => {
+    let t = Date.now();
+    await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+    let drawn = await rendered(t);
+    assert.deepEqual([drawn.checked, drawn.signed], [['safety.panic'], ['sre_lead']]);
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the panel to close', () => (api.checklist.isOpen ? undefined : true));
+    t = Date.now();
+    await api.checklist.open();
+    drawn = await rendered(t);
+    assert.deepEqual([drawn.checked, drawn.signed], [['safety.panic'], ['sre_lead']]);
+    const sre = api.checklist.view!.signoffs.find((s) => s.role === 'sre_lead')!;
+    assert.equal(sre.stale, false);
+  });
+
+  it('shows the sign-off as stale once the gate report changes', async () => {
+    const report = path.join(root, 'artifacts/ga/gates_report.json');
+    fs.writeFileSync(report, fs.readFileSync(report, 'utf8').replace('"window_hours": 48', '"window_hours": 24'));
+    await api.checklist.receive({ type: 'refresh' });
+    const sre = api.checklist.view!.signoffs.find((s) => s.role === 'sre_lead')!;
+    assert.deepEqual(sre.staleReasons, ['the gate report changed since signing']);
+  });
+
+  it('exports the filled checklist as Markdown in the original layout', async () => {
+    await api.checklist.receive({ type: 'exportMarkdown' });
+    const md = fs.readFileSync(path.join(root, 'artifacts/ga/checklist.md'), 'utf8');
+    assert.match(md, /^# AURORA GA Promotion Checklist v1\.0\n## Production Release Decision Framework/);
+    assert.match(md, /- \[x\] \*\*Panic File:\*\* Test creation\/deletion → correct effect/);
+    assert.match(md, /SRE Lead: Dana \\<img src=x onerror=alert\(1\)\\> Date: .* — \*\*STALE:\*\*/);
+  });
+});
