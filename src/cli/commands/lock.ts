@@ -1,0 +1,186 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkLock, findLockedProfiles, lockPathFor, normalizeProfile, readLock, writeLock, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
+import { diffProfiles } from '../../core/lock/diff';
+import { renderExposition } from '../../core/metrics/exposition';
+import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { InputError } from '../../core/util/errors';
+import { parseFlags, UsageError } from '../args';
+import { ExitCode, type CliCommand, type CliIO } from '../command';
+
+const usage = `Usage: aurora-ga lock --in PROFILE [--out LOCK] [--validate] [--dry-run]
+       aurora-ga lock --check [DIR] [--metrics-out FILE]
+
+Locks a YAML profile: SHA-256 over the profile as PyYAML reads it, serialized like Python's
+json.dumps(sort_keys=True, separators=(',', ':')) — the same hash as the original mk_profile_lock.py.
+Writes <stem>.lock.json (schema 2: the original's fields plus locked_values, so changed keys can be
+named). Reads schema 1 and 2 locks, and checks legacy <profile>.yaml.lock checksums.
+
+Options:
+  --in PROFILE         the profile to lock or validate
+  --out LOCK           lock file (default: the profile with its suffix replaced by .lock.json)
+  --validate           check the profile against its lock instead of writing it
+  --dry-run            show the hash and what changed since the existing lock; write nothing
+  --check [DIR]        validate every profile with a lock under DIR (default: the current folder)
+  --metrics-out FILE   with --check: write aurora_profile_lock_valid{profile} in Prometheus text format
+
+Exit codes: 0 lock created / valid, 3 invalid (hash mismatch, lock missing or unreadable),
+2 dry run, profile not found, invalid YAML (reported as file:line:col) or usage error.
+`;
+
+const EXIT_INVALID = 3;
+
+function formatChanges(changes: LockChange[], indent = '     '): string {
+  return changes
+    .map((c) => `${indent}${c.pathText}: ${c.kind === 'added' ? '(not locked)' : c.old} → ${c.kind === 'removed' ? '(removed)' : c.new}\n`)
+    .join('');
+}
+
+/** Why the keys cannot be listed, or the list itself. */
+function changesBlock(lock: ProfileLock | undefined, changes: LockChange[], lockName: string): string {
+  if (!lock) return '';
+  const since = lock.generatedAt ? ` (${lock.generatedAt.slice(0, 10)})` : '';
+  if (lock.schema === 1) return `   ${lockName} is a schema 1 lock: it stores no values, so the changed keys cannot be named. Re-lock to record them.\n`;
+  return changes.length ? `   Changed since ${lockName}${since}:\n${formatChanges(changes)}` : '';
+}
+
+/** The same error naming the file as the user wrote it, not as resolved. */
+function located(err: InputError | undefined, display: (file: string) => string): string {
+  if (!err) return 'unknown error';
+  const loc = err.location;
+  return loc ? new InputError(err.message, { ...loc, file: display(loc.file) }).format() : err.format();
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then((s) => s.isFile(), () => false);
+}
+
+async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: string | undefined, validate: boolean, dryRun: boolean): Promise<number> {
+  const profile = path.resolve(io.cwd, given);
+  if (!(await exists(profile))) {
+    io.stdout(`❌ Profile not found: ${given}\n`);
+    return ExitCode.usage;
+  }
+  const lockShown = out ?? lockPathFor(given);
+  const lockFile = path.resolve(io.cwd, lockShown);
+  if (validate) {
+    const check = await checkLock(profile, signal, { lockPath: lockFile });
+    // Bad YAML is bad input (file:line:col, exit 2), not an invalid lock.
+    const display = (f: string) => (f === lockFile ? lockShown : f === profile ? given : path.relative(io.cwd, f));
+    if (check.status === 'profile-error') {
+      const { message, location } = check.problem!;
+      throw new InputError(message, location && { ...location, file: display(location.file) });
+    }
+    return reportValidation(io, check, lockShown, display);
+  }
+  const text = await fs.readFile(profile, { encoding: 'utf8', signal });
+  const normalized = normalizeProfile(text, given);
+  if (dryRun) {
+    io.stdout(`🔍 Dry run mode:\n   Would create: ${lockShown}\n   Profile hash: ${normalized.sha256}\n`);
+    if (await exists(lockFile)) {
+      try {
+        const lock = await readLock(lockFile, signal);
+        const changes = lock.lockedValues ? diffProfiles(lock.lockedValues, normalized.root) : [];
+        if (lock.sha256 === normalized.sha256) io.stdout(`   Unchanged since ${path.basename(lockShown)}.\n`);
+        else io.stdout(changesBlock(lock, changes, path.basename(lockShown)));
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        io.stdout(`   The existing lock cannot be read: ${err.format()}\n`);
+      }
+    }
+    return ExitCode.usage;
+  }
+  await writeLock(profile, lockFile, normalized);
+  io.stdout(`🔒 Profile lock created: ${lockShown}\n   Profile: ${given}\n   SHA256: ${normalized.sha256}\n`);
+  return ExitCode.ok;
+}
+
+function reportValidation(io: CliIO, check: LockCheck, lockShown: string, display: (file: string) => string): number {
+  switch (check.status) {
+    case 'valid':
+      io.stdout(`✅ Profile lock valid: Profile hash matches: ${check.currentHash!.slice(0, 16)}...\n`);
+      return ExitCode.ok;
+    case 'missing':
+      io.stdout(`❌ Profile lock invalid: Lock file not found: ${lockShown}\n`);
+      return EXIT_INVALID;
+    case 'unreadable':
+      io.stdout(`❌ Profile lock invalid: Validation error: ${located(check.problem, display)}\n`);
+      return EXIT_INVALID;
+    default:
+      io.stdout(`❌ Profile lock invalid: ${check.reason}\n${changesBlock(check.lock, check.changes, path.basename(lockShown))}`);
+      return EXIT_INVALID;
+  }
+}
+
+function stemOf(file: string, suffix: RegExp): string {
+  return path.basename(file).replace(suffix, '');
+}
+
+async function checkAll(io: CliIO, signal: AbortSignal, dirArg: string, metricsOut: string | undefined): Promise<number> {
+  const dir = path.resolve(io.cwd, dirArg);
+  const stat = await fs.stat(dir).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new InputError('directory not found', { file: dirArg });
+  const rel = (f: string) => path.relative(io.cwd, f) || '.';
+  const found = await findLockedProfiles(dir, signal);
+  const samples: { labels: Record<string, string>; value: number }[] = [];
+  let invalid = 0;
+  let badInput = 0;
+  for (const entry of found) {
+    if (!entry.profilePath) {
+      const lock = (entry.lockPath ?? entry.legacyLockPath)!;
+      io.stdout(`❌ ${rel(lock)}: orphan lock, no profile beside it\n`);
+      samples.push({ labels: { profile: stemOf(lock, /\.(lock\.json|ya?ml\.lock)$/) }, value: 0 });
+      invalid++;
+      continue;
+    }
+    const check = await checkLock(entry.profilePath, signal, entry.lockPath ? { lockPath: entry.lockPath } : {});
+    const name = rel(entry.profilePath);
+    const legacy = check.legacy;
+    const legacyOnly = check.status === 'missing' && legacy !== undefined;
+    const ok = (check.status === 'valid' || (legacyOnly && legacy.status === 'valid')) && (!legacy || legacy.status === 'valid');
+    const lockName = path.basename(check.lockPath);
+    if (check.status === 'profile-error') {
+      io.stdout(`❌ ${name}: cannot be hashed: ${located(check.problem, rel)}\n`);
+      badInput++;
+    } else if (legacyOnly) io.stdout(`${ok ? '✅' : '❌'} ${name}: legacy ${path.basename(legacy.lockPath)} ${legacy.status} (no ${lockName}; run 'aurora-ga lock --in ${name}')\n`);
+    else if (check.status === 'valid') io.stdout(`${ok ? '✅' : '❌'} ${name}: valid (${lockName}, schema ${check.lock?.schema})\n`);
+    else if (check.status === 'unreadable') io.stdout(`❌ ${name}: ${lockName} cannot be read: ${located(check.problem, rel)}\n`);
+    else io.stdout(`❌ ${name}: ${check.reason}\n${changesBlock(check.lock, check.changes, lockName)}`);
+    if (legacy && !legacyOnly) io.stdout(`   legacy ${path.basename(legacy.lockPath)}: ${legacy.status}${legacy.problem ? ` (${located(legacy.problem, rel)})` : ''}\n`);
+    if (!ok) invalid++;
+    samples.push({ labels: { profile: path.basename(entry.profilePath, path.extname(entry.profilePath)) }, value: ok ? 1 : 0 });
+  }
+  if (metricsOut) {
+    const text = renderExposition([{ name: 'aurora_profile_lock_valid', help: 'Whether the profile validates against its lock (1) or not (0).', type: 'gauge', samples }]);
+    await writeFileAtomic(path.resolve(io.cwd, metricsOut), text);
+  }
+  if (found.length === 0) {
+    io.stdout(`❌ No profile locks found under ${rel(dir)}\n`);
+    return EXIT_INVALID;
+  }
+  io.stdout(`\n${found.length} locked profile${found.length === 1 ? '' : 's'}: ${found.length - invalid} valid, ${invalid} invalid\n`);
+  return badInput ? ExitCode.usage : invalid ? EXIT_INVALID : ExitCode.ok;
+}
+
+export const lockCommand: CliCommand = {
+  name: 'lock',
+  summary: 'create or validate profile locks (SHA-256, compatible with the original tool)',
+  usage,
+  async run(argv, io, signal) {
+    const { values, positionals } = parseFlags(
+      argv,
+      { in: { type: 'string' }, out: { type: 'string' }, validate: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, check: { type: 'boolean' }, 'metrics-out': { type: 'string' } },
+      true,
+    );
+    if (values.check) {
+      if (values.in || values.out || values.validate || values['dry-run']) throw new UsageError('--check cannot be combined with --in, --out, --validate or --dry-run');
+      if (positionals.length > 1) throw new UsageError(`--check takes one directory, got ${positionals.length}`);
+      return checkAll(io, signal, positionals[0] ?? '.', values['metrics-out']);
+    }
+    if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (values['metrics-out']) throw new UsageError('--metrics-out goes with --check');
+    if (!values.in) throw new UsageError('--in PROFILE is required (or --check [DIR])');
+    // As in the original, --validate wins over --dry-run.
+    return lockOne(io, signal, values.in, values.out, Boolean(values.validate), Boolean(values['dry-run']));
+  },
+};

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { checkLock } from '../../core/lock';
+import { validateProfilesDir } from '../../core/profile/validateFiles';
+import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { parseFlags, UsageError } from '../args';
+import { ExitCode, type CliCommand } from '../command';
+
+const usage = `Usage: aurora-ga profiles validate [DIR] [--output FILE] [--check-locks]
+
+Validates every *.yaml / *.yml profile in DIR (default configs/profiles) against the profile schema
+(configs/schemas/profile.schema.json): required sections acceptance, kappa_thresholds and preloop,
+ratios in [0, 1], the r2/smoke warnings and the cross-profile rules of the original
+validate_profiles.py. The report keeps the original's shape: {validation_summary, validations}.
+
+Options:
+  --output FILE    report JSON (default artifacts/profile_validation.json; '-' prints it instead)
+  --check-locks    also print each profile's lock state (never changes the exit code, as in the original)
+
+Exit codes: 0 every profile valid, 1 some profile invalid, 2 usage error or missing directory.
+`;
+
+export const profilesCommand: CliCommand = {
+  name: 'profiles',
+  summary: 'validate profiles against the profile schema (validate_profiles.py report)',
+  usage,
+  async run(argv, io, signal) {
+    const { values, positionals } = parseFlags(argv, { output: { type: 'string' }, 'check-locks': { type: 'boolean' } }, true);
+    const [sub, dirArg, ...extra] = positionals;
+    if (sub !== 'validate') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'missing subcommand: validate');
+    if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
+    const dir = path.resolve(io.cwd, dirArg ?? 'configs/profiles');
+    const { results, report } = await validateProfilesDir(dir, signal, (f) => path.relative(io.cwd, f) || '.');
+    if (results.length === 0) {
+      io.stderr(`aurora-ga profiles: no *.yaml profiles in ${path.relative(io.cwd, dir) || '.'}\n`);
+      return ExitCode.usage;
+    }
+    const output = values.output ?? 'artifacts/profile_validation.json';
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    const human = output === '-' ? (t: string) => io.stderr(t) : (t: string) => io.stdout(t);
+    for (const r of results) {
+      human(`${r.is_valid ? '✅' : '❌'} ${r.name}: ${r.is_valid ? 'valid' : `${r.errors.length} error${r.errors.length === 1 ? '' : 's'}`}\n`);
+      for (const e of r.errors) human(`   error: ${e}\n`);
+      for (const w of r.warnings) human(`   warning: ${w}\n`);
+      if (values['check-locks']) {
+        const check = await checkLock(r.file, signal);
+        const state = { valid: '🔒 Profile locked and unchanged', missing: '🔓 No lock file found', mismatch: '🔓 Profile modified after locking', unreadable: `🔓 Lock validation failed: ${check.problem?.format()}`, 'profile-error': `🔓 Lock validation failed: ${check.problem?.format()}` }[check.status];
+        human(`   ${state}\n`);
+      }
+    }
+    for (const w of report.cross_profile_warnings) human(`⚠️  ${w}\n`);
+    const s = report.validation_summary;
+    human(`\n${s.total_profiles} profiles: ${s.valid_profiles} valid, ${s.invalid_profiles} invalid\n`);
+    if (output === '-') io.stdout(json);
+    else {
+      await writeFileAtomic(path.resolve(io.cwd, output), json);
+      human(`Report: ${output}\n`);
+    }
+    return s.invalid_profiles ? ExitCode.failed : ExitCode.ok;
+  },
+};
