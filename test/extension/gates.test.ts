@@ -11,7 +11,7 @@ import { packageRoot } from '../../src/core/util/packageRoot';
 import type { GateReport } from '../../src/core/verdict/types';
 import type { GatesApi } from '../../src/providers/gates/register';
 import { freePort, renderOpenMetrics, startPrometheus, type Family, type RunningServer } from '../support/prometheus';
-import { activateAurora, EXTENSION_ID, workspaceRoot } from './util';
+import { activateAurora, EXTENSION_ID, waitFor, workspaceRoot } from './util';
 
 interface DemoHistoryModule {
   demoHistory(end: number): Family[];
@@ -120,6 +120,18 @@ describe('gates view in the real host', function () {
     const written = JSON.parse(fs.readFileSync(gates.reportFile!, 'utf8')) as GateReport;
     assert.equal(written.decision_code, 'BLOCKED');
     assert.deepEqual(written.gates.map((g) => g.status), report.gates.map((g) => g.status));
+  });
+
+  it('follows the report file when something else writes it (e.g. aurora-ga gates --output)', async () => {
+    const file = path.join(workspaceRoot(), 'artifacts/ga/gates_report.json');
+    const report = JSON.parse(fs.readFileSync(file, 'utf8')) as GateReport;
+    const replayed: GateReport = { ...report, data_mode: 'replay', timestamp: new Date(Date.parse(report.timestamp) + 1000).toISOString() };
+    fs.writeFileSync(file, JSON.stringify(replayed));
+    await waitFor('the view to show the replayed report', () => gates.view.description?.startsWith('REPLAY') || undefined);
+    assert.equal(gates.model?.dataMode, 'replay');
+    assert.match(gates.view.description ?? '', /^REPLAY data — cannot promote · from artifacts\/ga\/gates_report\.json$/);
+    assert.match(gates.statusBarText, /GA: BLOCKED \[REPLAY\]/);
+    assert.ok(gates.model?.gates.every((g) => g.checks.every((c) => c.queryUrl === undefined)), 'no links for recorded data');
   });
 
   it('sends the token from SecretStorage as a bearer token, with the configured headers', async () => {

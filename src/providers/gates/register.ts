@@ -1,10 +1,13 @@
 // The VS Code face of the GA gates: the Gates view, "Evaluate Gates", "Open query in Prometheus",
 // "Set Prometheus Token" and the status-bar decision.
+import path from 'node:path';
 import * as vscode from 'vscode';
+import { readGateReport } from '../../core/checklist/gateReport';
+import { InputError } from '../../core/util/errors';
 import type { GateReport } from '../../core/verdict/types';
-import { runEvaluation } from './evaluateCommand';
+import { REPORT_PATH, runEvaluation } from './evaluateCommand';
 import { buildGatesModel, type CheckNodeModel, type GatesViewModel } from './model';
-import { resolveGateSettings } from './settings';
+import { gatesFolder, resolveGateSettings } from './settings';
 import { GatesStatusBar } from './statusBar';
 import { setPrometheusToken } from './tokenCommand';
 import { GatesTreeProvider } from './tree';
@@ -25,15 +28,16 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
   const view = vscode.window.createTreeView('aurora.gates', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new GatesStatusBar();
   let reportFile: string | undefined;
+  /** Set while the view shows a report read from disk rather than one evaluated in this window. */
+  let loadedFrom: string | undefined;
   let running: Promise<GateReport | undefined> | undefined;
 
   // Before the first run the view says which mode the next run will use and what trust leaves out.
   const refreshHeader = async () => {
     const s = await resolveGateSettings(context.secrets);
     const model = tree.model;
-    view.description = model
-      ? model.dataMode === 'live' ? 'live' : `${model.dataMode.toUpperCase()} data — cannot promote`
-      : `${s.mode} · not evaluated`;
+    const mode = model ? (model.dataMode === 'live' ? 'live' : `${model.dataMode.toUpperCase()} data — cannot promote`) : `${s.mode} · not evaluated`;
+    view.description = model && loadedFrom ? `${mode} · from ${loadedFrom}` : mode;
     view.message = s.ignoredUntrusted.length
       ? `Untrusted workspace: ${s.ignoredUntrusted.join(', ')} from the workspace ${s.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used.`
       : undefined;
@@ -47,6 +51,7 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
         if (!done) return undefined;
         tree.model = buildGatesModel(done.report);
         reportFile = done.reportFile;
+        loadedFrom = undefined;
         statusBar.show(tree.model);
         await refreshHeader();
         const show = 'Show Gates';
@@ -63,6 +68,37 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     })();
     return running;
   };
+
+  // The last report on disk (from an earlier session, or written by `aurora-ga gates --output`) is
+  // shown until the next evaluation; a bad file is logged, never a popup at start-up.
+  const loadReport = async (file: string) => {
+    const folder = gatesFolder();
+    try {
+      const { report } = await readGateReport(file, AbortSignal.timeout(10_000));
+      // Our own write after an evaluation comes back through the watcher: nothing new to show.
+      const shown = tree.model;
+      if (running || (shown && shown.evaluatedAt === report.timestamp && shown.source === report.source)) return;
+      tree.model = buildGatesModel(report);
+      reportFile = file;
+      loadedFrom = folder ? path.relative(folder.uri.fsPath, file) : file;
+      statusBar.show(tree.model);
+      await refreshHeader();
+    } catch (err) {
+      if (err instanceof InputError && err.message === 'gate report not found') return;
+      log.warn(`not showing ${file}: ${err instanceof InputError ? err.format() : String(err)}`);
+    }
+  };
+  let reloadTimer: NodeJS.Timeout | undefined;
+  const folder = gatesFolder();
+  if (folder) {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, REPORT_PATH.split(path.sep).join('/')));
+    const reload = (uri: vscode.Uri) => {
+      clearTimeout(reloadTimer);
+      reloadTimer = setTimeout(() => void loadReport(uri.fsPath), 300);
+    };
+    context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), { dispose: () => clearTimeout(reloadTimer) });
+    void loadReport(path.join(folder.uri.fsPath, REPORT_PATH));
+  }
 
   context.subscriptions.push(
     tree,
