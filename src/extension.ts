@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { AuroraApi } from './providers/api';
+import { registerAudit } from './providers/audit/register';
+import { registerCanary } from './providers/canary/register';
 import { registerChecklist } from './providers/checklist/register';
 import { registerGates } from './providers/gates/register';
 
@@ -10,7 +12,9 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   log.info(`Aurora GA ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const gates = registerGates(context, log);
   const checklist = registerChecklist(context, log);
-  return { version: context.extension.packageJSON.version as string, gates, checklist };
+  const audit = registerAudit(context, log);
+  const canary = registerCanary(context, log);
+  return { version: context.extension.packageJSON.version as string, gates, checklist, audit, canary };
 }
 
 export function deactivate(): void {

@@ -168,6 +168,8 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
       AURORA_RUN_ID: String(runId),
       AURORA_PROFILE: plan.profile,
       AURORA_CANARY_GATING: config.gating,
+      // In desktop VS Code ${node} is the editor's Electron binary, which acts as Node only when told.
+      ...(process.versions.electron && argv[0] === plan.node ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
     };
     const started = new Date();
     onProgress({ kind: 'run-start', runId, runDir });

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { CanaryResults } from '../../src/core/canary/results';
+import { activateAurora, waitFor, workspaceRoot } from './util';
+
+describe('canary in VS Code', function () {
+  this.timeout(60000);
+
+  it('runs a canary from aurora.runCanary with arguments and fills the Canary view run by run', async () => {
+    const api = await activateAurora();
+    const root = workspaceRoot();
+    const seen: number[] = [];
+    // Sample the view while the sequence runs: it must fill in as runs finish, not only at the end.
+    const poll = setInterval(() => {
+      const latest = api.canary.model.latest;
+      if (latest?.status === 'RUNNING') seen.push(latest.runs.filter((r) => r.state !== 'running').length);
+    }, 5);
+    let results: CanaryResults | undefined;
+    try {
+      results = await vscode.commands.executeCommand<CanaryResults | undefined>('aurora.runCanary', { profile: 'canary/profile.yaml', configFile: 'canary/canary.yaml', runs: 4, gating: 'hard' });
+    } finally {
+      clearInterval(poll);
+    }
+    assert.ok(results, `no results: ${api.canary.lastMessage}`);
+    assert.ok(seen.length > 0, 'the view showed the sequence while it ran');
+
+    const latest = api.canary.model.latest!;
+    assert.equal(latest.status, 'PASS');
+    assert.equal(latest.successRate, 1);
+    assert.equal(latest.healthRate, 0.75);
+    assert.equal(latest.name, path.basename(results.sequence_dir!));
+    assert.deepEqual(latest.runs.map((r) => r.state), ['healthy', 'healthy', 'unhealthy', 'healthy']);
+    const sick = latest.runs[2];
+    assert.match(sick.reason!, /has_decisions: r2_main_loop\.decisions = 0, needs > 0/);
+    assert.deepEqual(sick.checks.map((c) => [c.label, c.ok]), [['has_decisions', false], ['has_executions', false], ['clean_exit', true], ['no_zero_budget', true]]);
+    assert.ok(sick.durationS! > 0);
+    assert.equal(results.profile_lock?.status, 'valid');
+    assert.equal(api.canary.resultsFile, path.join(root, 'artifacts/canary_results.json'));
+    assert.match(api.canary.lastMessage!, /^Aurora: canary PASS — success 100\.0%, health 75\.0%/);
+    // The run got the gating flag the command was given.
+    assert.match(fs.readFileSync(sick.logFile!, 'utf8'), /fixture run 3 gating --ci-gating hard/);
+
+    // Opening a run's summary from its node shows that run's own file.
+    await vscode.commands.executeCommand('aurora.canary.openSummary', sick);
+    const editor = await waitFor('the summary editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === sick.summaryFile ? vscode.window.activeTextEditor : undefined);
+    assert.equal(JSON.parse(editor.document.getText()).run, 3);
+    await vscode.commands.executeCommand('aurora.canary.openLog', latest.runs[0]);
+    await waitFor('the log editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === latest.runs[0].logFile);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('lists earlier sequences under past sequences and labels a demo run', async () => {
+    const api = await activateAurora();
+    const before = api.canary.model.latest?.name;
+    const results = await vscode.commands.executeCommand<CanaryResults | undefined>('aurora.runCanary', { demo: true, runs: 3, interval: 0 });
+    assert.ok(results, api.canary.lastMessage);
+    assert.equal(results.data_mode, 'demo');
+    const model = api.canary.model;
+    assert.equal(model.latest!.dataMode, 'demo');
+    assert.match(model.latest!.label, /^DEMO /);
+    assert.equal(api.canary.view.description, 'DEMO data');
+    assert.match(api.canary.lastMessage!, /\(DEMO data\)/);
+    assert.ok(before && model.past.some((s) => s.name === before), 'the previous sequence moved to past sequences');
+  });
+
+  it('refuses a profile whose lock is broken, with the reason, and starts no run', async () => {
+    const api = await activateAurora();
+    const root = workspaceRoot();
+    const profile = path.join(root, 'canary/profile.yaml');
+    const original = fs.readFileSync(profile, 'utf8');
+    const countBefore = fs.readdirSync(path.join(root, 'artifacts/canary')).length;
+    fs.writeFileSync(profile, original.replace('min_decisions: 1', 'min_decisions: 0'));
+    try {
+      const results = await vscode.commands.executeCommand('aurora.runCanary', { profile: 'canary/profile.yaml', configFile: 'canary/canary.yaml', runs: 1 });
+      assert.equal(results, undefined);
+      assert.match(api.canary.lastMessage!, /canary not started — the profile lock is broken: .*acceptance\.min_decisions 1 → 0/);
+      assert.equal(fs.readdirSync(path.join(root, 'artifacts/canary')).length, countBefore);
+    } finally {
+      fs.writeFileSync(profile, original);
+    }
+  });
+
+  it('cancels a running canary from the view: partial results, no run process left', async () => {
+    const api = await activateAurora();
+    const pending = vscode.commands.executeCommand<CanaryResults | undefined>('aurora.runCanary', { demo: true, runs: 50, interval: 0.3 });
+    const latest = await waitFor('a run to finish', () => (api.canary.model.latest?.status === 'RUNNING' && api.canary.model.latest.runs.some((r) => r.state !== 'running') ? api.canary.model.latest : undefined));
+    const seqDir = path.join(workspaceRoot(), 'artifacts/canary', latest.name);
+    await vscode.commands.executeCommand('aurora.canary.cancel');
+    const results = await pending;
+    assert.ok(results);
+    assert.equal(results.evaluation.cancelled, true);
+    assert.ok(results.evaluation.total_runs < 50);
+    assert.equal(api.canary.running, false);
+    assert.match(api.canary.lastMessage!, /canary cancelled after \d+ of 50 runs/);
+    // No process anywhere still has this sequence's run directory on its command line.
+    const left = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+      try {
+        return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(seqDir) && !/^[ZX]/.test(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]);
+      } catch {
+        return false;
+      }
+    });
+    assert.deepEqual(left, []);
+  });
+});
