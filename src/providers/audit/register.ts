@@ -1,0 +1,86 @@
+// The VS Code face of the DCTS audit: "Aurora: Run DCTS Audit", and the audit's status, kept current
+// from artifacts/dcts_audit/report.json (written by the command or by `aurora-ga dcts-audit`) and
+// published through the API and an event for the Gates view.
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { readAuditReport } from '../../core/audit/readReport';
+import { InputError } from '../../core/util/errors';
+import { buildAuditView, unreadableAuditView, type AuditViewModel } from './model';
+import { runAuditCommand } from './runCommand';
+import { AUDIT_REPORT } from './settings';
+
+export interface AuditApi {
+  /** The last audit's status (undefined while no report exists). */
+  readonly current: AuditViewModel | undefined;
+  /** Fires whenever `current` changes: after the command, or when a report is written or removed. */
+  readonly onDidChange: vscode.Event<AuditViewModel | undefined>;
+}
+
+export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AuditApi {
+  const changed = new vscode.EventEmitter<AuditViewModel | undefined>();
+  let current: AuditViewModel | undefined;
+  let generation = 0;
+
+  const set = (model: AuditViewModel | undefined) => {
+    current = model;
+    changed.fire(model);
+  };
+
+  // The first folder holding a report wins; reads that finish out of order cannot overwrite a newer one.
+  const reload = async () => {
+    const mine = ++generation;
+    let next: AuditViewModel | undefined;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const file = path.join(folder.uri.fsPath, AUDIT_REPORT);
+      try {
+        next = buildAuditView(await readAuditReport(file, AbortSignal.timeout(10_000)), file);
+        break;
+      } catch (err) {
+        if (err instanceof InputError && err.message === 'DCTS audit report not found') continue;
+        const problem = err instanceof InputError ? err.format() : (err as Error).message;
+        log.warn(`DCTS audit report: ${problem}`);
+        next = unreadableAuditView(file, problem);
+        break;
+      }
+    }
+    if (mine === generation) set(next);
+  };
+
+  let debounce: NodeJS.Timeout | undefined;
+  const scheduleReload = () => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => void reload(), 150);
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${AUDIT_REPORT}`);
+
+  context.subscriptions.push(
+    changed,
+    watcher,
+    watcher.onDidCreate(scheduleReload),
+    watcher.onDidChange(scheduleReload),
+    watcher.onDidDelete(scheduleReload),
+    vscode.workspace.onDidChangeWorkspaceFolders(scheduleReload),
+    { dispose: () => clearTimeout(debounce) },
+    vscode.commands.registerCommand('aurora.runDctsAudit', async () => {
+      const run = await runAuditCommand(log);
+      if (!run) return undefined;
+      generation++;
+      set(buildAuditView({ ...run.report, legacy: false }, run.reportFile));
+      const open = 'Open Summary';
+      const status = run.report.status === 'NO_DATA' ? 'NO DATA' : run.report.status;
+      const say = run.report.status === 'PASS' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+      void say(`Aurora: DCTS audit ${status} — ${current!.description}`, open).then((choice) => {
+        if (choice === open) void vscode.window.showTextDocument(vscode.Uri.file(run.summaryFile));
+      });
+      return run.report;
+    }),
+  );
+  void reload();
+
+  return {
+    get current() {
+      return current;
+    },
+    onDidChange: changed.event,
+  };
+}
