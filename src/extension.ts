@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuroraApi } from './providers/api';
 import { registerAudit } from './providers/audit/register';
-import { registerAudit } from './providers/audit/register';
 import { registerCanary } from './providers/canary/register';
 import { registerChecklist } from './providers/checklist/register';
 import { registerGates } from './providers/gates/register';
@@ -14,9 +13,8 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   const gates = registerGates(context, log);
   const checklist = registerChecklist(context, log);
   const audit = registerAudit(context, log);
-  const audit = registerAudit(context, log);
   const canary = registerCanary(context, log);
-  return { version: context.extension.packageJSON.version as string, gates, checklist, audit, audit, canary };
+  return { version: context.extension.packageJSON.version as string, gates, checklist, audit, canary };
 }
 
 export function deactivate(): void {

@@ -1,6 +1,5 @@
 import type { CanaryApi } from './canary/register';
 import type { AuditApi } from './audit/register';
-import type { AuditApi } from './audit/register';
 import type { ChecklistApi } from './checklist/register';
 import type { GatesApi } from './gates/register';
 
@@ -12,7 +11,6 @@ export interface AuroraApi {
   readonly version: string;
   readonly gates: GatesApi;
   readonly checklist: ChecklistApi;
-  readonly audit: AuditApi;
   readonly audit: AuditApi;
   readonly canary: CanaryApi;
 }
