@@ -177,8 +177,7 @@ describe('gates view in the real host', function () {
     assert.equal(gates.model, before);
   });
 
-  it('labels recorded demo data in the view and the status bar, and offers no query links', async function () {
-    if (!fs.existsSync(path.join(packageRoot(), 'configs/demo/recording.json'))) this.skip(); // the engine's demo recording is not committed yet
+  it('labels recorded demo data in the view and the status bar, and offers no query links', async () => {
     await set('gates.dataMode', 'demo');
     const report = await evaluate();
     assert.equal(report?.data_mode, 'demo');
@@ -187,6 +186,19 @@ describe('gates view in the real host', function () {
     assert.match(gates.statusBarText, /\[DEMO\]/);
     assert.ok(gates.model?.gates.every((g) => g.checks.every((c) => c.queryUrl === undefined)));
     await set('gates.dataMode', undefined);
+  });
+
+  it('validates a JSON gates file against the published schema', async () => {
+    const file = path.join(workspaceRoot(), 'gates/broken.gates.json');
+    fs.writeFileSync(file, JSON.stringify({ schema_version: 2, gates: [{ key: 'Bad Key', id: 1 }] }, null, 2));
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const problems = await waitFor('schema diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri);
+      return d.length ? d : undefined;
+    }, 20_000);
+    assert.ok(problems.some((p) => doc.getText(p.range).includes('2')), problems.map((p) => p.message).join('; '));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('contributes the settings, the query command and a walkthrough whose pages exist', () => {
