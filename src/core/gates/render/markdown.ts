@@ -36,7 +36,7 @@ export function renderMarkdown(report: GateReport): string {
       const raw = e.raw.slice(0, 3).map((r) => `${r.labels ? `${Object.entries(r.labels).filter(([k]) => k !== '__name__').map(([k, v]) => `${k}=${v}`).join(',')}: ` : ''}${r.value}`).join('; ');
       const more = e.raw.length > 3 || e.raw_truncated ? ` (+${e.raw.length - 3 + (e.raw_truncated ?? 0)} more)` : '';
       out.push(
-        `| ${mdCell(c.check_id)} | ${c.outcome} | ${c.counts_as} | ${num(c.value)} | ${c.comparator} ${formatNumber(c.threshold)} | ${mdCell(e.source)} | ${mdCell(`\`${e.query ?? e.path ?? ''}\``)} | ${e.series_count ?? '—'} | ${mdCell(raw + more || e.error || '—')} | ${e.duration_ms} |`,
+        `| ${mdCell(`${c.check_id}: ${c.name}`)} | ${c.outcome} | ${c.counts_as} | ${num(c.value)} | ${c.comparator} ${formatNumber(c.threshold)} | ${mdCell(e.source)} | ${mdCell(`\`${e.query ?? e.path ?? ''}\``)} | ${e.series_count ?? '—'} | ${mdCell(raw + more || e.error || '—')} | ${e.duration_ms} |`,
       );
     }
     out.push('');
