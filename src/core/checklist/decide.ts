@@ -3,9 +3,11 @@ import type { DecidingItemView, DecisionView, Impact, SignoffView } from './mess
 
 // The decision rule (product spec §5; the original had none):
 //   GO          every CRITICAL and HIGH item satisfied — which means gates APPROVED from live data,
-//               every lock valid, canary PASS — and all three sign-offs present and not stale;
-//   CONDITIONAL nothing CRITICAL fails, and what stands between it and GO is only CONDITIONAL gates,
-//               open (or failing) MEDIUM/LOW items, or missing/stale sign-offs;
+//               every lock valid, canary PASS — and all three sign-offs present and not stale.
+//               MEDIUM and LOW items do not hold back a GO; they stay visible as open.
+//   CONDITIONAL nothing CRITICAL fails or is open, no HIGH item is short, and what stands between
+//               it and GO is CONDITIONAL gates and/or missing or stale sign-offs (with only
+//               MEDIUM/LOW items open).
 //   NO-GO       otherwise: a CRITICAL item fails (FAIL, NO DATA, non-live data) or is open, or a HIGH
 //               item is not satisfied.
 // Optional items never decide while open; "Next Steps" items and OBSERVE gates never decide.
@@ -54,9 +56,11 @@ export function decide(items: AnsweredItem[], signoffs: SignoffView[]): Decision
     .filter((s) => s.name === null || s.stale)
     .map((s) => ({ itemId: null, text: s.name === null ? `Sign-off missing: ${s.title}` : `Sign-off stale: ${s.title} (${s.name}) — ${s.staleReasons.join('; ')}` }));
 
-  if (unsatisfied.length === 0 && signoffGaps.length === 0) return { decision: 'GO', headline: HEADLINES.GO, deciding: [] };
+  const major = unsatisfied.filter((i) => i.def.impact === 'CRITICAL' || i.def.impact === 'HIGH');
+  if (major.length === 0 && signoffGaps.length === 0) return { decision: 'GO', headline: HEADLINES.GO, deciding: [] };
 
-  const blocking = unsatisfied.filter((i) => i.def.impact === 'HIGH' || (i.def.impact === 'CRITICAL' && i.answer.status !== 'warn'));
+  const blocking = major.filter((i) => i.def.impact === 'HIGH' || i.answer.status !== 'warn');
   if (blocking.length) return { decision: 'NO-GO', headline: HEADLINES['NO-GO'], deciding: describe(blocking) };
-  return { decision: 'CONDITIONAL', headline: HEADLINES.CONDITIONAL, deciding: [...describe(unsatisfied), ...signoffGaps] };
+  // Left: CONDITIONAL gates and/or sign-offs; those are what decide.
+  return { decision: 'CONDITIONAL', headline: HEADLINES.CONDITIONAL, deciding: [...describe(major), ...signoffGaps] };
 }

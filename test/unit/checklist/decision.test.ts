@@ -29,6 +29,17 @@ describe('checklist decision rule', () => {
       assert.equal(decideWith(inputs(), s).decision, 'GO');
     });
 
+    it('is GO with MEDIUM/LOW items open or failing: the rule asks only for CRITICAL and HIGH', () => {
+      const s = completeState();
+      s.items['safety.panic'].checked = false;
+      const i = inputs();
+      i.audit = { state: 'ok', file: 'artifacts/dcts_audit/report.json', value: { status: 'FAIL', details: [] } };
+      i.readiness = { state: 'error', file: 'readiness checks', detail: 'not run' };
+      const r = decideWith(i, s);
+      assert.equal(r.decision, 'GO');
+      assert.equal(r.view.sections[3].groups[2].items[0].status, 'open', 'still shown as open');
+    });
+
     it('is not moved by a failing OBSERVE gate', () => {
       const i = inputs();
       const g = gateReportOf(i).gates[4];
@@ -154,14 +165,15 @@ describe('checklist decision rule', () => {
       assert.deepEqual(r.deciding, ['gate4.c1', 'gate4.status', 'gates.overall']);
     });
 
-    it('is CONDITIONAL when only MEDIUM/LOW items are open or failing', () => {
+    it('is CONDITIONAL while sign-offs are missing and only MEDIUM/LOW items are open; those alone do not decide', () => {
       const s = completeState();
       s.items['safety.panic'].checked = false;
+      delete s.signoffs.release_manager;
       const i = inputs();
       i.audit = { state: 'ok', file: 'artifacts/dcts_audit/report.json', value: { status: 'FAIL', details: ['var_ratio 0.9'] } };
       const r = decideWith(i, s);
       assert.equal(r.decision, 'CONDITIONAL');
-      assert.deepEqual(r.deciding, ['safety.panic', 'audit.status']);
+      assert.deepEqual(r.deciding, ['Sign-off missing: Release Manager']);
     });
 
     it('is CONDITIONAL, naming the role, while a sign-off is missing', () => {
