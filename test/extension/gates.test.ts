@@ -179,8 +179,15 @@ describe('gates view in the real host', function () {
 
   it('labels recorded demo data in the view and the status bar, and offers no query links', async () => {
     await set('gates.dataMode', 'demo');
+    // The recording answers only its own queries: workspace window and profile must not leak in.
+    await set('gates.profile', 'gates/no-such-profile.yaml');
+    await config().update('gates.windowHours', 72, vscode.ConfigurationTarget.Workspace);
     const report = await evaluate();
+    await config().update('gates.windowHours', undefined, vscode.ConfigurationTarget.Workspace);
     assert.equal(report?.data_mode, 'demo');
+    assert.equal(report.window_hours, 48);
+    for (const g of report.gates) for (const c of g.checks) assert.notEqual(c.outcome, 'ERROR', `${g.key}/${c.check_id}: ${c.evidence.error}`);
+    assert.equal(report.decision_code, 'BLOCKED');
     assert.equal(gates.model?.dataMode, 'demo');
     assert.match(gates.view.description ?? '', /DEMO data/);
     assert.match(gates.statusBarText, /\[DEMO\]/);

@@ -33,8 +33,10 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
     });
     return undefined;
   }
-  const target = settings.mode === 'live' ? settings.options.prometheus?.url : settings.mode;
-  log.info(`evaluating gates (${settings.mode}${target !== settings.mode ? `: ${target}` : ''}, window ${settings.options.windowHours} h)`);
+  const target = settings.options.prometheus?.url;
+  log.info(settings.mode === 'live'
+    ? `evaluating gates (live: ${target}, window ${settings.options.windowHours} h)`
+    : `evaluating gates (${settings.mode}: the recording's window, profile and variables apply; the workspace's are not used)`);
   const started = Date.now();
   try {
     const report = await vscode.window.withProgress(

@@ -67,16 +67,19 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
 
   const gatesFile = (gates.get<string>('file', '') ?? '').trim();
   const profile = (gates.get<string>('profile', '') ?? '').trim();
-  const profileFile = profile ? inFolder(profile) : undefined;
+  // Recorded data answers exactly the queries it was recorded with: the recording's own window,
+  // profile and variables apply (the demo also brings its gates file and artifacts).
+  const recorded = mode !== 'live';
+  const profileFile = profile && !recorded ? inFolder(profile) : undefined;
   const variables = gates.get<Record<string, string>>('variables', {});
   const options: EvaluateOptions = {
     data,
-    windowHours: gates.get<number>('windowHours', 48),
-    artifactsDir: inFolder(gates.get<string>('artifactsDir', 'artifacts') || 'artifacts'),
     ...(base ? { cwd: base } : {}),
-    ...(gatesFile ? { gatesFile: inFolder(gatesFile) } : {}),
-    ...(Object.keys(variables).length ? { variables } : {}),
-    ...(connection ? { prometheus: connection } : {}),
+    ...(!recorded ? { windowHours: gates.get<number>('windowHours', 48) } : {}),
+    ...(mode !== 'demo' ? { artifactsDir: inFolder(gates.get<string>('artifactsDir', 'artifacts') || 'artifacts') } : {}),
+    ...(gatesFile && mode !== 'demo' ? { gatesFile: inFolder(gatesFile) } : {}),
+    ...(Object.keys(variables).length && !recorded ? { variables } : {}),
+    ...(connection && !recorded ? { prometheus: connection } : {}),
   };
   const missingUrl = mode === 'live' && !connection
     ? ignored.includes('auroraGa.prometheus.url')
