@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { runCli } from '../../../src/cli/main';
 import { readCanaryResults } from '../../../src/core/canary/results';
 import { alive, CHILD, tempRoot } from './support';
 
@@ -69,6 +70,19 @@ describe('canary CLI (aurora-ga canary, real processes)', function () {
     const lock = await cli(['--profile', 'profile.yaml'], root);
     assert.equal(lock.code, 1);
     assert.match(lock.err, /profile lock broken, no run started: no lock file/);
+  });
+
+  it('draws a progress bar on a terminal, keeping a line only for problem runs', async () => {
+    fs.writeFileSync(path.join(root, 'c.yaml'), `command: ["\${node}", ${JSON.stringify(CHILD)}, "ok,ok,unhealthy,ok"]\nruns: 4\ninterval_seconds: 0\nprofile_lock: {enforced: false}\n`);
+    let out = '';
+    const io = { stdout: (t: string) => void (out += t), stderr: (t: string) => void (out += t), stdoutIsTTY: true, cwd: root, env: {} };
+    const code = await runCli(['canary', '--profile', 'profile.yaml', '--config', 'c.yaml'], io, new AbortController().signal);
+    assert.equal(code, 0, out);
+    assert.match(out, /\r\[#{30}\] 4\/4 {2}healthy 3 {2}problems 1/);
+    const ESC = String.fromCharCode(27);
+    const lines = out.split(/[\r\n]/).map((l) => l.replace(`${ESC}[2K`, '')).filter((l) => /^run \d\/4 /.test(l));
+    assert.deepEqual(lines.map((l) => l.slice(0, 20)), ['run 3/4  UNHEALTHY  '], 'only the unhealthy run gets a line');
+    assert.ok(out.includes(`\r${ESC}[2Krun 3/4`), 'the problem line first clears the bar');
   });
 
   it('stops on SIGINT: kills the running child, writes partial results, exits 130', async () => {
