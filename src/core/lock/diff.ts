@@ -20,6 +20,8 @@ export interface LockChange {
   range?: SourceRange;
   /** The current key's range, when the change is a mapping entry. */
   keyRange?: SourceRange;
+  /** For added and removed entries: the current mapping or list that gained or lost them. */
+  parent?: JNode;
 }
 
 export function pathText(path: PathSegment[]): string {
@@ -58,11 +60,11 @@ export function diffProfiles(locked: JNode, current: JNode): LockChange[] {
           j++;
         } else if (order < 0) {
           const p = [...path, ea.key];
-          out.push({ path: p, pathText: pathText(p), kind: 'removed', old: text(ea.value), lockedNode: ea.value, range: b.range, keyRange });
+          out.push({ path: p, pathText: pathText(p), kind: 'removed', old: text(ea.value), lockedNode: ea.value, range: b.range, keyRange, parent: b });
           i++;
         } else {
           const p = [...path, eb.key];
-          out.push({ path: p, pathText: pathText(p), kind: 'added', new: text(eb.value), currentNode: eb.value, range: eb.value.range, keyRange: eb.keyRange });
+          out.push({ path: p, pathText: pathText(p), kind: 'added', new: text(eb.value), currentNode: eb.value, range: eb.value.range, keyRange: eb.keyRange, parent: b });
           j++;
         }
       }
@@ -72,8 +74,8 @@ export function diffProfiles(locked: JNode, current: JNode): LockChange[] {
       const n = Math.max(a.items.length, b.items.length);
       for (let k = 0; k < n; k++) {
         const p = [...path, k];
-        if (k >= b.items.length) out.push({ path: p, pathText: pathText(p), kind: 'removed', old: text(a.items[k]), lockedNode: a.items[k], range: b.range });
-        else if (k >= a.items.length) out.push({ path: p, pathText: pathText(p), kind: 'added', new: text(b.items[k]), currentNode: b.items[k], range: b.items[k].range });
+        if (k >= b.items.length) out.push({ path: p, pathText: pathText(p), kind: 'removed', old: text(a.items[k]), lockedNode: a.items[k], range: b.range, parent: b });
+        else if (k >= a.items.length) out.push({ path: p, pathText: pathText(p), kind: 'added', new: text(b.items[k]), currentNode: b.items[k], range: b.items[k].range, parent: b });
         else walk(a.items[k], b.items[k], p);
       }
       return;
