@@ -7,6 +7,7 @@ import { renderExposition } from '../../core/metrics/exposition';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand, type CliIO } from '../command';
+import { pushExposition, pushTarget } from '../push';
 
 const usage = `Usage: aurora-ga canary --profile PATH [options]
        aurora-ga canary --demo [options]
@@ -29,10 +30,14 @@ Options:
   --config FILE         canary config (YAML; default: the bundled configs/canary/default.yaml)
   --demo                use the bundled demo command and profile (outputs are labelled DEMO)
   --metrics-out FILE    also write the aurora_canary_* metrics in Prometheus text format
+  --push-url URL        also push them to a Pushgateway (job aurora-ga-canary, or --push-job NAME)
 
 Exit codes: 0 passed, 1 failed (or the profile lock is broken), 2 usage or input error,
 3 hard gating tripped, 130 interrupted.
 `;
+
+/** The canary's own code for a hard gating trip (the child's exit 3, passed on). */
+const HARD_TRIP = 3;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -120,7 +125,10 @@ export const canaryCommand: CliCommand = {
       config: { type: 'string' },
       demo: { type: 'boolean' },
       'metrics-out': { type: 'string' },
+      'push-url': { type: 'string' },
+      'push-job': { type: 'string' },
     });
+    const push = pushTarget(values['push-url'], values['push-job'], 'aurora-ga-canary');
     if (values.demo && values.config) throw new UsageError('--demo uses the bundled demo config; drop --config or --demo');
     if (!values.demo && !values.profile) throw new UsageError('--profile PATH is required (or --demo)');
     const opt = (name: string, raw: string | undefined, o: { min?: number; integer?: boolean }) => (raw === undefined ? undefined : numberFlag(name, raw, 0, o));
@@ -161,11 +169,12 @@ export const canaryCommand: CliCommand = {
     if (io.stdoutIsTTY) io.stdout('\n');
     io.stdout(summary(results, rel(plan.output)));
     if (values['metrics-out']) await writeFileAtomic(path.resolve(io.cwd, values['metrics-out']), renderExposition(canaryMetricFamilies(results)));
+    if (push) await pushExposition(io, 'canary', push, renderExposition(canaryMetricFamilies(results)), signal);
     if (results.evaluation.cancelled) {
       io.stderr('aurora-ga canary: interrupted; partial results written\n');
       return 130;
     }
-    if (results.evaluation.hard_trip) return 3;
+    if (results.evaluation.hard_trip) return HARD_TRIP;
     return results.evaluation.overall_passed ? ExitCode.ok : ExitCode.failed;
   },
 };

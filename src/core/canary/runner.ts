@@ -33,7 +33,7 @@ export type CanaryProgress =
   | { kind: 'run-start'; runId: number; runDir: string }
   | { kind: 'run-end'; run: RunResult; health: HealthResult; finished: number; plannedRuns: number }
   | { kind: 'hard-trip'; runId: number }
-  | { kind: 'waiting'; nextRunId: number; ms: number };
+  | { kind: 'waiting'; nextRunId: number; ms: number; plannedRuns: number };
 
 /** Posix path relative to the root when inside it (results stay portable); absolute otherwise. */
 export function displayPath(root: string, p: string): string {
@@ -207,19 +207,28 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
     onProgress({ kind: 'run-end', run, health, finished: records.length, plannedRuns: config.runs });
   };
 
+  let failure: unknown;
   const worker = async () => {
     let first = true;
-    while (!runSignal.aborted && nextId <= config.runs) {
-      if (!first && config.interval_seconds > 0) {
-        onProgress({ kind: 'waiting', nextRunId: nextId, ms: config.interval_seconds * 1000 });
-        await sleep(config.interval_seconds * 1000, runSignal);
-        if (runSignal.aborted || nextId > config.runs) break;
+    try {
+      while (!runSignal.aborted && nextId <= config.runs) {
+        if (!first && config.interval_seconds > 0) {
+          onProgress({ kind: 'waiting', nextRunId: nextId, ms: config.interval_seconds * 1000, plannedRuns: config.runs });
+          await sleep(config.interval_seconds * 1000, runSignal);
+          if (runSignal.aborted || nextId > config.runs) break;
+        }
+        first = false;
+        await oneRun(nextId++);
       }
-      first = false;
-      await oneRun(nextId++);
+    } catch (err) {
+      // E.g. the disk is full: stop the other workers' runs too before reporting it.
+      failure ??= err;
+      stoppedBy ??= `stopped: ${(err as Error).message}`;
+      stop.abort();
     }
   };
   await Promise.all(Array.from({ length: Math.min(config.concurrency, config.runs) }, worker));
+  if (failure) throw failure;
 
   records.sort((a, b) => a.run.run_id - b.run.run_id);
   const runs = records.map((r) => r.run);

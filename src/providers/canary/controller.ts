@@ -186,6 +186,7 @@ export class CanaryController implements vscode.Disposable {
                 progress.report({ message: `hard gating tripped in run ${p.runId} — stopping` });
                 break;
               case 'waiting':
+                progress.report({ message: `${this.live?.runs.size ?? 0}/${p.plannedRuns} runs · ${healthy} healthy · next in ${(p.ms / 1000).toFixed(1)}s` });
                 break;
             }
           });
