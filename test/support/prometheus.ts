@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Agent, request } from 'undici';
 
 const run = promisify(execFile);
 
@@ -144,19 +145,30 @@ function spawnServer(cmd: string, args: string[]): Spawned {
   return { child, exited, isDead: () => dead, log: () => log };
 }
 
-async function waitReady(url: string, s: Spawned, timeoutMs = 30_000): Promise<boolean> {
+interface Probe {
+  /** PEM of the CA that signed an https server's certificate. */
+  ca?: string;
+  headers?: Record<string, string>;
+}
+
+async function waitReady(url: string, s: Spawned, probe: Probe = {}, timeoutMs = 30_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (!s.isDead() && Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      await res.arrayBuffer();
-      if (res.status === 200) return true;
-    } catch {
-      // ECONNREFUSED until the port is bound
+  const dispatcher = new Agent(probe.ca ? { connect: { ca: probe.ca } } : {});
+  try {
+    while (!s.isDead() && Date.now() < deadline) {
+      try {
+        const res = await request(url, { headers: probe.headers, signal: AbortSignal.timeout(2000), dispatcher });
+        await res.body.arrayBuffer();
+        if (res.statusCode === 200) return true;
+      } catch {
+        // ECONNREFUSED until the port is bound
+      }
+      await sleep(20);
     }
-    await sleep(20);
+    return false;
+  } finally {
+    await dispatcher.close();
   }
-  return false;
 }
 
 function handle(kind: RunningServer['kind'], url: string, s: Spawned, dir: string): RunningServer {
@@ -180,14 +192,14 @@ function handle(kind: RunningServer['kind'], url: string, s: Spawned, dir: strin
 }
 
 /** Tries a few free ports: another process can take the probed port before the server binds it. */
-async function startOnFreePort(kind: RunningServer['kind'], dir: string, argsFor: (port: number) => string[], readyPath: string): Promise<RunningServer> {
+async function startOnFreePort(kind: RunningServer['kind'], dir: string, argsFor: (port: number) => string[], readyPath: string, probe: Probe & { https?: boolean } = {}): Promise<RunningServer> {
   const cmd = kind === 'prometheus' ? 'prometheus' : 'victoria-metrics';
   let lastLog = '';
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
+    const url = `${probe.https ? 'https' : 'http'}://127.0.0.1:${port}`;
     const s = spawnServer(cmd, argsFor(port));
-    if (await waitReady(`${url}${readyPath}`, s)) return handle(kind, url, s, dir);
+    if (await waitReady(`${url}${readyPath}`, s, probe)) return handle(kind, url, s, dir);
     if (!s.isDead()) s.child.kill('SIGKILL');
     await s.exited;
     lastLog = s.log();
@@ -207,7 +219,16 @@ export interface PrometheusOptions {
   scrapeConfigs?: Record<string, unknown>[];
   /** Global scrape interval (default 1m); the first scrape still comes ~5 s after start. */
   scrapeInterval?: string;
+  /** Serve https and/or require basic auth (Prometheus' --web.config.file). */
+  web?: WebOptions;
   extraArgs?: string[];
+}
+
+export interface WebOptions {
+  /** Certificate and key files for https; `ca` is the PEM the readiness probe trusts. */
+  tls?: { certFile: string; keyFile: string; ca: string };
+  /** Basic auth: the user, the password (for the probe) and its bcrypt hash (for Prometheus). */
+  basicAuth?: { username: string; password: string; bcrypt: string };
 }
 
 /** Backfills the data with promtool, then starts /usr/bin/prometheus on a free loopback port. */
@@ -228,7 +249,23 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Run
       scrape_configs: opts.scrapeConfigs ?? [],
       rule_files: opts.ruleFiles ?? [],
     }));
+    const web = opts.web;
+    const webArgs: string[] = [];
+    if (web) {
+      const webFile = path.join(dir, 'web.yml');
+      writeFileSync(webFile, JSON.stringify({
+        ...(web.tls ? { tls_server_config: { cert_file: web.tls.certFile, key_file: web.tls.keyFile } } : {}),
+        ...(web.basicAuth ? { basic_auth_users: { [web.basicAuth.username]: web.basicAuth.bcrypt } } : {}),
+      }));
+      webArgs.push(`--web.config.file=${webFile}`);
+    }
+    const probe = {
+      https: Boolean(web?.tls),
+      ca: web?.tls?.ca,
+      headers: web?.basicAuth ? { authorization: `Basic ${Buffer.from(`${web.basicAuth.username}:${web.basicAuth.password}`).toString('base64')}` } : undefined,
+    };
     return await startOnFreePort('prometheus', dir, (port) => [
+      ...webArgs,
       `--config.file=${config}`,
       `--storage.tsdb.path=${tsdb}`,
       // Retention shorter than the data span silently deletes blocks at open.
@@ -236,7 +273,7 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Run
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
       ...(opts.extraArgs ?? []),
-    ], '/-/ready');
+    ], '/-/ready', probe);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;

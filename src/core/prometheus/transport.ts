@@ -22,7 +22,8 @@ export class HttpTransport implements Transport {
   private readonly headers: Record<string, string>;
   private readonly dispatcher: Dispatcher;
 
-  constructor(conn: PrometheusConnection) {
+  /** `dispatcher` replaces the connection pool (tests inject undici's MockAgent for shapes no real server produces). */
+  constructor(conn: PrometheusConnection, dispatcher?: Dispatcher) {
     let url: URL;
     try {
       url = new URL(conn.url);
@@ -43,7 +44,7 @@ export class HttpTransport implements Transport {
         throw new InputError(`cannot read CA file: ${(err as Error).message}`, { file: conn.caFile });
       }
     }
-    this.dispatcher = new Agent({ connections: Math.max(1, conn.concurrency ?? 8), ...(ca ? { connect: { ca } } : {}) });
+    this.dispatcher = dispatcher ?? new Agent({ connections: Math.max(1, conn.concurrency ?? 8), ...(ca ? { connect: { ca } } : {}) });
   }
 
   async send(path: string, params: Record<string, string>, signal: AbortSignal): Promise<RawResponse> {
