@@ -51,8 +51,12 @@ async function readRules(file: string, rel: string, signal: AbortSignal): Promis
   const parsed = rulesFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
-    const line = node?.range ? `:${lc.linePos(node.range[0]).line}` : '';
+    // A missing key is reported at the mapping that lacks it.
+    let line = '';
+    for (let n = issue.path.length; n >= 0 && !line; n--) {
+      const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true) as { range?: [number, number] } | undefined;
+      if (node?.range) line = `:${lc.linePos(node.range[0]).line}`;
+    }
     return { alerts: [], problems: [`${rel}${line}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`], isRules: true };
   }
   return { alerts: parsed.data.groups.flatMap((g) => g.rules.flatMap((r) => (r.alert ? [r.alert] : []))), problems: [], isRules: true };

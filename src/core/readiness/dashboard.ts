@@ -26,22 +26,23 @@ export function dashboardProblems(data: unknown, rel: string): string[] | null {
   if (!Array.isArray(model.panels) || model.panels.length === 0) return [`${rel}: 'panels' is empty`];
   const problems: string[] = [];
   const panels = flatten(model.panels as Panel[]);
-  const exprs: string[] = [];
   for (const p of panels) {
     if (NO_QUERY.has(p.type ?? '')) continue;
     const queries = (p.targets ?? []).map((t) => t.expr?.trim() ?? '').filter(Boolean);
     if (queries.length === 0) problems.push(`${rel}: panel '${p.title ?? '(untitled)'}' has no query`);
-    exprs.push(...queries);
   }
+  // A variable counts as used when any panel refers to it: in a query, a datasource, a title, a repeat.
+  const panelText = JSON.stringify(model.panels);
   for (const v of model.templating?.list ?? []) {
     if (!v.name) continue;
-    const used = exprs.some((e) => e.includes(`$${v.name}`) || e.includes(`\${${v.name}`) || e.includes(`[[${v.name}]]`));
-    if (!used) problems.push(`${rel}: variable '${v.name}' is used by no query`);
+    const name = v.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const used = new RegExp(`\\$${name}(?![A-Za-z0-9_])|\\$\\{${name}[}:]|\\[\\[${name}\\]\\]|"repeat":"${name}"`).test(panelText);
+    if (!used) problems.push(`${rel}: variable '${v.name}' is used by no panel`);
   }
   return problems;
 }
 
-/** Observability dashboard: valid JSON, every data panel has a query, every variable is used. */
+/** Observability dashboard: valid JSON, every data panel has a query, every variable is used by a panel. */
 export async function checkDashboards(root: string, files: string[] | undefined, signal: AbortSignal): Promise<{ check: ReadinessCheck; files: string[] }> {
   const base = { id: 'dashboard', name: 'Observability Dashboard' } as const;
   const candidates = files ?? (await findMonitoringFiles(root, ['.json'], signal));

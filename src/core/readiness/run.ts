@@ -27,7 +27,7 @@ const NEXT_STEPS: Record<string, string> = {
   profiles_locks: 'Fix or re-create the profile locks: aurora-ga lock --check .',
   alert_rules: 'Fix the alert rules until `promtool check rules` passes',
   dashboard: 'Fix the Grafana dashboard: every panel needs a query, every variable a use',
-  git_clean: 'Commit or discard the uncommitted changes',
+  git_clean: 'Release from a clean git checkout: commit or discard the changes listed',
 };
 
 /** The readiness checks of `ga_readiness.py`, corrected to check today's tools; independent checks run concurrently. */
