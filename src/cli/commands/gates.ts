@@ -11,6 +11,7 @@ import type { PrometheusConnection } from '../../core/prometheus/connection';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { type CliCommand, type CliIO } from '../command';
+import { pushExposition, pushTarget } from '../push';
 
 const usage = `Usage: aurora-ga gates --prometheus-url URL [options]
        aurora-ga gates --replay FILE | --demo [options]
@@ -31,6 +32,7 @@ Options:
                          unless the profile says profile_lock.enforced: false
   --var NAME=VALUE       set a gates-file variable (repeatable), e.g. --var tolerance=0.03
   --metrics-out FILE     also write aurora_ga_* metrics (Prometheus text format, textfile collector)
+  --push-url URL         also push them to a Pushgateway (job aurora-ga-gates, or --push-job NAME)
   --record FILE          query live and save every raw Prometheus response to FILE
   --replay FILE          answer every query from a recording (data mode "replay"; never promotes)
   --demo                 replay the bundled demo recording and artifacts (data mode "demo")
@@ -110,6 +112,8 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     profile: { type: 'string' },
     var: { type: 'string', multiple: true },
     'metrics-out': { type: 'string' },
+    'push-url': { type: 'string' },
+    'push-job': { type: 'string' },
     record: { type: 'string' },
     replay: { type: 'string' },
     demo: { type: 'boolean' },
@@ -124,6 +128,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   });
   const format = (f.format ?? 'json') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f.format}'`);
+  const push = pushTarget(f['push-url'], f['push-job'], 'aurora-ga-gates');
   const modes = [f.record && '--record', f.replay && '--replay', f.demo && '--demo'].filter(Boolean);
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`);
   const data: DataSource = f.demo ? { mode: 'demo' } : f.replay ? { mode: 'replay', file: f.replay } : f.record ? { mode: 'record', file: f.record } : { mode: 'live' };
@@ -174,6 +179,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderJson(report);
   const mode = `data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`;
   if (f['metrics-out']) await writeFileAtomic(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
+  if (push) await pushExposition(io, 'gates', push, renderGateMetrics(report), signal);
   if (f.output) {
     await writeFileAtomic(path.resolve(io.cwd, f.output), text);
     io.stdout(`Report saved to ${f.output} (${mode})\n`);

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { renderExposition } from '../../../src/core/metrics/exposition';
 import { pushMetrics, pushUrl, type PushError } from '../../../src/core/metrics/push';
 import { freePort, startSilentServer } from '../../support/prometheus';
+import { aurora, parseExposition, type Sample } from './cli';
 import { startPushgateway, type Stoppable } from './servers';
 
 const gauge = (name: string, value: number, labels: Record<string, string> = {}) => ({ name, help: `${name} help`, type: 'gauge' as const, samples: [{ labels, value }] });
@@ -57,5 +61,50 @@ describe('monitoring: pushMetrics to a real Pushgateway', function () {
     assert.throws(() => pushUrl('not a url', 'j'), /invalid Pushgateway URL/);
     assert.throws(() => pushUrl('http://gw', ''), /job name must not be empty/);
     assert.throws(() => pushUrl('http://gw', 'j', { 'bad-label': 'x' }), /invalid grouping label name/);
+  });
+});
+
+describe('monitoring: --push-url of aurora-ga gates and canary', function () {
+  this.timeout(60_000);
+  let gw: Stoppable;
+  let dir: string;
+  before(async () => {
+    gw = await startPushgateway();
+    dir = mkdtempSync(path.join(tmpdir(), 'aurora-push-cli-'));
+  });
+  after(async () => {
+    await gw?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  const pushed = async (job: string) => (await (await fetch(`${gw.url}/metrics`)).text()).split('\n').filter((l) => l.includes(`job="${job}"`) && l.startsWith('aurora_'));
+
+  it('gates --push-url pushes exactly what --metrics-out writes, under job aurora-ga-gates', async () => {
+    const r = await aurora(dir, 'gates', '--demo', '--quiet', '--output', 'g.json', '--metrics-out', 'g.prom', '--push-url', gw.url);
+    assert.ok([0, 1, 3, 4].includes(r.code), r.stderr);
+    assert.match(r.stderr, new RegExp(`metrics pushed to ${gw.url} \\(job aurora-ga-gates\\)`));
+    const written = parseExposition(readFileSync(path.join(dir, 'g.prom'), 'utf8'));
+    const got = parseExposition((await pushed('aurora-ga-gates')).join('\n'));
+    const key = (s: Sample) => `${s.name}{${Object.entries(s.labels).filter(([k]) => k !== 'job' && k !== 'instance').sort().map(([k, v]) => `${k}=${v}`).join(',')}} ${s.value}`;
+    assert.deepEqual(got.map(key).sort(), written.map(key).sort());
+  });
+
+  it('canary --push-url with --push-job pushes the canary metrics', async () => {
+    const r = await aurora(dir, 'canary', '--demo', '--runs', '2', '--interval', '0', '--output', 'c.json', '--push-url', gw.url, '--push-job', 'nightly-canary');
+    assert.equal(r.code, 0, r.stderr);
+    const lines = await pushed('nightly-canary');
+    assert.ok(lines.some((l) => /^aurora_canary_runs\{.*profile="demo".*\} 2$/.test(l)), lines.join('\n'));
+  });
+
+  it('a failed push is reported on stderr and keeps the verdict exit code; a bad URL is a usage error', async () => {
+    const port = await freePort();
+    const ok = await aurora(dir, 'canary', '--demo', '--runs', '1', '--interval', '0', '--output', 'c2.json', '--push-url', `http://127.0.0.1:${port}`);
+    assert.equal(ok.code, 0);
+    assert.match(ok.stderr, /aurora-ga canary: \[ERROR\] push to http:\/\/127\.0\.0\.1:\d+\/metrics\/job\/aurora-ga-canary failed: ECONNREFUSED/);
+    const bad = await aurora(dir, 'gates', '--demo', '--push-url', 'pushgateway:9091');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--push-url: Pushgateway URL must be http\(s\)/);
+    const orphan = await aurora(dir, 'canary', '--demo', '--push-job', 'x');
+    assert.equal(orphan.code, 2);
+    assert.match(orphan.stderr, /--push-job needs --push-url/);
   });
 });

@@ -1,42 +1,15 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { pushMetrics } from '../../../src/core/metrics/push';
 import { startPrometheus, type RunningServer } from '../../support/prometheus';
+import { aurora, parseExposition, type Sample } from './cli';
 import { interpolate, loadDashboard, panelTargets } from './dashboard';
 import { metricNames, toolMetrics } from './knownMetrics';
 import { serveFiles, startPushgateway, type Stoppable } from './servers';
 
-const run = promisify(execFile);
-const cli = path.join(process.cwd(), 'dist/cli.js');
 const rules = path.join(process.cwd(), 'configs/monitoring/aurora_alerts.yml');
-
-interface Sample { name: string; labels: Record<string, string>; value: number }
-
-/** The samples of a text exposition (no timestamps, as --metrics-out writes it). */
-function parseExposition(text: string): Sample[] {
-  return text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => {
-    const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(l);
-    if (!m) throw new Error(`not an exposition line: ${l}`);
-    const labels: Record<string, string> = {};
-    for (const [, k, v] of (m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[k] = v;
-    return { name: m[1], labels, value: Number(m[3]) };
-  });
-}
-
-/** Runs the bundled CLI (dist/cli.js, as users run it) and returns its exit code. */
-async function aurora(cwd: string, ...args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const { stderr } = await run(process.execPath, [cli, ...args], { cwd });
-    return { code: 0, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stderr?: string };
-    return { code: e.code ?? -1, stderr: e.stderr ?? '' };
-  }
-}
 
 describe('monitoring: aurora-ga metrics scraped and pushed to a real Prometheus', function () {
   this.timeout(120_000);

@@ -36,7 +36,12 @@ export async function serveFiles(routes: Record<string, string>): Promise<Stoppa
 /** /usr/bin/prometheus-pushgateway (Debian package prometheus-pushgateway) on a free loopback port. */
 export async function startPushgateway(): Promise<Stoppable & { log(): string }> {
   const port = await freePort();
-  const child = spawn('prometheus-pushgateway', [`--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('prometheus-pushgateway', [
+    `--web.listen-address=127.0.0.1:${port}`,
+    // Debian's build persists to /var/lib/prometheus/pushgateway.data by default: tests must not share state.
+    '--persistence.file=',
+    '--log.level=warn',
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
