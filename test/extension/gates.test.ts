@@ -7,6 +7,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
+import { DEMO_RECORDING } from '../../src/core/gates/evaluate';
 import { packageRoot } from '../../src/core/util/packageRoot';
 import type { GateReport } from '../../src/core/verdict/types';
 import type { GatesApi } from '../../src/providers/gates/register';
@@ -18,7 +19,7 @@ interface DemoHistoryModule {
 }
 
 const SETTINGS = [
-  'prometheus.url', 'prometheus.headers', 'prometheus.timeoutMs', 'gates.artifactsDir', 'gates.variables', 'gates.dataMode', 'gates.profile',
+  'prometheus.url', 'prometheus.headers', 'prometheus.timeoutMs', 'gates.artifactsDir', 'gates.variables', 'gates.dataMode', 'gates.profile', 'gates.replayFile',
 ] as const;
 
 /** A pass-through proxy in front of the real server that records each request's headers. */
@@ -170,11 +171,28 @@ describe('gates view in the real host', function () {
     assert.equal(node('model_qa', 'anomalies').outcome, 'FAIL', 'file checks still run');
   });
 
-  it('without a URL, evaluates nothing and keeps the last result', async () => {
+  it('without a URL, or in replay mode without a recording, evaluates nothing and keeps the last result', async () => {
     const before = gates.model;
     await set('prometheus.url', '');
     assert.equal(await evaluate(), undefined);
+    await set('gates.dataMode', 'replay');
+    assert.equal(await evaluate(), undefined);
+    await set('gates.dataMode', undefined);
     assert.equal(gates.model, before);
+  });
+
+  it('replays a recording with the workspace artifacts, labelled REPLAY', async () => {
+    await set('gates.dataMode', 'replay');
+    await set('gates.replayFile', DEMO_RECORDING());
+    const report = await evaluate();
+    await set('gates.replayFile', undefined);
+    await set('gates.dataMode', undefined);
+    assert.equal(report?.data_mode, 'replay');
+    const prometheusChecks = report.gates.flatMap((g) => g.checks).filter((c) => c.evidence.kind === 'prometheus');
+    assert.ok(prometheusChecks.length >= 8);
+    for (const c of prometheusChecks) assert.notEqual(c.outcome, 'ERROR', `${c.check_id}: ${c.evidence.error}`);
+    assert.equal(node('model_qa', 'anomalies').description, '1 = 0', 'file checks read this workspace, not the recording');
+    assert.match(gates.statusBarText, /\[REPLAY\]/);
   });
 
   it('labels recorded demo data in the view and the status bar, and offers no query links', async () => {

@@ -23,13 +23,14 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
   if (settings.ignoredUntrusted.length) {
     const msg = `Aurora: this workspace is not trusted, so its ${settings.ignoredUntrusted.join(' and ')} ${settings.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used.`;
     log.warn(msg);
-    if (!settings.missingUrl) void vscode.window.showWarningMessage(`${msg} Using your user settings instead.`);
+    if (!settings.missing) void vscode.window.showWarningMessage(`${msg} Using your user settings instead.`);
   }
-  if (settings.missingUrl) {
-    log.warn(settings.missingUrl);
+  const missing = settings.missing;
+  if (missing) {
+    log.warn(missing.message);
     const open = 'Open Settings';
-    void vscode.window.showWarningMessage(`Aurora: ${settings.missingUrl}`, open).then((choice) => {
-      if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'auroraGa.prometheus.url');
+    void vscode.window.showWarningMessage(`Aurora: ${missing.message}`, open).then((choice) => {
+      if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', missing.setting);
     });
     return undefined;
   }

@@ -20,8 +20,8 @@ export interface ResolvedGateSettings {
   profileFile?: string;
   /** Settings ignored because the workspace is untrusted, e.g. `auroraGa.prometheus.url`. */
   ignoredUntrusted: string[];
-  /** Why a live evaluation cannot run (no URL), if so. */
-  missingUrl?: string;
+  /** Why an evaluation cannot run (no URL, no recording to replay), and the setting to fix. */
+  missing?: { setting: string; message: string };
 }
 
 /** The setting's value, passing over a workspace-set value in an untrusted workspace (noted in `ignored`). */
@@ -81,10 +81,13 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
     ...(Object.keys(variables).length && !recorded ? { variables } : {}),
     ...(connection && !recorded ? { prometheus: connection } : {}),
   };
-  const missingUrl = mode === 'live' && !connection
-    ? ignored.includes('auroraGa.prometheus.url')
-      ? 'This workspace is not trusted, so its auroraGa.prometheus.url is not queried. Trust the workspace, or set the URL in your user settings.'
-      : 'Set auroraGa.prometheus.url to the Prometheus to query (or set auroraGa.gates.dataMode to "demo").'
-    : undefined;
-  return { options, mode, folder, ignoredUntrusted: ignored, ...(profileFile ? { profileFile } : {}), ...(missingUrl ? { missingUrl } : {}) };
+  let missing: ResolvedGateSettings['missing'];
+  if (mode === 'live' && !connection) {
+    missing = ignored.includes('auroraGa.prometheus.url')
+      ? { setting: 'auroraGa.prometheus.url', message: 'This workspace is not trusted, so its auroraGa.prometheus.url is not queried. Trust the workspace, or set the URL in your user settings.' }
+      : { setting: 'auroraGa.prometheus.url', message: 'Set auroraGa.prometheus.url to the Prometheus to query (or set auroraGa.gates.dataMode to "demo").' };
+  } else if (mode === 'replay' && !replayFile.trim()) {
+    missing = { setting: 'auroraGa.gates.replayFile', message: 'Set auroraGa.gates.replayFile to a recording made with `aurora-ga gates --record FILE`.' };
+  }
+  return { options, mode, folder, ignoredUntrusted: ignored, ...(profileFile ? { profileFile } : {}), ...(missing ? { missing } : {}) };
 }
