@@ -47,12 +47,17 @@ export function parseGates(text: string, file: string): LoadedGates {
   const fail = (path: PathKey[], message: string): never => {
     throw new InputError(`${dotted(path)}: ${message}`, { file, ...locate(doc, path, lines) });
   };
-  const parsed = gatesFile.safeParse(doc.toJS());
+  const data: unknown = doc.toJS();
+  const parsed = gatesFile.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // A typo gives two issues (unknown key, missing key): the unknown one says what to fix.
+    const issues = [...parsed.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+    const issue = issues[0];
     const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
-    const extra = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-    fail(path, `${issue.message}${extra}`);
+    if (issue.code === 'unrecognized_keys') fail(path, `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`);
+    const present = path.reduce<unknown>((cur, k) => (cur !== null && typeof cur === 'object' ? (cur as Record<PathKey, unknown>)[k] : undefined), data);
+    if (present === undefined && path.length) fail(path.slice(0, -1), `missing required key '${String(path[path.length - 1])}'`);
+    fail(path, issue.message);
   }
   const defs = parsed.data as GatesFile;
   const known = new Set<string>([...BUILTIN_VARIABLES, ...Object.keys(defs.variables)]);
