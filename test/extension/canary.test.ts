@@ -65,6 +65,33 @@ describe('canary in VS Code', function () {
     assert.ok(before && model.past.some((s) => s.name === before), 'the previous sequence moved to past sequences');
   });
 
+  it('asks for profile, runs and gating when run from the palette', async () => {
+    const api = await activateAurora();
+    const cfg = vscode.workspace.getConfiguration('auroraGa.canary');
+    await cfg.update('runs', 2, vscode.ConfigurationTarget.Workspace);
+    await cfg.update('intervalSeconds', 0, vscode.ConfigurationTarget.Workspace);
+    try {
+      const pending = vscode.commands.executeCommand<CanaryResults | undefined>('aurora.runCanary');
+      const step = async (...commands: string[]) => {
+        await new Promise((r) => setTimeout(r, 400)); // let the quick input open and render its items
+        for (const c of commands) await vscode.commands.executeCommand(c);
+      };
+      // 1/3 profile: the demo is the last item; 2/3 runs: the pre-filled setting (2); 3/3 gating: the default (soft) comes first.
+      await step('workbench.action.quickOpenSelectPrevious', 'workbench.action.acceptSelectedQuickOpenItem');
+      await step('workbench.action.acceptSelectedQuickOpenItem');
+      await step('workbench.action.acceptSelectedQuickOpenItem');
+      const results = await pending;
+      assert.ok(results, api.canary.lastMessage);
+      assert.equal(results.data_mode, 'demo');
+      assert.equal(results.config.runs, 2);
+      assert.equal(results.config.gating, 'soft');
+      assert.equal(api.canary.model.latest!.runs.length, 2);
+    } finally {
+      await cfg.update('runs', undefined, vscode.ConfigurationTarget.Workspace);
+      await cfg.update('intervalSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('refuses a profile whose lock is broken, with the reason, and starts no run', async () => {
     const api = await activateAurora();
     const root = workspaceRoot();
