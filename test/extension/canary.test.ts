@@ -73,7 +73,7 @@ describe('canary in VS Code', function () {
     try {
       const pending = vscode.commands.executeCommand<CanaryResults | undefined>('aurora.runCanary');
       const step = async (...commands: string[]) => {
-        await new Promise((r) => setTimeout(r, 400)); // let the quick input open and render its items
+        await new Promise((r) => setTimeout(r, 800)); // let the quick input open and render its items (no API tells when)
         for (const c of commands) await vscode.commands.executeCommand(c);
       };
       // 1/3 profile: the demo is the last item; 2/3 runs: the pre-filled setting (2); 3/3 gating: the default (soft) comes first.
