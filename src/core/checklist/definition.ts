@@ -46,8 +46,9 @@ export interface GroupDef {
   id: string;
   title: string;
   items: ItemDef[];
-  /** Shown in the Markdown export after the items, as in the original (commands, fill-ins). */
+  /** The commands shown in the Markdown export, where the original has them: before the items, or after them under `codeTitle`. */
   code?: string;
+  codeTitle?: string;
 }
 
 export interface SectionDef {
@@ -123,6 +124,7 @@ export const CHECKLIST: SectionDef[] = [
           { id: 'locks.hash', text: '**Hash Integrity:** SHA256 checksums verified', impact: 'HIGH', component: 'locks', auto: { kind: 'locks-hash' } },
           { id: 'locks.enforced', text: '**Runtime Assert:** `profile_lock.enforced=true` configured', impact: 'HIGH', component: 'locks' },
         ],
+        codeTitle: 'Lock Commands Executed',
         code: '```bash\n# Validate existing locks\naurora-ga lock --check .\n\n# Exit codes: 0=valid, 3=invalid (mismatch, lock missing or unreadable), 2=usage\n```',
       },
     ],
@@ -208,6 +210,7 @@ export const CHECKLIST: SectionDef[] = [
       {
         id: 'hardened',
         title: 'Hardened Configuration (Optional)',
+        code: '```bash\npython tools/hard_enable_decider.py --gating-log artifacts/ci/gating_state.jsonl \\\n  --audit-json artifacts/dcts_audit/report.json --dryrun --out configs/ci_thresholds.hardened.yaml\n```',
         items: [
           { id: 'audit.hardened_generated', text: '**Generated:** configs/ci_thresholds.hardened.yaml', impact: 'LOW', component: 'audits', optional: true },
           { id: 'audit.hardened_review', text: '**Review Status:** ✅ APPROVED / ⚠️ REVIEW NEEDED', label: 'Hardened configuration review', impact: 'LOW', component: 'audits', optional: true },

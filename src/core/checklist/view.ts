@@ -50,7 +50,9 @@ function gatesView(inputs: ChecklistInputs): GatesView | null {
 function canaryView(inputs: ChecklistInputs): CanaryView | null {
   if (inputs.canary.state !== 'ok') return null;
   const c = inputs.canary.value;
-  const health = new Map(c.health_results.map((h) => [h.run_id, h.healthy]));
+  // Aurora writes run_id on every health result; the original wrote them in run order without one.
+  const byId = c.health_results.every((h) => h.run_id !== undefined);
+  const health = new Map(c.health_results.map((h, i) => [byId ? h.run_id : c.health_results.length === c.run_results.length ? c.run_results[i].run_id : undefined, h.healthy]));
   return {
     profile: c.config.profile,
     dataMode: c.data_mode ?? 'live',
