@@ -10,7 +10,8 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   const log = vscode.window.createOutputChannel('Aurora GA', { log: true });
   context.subscriptions.push(log, vscode.commands.registerCommand('aurora.showLog', () => log.show()));
   log.info(`Aurora GA ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
-  const gates = registerGates(context, log);
+  const audit = registerAudit(context, log);
+  const gates = registerGates(context, log, audit);
   const checklist = registerChecklist(context, log);
   const audit = registerAudit(context, log);
   const canary = registerCanary(context, log);

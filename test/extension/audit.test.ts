@@ -45,6 +45,11 @@ describe('audit in the real host', function () {
     assert.equal(current.description, 'PASS · var_ratio 0.16 · 12 samples · 1 skipped');
     assert.equal(current.reportFile, reportFile());
     assert.ok(seen.some((m) => m?.status === 'PASS'), 'onDidChange fired with the new status');
+    const item = api.audit.treeItem()!;
+    assert.deepEqual([item.label, item.description, (item.iconPath as vscode.ThemeIcon).id], ['DCTS audit', current.description, 'pass']);
+    assert.equal(item.command?.command, 'vscode.open');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /\*\*DCTS audit: PASS\*\*[\s\S]*1 file\(s\) skipped/);
+    await vscode.commands.executeCommand('aurora.gates.focus');
     const written = JSON.parse(fs.readFileSync(reportFile(), 'utf8')) as DctsAuditReport;
     assert.ok(Math.abs(written.var_ratio! - 0.16) < 1e-9);
     assert.match(fs.readFileSync(path.join(root, 'artifacts/dcts_audit/summary.md'), 'utf8'), /^\*\*Status: PASS\*\*/m);

@@ -7,6 +7,7 @@ import { readAuditReport } from '../../core/audit/readReport';
 import { InputError } from '../../core/util/errors';
 import { buildAuditView, unreadableAuditView, type AuditViewModel } from './model';
 import { runAuditCommand } from './runCommand';
+import { auditTreeItem } from './treeItem';
 import { AUDIT_REPORT } from './settings';
 
 export interface AuditApi {
@@ -14,6 +15,8 @@ export interface AuditApi {
   readonly current: AuditViewModel | undefined;
   /** Fires whenever `current` changes: after the command, or when a report is written or removed. */
   readonly onDidChange: vscode.Event<AuditViewModel | undefined>;
+  /** The row the Gates view shows for it (undefined while no report exists). */
+  treeItem(): vscode.TreeItem | undefined;
 }
 
 export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AuditApi {
@@ -82,5 +85,6 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
       return current;
     },
     onDidChange: changed.event,
+    treeItem: () => current && auditTreeItem(current),
   };
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { readGateReport } from '../../core/checklist/gateReport';
 import { InputError } from '../../core/util/errors';
 import type { GateReport } from '../../core/verdict/types';
+import type { AuditApi } from '../audit/register';
 import { REPORT_PATH, runEvaluation } from './evaluateCommand';
 import { buildGatesModel, type CheckNodeModel, type GatesViewModel } from './model';
 import { gatesFolder, resolveGateSettings } from './settings';
@@ -23,8 +24,12 @@ export interface GatesApi {
   readonly reportFile: string | undefined;
 }
 
-export function registerGates(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): GatesApi {
+export function registerGates(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, audit?: AuditApi): GatesApi {
   const tree = new GatesTreeProvider();
+  if (audit) {
+    tree.audit = audit.current;
+    context.subscriptions.push(audit.onDidChange((m) => (tree.audit = m)));
+  }
   const view = vscode.window.createTreeView('aurora.gates', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new GatesStatusBar();
   let reportFile: string | undefined;

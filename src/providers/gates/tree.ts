@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import type { AuditViewModel } from '../audit/model';
+import { auditTreeItem, type AuditNode } from '../audit/treeItem';
 import type { CheckNodeModel, GateNodeModel, GatesViewModel } from './model';
 
-export type GatesNode = GateNodeModel | CheckNodeModel;
+export type GatesNode = GateNodeModel | CheckNodeModel | AuditNode;
 
 /** The Gates view: one node per gate, its checks as children. It only renders the current model. */
 export class GatesTreeProvider implements vscode.TreeDataProvider<GatesNode>, vscode.Disposable {
@@ -18,8 +20,16 @@ export class GatesTreeProvider implements vscode.TreeDataProvider<GatesNode>, vs
     this.changed.fire(undefined);
   }
 
+  private auditNode: AuditNode | undefined;
+
+  /** The DCTS audit's status, shown above the gates (the DCTS gate reads its report). */
+  set audit(model: AuditViewModel | undefined) {
+    this.auditNode = model && { kind: 'audit', model };
+    this.changed.fire(undefined);
+  }
+
   getChildren(node?: GatesNode): GatesNode[] {
-    if (!node) return this.current?.gates ?? [];
+    if (!node) return [...(this.auditNode ? [this.auditNode] : []), ...(this.current?.gates ?? [])];
     return node.kind === 'gate' ? node.checks : [];
   }
 
@@ -28,6 +38,7 @@ export class GatesTreeProvider implements vscode.TreeDataProvider<GatesNode>, vs
   }
 
   getTreeItem(node: GatesNode): vscode.TreeItem {
+    if (node.kind === 'audit') return auditTreeItem(node.model);
     const collapsed = node.kind === 'gate'
       ? node.status === 'PASS' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded
       : vscode.TreeItemCollapsibleState.None;
