@@ -13,7 +13,6 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   const audit = registerAudit(context, log);
   const gates = registerGates(context, log, audit);
   const checklist = registerChecklist(context, log);
-  const audit = registerAudit(context, log);
   const canary = registerCanary(context, log);
   return { version: context.extension.packageJSON.version as string, gates, checklist, audit, canary };
 }
