@@ -197,7 +197,7 @@ function item(i: ItemView): HTMLElement {
     box.title = 'Answered from the results';
   } else box.addEventListener('change', () => post({ type: 'setItem', id: i.id, checked: box.checked }));
   const label = h('label', { class: 'text' }, box, ' ', rich(i.text));
-  const meta = h('span', { class: 'meta' }, badge(i.impact, `impact ${i.impact.toLowerCase()}`), i.optional ? badge('optional', 'muted') : null, i.kind === 'auto' ? badge('auto', 'muted') : null);
+  const meta = h('span', { class: 'meta' }, i.phase === 'after' ? badge('after GO', 'muted') : badge(i.impact, `impact ${i.impact.toLowerCase()}`), i.optional ? badge('optional', 'muted') : null, i.kind === 'auto' ? badge('auto', 'muted') : null);
   row.append(h('span', { class: 'icon', title: STATUS_WORD[i.status] }, STATUS_ICON[i.status]), h('div', { class: 'body' }, h('div', { class: 'line' }, label, meta), i.kind === 'auto' || i.status !== 'open' ? h('div', { class: 'summary' }, i.summary) : null, evidence(i), note(i)));
   return row;
 }
