@@ -81,7 +81,7 @@ export async function planCanary(req: CanaryRequest, signal: AbortSignal): Promi
   });
   if (!merged.success) {
     const issue = merged.error.issues[0];
-    throw new InputError(`${issue.path.join('.')}: ${issue.message}`);
+    throw new InputError(`invalid canary option ${issue.path.join('.')} (from a flag or setting): ${issue.message}`);
   }
   const config: CanaryConfig = merged.data;
 

@@ -16,6 +16,12 @@ const num = (c: vscode.WorkspaceConfiguration, key: string): number | undefined 
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 };
 
+/** Only a value someone set: the default must not override the canary config's own profile_lock.enforced. */
+function explicit<T>(c: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const i = c.inspect<T>(key);
+  return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+}
+
 export function readCanarySettings(folder: vscode.WorkspaceFolder | undefined): CanarySettings {
   const c = vscode.workspace.getConfiguration('auroraGa.canary', folder);
   const gating = c.get<string | null>('gating');
@@ -29,7 +35,7 @@ export function readCanarySettings(folder: vscode.WorkspaceFolder | undefined): 
       timeout_seconds: num(c, 'timeoutSeconds'),
       interval_seconds: num(c, 'intervalSeconds'),
       concurrency: num(c, 'concurrency'),
-      enforce_lock: c.get<boolean>('profileLockEnforced'),
+      enforce_lock: explicit<boolean>(c, 'profileLockEnforced'),
     },
   };
 }
