@@ -95,7 +95,7 @@ export const CHECKLIST: SectionDef[] = [
         ['**Trend:** Stable coverage tracking', null],
       ]),
       gate(4, 'Risk / DRO Health', [
-        ['**DRO Factor:** p05 ≥ 0.6 (no prolonged suppression)', /factor|p05/i],
+        ['**DRO Factor:** p05 ≥ 0.6 (no prolonged suppression)', /p05/i],
         ['**Auto-tune:** |Δλ| p95 ≤ 0.15 (stable lambda)', /lambda|λ|delta/i],
         ['**Alert:** No `DROFactorSuppressed` alerts', /alert|suppress/i],
       ]),
