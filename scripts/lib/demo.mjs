@@ -19,9 +19,9 @@ export const DEMO_DIR = path.join(root, '.demo');
  * the tests start Prometheus the same way (backfill before start, free port, retention, teardown).
  */
 async function loadHarness() {
-  const outfile = path.join(DEMO_DIR, 'prometheus-harness.mjs');
+  const outfile = path.join(DEMO_DIR, 'prometheus-harness.cjs');
   await esbuild.build({
-    entryPoints: [path.join(root, 'test/support/prometheus.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
+    entryPoints: [path.join(root, 'test/support/prometheus.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
   });
   return import(pathToFileURL(outfile).href);
 }

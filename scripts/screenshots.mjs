@@ -1,0 +1,114 @@
+// `npm run screenshots`: drives the real UI (the `npm start` demo: real Prometheus + code-server +
+// headless Chromium via playwright-core) and saves the PNGs the README shows, in docs/screenshots/.
+// Each shot waits for the DOM element it is about, so a broken feature fails the script instead of
+// producing a misleading picture.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureSetup, root, sh, step } from './lib/setup.mjs';
+
+const outDir = path.join(root, 'docs/screenshots');
+ensureSetup({ host: true });
+sh('node', ['scripts/build.mjs']);
+const { startDemo } = await import('./lib/demo.mjs');
+const { findHostDir, launchChromium } = await import('./lib/host.mjs');
+
+step('starting the demo (real Prometheus + code-server)');
+const demo = await startDemo({ log: (l) => console.log(`  ${l}`) });
+const browser = await launchChromium(findHostDir());
+let failed = false;
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const shot = async (name) => {
+    fs.mkdirSync(outDir, { recursive: true });
+    await page.screenshot({ path: path.join(outDir, `${name}.png`) });
+    console.log(`  saved docs/screenshots/${name}.png`);
+  };
+  const palette = async (text) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+    await page.keyboard.type(text);
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Enter');
+  };
+  const quickOpen = async (file) => {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+    await page.keyboard.type(file);
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Enter');
+  };
+  const hover = async (locator) => {
+    // locator.hover() is intercepted by Monaco's overlay layers; a real mouse move works.
+    const bb = await locator.boundingBox();
+    await page.mouse.move(bb.x + Math.min(40, bb.width / 2), bb.y + bb.height / 2);
+  };
+
+  step('opening VS Code');
+  await page.goto(demo.url);
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60000 });
+  await page.locator('.activitybar .action-item a[aria-label^="Aurora GA"]').click();
+  await page.waitForSelector('.pane-header:has-text("Gates")', { timeout: 30000 });
+
+  step('1. lock diagnostic with its quick fixes');
+  await quickOpen('smoke.yaml');
+  const squiggle = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first();
+  await squiggle.waitFor({ timeout: 30000 });
+  const line = page.locator('.monaco-editor .view-line:has-text("coverage_target")').first();
+  await line.click();
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector('.action-widget, .context-view .monaco-list', { timeout: 10000 });
+  await page.waitForTimeout(500);
+  await shot('lock-diagnostic');
+  await page.keyboard.press('Escape');
+  await hover(squiggle);
+  await page.waitForSelector('.monaco-hover:has-text("lock")', { timeout: 10000 });
+  await shot('lock-hover');
+
+  step('2. Gates view with a tooltip');
+  await palette('Aurora: Evaluate Gates');
+  const gateRow = page.locator('.pane-body .monaco-list-row:has-text("Stability")').first();
+  await gateRow.waitFor({ timeout: 60000 });
+  await page.waitForSelector('.statusbar-item:has-text("GA")', { timeout: 30000 });
+  const dctsRow = page.locator('.pane-body .monaco-list-row:has-text("DCTS")').first();
+  await dctsRow.click();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(500);
+  const checkRow = page.locator('.pane-body .monaco-list-row[aria-level="2"]').first();
+  await hover(checkRow);
+  await page.waitForSelector('.monaco-hover, .custom-hover', { timeout: 10000 });
+  await page.waitForTimeout(400);
+  await shot('gates-view');
+
+  step('3. Canary view during a run');
+  await page.mouse.move(5, 400);
+  await palette('Aurora: Run Canary');
+  // Accept the defaults offered by the picks (profile, runs, gating).
+  for (let i = 0; i < 3; i++) {
+    if (!(await page.locator('.quick-input-widget').isVisible())) break;
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+  }
+  await page.locator('.pane-header:has-text("Canary")').click();
+  await page.waitForSelector('.pane-body .monaco-list-row:has-text("run 2")', { timeout: 60000 });
+  await shot('canary-view');
+
+  step('4. the GO/NO-GO checklist webview');
+  await palette('Aurora: Open GA Checklist');
+  let found = false;
+  for (let i = 0; i < 100 && !found; i++) {
+    for (const f of page.frames()) {
+      if (await f.locator('text=Sign-offs').count().catch(() => 0)) { found = true; break; }
+    }
+    if (!found) await page.waitForTimeout(200);
+  }
+  if (!found) throw new Error('the checklist webview did not render its sign-off blocks');
+  await page.waitForTimeout(800);
+  await shot('checklist');
+} catch (err) {
+  failed = true;
+  console.error(`✖ screenshots: ${err.message}`);
+} finally {
+  await browser.close();
+  await demo.stop();
+}
+process.exit(failed ? 1 : 0);
