@@ -1,0 +1,32 @@
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { LockDocuments } from './documents';
+import { describeState } from './model';
+
+/** One line at the top of a locked profile: locked ✓ / N changes since DATE, with the matching actions. */
+export class LockCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.emitter.event;
+
+  constructor(private readonly documents: LockDocuments) {}
+
+  refresh(): void {
+    this.emitter.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const state = this.documents.stateFor(document.uri);
+    if (!state) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    const lockName = path.basename(state.lockPath);
+    const icon = state.status === 'valid' ? '$(lock)' : '$(unlock)';
+    const lenses = [new vscode.CodeLens(top, { title: `${icon} ${describeState(state)} — ${lockName}`, command: 'aurora.locks.focus', tooltip: 'Show the Locks view' })];
+    if (state.changes.length) lenses.push(new vscode.CodeLens(top, { title: 'Compare with locked profile', command: 'aurora.locks.compare', arguments: [document.uri] }));
+    if (state.status !== 'valid') lenses.push(new vscode.CodeLens(top, { title: 'Update lock', command: 'aurora.lockProfile', arguments: [document.uri] }));
+    return lenses;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

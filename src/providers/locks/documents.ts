@@ -1,0 +1,178 @@
+// Tracks every profile buffer that has a lock beside it: an incremental edit session per document,
+// a cache of parsed lock files, and the resulting lock state, recomputed (debounced) as the user
+// types. Diagnostics, CodeLens and the Locks view all listen to onDidChange.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { compareWithLock, legacyLockPathFor, lockPathFor, parseLock, type LegacyLockCheck, type ProfileLock } from '../../core/lock';
+import { parseLegacyLock } from '../../core/lock/legacyLock';
+import { ProfileEditSession } from '../../core/lock/editSession';
+import { legacyChecksum } from '../../core/lock/normalize';
+import { toPlain, validateProfile } from '../../core/profile/validate';
+import { InputError } from '../../core/util/errors';
+import type { ProfileLockState } from './model';
+import { lockSettings } from './settings';
+
+type LockFileState = { kind: 'none' } | { kind: 'ok'; lock: ProfileLock } | { kind: 'corrupt'; error: InputError };
+
+interface Tracked {
+  document: vscode.TextDocument;
+  session: ProfileEditSession;
+  lockPath: string;
+  timer?: NodeJS.Timeout;
+  state?: ProfileLockState;
+}
+
+export function isYamlFile(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && /\.ya?ml$/i.test(uri.fsPath);
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export class LockDocuments implements vscode.Disposable {
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly locks = new Map<string, LockFileState>();
+  private readonly legacy = new Map<string, string | undefined>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires with a profile's URI whenever its lock state was recomputed. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      this.emitter,
+      vscode.workspace.onDidOpenTextDocument((d) => void this.consider(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)),
+    );
+    for (const d of vscode.workspace.textDocuments) void this.consider(d);
+  }
+
+  stateFor(uri: vscode.Uri): ProfileLockState | undefined {
+    return this.tracked.get(uri.toString())?.state;
+  }
+
+  documentFor(uri: vscode.Uri): vscode.TextDocument | undefined {
+    return this.tracked.get(uri.toString())?.document;
+  }
+
+  states(): ProfileLockState[] {
+    return [...this.tracked.values()].flatMap((t) => (t.state ? [t.state] : []));
+  }
+
+  /** Starts tracking a YAML document if a lock (new or legacy) sits beside it. */
+  async consider(document: vscode.TextDocument): Promise<void> {
+    if (!isYamlFile(document.uri) || document.isClosed) return;
+    const key = document.uri.toString();
+    const profilePath = document.uri.fsPath;
+    const lockPath = lockPathFor(profilePath);
+    await this.loadLock(lockPath);
+    this.legacy.set(profilePath, await readOptional(legacyLockPathFor(profilePath)));
+    const hasLock = this.locks.get(lockPath)?.kind !== 'none' || this.legacy.get(profilePath) !== undefined;
+    if (!hasLock || document.isClosed) {
+      if (this.tracked.has(key)) this.forget(document.uri);
+      return;
+    }
+    if (!this.tracked.has(key)) this.tracked.set(key, { document, session: new ProfileEditSession(profilePath, document.getText()), lockPath });
+    this.analyze(key);
+  }
+
+  private async loadLock(lockPath: string): Promise<void> {
+    const text = await readOptional(lockPath);
+    if (text === undefined) this.locks.set(lockPath, { kind: 'none' });
+    else {
+      try {
+        this.locks.set(lockPath, { kind: 'ok', lock: parseLock(text, lockPath) });
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        this.locks.set(lockPath, { kind: 'corrupt', error: err });
+      }
+    }
+  }
+
+  /** A lock or profile file changed on disk (git checkout, the CLI, our own Update lock). */
+  async fileChanged(uri: vscode.Uri): Promise<void> {
+    const file = uri.fsPath;
+    for (const doc of vscode.workspace.textDocuments) {
+      const p = doc.uri.fsPath;
+      if (isYamlFile(doc.uri) && (lockPathFor(p) === file || legacyLockPathFor(p) === file)) await this.consider(doc);
+    }
+  }
+
+  /** Re-reads every lock and re-analyzes every open profile now. */
+  async refreshAll(): Promise<void> {
+    this.locks.clear();
+    for (const doc of vscode.workspace.textDocuments) await this.consider(doc);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const t = this.tracked.get(key);
+    if (!t) return;
+    clearTimeout(t.timer);
+    this.tracked.delete(key);
+    this.emitter.fire(uri);
+  }
+
+  private changed(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const t = this.tracked.get(key);
+    if (!t || e.contentChanges.length === 0) return;
+    const [c] = e.contentChanges;
+    if (e.contentChanges.length === 1) t.session.applyEdit({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }, e.document.getText());
+    else t.session.reset(e.document.getText());
+    clearTimeout(t.timer);
+    t.timer = setTimeout(() => this.analyze(key), lockSettings(e.document.uri).debounceMs);
+  }
+
+  /** Computes the lock state of a tracked buffer (synchronous: the lock is already parsed). */
+  analyze(key: string): void {
+    const t = this.tracked.get(key);
+    if (!t) return;
+    const started = performance.now();
+    const profilePath = t.document.uri.fsPath;
+    const lockFile = this.locks.get(t.lockPath) ?? { kind: 'none' };
+    const legacyText = this.legacy.get(profilePath);
+    const base: ProfileLockState = { profilePath, lockPath: t.lockPath, status: 'missing', changes: [], issues: [] };
+    let state: ProfileLockState;
+    try {
+      const profile = t.session.normalized();
+      const name = path.basename(profilePath, path.extname(profilePath));
+      base.root = profile.root;
+      base.issues = validateProfile(name, toPlain(profile.root)).issues;
+      if (legacyText !== undefined) base.legacy = this.legacyCheck(legacyText, profilePath, t.session.currentText(), profile.root);
+      if (lockFile.kind === 'ok') state = { ...base, ...compareWithLock(profile, profilePath, lockFile.lock, t.lockPath), lock: lockFile.lock };
+      else if (lockFile.kind === 'corrupt') state = { ...base, status: 'unreadable', problem: lockFile.error };
+      else state = { ...base, status: 'missing' };
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      state = { ...base, status: 'profile-error', problem: err, lock: lockFile.kind === 'ok' ? lockFile.lock : undefined };
+    }
+    t.state = state;
+    this.log.trace(`locks: ${path.basename(profilePath)} ${state.status} (${state.changes.length} changes) in ${(performance.now() - started).toFixed(1)} ms`);
+    this.emitter.fire(t.document.uri);
+  }
+
+  private legacyCheck(text: string, profilePath: string, profileText: string, root: Parameters<typeof legacyChecksum>[0]): LegacyLockCheck {
+    const lockPath = legacyLockPathFor(profilePath);
+    try {
+      const expected = parseLegacyLock(text, lockPath);
+      const current = legacyChecksum(root, profileText, profilePath);
+      return { lockPath, status: expected === current ? 'valid' : 'mismatch', expected, current };
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      return { lockPath, status: 'unreadable', problem: err };
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.tracked.values()) clearTimeout(t.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,61 @@
+// "Aurora: Lock Profile": writes <stem>.lock.json (schema 2) for a profile, after asking when it
+// replaces an existing lock. A dirty buffer is saved first: a lock describes the file on disk.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { lockPathFor, normalizeProfile, writeLock } from '../../core/lock';
+import { InputError } from '../../core/util/errors';
+import { isYamlFile } from './documents';
+
+/** Asks the user to confirm; resolves true to go ahead. Replaceable through the API (tests). */
+export type ConfirmPrompt = (message: string, detail: string, action: string) => Promise<boolean>;
+
+export const modalConfirm: ConfirmPrompt = async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+
+async function pickProfile(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && isYamlFile(active)) return active;
+  const files = await vscode.workspace.findFiles('**/*.{yaml,yml}', '**/node_modules/**', 500);
+  const picked = await vscode.window.showQuickPick(
+    files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+    { title: 'Aurora: Lock Profile', placeHolder: 'Profile to lock' },
+  );
+  return picked?.uri;
+}
+
+export interface LockOutcome {
+  written: boolean;
+  lockPath?: string;
+  sha256?: string;
+  message: string;
+}
+
+export async function lockProfile(target: vscode.Uri | undefined, confirm: ConfirmPrompt, log: vscode.LogOutputChannel): Promise<LockOutcome> {
+  const uri = target instanceof vscode.Uri ? target : await pickProfile();
+  if (!uri) return { written: false, message: 'no profile chosen' };
+  const profilePath = uri.fsPath;
+  const lockPath = lockPathFor(profilePath);
+  const name = path.basename(profilePath);
+  const lockName = path.basename(lockPath);
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const exists = await fs.stat(lockPath).then(() => true, () => false);
+  if (exists || document?.isDirty) {
+    const detail = `${exists ? `${lockName} will record the profile as it is now; the previous lock is replaced.` : ''}${document?.isDirty ? ` ${name} has unsaved changes and will be saved first.` : ''}`.trim();
+    if (!(await confirm(`Update ${lockName} to the current ${name}?`, detail, 'Update lock'))) return { written: false, message: 'cancelled' };
+  }
+  if (document?.isDirty && !(await document.save())) return { written: false, message: `${name} could not be saved` };
+  try {
+    const text = await fs.readFile(profilePath, 'utf8');
+    const profile = normalizeProfile(text, vscode.workspace.asRelativePath(uri));
+    await writeLock(profilePath, lockPath, profile);
+    log.info(`locks: wrote ${lockPath} (${profile.sha256})`);
+    const message = `Aurora: ${lockName} ${exists ? 'updated' : 'created'} (SHA-256 ${profile.sha256.slice(0, 16)}…).`;
+    void vscode.window.showInformationMessage(message);
+    return { written: true, lockPath, sha256: profile.sha256, message };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    const message = `Aurora: cannot lock ${name}: ${err.format()}`;
+    void vscode.window.showErrorMessage(message);
+    return { written: false, message };
+  }
+}

@@ -1,0 +1,55 @@
+import type { JNode, LegacyLockCheck, LockChange, LockStatus, ProfileLock } from '../../core/lock';
+import type { InputError } from '../../core/util/errors';
+import type { ProfileIssue } from '../../core/profile/validate';
+
+/** Lock state of one profile as the editor shows it (from the open buffer when the file is open). */
+export interface ProfileLockState {
+  profilePath: string;
+  lockPath: string;
+  status: LockStatus;
+  lock?: ProfileLock;
+  changes: LockChange[];
+  reason?: string;
+  problem?: InputError;
+  legacy?: LegacyLockCheck;
+  /** Profile-schema findings (validate_profiles.py rules). */
+  issues: ProfileIssue[];
+  /** The buffer's loaded tree (ranges of keys and values), when it could be read. */
+  root?: JNode;
+}
+
+/** One row of the Locks view, as tests read it through the API. */
+export interface LockTreeEntry {
+  /** Workspace-relative POSIX path of the profile (or of the lock, for an orphan). */
+  label: string;
+  profilePath?: string;
+  lockPath?: string;
+  state: LockStatus | 'orphan' | 'legacy-only';
+  /** What the row says after its label, e.g. `locked ✓` or `2 changes since 2025-08-21`. */
+  description: string;
+  changes: string[];
+}
+
+/** `2025-08-21` from a lock's generated_at, if it has one. */
+export function lockDate(lock: ProfileLock | undefined): string | undefined {
+  return lock?.generatedAt ? lock.generatedAt.slice(0, 10) : undefined;
+}
+
+/** The short state text shared by the CodeLens and the Locks view. */
+export function describeState(s: ProfileLockState): string {
+  const since = lockDate(s.lock) ? ` since ${lockDate(s.lock)}` : '';
+  switch (s.status) {
+    case 'valid':
+      return 'locked ✓';
+    case 'missing':
+      return s.legacy ? `legacy lock ${s.legacy.status}` : 'not locked';
+    case 'unreadable':
+      return 'lock file corrupt';
+    case 'profile-error':
+      return 'cannot be hashed';
+    case 'mismatch':
+      if (s.lock?.schema === 1) return `changed${since} (schema 1 lock)`;
+      if (!s.changes.length) return s.reason ?? 'lock does not match';
+      return `${s.changes.length} change${s.changes.length === 1 ? '' : 's'}${since}`;
+  }
+}

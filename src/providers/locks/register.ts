@@ -1,0 +1,141 @@
+// The VS Code face of profile locks: live diagnostics on changed keys while a profile is edited,
+// quick fixes, a CodeLens, the Locks view, "Aurora: Lock Profile" and "Aurora: Validate Locks".
+import * as vscode from 'vscode';
+import { LockCodeActions } from './codeActions';
+import { LockCodeLens } from './codeLens';
+import { compareWithLock, LOCKED_SCHEME, LockedProfileContent } from './compare';
+import { profileDiagnostics } from './diagnostics';
+import { LockDocuments } from './documents';
+import { lockProfile, modalConfirm, type ConfirmPrompt, type LockOutcome } from './lockCommand';
+import type { LockTreeEntry, ProfileLockState } from './model';
+import { LocksTreeProvider } from './tree';
+
+/** What extension tests (and other extensions) read of the locks face. */
+export interface LocksApi {
+  /** Aurora's lock diagnostics on a profile or lock file. */
+  diagnosticsFor(uri: vscode.Uri): readonly vscode.Diagnostic[];
+  /** The live lock state of an open profile. */
+  stateFor(uri: vscode.Uri): ProfileLockState | undefined;
+  /** The rows of the Locks view. */
+  readonly tree: readonly LockTreeEntry[];
+  /** The CodeLens titles shown at the top of a profile. */
+  codeLensTitles(uri: vscode.Uri): string[];
+  /** Re-reads every lock and profile (what "Validate Locks" does, without the message). */
+  refresh(): Promise<void>;
+  /**
+   * Replaces the confirmation asked before a lock is overwritten (default: a modal dialog).
+   * Pass undefined to restore the dialog.
+   */
+  setConfirmation(prompt: ConfirmPrompt | undefined): void;
+}
+
+const PROFILE_SELECTOR: vscode.DocumentFilter[] = [{ scheme: 'file', pattern: '**/*.{yaml,yml}' }];
+const LOCK_SELECTOR: vscode.DocumentFilter[] = [{ scheme: 'file', pattern: '**/*.{lock.json,yaml.lock,yml.lock}' }];
+
+export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LocksApi {
+  const diagnostics = vscode.languages.createDiagnosticCollection('aurora-locks');
+  const lockFileDiagnostics = vscode.languages.createDiagnosticCollection('aurora-lock-files');
+  const documents = new LockDocuments(log);
+  const lens = new LockCodeLens(documents);
+  const content = new LockedProfileContent(documents);
+  const tree = new LocksTreeProvider(documents, lockFileDiagnostics, log);
+  const view = vscode.window.createTreeView('aurora.locks', { treeDataProvider: tree, showCollapseAll: true });
+  let confirm: ConfirmPrompt = modalConfirm;
+
+  const publish = (uri: vscode.Uri) => {
+    const state = documents.stateFor(uri);
+    const document = documents.documentFor(uri);
+    if (state && document) diagnostics.set(uri, profileDiagnostics(document, state));
+    else diagnostics.delete(uri);
+    lens.refresh();
+    content.profileChanged(uri);
+    tree.rebuild();
+  };
+
+  // Lock files change under us (git checkout, the CLI, another tool): re-read them, debounced.
+  let scanTimer: NodeJS.Timeout | undefined;
+  const rescan = () => {
+    clearTimeout(scanTimer);
+    scanTimer = setTimeout(() => void tree.scan(), 300);
+  };
+  const lockFileEvent = (uri: vscode.Uri) => {
+    void documents.fileChanged(uri);
+    rescan();
+  };
+  const lockWatcher = vscode.workspace.createFileSystemWatcher('**/*.{lock.json,yaml.lock,yml.lock}');
+  const profileWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+
+  const lock = async (uri?: vscode.Uri): Promise<LockOutcome> => {
+    const outcome = await lockProfile(uri, confirm, log);
+    if (outcome.written && outcome.lockPath) {
+      await documents.fileChanged(vscode.Uri.file(outcome.lockPath));
+      await tree.scan();
+    }
+    return outcome;
+  };
+
+  const validate = async (): Promise<LockTreeEntry[]> => {
+    await documents.refreshAll();
+    await tree.scan();
+    const rows = tree.entries;
+    const bad = rows.filter((r) => r.state !== 'valid' && r.state !== 'legacy-only');
+    const text = rows.length ? `Aurora: ${rows.length - bad.length} of ${rows.length} locked profiles valid${bad.length ? `; ${bad.map((r) => `${r.label} (${r.description})`).join(', ')}` : ''}.` : 'Aurora: no profile locks in this workspace.';
+    if (bad.length) void vscode.window.showWarningMessage(text);
+    else void vscode.window.showInformationMessage(text);
+    return rows;
+  };
+
+  context.subscriptions.push(
+    diagnostics,
+    lockFileDiagnostics,
+    documents,
+    lens,
+    content,
+    tree,
+    view,
+    lockWatcher,
+    profileWatcher,
+    { dispose: () => clearTimeout(scanTimer) },
+    documents.onDidChange(publish),
+    lockWatcher.onDidCreate(lockFileEvent),
+    lockWatcher.onDidChange(lockFileEvent),
+    lockWatcher.onDidDelete(lockFileEvent),
+    profileWatcher.onDidCreate(rescan),
+    profileWatcher.onDidChange(rescan),
+    profileWatcher.onDidDelete(rescan),
+    vscode.languages.registerCodeActionsProvider([...PROFILE_SELECTOR, ...LOCK_SELECTOR], new LockCodeActions(documents), { providedCodeActionKinds: LockCodeActions.kinds }),
+    vscode.languages.registerCodeLensProvider(PROFILE_SELECTOR, lens),
+    vscode.workspace.registerTextDocumentContentProvider(LOCKED_SCHEME, content),
+    vscode.commands.registerCommand('aurora.lockProfile', (uri?: vscode.Uri) => lock(uri)),
+    vscode.commands.registerCommand('aurora.validateLocks', () => validate()),
+    vscode.commands.registerCommand('aurora.locks.compare', (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      return target ? compareWithLock(documents, target) : undefined;
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('auroraGa.lock')) void documents.refreshAll();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void tree.scan()),
+  );
+  void tree.scan();
+  log.info('locks: watching profile locks');
+
+  return {
+    diagnosticsFor: (uri) => [...diagnostics.get(uri) ?? [], ...lockFileDiagnostics.get(uri) ?? []],
+    stateFor: (uri) => documents.stateFor(uri),
+    get tree() {
+      return tree.entries;
+    },
+    codeLensTitles: (uri) => {
+      const doc = documents.documentFor(uri);
+      return doc ? lens.provideCodeLenses(doc).map((l) => l.command?.title ?? '') : [];
+    },
+    refresh: async () => {
+      await documents.refreshAll();
+      await tree.scan();
+    },
+    setConfirmation: (prompt) => {
+      confirm = prompt ?? modalConfirm;
+    },
+  };
+}

@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { normalizeProfile, writeLock } from '../../src/core/lock';
+import type { AuroraApi } from '../../src/providers/api';
+import { activateAurora, waitFor, workspaceRoot } from './util';
+
+const LOCKS = () => path.join(workspaceRoot(), 'locks');
+
+/** Resolves when Aurora's lock diagnostics on `uri` satisfy `predicate` (checked on every diagnostics event). */
+function diagnosticsWhere(api: AuroraApi, uri: vscode.Uri, what: string, predicate: (d: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 10000): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const d = api.locks.diagnosticsFor(uri);
+      if (!predicate(d)) return false;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(d);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(api.locks.diagnosticsFor(uri).map((d) => d.message))}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+async function replace(doc: vscode.TextDocument, search: string, by: string): Promise<vscode.Range> {
+  const offset = doc.getText().indexOf(search);
+  assert.ok(offset >= 0, `${search} not in ${doc.uri.fsPath}`);
+  const range = new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + search.length));
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, range, by);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  return new vscode.Range(range.start, doc.positionAt(offset + by.length));
+}
+
+async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+}
+
+const changed = (d: readonly vscode.Diagnostic[]) => d.filter((x) => x.code === 'lock-changed');
+
+describe('locks: live lock diagnostics in the editor', () => {
+  let api: AuroraApi;
+  const files = ['r2.yaml', 'r2.lock.json', 'schema1/smoke.yaml', 'schema1/smoke.lock.json'];
+  const snapshot = new Map<string, string>();
+  const files_ = () => vscode.workspace.getConfiguration('files');
+  before(async () => {
+    api = await activateAurora();
+    for (const f of files) snapshot.set(f, fs.readFileSync(path.join(LOCKS(), f), 'utf8'));
+    // Edits must stay unsaved (the point of these tests) until a test saves on purpose.
+    await files_().update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+  });
+  after(async () => {
+    await files_().update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+  afterEach(async () => {
+    api.locks.setConfirmation(undefined);
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.fsPath.startsWith(LOCKS()))) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const [f, text] of snapshot) fs.writeFileSync(path.join(LOCKS(), f), text);
+    await api.locks.refresh();
+  });
+
+  it('flags a changed key while typing (unsaved), with message, range and loosening severity; Revert removes it', async () => {
+    const uri = vscode.Uri.file(path.join(LOCKS(), 'r2.yaml'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await waitFor('the profile to be tracked', () => api.locks.stateFor(uri)?.status === 'valid');
+    assert.deepEqual(changed(api.locks.diagnosticsFor(uri)), []);
+
+    const range = await replace(doc, 'coverage_target: 0.9', 'coverage_target: 0.85');
+    const valueRange = new vscode.Range(range.start.translate(0, 'coverage_target: '.length), range.end);
+    const [diag] = changed(await diagnosticsWhere(api, uri, 'the lock-changed diagnostic', (d) => changed(d).length === 1));
+    assert.match(diag.message, /^acceptance\.coverage_target 0\.9 → 0\.85 since r2\.lock\.json \(\d{4}-\d\d-\d\d\), loosening the profile$/);
+    assert.ok(diag.range.isEqual(valueRange), `range ${JSON.stringify(diag.range)} vs ${JSON.stringify(valueRange)}`);
+    assert.equal(doc.getText(diag.range), '0.85');
+    // Default severity is Warning; a loosening is one level higher.
+    assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(doc.isDirty);
+    assert.match(api.locks.codeLensTitles(uri)[0], /1 change since \d{4}-\d\d-\d\d — r2\.lock\.json/);
+
+    const actions = await codeActions(uri, diag.range);
+    assert.deepEqual(actions.map((a) => a.title).sort(), ['Compare with locked profile', 'Revert acceptance.coverage_target to locked value 0.9', 'Update lock r2.lock.json to this profile'].sort());
+    const revert = actions.find((a) => a.title.startsWith('Revert'))!;
+    assert.ok(await vscode.workspace.applyEdit(revert.edit!));
+    await diagnosticsWhere(api, uri, 'the diagnostic to go after Revert', (d) => changed(d).length === 0);
+    assert.match(doc.getText(), /coverage_target: 0\.9\n/);
+    assert.equal(api.locks.stateFor(uri)?.status, 'valid');
+  });
+
+  it('reports a tightening at the configured severity', async () => {
+    const uri = vscode.Uri.file(path.join(LOCKS(), 'r2.yaml'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const config = vscode.workspace.getConfiguration('auroraGa.lock');
+    await config.update('severity', 'information', vscode.ConfigurationTarget.Workspace);
+    try {
+      await replace(doc, 'max_noop_ratio: 0.6', 'max_noop_ratio: 0.5');
+      const [diag] = changed(await diagnosticsWhere(api, uri, 'the tightening diagnostic', (d) => changed(d).length === 1 && d[0].severity === vscode.DiagnosticSeverity.Information));
+      assert.match(diag.message, /^preloop\.max_noop_ratio 0\.6 → 0\.5 since r2\.lock\.json .*, tightening the profile$/);
+    } finally {
+      await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('Compare opens a diff against the locked profile', async () => {
+    const uri = vscode.Uri.file(path.join(LOCKS(), 'r2.yaml'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await replace(doc, 'tau_d: 0.3', 'tau_d: 0.45');
+    const [diag] = changed(await diagnosticsWhere(api, uri, 'the tau_d diagnostic', (d) => changed(d).length === 1));
+    const compare = (await codeActions(uri, diag.range)).find((a) => a.title === 'Compare with locked profile')!;
+    await vscode.commands.executeCommand(compare.command!.command, ...(compare.command!.arguments ?? []));
+    const input = await waitFor('the diff editor', () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return tab instanceof vscode.TabInputTextDiff ? tab : undefined;
+    });
+    assert.equal(input.original.scheme, 'aurora-locked');
+    assert.equal(input.modified.toString(), uri.toString());
+    const locked = await vscode.workspace.openTextDocument(input.original);
+    assert.match(locked.getText(), /tau_d: 0\.3 {2}# DERISK threshold/);
+    assert.equal(locked.getText().replace('tau_d: 0.3', 'tau_d: 0.45'), doc.getText());
+  });
+
+  it('Update lock asks first, writes nothing when declined, and rewrites the lock atomically when confirmed', async () => {
+    const uri = vscode.Uri.file(path.join(LOCKS(), 'r2.yaml'));
+    const lockFile = path.join(LOCKS(), 'r2.lock.json');
+    const before = fs.readFileSync(lockFile, 'utf8');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await replace(doc, 'min_decisions: 1', 'min_decisions: 3');
+    const [diag] = changed(await diagnosticsWhere(api, uri, 'the min_decisions diagnostic', (d) => changed(d).length === 1));
+    const update = (await codeActions(uri, diag.range)).find((a) => a.title.startsWith('Update lock'))!;
+    const asked: string[] = [];
+
+    api.locks.setConfirmation(async (message) => (asked.push(message), false));
+    await vscode.commands.executeCommand(update.command!.command, ...(update.command!.arguments ?? []));
+    assert.deepEqual(asked, ['Update r2.lock.json to the current r2.yaml?']);
+    assert.equal(fs.readFileSync(lockFile, 'utf8'), before);
+    assert.ok(doc.isDirty);
+
+    api.locks.setConfirmation(async (message) => (asked.push(message), true));
+    await vscode.commands.executeCommand(update.command!.command, ...(update.command!.arguments ?? []));
+    assert.equal(asked.length, 2);
+    assert.equal(doc.isDirty, false);
+    const lock = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
+    assert.equal(lock.schema_v, 2);
+    assert.equal(lock.locked_values.acceptance.min_decisions, 3);
+    assert.equal(lock.sha256_normalized_yaml, normalizeProfile(fs.readFileSync(uri.fsPath, 'utf8'), 'r2.yaml').sha256);
+    assert.deepEqual(fs.readdirSync(LOCKS()).filter((f) => f.endsWith('.tmp')), []);
+    await diagnosticsWhere(api, uri, 'the diagnostic to go after Update lock', (d) => changed(d).length === 0);
+  });
+
+  it('puts a document-level diagnostic on a profile whose schema 1 lock no longer matches, and follows a new lock written on disk', async () => {
+    const uri = vscode.Uri.file(path.join(LOCKS(), 'schema1', 'smoke.yaml'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const [diag] = await diagnosticsWhere(api, uri, 'the schema-1 diagnostic', (d) => d.some((x) => x.code === 'lock-schema1'));
+    assert.equal(diag.range.start.line, 0);
+    assert.match(diag.message, /^Profile changed since smoke\.lock\.json \(2025-08-21\): Hash mismatch: .*schema 1 lock stores no values/);
+    assert.match(api.locks.codeLensTitles(uri)[0], /changed since 2025-08-21 \(schema 1 lock\)/);
+    // Another tool (here: the core, as the CLI would) re-locks the profile: the watcher notices.
+    await writeLock(uri.fsPath, path.join(LOCKS(), 'schema1', 'smoke.lock.json'), normalizeProfile(doc.getText(), uri.fsPath));
+    await diagnosticsWhere(api, uri, 'the diagnostic to go once the lock file changed on disk', (d) => d.length === 0, 15000);
+    assert.equal(api.locks.stateFor(uri)?.lock?.schema, 2);
+  });
+
+  it('reports a corrupt lock on the profile and on the lock file, and an orphan lock on the lock file', async () => {
+    const uri = vscode.Uri.file(path.join(LOCKS(), 'corrupt', 'broken.yaml'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const [diag] = await diagnosticsWhere(api, uri, 'the corrupt-lock diagnostic', (d) => d.some((x) => x.code === 'lock-corrupt'));
+    assert.match(diag.message, /^broken\.lock\.json cannot be read: .*broken\.lock\.json:4:1: invalid JSON/);
+    await api.locks.refresh();
+    const onLock = api.locks.diagnosticsFor(vscode.Uri.file(path.join(LOCKS(), 'corrupt', 'broken.lock.json')));
+    assert.equal(onLock[0]?.code, 'lock-corrupt');
+    const orphan = api.locks.diagnosticsFor(vscode.Uri.file(path.join(LOCKS(), 'orphan.lock.json')));
+    assert.match(orphan[0]?.message ?? '', /^Orphan lock: no profile orphan\.yaml beside it/);
+  });
+
+  it('lists every locked profile with its state in the Locks view model', async () => {
+    await api.locks.refresh();
+    const rows = new Map(api.locks.tree.map((r) => [r.label, r]));
+    assert.equal(rows.get('locks/orphan.lock.json')?.state, 'orphan');
+    assert.equal(rows.get('locks/corrupt/broken.yaml')?.state, 'unreadable');
+    assert.equal(rows.get('locks/corrupt/broken.yaml')?.description, 'lock file corrupt');
+    assert.equal(rows.get('locks/r2.yaml')?.state, 'valid');
+    assert.equal(rows.get('locks/r2.yaml')?.description, 'locked ✓');
+    assert.equal(rows.get('locks/schema1/smoke.yaml')?.state, 'mismatch');
+    assert.match(rows.get('locks/schema1/smoke.yaml')?.description ?? '', /^changed since 2025-08-21 \(schema 1 lock\)$/);
+    await vscode.commands.executeCommand('aurora.locks.focus');
+  });
+
+  it('clears a profile\'s diagnostics when it is closed', async () => {
+    const uri = vscode.Uri.file(path.join(LOCKS(), 'r2.yaml'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await replace(doc, 'skip_ratio_max: 0.3', 'skip_ratio_max: 0.4');
+    await diagnosticsWhere(api, uri, 'the skip_ratio_max diagnostic', (d) => changed(d).length === 1);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await diagnosticsWhere(api, uri, 'diagnostics to clear on close', (d) => d.length === 0, 20000);
+  });
+});
