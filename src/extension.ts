@@ -4,6 +4,7 @@ import { registerAudit } from './providers/audit/register';
 import { registerCanary } from './providers/canary/register';
 import { registerChecklist } from './providers/checklist/register';
 import { registerGates } from './providers/gates/register';
+import { registerLocks } from './providers/locks/register';
 
 // Wiring only: every feature lives in src/providers (VS Code adapters) over src/core (the engine).
 export function activate(context: vscode.ExtensionContext): AuroraApi {
@@ -14,7 +15,8 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   const gates = registerGates(context, log, audit);
   const checklist = registerChecklist(context, log);
   const canary = registerCanary(context, log);
-  return { version: context.extension.packageJSON.version as string, gates, checklist, audit, canary };
+  const locks = registerLocks(context, log);
+  return { version: context.extension.packageJSON.version as string, gates, checklist, audit, canary, locks };
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@ import type { CanaryApi } from './canary/register';
 import type { AuditApi } from './audit/register';
 import type { ChecklistApi } from './checklist/register';
 import type { GatesApi } from './gates/register';
+import type { LocksApi } from './locks/register';
 
 /**
  * What `activate()` returns. Extension tests (and other extensions) read the views' current models
@@ -13,4 +14,5 @@ export interface AuroraApi {
   readonly checklist: ChecklistApi;
   readonly audit: AuditApi;
   readonly canary: CanaryApi;
+  readonly locks: LocksApi;
 }
