@@ -2,13 +2,24 @@
 // Prometheus with 72 h of demo history and VS Code (code-server) with the extension and a copy of
 // examples/demo-workspace/, and prints the URL. Ctrl-C stops everything it started.
 // Flags: --replay (use the labelled demo recording even where Prometheus exists), --port N (VS Code).
+import { parseArgs } from 'node:util';
 import { ensureSetup, sh, step } from './lib/setup.mjs';
 
-const args = process.argv.slice(2);
-const portArg = args.indexOf('--port');
-const port = portArg >= 0 ? Number(args[portArg + 1]) : undefined;
+const USAGE = 'usage: npm start [-- [--replay] [--port N]]';
+let flags;
+try {
+  ({ values: flags } = parseArgs({ options: { replay: { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+} catch (err) {
+  console.error(`start: ${err.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (flags.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const port = flags.port === undefined ? undefined : Number(flags.port);
 if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
-  console.error(`start: --port needs a port number, got "${args[portArg + 1] ?? ''}"`);
+  console.error(`start: --port needs a port number (1-65535), got "${flags.port}"\n${USAGE}`);
   process.exit(2);
 }
 
@@ -20,7 +31,7 @@ step('starting the demo');
 const { startDemo } = await import('./lib/demo.mjs');
 let demo;
 try {
-  demo = await startDemo({ replay: args.includes('--replay'), port, log: (line) => console.log(`  ${line}`) });
+  demo = await startDemo({ replay: flags.replay, port, log: (line) => console.log(`  ${line}`) });
 } catch (err) {
   console.error(`✖ the demo did not start: ${err.message}`);
   process.exit(1);
