@@ -109,4 +109,14 @@ describe('checklist webview (real VS Code host)', function () {
     assert.match(md, /- \[x\] \*\*Panic File:\*\* Test creation\/deletion → correct effect/);
     assert.match(md, /SRE Lead: Dana \\<img src=x onerror=alert\(1\)\\> Date: .* — \*\*STALE:\*\*/);
   });
+
+  it('reports a corrupt state file in the panel, refuses changes and leaves the file as it was', async () => {
+    const corrupt = '{ "schema_version": 1, "items": {\n';
+    fs.writeFileSync(stateFile, corrupt);
+    await api.checklist.receive({ type: 'refresh' });
+    assert.match(api.checklist.view!.stateProblem ?? '', /checklist\.json:2:\d+: invalid JSON/);
+    await api.checklist.receive({ type: 'setItem', id: 'safety.breakers', checked: true });
+    assert.equal(fs.readFileSync(stateFile, 'utf8'), corrupt);
+    assert.equal(api.checklist.view!.stateProblem !== null, true);
+  });
 });
