@@ -85,7 +85,7 @@ export async function startDemo({ log = console.log, replay = false, port } = {}
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-demo-'));
     stops.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
     const t1 = Date.now();
-    const cs = await startCodeServer({ hostDir, tmp, port, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'git.openRepositoryInParentFolders': 'never' } });
+    const cs = await startCodeServer({ hostDir, tmp, port, userSettings: { 'git.openRepositoryInParentFolders': 'never' } });
     stops.push(() => cs.stop());
     log(`code-server (VS Code 1.100.3) on 127.0.0.1:${cs.port}, up in ${Date.now() - t1} ms; log ${cs.logFile}`);
     return { url: workbenchUrl(cs.port, ws, [['extensionDevelopmentPath', root]]), mode, workspace: ws, prometheusUrl: prometheus?.url, end, stop };
