@@ -1,0 +1,120 @@
+// GA gates benchmark (printed figures, no assertions): evaluation of the five default gates, and of
+// 50 gates, against a REAL Prometheus holding a 50 h history of 2 profiles — directly, and through a
+// real loopback proxy that adds 50 ms each way to every request (a Prometheus across a network).
+// Each run prints its wall time next to the slowest single query — measured alone, one query at a
+// time — and their ratio: with concurrent queries it stays near 1, not near the number of queries,
+// as long as the server is not CPU-bound (locally, two cores bound it: see the "direct" lines).
+import fs from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { DEFAULT_GATES_FILE, evaluateGates } from '../../src/core/gates/evaluate';
+import { loadGates } from '../../src/core/gates/load';
+import { recordingSchema } from '../../src/core/prometheus/recording';
+import { gatesHistory, writeWorkspace } from '../support/gatesHistory';
+import { renderOpenMetrics, startPrometheus } from '../support/prometheus';
+
+const END = Math.floor(Date.now() / 60_000) * 60;
+const PROFILES = ['r2', 'smoke'];
+const LATENCY_MS = 50;
+
+/** A real HTTP proxy in front of Prometheus that holds each request and each response LATENCY_MS. */
+async function latencyProxy(target: string): Promise<{ url: string; close(): Promise<void> }> {
+  const t = new URL(target);
+  const server: Server = createServer((req, res) => {
+    setTimeout(() => {
+      const up = httpRequest({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => setTimeout(() => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          res.end(Buffer.concat(chunks));
+        }, LATENCY_MS));
+      });
+      up.on('error', () => res.writeHead(502).end());
+      req.pipe(up);
+    }, LATENCY_MS);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(() => r()));
+    },
+  };
+}
+
+/** 50 gates: the five defaults ten times over, each copy's queries made distinct (same cost, no sharing). */
+async function fiftyGates(dir: string): Promise<string> {
+  const { definitions } = await loadGates(DEFAULT_GATES_FILE());
+  const gates = Array.from({ length: 10 }, (_, copy) =>
+    definitions.gates.map((g) => ({
+      ...g,
+      key: `${g.key}_${copy}`,
+      id: copy * 10 + g.id,
+      checks: g.checks.map((c) => (c.type === 'promql' || c.type === 'promql_range' ? { ...c, query: c.query.replace(/\{profile=~/g, `{copy!="${copy}",profile=~`) } : c)),
+    })),
+  ).flat();
+  const file = path.join(dir, 'gates50.yaml');
+  fs.writeFileSync(file, stringify({ ...definitions, gates }));
+  return file;
+}
+
+interface Run {
+  wallMs: number;
+  queries: number;
+  slowestMs: number;
+  sumMs: number;
+}
+
+async function evaluate(prom: { url: string }, dir: string, gatesFile: string | undefined, concurrency: number): Promise<Run> {
+  const rec = path.join(dir, `rec-${concurrency}.json`);
+  const t0 = performance.now();
+  await evaluateGates(
+    { prometheus: { url: prom.url, concurrency }, cwd: dir, at: new Date(END * 1000), data: { mode: 'record', file: rec }, ...(gatesFile ? { gatesFile } : {}) },
+    AbortSignal.timeout(120_000),
+  );
+  const wallMs = performance.now() - t0;
+  const { exchanges } = recordingSchema.parse(JSON.parse(fs.readFileSync(rec, 'utf8')));
+  const times = exchanges.map((e) => e.duration_ms);
+  return { wallMs, queries: exchanges.length, slowestMs: Math.max(...times), sumMs: times.reduce((a, b) => a + b, 0) };
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+async function bench(label: string, prom: { url: string }, dir: string, gatesFile?: string): Promise<void> {
+  await evaluate(prom, dir, gatesFile, 8); // warm-up: page cache, connections
+  // One query at a time: each query's own time, with nothing competing for the server.
+  const alone = await evaluate(prom, dir, gatesFile, 1);
+  console.log(`  ${label}: ${alone.queries} queries; slowest single query (alone): ${fmt(alone.slowestMs)}; sum of all: ${fmt(alone.sumMs)}`);
+  for (const concurrency of [1, 8, 32, 96]) {
+    const runs = [await evaluate(prom, dir, gatesFile, concurrency), await evaluate(prom, dir, gatesFile, concurrency), await evaluate(prom, dir, gatesFile, concurrency)];
+    const r = runs.sort((a, b) => a.wallMs - b.wallMs)[1];
+    console.log(`  ${label}, concurrency ${concurrency}: wall ${fmt(r.wallMs)} vs slowest single query ${fmt(alone.slowestMs)}: ratio ${(r.wallMs / alone.slowestMs).toFixed(2)} (serial would be ~${(alone.sumMs / alone.slowestMs).toFixed(1)})`);
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-gates-bench-'));
+  writeWorkspace(dir, { end: END });
+  const t0 = performance.now();
+  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, profiles: PROFILES, trips: { coverage: true, lambda: true } })) });
+  console.log(`  Prometheus with 50 h × ${PROFILES.length} profiles (60 s steps) up in: ${fmt(performance.now() - t0)}`);
+  console.log(`  machine: ${os.cpus().length} CPU(s), load average ${os.loadavg()[0].toFixed(1)}; Prometheus' own --query.max-concurrency default is 20`);
+  const proxy = await latencyProxy(prom.url);
+  try {
+    const fifty = await fiftyGates(dir);
+    await bench('5 gates, direct', prom, dir);
+    await bench(`5 gates, +${2 * LATENCY_MS} ms round trip`, proxy, dir);
+    await bench('50 gates, direct', prom, dir, fifty);
+    await bench(`50 gates, +${2 * LATENCY_MS} ms round trip`, proxy, dir, fifty);
+  } finally {
+    await proxy.close();
+    await prom.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
