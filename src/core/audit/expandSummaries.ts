@@ -74,6 +74,11 @@ export async function expandGlob(pattern: string, cwd: string): Promise<string[]
       }
     }
     found = [];
+    // Names just read from a directory exist; only a literal last segment needs a look.
+    if (last && hasMagic(segment)) {
+      found = next;
+      break;
+    }
     for (const p of next) {
       if (last) {
         if (await fs.lstat(path.resolve(cwd, p)).then(() => true, () => false)) found.push(p);

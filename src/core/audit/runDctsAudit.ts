@@ -32,25 +32,43 @@ async function resolveSummaries(args: readonly string[], cwd: string): Promise<{
 
 const finite = (values: unknown[]) => values.filter(isFiniteNumber);
 
+const READ_CONCURRENCY = 16;
+
 /** The DCTS audit: the original's statistics over replay summaries, plus a status against thresholds. */
 export async function runDctsAudit(input: DctsAuditInput, signal: AbortSignal): Promise<DctsAuditReport> {
   const { files, skipped } = await resolveSummaries(input.summaries, input.cwd);
   const records: DctsRecord[] = [];
   const ignored: IgnoredValue[] = [];
-  for (const file of files) {
-    signal.throwIfAborted();
-    const result = await readSummary(file, input.cwd, signal);
+  // Read a few files at a time (I/O overlaps), then use the results in the files' order.
+  const results = new Array<Awaited<ReturnType<typeof readSummary>>>(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      signal.throwIfAborted();
+      const i = next++;
+      results[i] = await readSummary(files[i], input.cwd, signal);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  files.forEach((file, i) => {
+    const result = results[i];
     if ('skipped' in result) skipped.push({ file, reason: result.skipped });
     else {
       records.push(result.record);
       ignored.push(...result.ignored);
     }
-  }
+  });
   const base = seriesStats(finite(records.map((r) => r.base)));
   const robust = seriesStats(finite(records.map((r) => r.robust)));
   const min = seriesStats(finite(records.map((r) => r.min)));
   const gridValues = new Map<string, unknown[]>();
-  for (const r of records) for (const [g, v] of Object.entries(r.grids)) gridValues.set(g, [...(gridValues.get(g) ?? []), v]);
+  for (const r of records) {
+    for (const [g, v] of Object.entries(r.grids)) {
+      const list = gridValues.get(g);
+      if (list) list.push(v);
+      else gridValues.set(g, [v]);
+    }
+  }
   const grid_stats: Record<string, SeriesStats> = {};
   for (const g of [...gridValues.keys()].sort()) grid_stats[g] = seriesStats(finite(gridValues.get(g)!));
   const var_ratio = varianceRatio(robust, base);
