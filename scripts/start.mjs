@@ -59,5 +59,5 @@ Aurora GA demo is running.
   Data:       ${modeLine}
   Workspace:  ${demo.workspace}
 
-In VS Code: the Aurora GA activity bar → Gates → Evaluate Gates; Help → Get Started → "Aurora GA: first steps".
+In VS Code: the Aurora GA activity bar → Gates → Evaluate Gates; F1 → "Welcome: Open Walkthrough…" → "Aurora GA: first steps".
 Press Ctrl-C to stop.`);
