@@ -13,7 +13,7 @@ export function signoffViews(state: ChecklistState, current: Fingerprint): Signo
     if (!s) return { role, title: ROLE_TITLES[role], name: null, time: null, stale: false, staleReasons: [] };
     const staleReasons: string[] = [];
     if (s.gate_report_sha256 !== current.gateReportSha256) {
-      staleReasons.push(current.gateReportSha256 === null ? 'the gate report it approved is gone' : 'the gate report changed since signing');
+      staleReasons.push(current.gateReportSha256 === null ? 'the gate report is now missing or unreadable' : 'the gate report changed since signing');
     }
     if (s.locks_sha256 !== current.locksSha256) staleReasons.push('the profile locks changed since signing');
     return { role, title: ROLE_TITLES[role], name: s.name, time: s.time, stale: staleReasons.length > 0, staleReasons };
