@@ -64,4 +64,19 @@ describe('demo npm start (real script, real Prometheus, real code-server)', func
     assert.ok(await refused(new URL(openUrl).origin), 'code-server is stopped');
     assert.equal(porcelain(), before, 'the demo never changes examples/demo-workspace');
   });
+
+  it('falls back to the labelled demo replay (as where Prometheus cannot be installed) and says so', async () => {
+    const root = packageRoot();
+    child = spawn(process.execPath, ['scripts/start.mjs', '--replay'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [all, openUrl] = await waitForOutput(child, /no live Prometheus[^]*Open:\s+(\S+)\s+Data:\s+DEMO replay/, 150_000);
+    assert.match(all, /labelled DEMO/);
+    const settings = JSON.parse(fs.readFileSync(path.join(root, '.demo/workspace/.vscode/settings.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(settings['auroraGa.gates.dataMode'], 'demo');
+    assert.equal(settings['auroraGa.prometheus.url'], undefined, 'no server is pretended');
+    assert.equal((await fetch(openUrl)).status, 200);
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    assert.equal(await exited, 0);
+    assert.ok(await refused(new URL(openUrl).origin), 'code-server is stopped');
+  });
 });
