@@ -89,10 +89,10 @@ function answerLocks(inputs: ChecklistInputs, kind: 'locks-valid' | 'locks-prese
   const evidence = results.map((l) => `${l.profile}: ${l.status} (exit ${l.status === 'valid' ? 0 : 3})${l.lockFile ? ` — ${l.lockFile}` : ''}${l.detail ? ` — ${l.detail}` : ''}`);
   if (results.length === 0) return bad('no_data', 'NO DATA: no profile with a lock found', evidence);
   const failing = results.filter((l) =>
-    kind === 'locks-valid' ? l.status !== 'valid' : kind === 'locks-present' ? l.status === 'missing' || l.lockFile === null : l.status === 'invalid' || l.status === 'error',
+    kind === 'locks-valid' ? l.status !== 'valid' : kind === 'locks-present' ? !l.lockFile?.endsWith('.lock.json') : l.status === 'invalid' || l.status === 'error',
   );
   if (failing.length) {
-    const what = kind === 'locks-present' ? 'without a lock file' : kind === 'locks-hash' ? 'with a hash mismatch or unreadable lock' : 'not validating';
+    const what = kind === 'locks-present' ? 'without a .lock.json' : kind === 'locks-hash' ? 'with a hash mismatch or unreadable lock' : 'not validating';
     return bad('failed', `${failing.length} of ${results.length} profile(s) ${what}: ${failing.map((l) => l.profile).join(', ')}`, evidence);
   }
   return ok(kind === 'locks-present' ? `${results.length} lock file(s)` : `${results.length} profile lock(s) valid`, evidence);

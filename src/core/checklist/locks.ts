@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkLock, findLockedProfiles, type LockCheck } from '../lock';
 import type { LockResult } from './inputs';
@@ -29,10 +30,28 @@ function fromCheck(root: string, c: LockCheck, legacyPath: string | undefined): 
   }
 }
 
-/** Every locked profile under `root`, checked by the lock engine (src/core/lock). */
+// Profiles live in configs/profiles/ (the original's layout); one there without any lock is a gap the
+// lock search alone cannot see.
+const PROFILE_DIR = 'configs/profiles';
+
+async function unlockedProfiles(root: string, locked: Set<string>): Promise<LockResult[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(path.join(root, PROFILE_DIR));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => /\.ya?ml$/.test(n) && !locked.has(path.join(root, PROFILE_DIR, n)))
+    .sort()
+    .map((n) => ({ profile: `${PROFILE_DIR}/${n}`, lockFile: null, status: 'missing' as const, detail: 'no lock file', files: [] }));
+}
+
+/** Every locked profile under `root` checked by the lock engine (src/core/lock), plus unlocked profiles in configs/profiles/. */
 export async function checkWorkspaceLocks(root: string, signal: AbortSignal): Promise<LockResult[]> {
   const found = await findLockedProfiles(root, signal);
-  return Promise.all(
+  const unlocked = await unlockedProfiles(root, new Set(found.flatMap((p) => (p.profilePath ? [path.resolve(p.profilePath)] : []))));
+  const checked = await Promise.all(
     found.map(async (p): Promise<LockResult> => {
       if (!p.profilePath) {
         const lock = (p.lockPath ?? p.legacyLockPath)!;
@@ -42,4 +61,5 @@ export async function checkWorkspaceLocks(root: string, signal: AbortSignal): Pr
       return fromCheck(root, check, p.legacyLockPath);
     }),
   );
+  return [...checked, ...unlocked];
 }

@@ -109,3 +109,32 @@ describe('checklist state', () => {
     assert.deepEqual(saved.extra, { kept: true });
   });
 });
+
+describe('checklist locks (real lock engine)', () => {
+  let root: string;
+  beforeEach(() => {
+    root = makeWorkspace();
+  });
+  afterEach(() => rm(root));
+
+  const locksOf = async () => (await evaluateChecklist(root, loadOptions, signal)).view.sections[1].groups[0].items;
+
+  it('answers the lock items from the committed original locks', async () => {
+    const items = await locksOf();
+    assert.deepEqual(items.map((i) => [i.id, i.status]), [['locks.profiles', 'satisfied'], ['locks.files', 'satisfied'], ['locks.hash', 'satisfied'], ['locks.enforced', 'open']]);
+    assert.deepEqual(items[0].evidence, ['configs/profiles/r2.yaml: valid (exit 0) — configs/profiles/r2.lock.json', 'configs/profiles/smoke.yaml: valid (exit 0) — configs/profiles/smoke.lock.json']);
+  });
+
+  it('fails the profile and hash items when a locked profile is edited, and the files item for a profile without a lock', async () => {
+    const profile = path.join(root, 'configs/profiles/smoke.yaml');
+    fs.writeFileSync(profile, fs.readFileSync(profile, 'utf8').replace(/(\d+\.\d+)/, (m) => String(Number(m) + 0.01)));
+    fs.writeFileSync(path.join(root, 'configs/profiles/new.yaml'), 'a: 1\n');
+    const [profiles, files, hash] = await locksOf();
+    assert.equal(profiles.status, 'failed');
+    assert.match(profiles.summary, /2 of 3 profile\(s\) not validating: configs\/profiles\/smoke\.yaml, configs\/profiles\/new\.yaml/);
+    assert.equal(files.status, 'failed');
+    assert.match(files.summary, /1 of 3 profile\(s\) without a \.lock\.json: configs\/profiles\/new\.yaml/);
+    assert.equal(hash.status, 'failed');
+    assert.match(hash.evidence[1], /smoke\.yaml: invalid \(exit 3\).*Hash mismatch/);
+  });
+});
