@@ -104,7 +104,11 @@ describe('monitoring: Grafana dashboard', function () {
     before(async () => {
       const gates = ['stability', 'dcts_robustness', 'coverage', 'risk_dro', 'model_qa'];
       const r2 = { profile: 'r2' };
+      const smoke = { profile: 'smoke' };
+      // r2 turns unhealthy in the last 15 minutes (for the live alert check below); smoke stays healthy.
+      const late = (i: number) => i >= minutes - 15;
       prom = await startPrometheus({
+        ruleFiles: [path.join(process.cwd(), 'configs/monitoring/aurora_alerts.yml')],
         openMetrics: renderOpenMetrics([
           gauge('aurora_ga_gate_status', ...gates.map((gate, k) => series({ gate }, () => k % 4))),
           gauge('aurora_ga_gate_value', ...gates.map((gate) => series({ gate, check: 'main' }, (i) => i / 100))),
@@ -116,11 +120,14 @@ describe('monitoring: Grafana dashboard', function () {
           gauge('aurora_canary_runs', series(r2, () => 10)),
           gauge('aurora_canary_timestamp_seconds', series(r2, () => END - 3600)),
           gauge('aurora_profile_lock_valid', series(r2, () => 1)),
-          gauge('aurora_tvf2_dcts', series(r2, () => 0.5)),
-          gauge('aurora_tvf2_dcts_robust_value', series(r2, (i) => 0.5 + (i % 10) / 100)),
-          gauge('aurora_ci_coverage_abs_err_ema', series(r2, () => 0.03)),
-          gauge('aurora_risk_dro_factor', series(r2, (i) => 0.8 + (i % 5) / 10)),
-          { name: 'aurora_ci_gating_violation_total', type: 'counter', series: [series({ ...r2, metric: 'dcts' }, (i) => Math.floor(i / 30))] },
+          gauge('aurora_tvf2_dcts', series(r2, () => 0.5), series(smoke, () => 0.5)),
+          gauge('aurora_tvf2_dcts_robust_value', series(r2, (i) => (late(i) ? 0.7 : 0.5 + (i % 10) / 100)), series(smoke, () => 0.52)),
+          gauge('aurora_ci_coverage_abs_err_ema', series(r2, (i) => (late(i) ? 0.1 : 0.03)), series(smoke, () => 0.03)),
+          gauge('aurora_risk_dro_factor', series(r2, (i) => (late(i) ? 0.5 : 0.8 + (i % 5) / 10)), series(smoke, () => 1)),
+          { name: 'aurora_ci_gating_violation_total', type: 'counter', series: [
+            series({ ...r2, metric: 'dcts' }, (i) => Math.floor(i / 30) + (i >= minutes - 5 ? 1 : 0)),
+            series({ ...smoke, metric: 'churn' }, () => 2),
+          ] },
         ]),
       });
     });
@@ -157,8 +164,22 @@ describe('monitoring: Grafana dashboard', function () {
         const res = await fetch(`${prom.url}/api/v1/label/${m[2]}/values?${new URLSearchParams({ 'match[]': m[1], start: String(END - 3600), end: String(END) })}`);
         const body = (await res.json()) as { status: string; data: string[] };
         assert.equal(body.status, 'success');
-        assert.deepEqual(body.data, v.name === 'environment' ? ['staging'] : ['r2']);
+        assert.deepEqual(body.data, v.name === 'environment' ? ['staging'] : ['r2', 'smoke']);
       }
+    });
+
+    it('evaluates the runtime alerts on this data: AuroraHardGateTrip fires, the `for:` alerts go pending, only for r2', async () => {
+      // Prometheus starts the `for:` clock at its first evaluation, so in a test the 5m/10m alerts can
+      // only be pending; promtool's unit tests cover them firing.
+      const want = ['AuroraCoverageEMABreach pending', 'AuroraHardGateTrip firing', 'DROFactorSuppressed pending', 'DctsRobustDivergence pending'];
+      const runtime = new Set(want.map((w) => w.split(' ')[0]));
+      let got: string[] = [];
+      for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+        const body = (await (await fetch(`${prom.url}/api/v1/alerts`)).json()) as { data: { alerts: { labels: Record<string, string>; state: string }[] } };
+        got = body.data.alerts.filter((a) => runtime.has(a.labels.alertname)).map((a) => `${a.labels.alertname} ${a.state} ${a.labels.profile}`).sort();
+        if (got.length >= want.length) break;
+      }
+      assert.deepEqual(got, want.map((w) => `${w} r2`));
     });
   });
 });
