@@ -83,7 +83,8 @@ export class ChecklistPanel implements vscode.Disposable {
     return this.serial(async () => {
       const root = this.root();
       if (!root) {
-        this.post({ type: 'notice', level: 'error', text: 'Open a folder: the checklist lives in its artifacts/ga/checklist.json.' });
+        this.post({ type: 'notice', level: 'error', text: 'Open a folder: the checklist reads its artifacts/ and keeps its state in artifacts/ga/checklist.json.' });
+        void vscode.window.showWarningMessage('Aurora: open a folder to use the GA checklist.');
         return;
       }
       const t0 = Date.now();

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { webviewMessageSchema } from '../../../src/core/checklist/messages';
+
+describe('checklist webview messages (zod)', () => {
+  it('accepts each message the webview sends', () => {
+    for (const m of [
+      { type: 'ready' },
+      { type: 'setItem', id: 'safety.panic', checked: true },
+      { type: 'setNote', id: 'gate1.status', note: '<b>kept as text</b>' },
+      { type: 'setHeader', field: 'targetVersion', value: '0.4.0' },
+      { type: 'signOff', role: 'product_owner', name: '  Kim  ' },
+      { type: 'revokeSignOff', role: 'sre_lead' },
+      { type: 'rendered', decision: 'NO-GO', checked: ['safety.panic'], signed: [] },
+    ]) assert.equal(webviewMessageSchema.safeParse(m).success, true, JSON.stringify(m));
+    assert.equal((webviewMessageSchema.parse({ type: 'signOff', role: 'product_owner', name: '  Kim  ' }) as { name: string }).name, 'Kim');
+  });
+
+  it('rejects unknown types, extra keys, bad ids, roles and sizes', () => {
+    for (const m of [
+      null,
+      'ready',
+      { type: 'eval', code: '1' },
+      { type: 'ready', extra: 1 },
+      { type: 'setItem', id: '../../x', checked: true },
+      { type: 'setItem', id: 'safety.panic', checked: 'true' },
+      { type: 'setNote', id: 'safety.panic', note: 'x'.repeat(4001) },
+      { type: 'signOff', role: 'ceo', name: 'x' },
+      { type: 'signOff', role: 'sre_lead', name: '   ' },
+      { type: 'setHeader', field: 'releaseManager', value: 'x' },
+      { type: 'rendered', decision: 'MAYBE', checked: [], signed: [] },
+    ]) assert.equal(webviewMessageSchema.safeParse(m).success, false, JSON.stringify(m));
+  });
+});
