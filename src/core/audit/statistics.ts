@@ -2,13 +2,29 @@ import type { SeriesStats } from './types';
 
 export const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Mean and population standard deviation (two-pass, so large offsets do not cancel digits away). */
+/** Neumaier-compensated sum: twelve copies of 0.49 average to 0.49, not 0.49000000000000016. */
+function sum(values: Iterable<number>): number {
+  let total = 0;
+  let carry = 0;
+  for (const v of values) {
+    const t = total + v;
+    carry += Math.abs(total) >= Math.abs(v) ? total - t + v : v - t + total;
+    total = t;
+  }
+  return total + carry;
+}
+
+/**
+ * Mean and population standard deviation. Compensated sums and a corrected two-pass variance keep
+ * constant series at std 0 (not 1e-16) and large offsets from cancelling digits away.
+ */
 export function seriesStats(values: readonly number[]): SeriesStats {
   const n = values.length;
   if (n === 0) return { n, mean: null, std: null };
-  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const mean = sum(values) / n;
   if (n === 1) return { n, mean, std: 0 };
-  const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / n;
+  const dev = values.map((v) => v - mean);
+  const variance = Math.max(0, (sum(dev.map((d) => d * d)) - sum(dev) ** 2 / n) / n);
   return { n, mean, std: Math.sqrt(variance) };
 }
 

@@ -11,6 +11,11 @@ describe('audit: statistics', () => {
     assert.equal(s.std, Math.sqrt(1.25)); // population (/n), not sample (/(n-1)) = 1.29
   });
 
+  it('gives exactly 0 std and the exact mean for a constant series (compensated sums)', () => {
+    assert.deepEqual(seriesStats(Array(12).fill(0.49)), { n: 12, mean: 0.49, std: 0 });
+    assert.deepEqual(seriesStats(Array(10).fill(0.1)), { n: 10, mean: 0.1, std: 0 });
+  });
+
   it('keeps digits for values with a large common offset (two-pass variance)', () => {
     const s = seriesStats([1e9 + 1, 1e9 + 2, 1e9 + 3]);
     assert.ok(Math.abs(s.std! - Math.sqrt(2 / 3)) < 1e-6, String(s.std));
