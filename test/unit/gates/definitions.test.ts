@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { parse } from 'yaml';
 import { DEFAULT_GATES_FILE } from '../../../src/core/gates/evaluate';
 import { loadGates, parseGates } from '../../../src/core/gates/load';
+import { publishedSchemas } from '../../../src/core/gates/publishedSchema';
 import { durationSeconds, formatDuration, promqlRegexLiteral, resolveTemplate } from '../../../src/core/gates/template';
+import { bundledConfig } from '../../../src/core/util/packageRoot';
 import { InputError } from '../../../src/core/util/errors';
 
 const GOOD = `schema_version: 1
@@ -86,6 +91,17 @@ describe('gates: definitions', () => {
 
   it('a missing file names the file', async () => {
     await assert.rejects(loadGates('/nonexistent/gates.yaml'), (e: InputError) => /cannot read gates file: ENOENT/.test(e.format()) && e.location?.file === '/nonexistent/gates.yaml');
+  });
+
+  it('the published JSON Schema is current, accepts the bundled gates and rejects a typo', () => {
+    const [schema] = publishedSchemas;
+    const text = fs.readFileSync(bundledConfig('schemas', schema.file), 'utf8');
+    assert.equal(text, schema.render(), 'stale: run node scripts/gen-schemas.mjs');
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(text));
+    const gates = parse(fs.readFileSync(DEFAULT_GATES_FILE(), 'utf8'));
+    assert.equal(validate(gates), true, JSON.stringify(validate.errors));
+    gates.gates[0].checks[0].thresold = gates.gates[0].checks[0].threshold;
+    assert.equal(validate(gates), false);
   });
 
   it('templates substitute known names and report unknown ones; helpers format durations and regexes', () => {
