@@ -95,6 +95,14 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
   return ExitCode.ok;
 }
 
+/** The original's wording for a content mismatch; another reason (a lock of another profile) as is. */
+function mismatchReason(check: LockCheck): string {
+  if (check.lock && check.currentHash && check.currentHash !== check.lock.sha256 && (check.changes.length || check.lock.schema === 1)) {
+    return `Hash mismatch: current=${check.currentHash.slice(0, 16)}... expected=${check.lock.sha256.slice(0, 16)}...`;
+  }
+  return check.reason ?? 'lock does not match';
+}
+
 function reportValidation(io: CliIO, check: LockCheck, lockShown: string, display: (file: string) => string): number {
   switch (check.status) {
     case 'valid':
@@ -107,7 +115,7 @@ function reportValidation(io: CliIO, check: LockCheck, lockShown: string, displa
       io.stdout(`❌ Profile lock invalid: Validation error: ${located(check.problem, display)}\n`);
       return EXIT_INVALID;
     default:
-      io.stdout(`❌ Profile lock invalid: ${check.reason}\n${changesBlock(check.lock, check.changes, path.basename(lockShown))}`);
+      io.stdout(`❌ Profile lock invalid: ${mismatchReason(check)}\n${changesBlock(check.lock, check.changes, path.basename(lockShown))}`);
       return EXIT_INVALID;
   }
 }
@@ -145,7 +153,7 @@ async function checkAll(io: CliIO, signal: AbortSignal, dirArg: string, metricsO
     } else if (legacyOnly) io.stdout(`${ok ? '✅' : '❌'} ${name}: legacy ${path.basename(legacy.lockPath)} ${legacy.status} (no ${lockName}; run 'aurora-ga lock --in ${name}')\n`);
     else if (check.status === 'valid') io.stdout(`${ok ? '✅' : '❌'} ${name}: valid (${lockName}, schema ${check.lock?.schema})\n`);
     else if (check.status === 'unreadable') io.stdout(`❌ ${name}: ${lockName} cannot be read: ${located(check.problem, rel)}\n`);
-    else io.stdout(`❌ ${name}: ${check.reason}\n${changesBlock(check.lock, check.changes, lockName)}`);
+    else io.stdout(`❌ ${name}: ${mismatchReason(check)}\n${changesBlock(check.lock, check.changes, lockName)}`);
     if (legacy && !legacyOnly) io.stdout(`   legacy ${path.basename(legacy.lockPath)}: ${legacy.status}${legacy.problem ? ` (${located(legacy.problem, rel)})` : ''}\n`);
     if (!ok) invalid++;
     samples.push({ labels: { profile: path.basename(entry.profilePath, path.extname(entry.profilePath)) }, value: ok ? 1 : 0 });

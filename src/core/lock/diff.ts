@@ -1,5 +1,5 @@
 import type { JNode, SourceRange } from './jsonValue';
-import { pythonScalarJson, serializePython } from './pyJson';
+import { serializePython } from './pyJson';
 import { compareCodePoints } from './pyKeys';
 
 export type PathSegment = string | number;
@@ -35,7 +35,8 @@ export function pathText(path: PathSegment[]): string {
 }
 
 function same(a: JNode, b: JNode): boolean {
-  if (a.kind === 'scalar' && b.kind === 'scalar') return pythonScalarJson(a.value) === pythonScalarJson(b.value);
+  // Same Python type and same value ⇔ same JSON text (two different doubles never share a repr).
+  if (a.kind === 'scalar' && b.kind === 'scalar') return typeof a.value === typeof b.value && Object.is(a.value, b.value);
   return a.kind === b.kind && (a.kind === 'array' || a.kind === 'object') && serializePython(a) === serializePython(b);
 }
 
@@ -46,24 +47,29 @@ function same(a: JNode, b: JNode): boolean {
 export function diffProfiles(locked: JNode, current: JNode): LockChange[] {
   const out: LockChange[] = [];
   const text = (n: JNode): string => serializePython(n);
-  const walk = (a: JNode, b: JNode, path: PathSegment[], keyRange?: SourceRange): void => {
+  // One path array, extended and shrunk as the walk goes; copied only into reported changes.
+  const path: PathSegment[] = [];
+  const at = (seg: PathSegment): PathSegment[] => [...path, seg];
+  const walk = (a: JNode, b: JNode, keyRange?: SourceRange): void => {
     if (a.kind === 'object' && b.kind === 'object') {
       let i = 0;
       let j = 0;
       while (i < a.entries.length || j < b.entries.length) {
         const ea = a.entries[i];
         const eb = b.entries[j];
-        const order = !ea ? 1 : !eb ? -1 : compareCodePoints(ea.key, eb.key);
+        const order = !ea ? 1 : !eb ? -1 : ea.key === eb.key ? 0 : compareCodePoints(ea.key, eb.key);
         if (order === 0) {
-          walk(ea.value, eb.value, [...path, ea.key], eb.keyRange);
+          path.push(ea.key);
+          walk(ea.value, eb.value, eb.keyRange);
+          path.pop();
           i++;
           j++;
         } else if (order < 0) {
-          const p = [...path, ea.key];
+          const p = at(ea.key);
           out.push({ path: p, pathText: pathText(p), kind: 'removed', old: text(ea.value), lockedNode: ea.value, range: b.range, keyRange, parent: b });
           i++;
         } else {
-          const p = [...path, eb.key];
+          const p = at(eb.key);
           out.push({ path: p, pathText: pathText(p), kind: 'added', new: text(eb.value), currentNode: eb.value, range: eb.value.range, keyRange: eb.keyRange, parent: b });
           j++;
         }
@@ -73,15 +79,18 @@ export function diffProfiles(locked: JNode, current: JNode): LockChange[] {
     if (a.kind === 'array' && b.kind === 'array') {
       const n = Math.max(a.items.length, b.items.length);
       for (let k = 0; k < n; k++) {
-        const p = [...path, k];
-        if (k >= b.items.length) out.push({ path: p, pathText: pathText(p), kind: 'removed', old: text(a.items[k]), lockedNode: a.items[k], range: b.range, parent: b });
-        else if (k >= a.items.length) out.push({ path: p, pathText: pathText(p), kind: 'added', new: text(b.items[k]), currentNode: b.items[k], range: b.items[k].range, parent: b });
-        else walk(a.items[k], b.items[k], p);
+        if (k >= b.items.length) out.push({ path: at(k), pathText: pathText(at(k)), kind: 'removed', old: text(a.items[k]), lockedNode: a.items[k], range: b.range, parent: b });
+        else if (k >= a.items.length) out.push({ path: at(k), pathText: pathText(at(k)), kind: 'added', new: text(b.items[k]), currentNode: b.items[k], range: b.items[k].range, parent: b });
+        else {
+          path.push(k);
+          walk(a.items[k], b.items[k]);
+          path.pop();
+        }
       }
       return;
     }
-    if (!same(a, b)) out.push({ path, pathText: pathText(path), kind: 'changed', old: text(a), new: text(b), lockedNode: a, currentNode: b, range: b.range, keyRange });
+    if (!same(a, b)) out.push({ path: [...path], pathText: pathText(path), kind: 'changed', old: text(a), new: text(b), lockedNode: a, currentNode: b, range: b.range, keyRange });
   };
-  walk(locked, current, []);
+  walk(locked, current);
   return out;
 }

@@ -125,6 +125,9 @@ export class ProfileEditSession {
     this.stats.full++;
     try {
       const loaded = loadYaml11(this.text, this.file);
+      // Serialized once here so that dates, mixed keys and the like surface now, with their location;
+      // incremental edits cannot introduce such nodes (they fall back to this path).
+      serializeLocated(loaded.root, this.text, this.file);
       this.root = loaded.root;
       this.hasAnchors = loaded.hasAnchors;
       this.error = undefined;
@@ -135,13 +138,29 @@ export class ProfileEditSession {
     }
   }
 
-  /** The current buffer as the lock tool would hash it; throws the InputError if it cannot be hashed. */
+  /**
+   * The current buffer as the lock tool would hash it; throws the InputError if it cannot be hashed.
+   * The JSON text and hash are computed on first use: comparing with a schema-2 lock rarely needs them.
+   */
   normalized(): NormalizedProfile {
     this.load();
     if (this.error) throw this.error;
     if (!this.normalizedCache) {
-      const json = serializeLocated(this.root!, this.text, this.file);
-      this.normalizedCache = { root: this.root!, json, sha256: sha256Hex(json), hasAnchors: this.hasAnchors };
+      const root = this.root!;
+      const text = this.text;
+      const file = this.file;
+      let json: string | undefined;
+      let sha256: string | undefined;
+      this.normalizedCache = {
+        root,
+        hasAnchors: this.hasAnchors,
+        get json() {
+          return (json ??= serializeLocated(root, text, file));
+        },
+        get sha256() {
+          return (sha256 ??= sha256Hex(this.json));
+        },
+      };
     }
     return this.normalizedCache;
   }

@@ -8,17 +8,14 @@ export function pythonFloatRepr(x: number): string {
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const sign = x < 0 ? '-' : '';
-  const [mantissa, expText] = Math.abs(x).toExponential().split('e');
-  const digits = mantissa.replace('.', '');
-  const exp = Number(expText);
-  if (exp >= -4 && exp < 16) {
-    if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-    const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-    const frac = digits.slice(exp + 1);
-    return `${sign}${intPart}.${frac || '0'}`;
+  const abs = Math.abs(x);
+  // In this range JS prints the same shortest digits in fixed notation; Python adds `.0` to integers.
+  if (abs >= 1e-4 && abs < 1e16) {
+    const s = String(x);
+    return s.includes('.') ? s : `${s}.0`;
   }
-  const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-  const e = Math.abs(exp).toString().padStart(2, '0');
-  return `${sign}${m}e${exp < 0 ? '-' : '+'}${e}`;
+  // Outside it Python uses d.ddde±XX with at least two exponent digits (1e-05, 1e+16).
+  const [mantissa, expText] = abs.toExponential().split('e');
+  const exp = Number(expText);
+  return `${x < 0 ? '-' : ''}${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
 }

@@ -45,42 +45,39 @@ export function pythonScalarJson(v: JScalar): string {
 
 /** Serializes like Python's json module; an `invalid` node raises the error json.dumps would have, with its source location. */
 export function serializePython(node: JNode, style: JsonStyle = COMPACT, file = '<profile>', lineOf?: (offset: number) => { line: number; column: number }): string {
-  const parts: string[] = [];
-  const write = (n: JNode, depth: number): void => {
+  const { itemSeparator, keySeparator, indent } = style;
+  // [after the opening bracket, between items, before the closing bracket] at a depth.
+  const layout = (depth: number): [string, string, string] => {
+    if (indent === undefined) return ['', itemSeparator, ''];
+    const inner = `\n${' '.repeat(indent * (depth + 1))}`;
+    return [inner, itemSeparator + inner, `\n${' '.repeat(indent * depth)}`];
+  };
+  const write = (n: JNode, depth: number): string => {
     switch (n.kind) {
       case 'scalar':
-        parts.push(pythonScalarJson(n.value));
-        return;
+        return pythonScalarJson(n.value);
       case 'invalid': {
         const pos = n.range && lineOf ? lineOf(n.range.start) : undefined;
         throw new InputError(n.message, { file, line: pos?.line, column: pos?.column });
       }
-      case 'array':
-        container('[', ']', n.items, depth, (item) => write(item, depth + 1));
-        return;
-      case 'object':
-        container('{', '}', n.entries, depth, (e: JEntry) => {
-          parts.push(pythonJsonString(e.key), style.keySeparator);
-          write(e.value, depth + 1);
-        });
-        return;
+      case 'array': {
+        if (n.items.length === 0) return '[]';
+        const [open, sep, close] = layout(depth);
+        let out = `[${open}`;
+        for (let i = 0; i < n.items.length; i++) out += (i ? sep : '') + write(n.items[i], depth + 1);
+        return `${out}${close}]`;
+      }
+      case 'object': {
+        if (n.entries.length === 0) return '{}';
+        const [open, sep, close] = layout(depth);
+        let out = `{${open}`;
+        for (let i = 0; i < n.entries.length; i++) {
+          const e: JEntry = n.entries[i];
+          out += (i ? sep : '') + pythonJsonString(e.key) + keySeparator + write(e.value, depth + 1);
+        }
+        return `${out}${close}}`;
+      }
     }
   };
-  function container<T>(open: string, close: string, items: T[], depth: number, each: (item: T) => void): void {
-    if (items.length === 0) {
-      parts.push(open, close);
-      return;
-    }
-    parts.push(open);
-    const inner = style.indent !== undefined ? `\n${' '.repeat(style.indent * (depth + 1))}` : '';
-    items.forEach((item, i) => {
-      if (i > 0) parts.push(style.itemSeparator);
-      parts.push(inner);
-      each(item);
-    });
-    if (style.indent !== undefined) parts.push(`\n${' '.repeat(style.indent * depth)}`);
-    parts.push(close);
-  }
-  write(node, 0);
-  return parts.join('');
+  return write(node, 0);
 }

@@ -32,6 +32,14 @@ export function toPlain(node: JNode): unknown {
 }
 
 const SECTIONS = ['acceptance', 'kappa_thresholds', 'preloop'];
+/** The sections the schema knows; the others are free-form and need no conversion to be validated. */
+const KNOWN_SECTIONS = new Set([...SECTIONS, 'monitoring', 'schema', 'profile_lock']);
+
+/** The plain value of a loaded profile, limited to the sections validation looks at (cheap on huge profiles). */
+export function validationInput(root: JNode): unknown {
+  if (root.kind !== 'object') return toPlain(root);
+  return Object.fromEntries(root.entries.filter((e) => KNOWN_SECTIONS.has(e.key)).map((e) => [e.key, toPlain(e.value)]));
+}
 
 function dotted(path: PathSegment[]): string {
   return path.map(String).join('.');

@@ -4,16 +4,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { compareWithLock, legacyLockPathFor, lockPathFor, parseLock, type LegacyLockCheck, type ProfileLock } from '../../core/lock';
-import { parseLegacyLock } from '../../core/lock/legacyLock';
+import { legacyLockPathFor, lockPathFor, parseLock } from '../../core/lock';
+import { analyzeBuffer, type LockFileState } from '../../core/lock/bufferState';
 import { ProfileEditSession } from '../../core/lock/editSession';
-import { legacyChecksum } from '../../core/lock/normalize';
-import { toPlain, validateProfile } from '../../core/profile/validate';
 import { InputError } from '../../core/util/errors';
 import type { ProfileLockState } from './model';
 import { lockSettings } from './settings';
 
-type LockFileState = { kind: 'none' } | { kind: 'ok'; lock: ProfileLock } | { kind: 'corrupt'; error: InputError };
 
 interface Tracked {
   document: vscode.TextDocument;
@@ -137,38 +134,10 @@ export class LockDocuments implements vscode.Disposable {
     if (!t) return;
     const started = performance.now();
     const profilePath = t.document.uri.fsPath;
-    const lockFile = this.locks.get(t.lockPath) ?? { kind: 'none' };
-    const legacyText = this.legacy.get(profilePath);
-    const base: ProfileLockState = { profilePath, lockPath: t.lockPath, status: 'missing', changes: [], issues: [] };
-    let state: ProfileLockState;
-    try {
-      const profile = t.session.normalized();
-      const name = path.basename(profilePath, path.extname(profilePath));
-      base.root = profile.root;
-      base.issues = validateProfile(name, toPlain(profile.root)).issues;
-      if (legacyText !== undefined) base.legacy = this.legacyCheck(legacyText, profilePath, t.session.currentText(), profile.root);
-      if (lockFile.kind === 'ok') state = { ...base, ...compareWithLock(profile, profilePath, lockFile.lock, t.lockPath), lock: lockFile.lock };
-      else if (lockFile.kind === 'corrupt') state = { ...base, status: 'unreadable', problem: lockFile.error };
-      else state = { ...base, status: 'missing' };
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      state = { ...base, status: 'profile-error', problem: err, lock: lockFile.kind === 'ok' ? lockFile.lock : undefined };
-    }
+    const state = analyzeBuffer(t.session, t.lockPath, this.locks.get(t.lockPath) ?? { kind: 'none' }, this.legacy.get(profilePath));
     t.state = state;
     this.log.trace(`locks: ${path.basename(profilePath)} ${state.status} (${state.changes.length} changes) in ${(performance.now() - started).toFixed(1)} ms`);
     this.emitter.fire(t.document.uri);
-  }
-
-  private legacyCheck(text: string, profilePath: string, profileText: string, root: Parameters<typeof legacyChecksum>[0]): LegacyLockCheck {
-    const lockPath = legacyLockPathFor(profilePath);
-    try {
-      const expected = parseLegacyLock(text, lockPath);
-      const current = legacyChecksum(root, profileText, profilePath);
-      return { lockPath, status: expected === current ? 'valid' : 'mismatch', expected, current };
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      return { lockPath, status: 'unreadable', problem: err };
-    }
   }
 
   dispose(): void {

@@ -1,22 +1,8 @@
-import type { JNode, LegacyLockCheck, LockChange, LockStatus, ProfileLock } from '../../core/lock';
-import type { InputError } from '../../core/util/errors';
-import type { ProfileIssue } from '../../core/profile/validate';
+import type { LockStatus, ProfileLock } from '../../core/lock';
+import type { BufferLockState } from '../../core/lock/bufferState';
 
 /** Lock state of one profile as the editor shows it (from the open buffer when the file is open). */
-export interface ProfileLockState {
-  profilePath: string;
-  lockPath: string;
-  status: LockStatus;
-  lock?: ProfileLock;
-  changes: LockChange[];
-  reason?: string;
-  problem?: InputError;
-  legacy?: LegacyLockCheck;
-  /** Profile-schema findings (validate_profiles.py rules). */
-  issues: ProfileIssue[];
-  /** The buffer's loaded tree (ranges of keys and values), when it could be read. */
-  root?: JNode;
-}
+export type ProfileLockState = BufferLockState;
 
 /** One row of the Locks view, as tests read it through the API. */
 export interface LockTreeEntry {

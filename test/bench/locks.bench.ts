@@ -1,0 +1,86 @@
+// Profile-lock benchmarks (printed, not asserted): hashing a 1 MB profile, diffing a 5,000-key
+// profile after a one-key edit, and the editor path per keystroke on that profile (target < 10 ms).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { diffProfiles, normalizeProfile, parseLock, renderLock } from '../../src/core/lock';
+import { analyzeBuffer } from '../../src/core/lock/bufferState';
+import { ProfileEditSession } from '../../src/core/lock/editSession';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time<T>(fn: () => T): [number, T] {
+  const t0 = performance.now();
+  const v = fn();
+  return [performance.now() - t0, v];
+}
+
+/** A profile of `sections` sections with `perSection` typed keys each (floats, ints, bools, strings). */
+function profile(sections: number, perSection: number): string {
+  const lines: string[] = ['# generated benchmark profile'];
+  for (let s = 0; s < sections; s++) {
+    lines.push(`section_${s}:  # section ${s}`);
+    for (let k = 0; k < perSection; k++) {
+      const v = [`${(s * 0.001 + k / 7).toFixed(6)}`, `${s * perSection + k}`, k % 2 ? 'true' : 'off', `"name ${s}-${k} é"`, `1.0e-${(k % 9) + 1}`][k % 5];
+      lines.push(`  key_${k}: ${v}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const big = profile(2200, 24);
+const bigMb = Buffer.byteLength(big) / 1024 / 1024;
+const hashRuns = Array.from({ length: 5 }, () => time(() => normalizeProfile(big, 'big.yaml'))[0]);
+console.log(`  hash a ${bigMb.toFixed(2)} MB profile (${2200 * 24} keys, normalizeProfile): ${median(hashRuns).toFixed(0)} ms (median of 5)`);
+
+const tmp = path.join(os.tmpdir(), `aurora-bench-${process.pid}.yaml`);
+fs.writeFileSync(tmp, big);
+const py = spawnSync('python3', ['-c', `
+import sys, time, json, hashlib, yaml
+text = open(sys.argv[1], encoding='utf-8').read()
+runs = []
+for _ in range(1):
+    t = time.perf_counter(); v = yaml.safe_load(text)
+    h = hashlib.sha256(json.dumps(v, sort_keys=True, separators=(',', ':')).encode()).hexdigest()
+    runs.append((time.perf_counter() - t) * 1000)
+print(runs[0], h)`, tmp], { encoding: 'utf8' });
+fs.rmSync(tmp, { force: true });
+if (py.status === 0) {
+  const [ms, hash] = py.stdout.trim().split(' ');
+  console.log(`  same profile in Python (PyYAML C-less safe_load + json.dumps): ${Number(ms).toFixed(0)} ms; ratio aurora/python ${(median(hashRuns) / Number(ms)).toFixed(2)}; hashes ${hash === normalizeProfile(big, 'big.yaml').sha256 ? 'equal' : 'DIFFER'}`);
+}
+
+const fiveK = profile(1000, 5);
+const locked = normalizeProfile(fiveK, 'p.yaml');
+const edited = fiveK.replace('  key_0: 0.499000', '  key_0: 0.499500');
+const current = normalizeProfile(edited, 'p.yaml');
+const diffRuns = Array.from({ length: 50 }, () => time(() => diffProfiles(locked.root, current.root))[0]);
+console.log(`  diff of a 5,000-key profile after a one-key edit: ${median(diffRuns).toFixed(2)} ms (median of 50; ${diffProfiles(locked.root, current.root).length} change found)`);
+const parseRuns = Array.from({ length: 9 }, () => time(() => normalizeProfile(edited, 'p.yaml'))[0]);
+console.log(`  full parse + hash of that profile (the fallback path): ${median(parseRuns).toFixed(1)} ms (median of 9)`);
+
+// The editor path, as the extension runs it: one keystroke inside a value, then analyzeBuffer (hash
+// or diff against the lock, profile-schema checks) — the state the diagnostics are built from.
+const lock = parseLock(renderLock('p.yaml', 'p.lock.json', locked, new Date()), 'p.lock.json');
+const session = new ProfileEditSession('p.yaml', fiveK);
+session.normalized();
+let text = fiveK;
+const at = text.indexOf('0.499000') + 7;
+const keystrokes: number[] = [];
+for (let i = 0; i < 400; i++) {
+  const digit = String(i % 10);
+  const next = text.slice(0, at) + digit + text.slice(at + 1);
+  const [ms, result] = time(() => {
+    session.applyEdit({ offset: at, length: 1, text: digit }, next);
+    return analyzeBuffer(session, 'p.lock.json', { kind: 'ok', lock }, undefined);
+  });
+  text = next;
+  if (i > 20) keystrokes.push(ms);
+  if (digit !== '0' && result.changes.length !== 1) throw new Error('editor path lost the change');
+}
+console.log(`  editor path per keystroke, 5,000-key profile (edit + analyzeBuffer): ${median(keystrokes).toFixed(2)} ms median, p95 ${[...keystrokes].sort((a, b) => a - b)[Math.floor(keystrokes.length * 0.95)].toFixed(2)} ms (target < 10 ms; ${session.stats.incremental} incremental, ${session.stats.full} full parses)`);
+console.log(`  ratio full parse / editor path: ${(median(parseRuns) / median(keystrokes)).toFixed(1)}`);
