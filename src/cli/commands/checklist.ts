@@ -52,6 +52,9 @@ export const checklistCommand: CliCommand = {
     } else io.stdout(text);
     if (c.view.stateProblem) io.stderr(`warning: ${c.view.stateProblem}\n`);
     const d = c.view.decision;
+    // The data behind the decision is named every time: live, replay or demo, or missing.
+    const mode = (l: { state: string }, m: string | undefined) => (l.state === 'ok' ? (m ?? 'live').toUpperCase() : 'NO DATA');
+    io.stderr(`data: gate report ${mode(c.inputs.gates, c.inputs.gates.state === 'ok' ? c.inputs.gates.value.data_mode : undefined)} · canary ${mode(c.inputs.canary, c.inputs.canary.state === 'ok' ? c.inputs.canary.value.data_mode : undefined)}\n`);
     io.stderr(`${d.headline}${d.deciding.length ? `\n${d.deciding.map((x) => `  - ${x.text}`).join('\n')}` : ''}\n`);
     return d.decision === 'GO' ? ExitCode.ok : d.decision === 'CONDITIONAL' ? ExitCode.conditional : ExitCode.failed;
   },

@@ -133,6 +133,16 @@ function answerAuto(inputs: ChecklistInputs, src: AutoSource): Answer {
     case 'locks-present':
     case 'locks-hash':
       return answerLocks(inputs, src.kind);
+    case 'locks-enforced': {
+      if (inputs.canary.state !== 'ok') return unavailable('canary results', inputs.canary);
+      const c = inputs.canary.value;
+      const pl = c.profile_lock;
+      const evidence = [`${inputs.canary.file}: profile_lock ${JSON.stringify(pl ?? null)}`];
+      if (!pl) return bad('no_data', 'NO DATA: the canary results do not record profile lock enforcement (written by an older tool)', evidence);
+      if (!pl.enforced) return bad('failed', `profile_lock.enforced was off for the canary run of ${c.config.profile}`, evidence);
+      if (pl.status !== 'valid') return bad('failed', `the canary run enforced the lock of ${c.config.profile}, which is ${pl.status}${pl.detail ? `: ${pl.detail}` : ''}`, evidence);
+      return ok(`enforced by the canary run: ${c.config.profile} lock valid${pl.lock_file ? ` (${pl.lock_file})` : ''}`, evidence);
+    }
     case 'canary-runs':
     case 'canary-success':
     case 'canary-health':

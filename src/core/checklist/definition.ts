@@ -15,6 +15,8 @@ export type AutoSource =
   | { kind: 'locks-valid' }
   | { kind: 'locks-present' }
   | { kind: 'locks-hash' }
+  /** The canary run's own record of profile_lock enforcement: the runtime assert, observed. */
+  | { kind: 'locks-enforced' }
   | { kind: 'canary-runs' }
   | { kind: 'canary-success' }
   | { kind: 'canary-health' }
@@ -122,7 +124,7 @@ export const CHECKLIST: SectionDef[] = [
           { id: 'locks.profiles', text: '**Profiles:** every locked profile exists and validates', impact: 'HIGH', component: 'locks', auto: { kind: 'locks-valid' } },
           { id: 'locks.files', text: '**Lock Files:** a `.lock.json` beside every profile', impact: 'HIGH', component: 'locks', auto: { kind: 'locks-present' } },
           { id: 'locks.hash', text: '**Hash Integrity:** SHA256 checksums verified', impact: 'HIGH', component: 'locks', auto: { kind: 'locks-hash' } },
-          { id: 'locks.enforced', text: '**Runtime Assert:** `profile_lock.enforced=true` configured', impact: 'HIGH', component: 'locks' },
+          { id: 'locks.enforced', text: '**Runtime Assert:** `profile_lock.enforced=true` configured', impact: 'HIGH', component: 'locks', auto: { kind: 'locks-enforced' } },
         ],
         codeTitle: 'Lock Commands Executed',
         code: '```bash\n# Validate existing locks\naurora-ga lock --check .\n\n# Exit codes: 0=valid, 3=invalid (mismatch, lock missing or unreadable), 2=usage\n```',

@@ -144,12 +144,17 @@ describe('checklist decision rule', () => {
       assert.deepEqual(r.deciding, ['gate3.c3']);
     });
 
-    it('is NO-GO while a HIGH manual item is open (profile_lock.enforced)', () => {
-      const s = completeState();
-      s.items['locks.enforced'].checked = false;
-      const r = decideWith(inputs(), s);
-      assert.equal(r.decision, 'NO-GO');
-      assert.deepEqual(r.deciding, ['locks.enforced']);
+    it('is NO-GO when the canary ran without profile_lock enforcement, or the file does not record it', () => {
+      const off = inputs();
+      assert.equal(off.canary.state, 'ok');
+      off.canary.value.profile_lock = { enforced: false, status: 'skipped', lock_file: null };
+      const r = decideWith(off, completeState());
+      assert.deepEqual([r.decision, r.deciding], ['NO-GO', ['locks.enforced']]);
+      assert.match(r.view.decision.deciding[0].text, /profile_lock\.enforced was off for the canary run of configs\/profiles\/r2\.yaml/);
+      const old = inputs();
+      assert.equal(old.canary.state, 'ok');
+      delete old.canary.value.profile_lock;
+      assert.match(decideWith(old, completeState()).view.decision.deciding[0].text, /NO DATA: the canary results do not record profile lock enforcement/);
     });
   });
 

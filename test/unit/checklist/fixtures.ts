@@ -62,6 +62,7 @@ export function canary(): CanaryResults {
     run_results: runs,
     health_results: runs.map((r) => ({ healthy: true, run_id: r.run_id })),
     data_mode: 'live',
+    profile_lock: { enforced: true, status: 'valid', lock_file: 'configs/profiles/r2.lock.json' },
   };
 }
 

@@ -121,7 +121,7 @@ describe('checklist locks (real lock engine)', () => {
 
   it('answers the lock items from the committed original locks', async () => {
     const items = await locksOf();
-    assert.deepEqual(items.map((i) => [i.id, i.status]), [['locks.profiles', 'satisfied'], ['locks.files', 'satisfied'], ['locks.hash', 'satisfied'], ['locks.enforced', 'open']]);
+    assert.deepEqual(items.map((i) => [i.id, i.status]), [['locks.profiles', 'satisfied'], ['locks.files', 'satisfied'], ['locks.hash', 'satisfied'], ['locks.enforced', 'satisfied']]);
     assert.deepEqual(items[0].evidence, ['configs/profiles/r2.yaml: valid (exit 0) — configs/profiles/r2.lock.json', 'configs/profiles/smoke.yaml: valid (exit 0) — configs/profiles/smoke.lock.json']);
   });
 
