@@ -187,6 +187,20 @@ describe('locks: live lock diagnostics in the editor', () => {
     assert.match(orphan[0]?.message ?? '', /^Orphan lock: no profile orphan\.yaml beside it/);
   });
 
+  it('checks an unlocked profile against the profile schema and offers to lock it', async () => {
+    const uri = vscode.Uri.file(path.join(LOCKS(), 'profiles', 'draft.yaml'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await diagnosticsWhere(api, uri, 'the profile-schema diagnostics', (d) => d.filter((x) => x.code === 'profile-schema').length === 3);
+    const byMessage = new Map(diags.map((d) => [d.message, d]));
+    const ratio = byMessage.get('acceptance.coverage_target must be in [0, 1], got 1.5');
+    assert.equal(ratio && doc.getText(ratio.range), '1.5');
+    assert.equal(ratio?.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(byMessage.has('Missing required section: preloop'));
+    assert.equal(byMessage.get('acceptance.min_decisions not set')?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual(api.locks.codeLensTitles(uri), ['$(unlock) not locked — draft.lock.json', 'Lock profile']);
+  });
+
   it('lists every locked profile with its state in the Locks view model', async () => {
     await api.locks.refresh();
     const rows = new Map(api.locks.tree.map((r) => [r.label, r]));

@@ -22,7 +22,7 @@ export class LockCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
     const icon = state.status === 'valid' ? '$(lock)' : '$(unlock)';
     const lenses = [new vscode.CodeLens(top, { title: `${icon} ${describeState(state)} — ${lockName}`, command: 'aurora.locks.focus', tooltip: 'Show the Locks view' })];
     if (state.changes.length) lenses.push(new vscode.CodeLens(top, { title: 'Compare with locked profile', command: 'aurora.locks.compare', arguments: [document.uri] }));
-    if (state.status !== 'valid') lenses.push(new vscode.CodeLens(top, { title: 'Update lock', command: 'aurora.lockProfile', arguments: [document.uri] }));
+    if (state.status !== 'valid') lenses.push(new vscode.CodeLens(top, { title: state.status === 'missing' && !state.legacy ? 'Lock profile' : 'Update lock', command: 'aurora.lockProfile', arguments: [document.uri] }));
     return lenses;
   }
 

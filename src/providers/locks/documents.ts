@@ -63,7 +63,7 @@ export class LockDocuments implements vscode.Disposable {
     return [...this.tracked.values()].flatMap((t) => (t.state ? [t.state] : []));
   }
 
-  /** Starts tracking a YAML document if a lock (new or legacy) sits beside it. */
+  /** Starts tracking a YAML document if a lock (new or legacy) sits beside it, or it lives in a profiles folder. */
   async consider(document: vscode.TextDocument): Promise<void> {
     if (!isYamlFile(document.uri) || document.isClosed) return;
     const key = document.uri.toString();
@@ -72,7 +72,9 @@ export class LockDocuments implements vscode.Disposable {
     await this.loadLock(lockPath);
     this.legacy.set(profilePath, await readOptional(legacyLockPathFor(profilePath)));
     const hasLock = this.locks.get(lockPath)?.kind !== 'none' || this.legacy.get(profilePath) !== undefined;
-    if (!hasLock || document.isClosed) {
+    // Unlocked YAML files in a `profiles` folder are still profiles: they get the schema checks.
+    const inProfiles = path.dirname(profilePath).split(path.sep).includes('profiles');
+    if (!(hasLock || inProfiles) || document.isClosed) {
       if (this.tracked.has(key)) this.forget(document.uri);
       return;
     }
