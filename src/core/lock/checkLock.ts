@@ -53,7 +53,7 @@ export function compareWithLock(profile: NormalizedProfile, profilePath: string,
     return { status: 'mismatch', changes, reason: `${path.basename(lockPath)} was written for ${lock.profilePath}, not ${path.basename(profilePath)}` };
   }
   // With recorded values a difference settles it without hashing (those values are what was hashed).
-  if (changes.length) return { status: 'mismatch', changes, reason: `${changes.length} key${changes.length === 1 ? '' : 's'} changed since ${path.basename(lockPath)}` };
+  if (changes.length) return { status: 'mismatch', changes, reason: `Hash mismatch: ${changes.length} key${changes.length === 1 ? '' : 's'} changed since ${path.basename(lockPath)}` };
   if (profile.sha256 === lock.sha256) return { status: 'valid', changes: [] };
   return { status: 'mismatch', changes, reason: `Hash mismatch: current=${profile.sha256.slice(0, 16)}... expected=${lock.sha256.slice(0, 16)}...` };
 }
