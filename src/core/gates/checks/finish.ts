@@ -37,11 +37,16 @@ export function finishCheck(def: CheckDefinition, threshold: number, m: Measured
       duration_ms: meta.durationMs,
     };
   };
+  // Key order as in CheckResult: what it is, how it came out, against what, why.
   const result = (outcome: CheckResult['outcome'], value: number | null, message: string, evidence: Evidence): CheckResult => ({
-    ...base,
+    check_id: base.check_id,
+    name: base.name,
     outcome,
     counts_as: countsAs(outcome, def),
     value,
+    threshold: base.threshold,
+    comparator: base.comparator,
+    severity: base.severity,
     message,
     evidence,
   });
