@@ -60,6 +60,11 @@ export async function planPromotion(root: string, options: PromoteOptions, signa
   const checklist = await evaluateChecklist(root, options, signal, now);
   const reasons = refusals(checklist);
   if (!isValidVersion(options.version)) reasons.unshift(`--version '${options.version}' is not a semantic version (X.Y.Z)`);
+  else if (options.version.includes('-')) reasons.unshift(`--version '${options.version}' is a pre-release; GA versions are X.Y.Z`);
+  else if (checklist.view.header.targetVersion && checklist.view.header.targetVersion !== options.version) {
+    // The sign-offs approved the checklist's target; promoting to another version is not what was signed.
+    reasons.unshift(`--version ${options.version} is not the checklist's Target GA Version ${checklist.view.header.targetVersion}`);
+  }
   if (reasons.length) return { allowed: false, reasons, checklist };
 
   const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');

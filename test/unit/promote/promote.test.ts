@@ -100,9 +100,13 @@ describe('promote', function () {
     assert.ok(!plan.allowed && plan.reasons.filter((r) => /Sign-off stale/.test(r)).length === 3);
   });
 
-  it('refuses a version that is not semantic, and a missing runtime config', async () => {
+  it('refuses a version that is not semantic, a pre-release, another version than the checklist\'s target, and a missing runtime config', async () => {
     const bad = await planPromotion(root, { ...loadOptions, version: 'v0.4', toolVersion: 't' }, signal);
     assert.ok(!bad.allowed && /not a semantic version/.test(bad.reasons[0]));
+    const pre = await planPromotion(root, { ...loadOptions, version: '0.4.0-rc2', toolVersion: 't' }, signal);
+    assert.ok(!pre.allowed && /is a pre-release/.test(pre.reasons[0]));
+    const other = await planPromotion(root, { ...loadOptions, version: '0.5.0', toolVersion: 't' }, signal);
+    assert.ok(!other.allowed && other.reasons[0] === "--version 0.5.0 is not the checklist's Target GA Version 0.4.0", JSON.stringify(other));
     const io = captureIO(root);
     assert.equal(await runCli(['promote', '--version', '0.4.0', '--runtime-config', 'nope.yaml'], io, signal), 1);
     assert.match(io.err, /runtime config not found: nope\.yaml/);
