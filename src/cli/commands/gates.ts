@@ -9,6 +9,7 @@ import { renderGateMetrics } from '../../core/gates/render/metrics';
 import { dataModeLine } from '../../core/gates/render/text';
 import type { PrometheusConnection } from '../../core/prometheus/connection';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { InputError } from '../../core/util/errors';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { type CliCommand, type CliIO } from '../command';
 import { pushExposition, pushTarget } from '../push';
@@ -89,6 +90,15 @@ function readSecretFile(file: string): string {
     return readFileSync(file, 'utf8').trim();
   } catch (err) {
     throw new UsageError(`--token-file: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** Writes an output file atomically; a file-system refusal is the user's input problem (exit 2), not a crash. */
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(file, text);
+  } catch (err) {
+    throw new InputError(`cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file });
   }
 }
 
@@ -178,10 +188,10 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   const report = await evaluateGates(options, signal, f.quiet ? undefined : progressPrinter(io));
   const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderJson(report);
   const mode = `data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`;
-  if (f['metrics-out']) await writeFileAtomic(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
+  if (f['metrics-out']) await writeOutput(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
   if (push) await pushExposition(io, 'gates', push, renderGateMetrics(report), signal);
   if (f.output) {
-    await writeFileAtomic(path.resolve(io.cwd, f.output), text);
+    await writeOutput(path.resolve(io.cwd, f.output), text);
     io.stdout(`Report saved to ${f.output} (${mode})\n`);
   } else {
     io.stdout(text);

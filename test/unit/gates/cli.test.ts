@@ -35,6 +35,7 @@ describe('gates: CLI', function () {
       ['bad header', ['--prometheus-url', 'http://127.0.0.1:9', '--header', 'novalue'], /--header must be 'Name: value'/],
       ['user without password', ['--prometheus-url', 'http://127.0.0.1:9', '--user', 'bob'], /needs a password/],
       ['bad URL', ['--prometheus-url', 'localhost:9090'], /must be http or https/],
+      ['unwritable output', ['--demo', '--quiet', '--output', 'g.yaml/report.json'], /g\.yaml[\\/]report\.json: cannot write: (ENOTDIR|EEXIST)/],
     ];
     for (const [what, args, pattern] of cases) {
       it(what, async () => {
