@@ -8,6 +8,8 @@ import { ensureSetup, root, sh, step } from './lib/setup.mjs';
 
 const outDir = path.join(root, 'docs/screenshots');
 ensureSetup({ host: true });
+// The decision strings carry emoji; headless Chromium needs a font for them.
+sh('bash', ['scripts/apt-install.sh', 'fonts-noto-color-emoji']);
 sh('node', ['scripts/build.mjs']);
 const { startDemo } = await import('./lib/demo.mjs');
 const { findHostDir, launchChromium } = await import('./lib/host.mjs');
@@ -16,8 +18,8 @@ step('starting the demo (real Prometheus + code-server)');
 const demo = await startDemo({ log: (l) => console.log(`  ${l}`) });
 const browser = await launchChromium(findHostDir());
 let failed = false;
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const shot = async (name) => {
     fs.mkdirSync(outDir, { recursive: true });
     await page.screenshot({ path: path.join(outDir, `${name}.png`) });
@@ -34,13 +36,15 @@ try {
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget', { state: 'visible' });
     await page.keyboard.type(file);
-    await page.waitForTimeout(600);
+    await page.locator(`.quick-input-list .monaco-list-row:has-text("${file}")`).first().waitFor({ timeout: 15000 });
     await page.keyboard.press('Enter');
+    await page.locator(`.tabs-container .tab:has-text("${file}")`).first().waitFor({ timeout: 15000 });
   };
   const hover = async (locator) => {
     // locator.hover() is intercepted by Monaco's overlay layers; a real mouse move works.
     const bb = await locator.boundingBox();
-    await page.mouse.move(bb.x + Math.min(40, bb.width / 2), bb.y + bb.height / 2);
+    await page.mouse.move(bb.x + 10, bb.y + bb.height / 2);
+    await page.mouse.move(bb.x + Math.min(60, bb.width / 2), bb.y + bb.height / 2, { steps: 5 });
   };
 
   step('opening VS Code');
@@ -51,12 +55,21 @@ try {
 
   step('1. lock diagnostic with its quick fixes');
   await quickOpen('smoke.yaml');
-  const squiggle = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first();
+  // The lock diagnostic on the edited value (an error: the edit loosens the profile).
+  const squiggle = page.locator('.monaco-editor .squiggly-error').first();
   await squiggle.waitFor({ timeout: 30000 });
-  const line = page.locator('.monaco-editor .view-line:has-text("coverage_target")').first();
-  await line.click();
-  await page.keyboard.press('Control+.');
-  await page.waitForSelector('.action-widget, .context-view .monaco-list', { timeout: 10000 });
+  const bb = await squiggle.boundingBox();
+  for (let attempt = 0; ; attempt++) {
+    await page.mouse.click(bb.x + bb.width / 2, bb.y + bb.height / 2);
+    await page.keyboard.press('Control+.');
+    try {
+      await page.waitForSelector('.action-widget:has-text("Revert")', { timeout: 5000 });
+      break;
+    } catch (err) {
+      if (attempt === 2) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.waitForTimeout(500);
   await shot('lock-diagnostic');
   await page.keyboard.press('Escape');
@@ -66,31 +79,38 @@ try {
 
   step('2. Gates view with a tooltip');
   await palette('Aurora: Evaluate Gates');
+  await page.waitForTimeout(300);
   const gateRow = page.locator('.pane-body .monaco-list-row:has-text("Stability")').first();
   await gateRow.waitFor({ timeout: 60000 });
-  await page.waitForSelector('.statusbar-item:has-text("GA")', { timeout: 30000 });
-  const dctsRow = page.locator('.pane-body .monaco-list-row:has-text("DCTS")').first();
-  await dctsRow.click();
-  await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(500);
-  const checkRow = page.locator('.pane-body .monaco-list-row[aria-level="2"]').first();
+  await page.waitForSelector('.statusbar-item:has-text("GA: BLOCKED")', { timeout: 30000 });
+  await palette('Notifications: Clear All Notifications');
+  const checkRow = page.locator('.pane-body .monaco-list-row:has-text("p95 of |robust")').first();
+  if (!(await checkRow.isVisible())) {
+    await page.locator('.pane-body .monaco-list-row:has-text("2. DCTS Robustness")').first().click();
+    await page.keyboard.press('ArrowRight');
+  }
+  await checkRow.waitFor({ timeout: 10000 });
   await hover(checkRow);
-  await page.waitForSelector('.monaco-hover, .custom-hover', { timeout: 10000 });
+  await page.waitForSelector('.workbench-hover-container .monaco-hover-content, .monaco-hover:not(.hidden) .monaco-hover-content', { timeout: 10000 });
   await page.waitForTimeout(400);
   await shot('gates-view');
 
   step('3. Canary view during a run');
   await page.mouse.move(5, 400);
   await palette('Aurora: Run Canary');
-  // Accept the defaults offered by the picks (profile, runs, gating).
-  for (let i = 0; i < 3; i++) {
-    if (!(await page.locator('.quick-input-widget').isVisible())) break;
-    await page.waitForTimeout(500);
+  // Accept the default of each pick (profile, runs, gating): the first item.
+  for (let i = 1; i <= 3; i++) {
+    await page.locator(`.quick-input-widget .quick-input-title:has-text("(${i}/3)")`).waitFor({ timeout: 15000 });
+    await page.waitForTimeout(300);
     await page.keyboard.press('Enter');
   }
-  await page.locator('.pane-header:has-text("Canary")').click();
-  await page.waitForSelector('.pane-body .monaco-list-row:has-text("run 2")', { timeout: 60000 });
+  const canaryHeader = page.locator('.pane-header:has-text("Canary")');
+  if ((await canaryHeader.getAttribute('aria-expanded')) === 'false') await canaryHeader.click();
+  await page.waitForSelector('.pane-body .monaco-list-row:has-text("Run 05")', { timeout: 60000 });
   await shot('canary-view');
+  // The checklist is filled from the finished canary's results.
+  await page.waitForSelector('.pane-body .monaco-list-row:has-text("DEMO PASS"), .pane-body .monaco-list-row:has-text("DEMO FAIL")', { timeout: 60000 });
+  await palette('Notifications: Clear All Notifications');
 
   step('4. the GO/NO-GO checklist webview');
   await palette('Aurora: Open GA Checklist');
@@ -106,7 +126,9 @@ try {
   await shot('checklist');
 } catch (err) {
   failed = true;
-  console.error(`✖ screenshots: ${err.message}`);
+  const where = path.join(demo.workspace, '..', 'screenshot-failure.png');
+  await page.screenshot({ path: where }).catch(() => undefined);
+  console.error(`✖ screenshots: ${err.message}\n  the screen at that moment: ${where}`);
 } finally {
   await browser.close();
   await demo.stop();

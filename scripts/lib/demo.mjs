@@ -11,8 +11,14 @@ import { demoHistory, demoLog, DEMO_AHEAD_HOURS, DEMO_HOURS, DEMO_STEP_SECONDS }
 import { findHostDir, startCodeServer, workbenchUrl } from './host.mjs';
 import { root } from './setup.mjs';
 
-/** Ignored by git: the demo's workspace copy and build leftovers live here, never in examples/. */
-export const DEMO_DIR = path.join(root, '.demo');
+/**
+ * Ignored by git: the demo's workspace copy and build leftovers live here, never in examples/.
+ * AURORA_DEMO_DIR_NAME gives tests their own folder, so they never wipe a running demo; it stays one
+ * level below the root because the demo canary config finds configs/demo by a relative path.
+ */
+const dirName = process.env.AURORA_DEMO_DIR_NAME || '.demo';
+if (!/^\.demo[\w-]*$/.test(dirName)) throw new Error(`AURORA_DEMO_DIR_NAME must look like .demo-<name>, got "${dirName}"`);
+export const DEMO_DIR = path.join(root, dirName);
 
 /**
  * The shared real-server harness (test/support/prometheus.ts) compiled on the fly, so the demo and

@@ -33,6 +33,10 @@ const refused = async (url: string) => {
   }
 };
 
+// Its own demo folder, so the test never wipes a demo a developer is running.
+const DEMO_DIR_NAME = '.demo-test';
+const demoEnv = { ...process.env, AURORA_DEMO_DIR_NAME: DEMO_DIR_NAME };
+
 describe('demo npm start (real script, real Prometheus, real code-server)', function () {
   this.timeout(180_000);
   let child: ChildProcess | undefined;
@@ -45,13 +49,13 @@ describe('demo npm start (real script, real Prometheus, real code-server)', func
     const root = packageRoot();
     const porcelain = () => execFileSync('git', ['status', '--porcelain', '--', 'examples/demo-workspace'], { cwd: root, encoding: 'utf8' });
     const before = porcelain();
-    child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: demoEnv });
     const [, openUrl, promUrl] = await waitForOutput(child, /Open:\s+(\S+)\s+Data:\s+live — Prometheus (\S+)/, 150_000);
 
     const page = await fetch(openUrl);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /workbench/i);
-    const settings = JSON.parse(fs.readFileSync(path.join(root, '.demo/workspace/.vscode/settings.json'), 'utf8')) as Record<string, unknown>;
+    const settings = JSON.parse(fs.readFileSync(path.join(root, DEMO_DIR_NAME, 'workspace/.vscode/settings.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(settings['auroraGa.prometheus.url'], promUrl);
     assert.equal(settings['auroraGa.gates.dataMode'], 'live');
     const q = await (await fetch(`${promUrl}/api/v1/query?query=${encodeURIComponent('count(count_over_time(aurora_tvf2_dcts[48h]))')}`)).json() as { data: { result: { value: [number, string] }[] } };
@@ -67,10 +71,10 @@ describe('demo npm start (real script, real Prometheus, real code-server)', func
 
   it('falls back to the labelled demo replay (as where Prometheus cannot be installed) and says so', async () => {
     const root = packageRoot();
-    child = spawn(process.execPath, ['scripts/start.mjs', '--replay'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['scripts/start.mjs', '--replay'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: demoEnv });
     const [all, openUrl] = await waitForOutput(child, /no live Prometheus[^]*Open:\s+(\S+)\s+Data:\s+DEMO replay/, 150_000);
     assert.match(all, /labelled DEMO/);
-    const settings = JSON.parse(fs.readFileSync(path.join(root, '.demo/workspace/.vscode/settings.json'), 'utf8')) as Record<string, unknown>;
+    const settings = JSON.parse(fs.readFileSync(path.join(root, DEMO_DIR_NAME, 'workspace/.vscode/settings.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(settings['auroraGa.gates.dataMode'], 'demo');
     assert.equal(settings['auroraGa.prometheus.url'], undefined, 'no server is pretended');
     assert.equal((await fetch(openUrl)).status, 200);
