@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request, type Dispatcher } from 'undici';
 import { InputError } from '../util/errors';
-import type { PrometheusConnection } from './connection';
+import { CONNECTION_DEFAULTS, type PrometheusConnection } from './connection';
 
 /** A raw HTTP answer, exactly as received (recorded as-is by --record). */
 export interface RawResponse {
@@ -44,7 +44,7 @@ export class HttpTransport implements Transport {
         throw new InputError(`cannot read CA file: ${(err as Error).message}`, { file: conn.caFile });
       }
     }
-    this.dispatcher = dispatcher ?? new Agent({ connections: Math.max(1, conn.concurrency ?? 8), ...(ca ? { connect: { ca } } : {}) });
+    this.dispatcher = dispatcher ?? new Agent({ connections: Math.max(1, conn.concurrency ?? CONNECTION_DEFAULTS.concurrency), ...(ca ? { connect: { ca } } : {}) });
   }
 
   async send(path: string, params: Record<string, string>, signal: AbortSignal): Promise<RawResponse> {
