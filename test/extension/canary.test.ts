@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { CanaryResults } from '../../src/core/canary/results';
-import { activateAurora, waitFor, workspaceRoot } from './util';
+import { activateAurora, EXTENSION_ID, waitFor, workspaceRoot } from './util';
 
 describe('canary in VS Code', function () {
   this.timeout(60000);
@@ -89,6 +90,26 @@ describe('canary in VS Code', function () {
     } finally {
       await cfg.update('runs', undefined, vscode.ConfigurationTarget.Workspace);
       await cfg.update('intervalSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('follows a canary the CLI runs in a terminal: the view fills from its progress file while visible', async () => {
+    const api = await activateAurora();
+    await vscode.commands.executeCommand('aurora.canary.focus');
+    const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/cli.js');
+    const child = spawn(process.execPath, [cli, 'canary', '--demo', '--runs', '6', '--interval', '0.4'], { cwd: workspaceRoot(), stdio: 'ignore' });
+    const exited = new Promise<number | null>((r) => child.on('close', r));
+    try {
+      const partial = await waitFor('the CLI sequence with some runs in the view', () => {
+        const l = api.canary.model.latest;
+        return l?.label === 'DEMO RUNNING (elsewhere)' && l.runs.length > 0 && l.runs.length < 6 ? l : undefined;
+      }, 20000);
+      assert.equal(partial.plannedRuns, 6);
+      assert.equal(await exited, 0);
+      const done = await waitFor('the CLI results in the view', () => (api.canary.model.latest?.name === partial.name && api.canary.model.latest.status === 'PASS' ? api.canary.model.latest : undefined), 10000);
+      assert.equal(done.runs.length, 6);
+    } finally {
+      child.kill();
     }
   });
 

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../util/errors';
+import { PROGRESS_FILE, readProgress, type SequenceProgress } from './progressLog';
 import { readCanaryResults, type CanaryResults } from './results';
 
 export const SEQUENCE_RESULTS = 'canary_results.json';
@@ -11,6 +12,8 @@ export interface SequenceEntry {
   dir: string;
   name: string;
   results: CanaryResults | null;
+  /** For a folder without results: the runs recorded so far (a sequence running elsewhere, or killed). */
+  progress: SequenceProgress | null;
   /** Set when the folder has no readable results (still running, interrupted, or corrupt). */
   problem: string | null;
 }
@@ -29,12 +32,33 @@ export async function listSequences(artifactsDir: string, signal: AbortSignal, l
     names.slice(0, limit).map(async (name): Promise<SequenceEntry> => {
       const dir = path.join(artifactsDir, name);
       try {
-        return { dir, name, results: await readCanaryResults(path.join(dir, SEQUENCE_RESULTS), signal), problem: null };
+        return { dir, name, results: await readCanaryResults(path.join(dir, SEQUENCE_RESULTS), signal), progress: null, problem: null };
       } catch (err) {
         if (signal.aborted) throw err;
-        const msg = err instanceof InputError ? (/not found/.test(err.message) ? 'no results (running or interrupted)' : err.format()) : (err as Error).message;
-        return { dir, name, results: null, problem: msg };
+        const missing = err instanceof InputError && /not found/.test(err.message);
+        const msg = err instanceof InputError ? (missing ? 'no results (running or interrupted)' : err.format()) : (err as Error).message;
+        return { dir, name, results: null, progress: missing ? await readProgress(dir, signal) : null, problem: msg };
       }
     }),
   );
+}
+
+/**
+ * A cheap fingerprint of artifacts/canary (folder count, newest folder, its progress and results
+ * files' sizes and times): polling compares it instead of re-reading every sequence.
+ */
+export async function historySignature(artifactsDir: string): Promise<string> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(artifactsDir)).filter((n) => /^\d{8}T\d{6}Z/.test(n)).sort();
+  } catch {
+    return 'none';
+  }
+  const newest = names.at(-1);
+  if (!newest) return '0';
+  const stamp = async (f: string) => {
+    const st = await fs.stat(path.join(artifactsDir, newest, f)).catch(() => null);
+    return st ? `${st.size}@${st.mtimeMs}` : '-';
+  };
+  return `${names.length}:${newest}:${await stamp(PROGRESS_FILE)}:${await stamp(SEQUENCE_RESULTS)}`;
 }

@@ -6,6 +6,7 @@ import type { CanaryConfig } from './config';
 import { evaluateSequence } from './evaluate';
 import { analyseSummary, unhealthy } from './health';
 import { parseJsonText } from './jsonSource';
+import { appendProgress } from './progressLog';
 import { checkPlaceholders, expand, type PlaceholderValues } from './placeholders';
 import { runProcess, type ProcessOutcome } from './processRun';
 import type { CanaryLockStatus, CanaryResults, HealthResult, RunOutcome, RunResult } from './results';
@@ -140,6 +141,15 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
   const cwd = path.resolve(plan.root, config.cwd ?? '.');
   const startDate = new Date();
   const sequenceDir = await makeSequenceDir(path.resolve(plan.root, config.artifacts_dir), startDate);
+  await appendProgress(sequenceDir, {
+    kind: 'start',
+    started_at: startDate.toISOString(),
+    profile: displayPath(plan.root, plan.profile),
+    planned_runs: config.runs,
+    gating: config.gating,
+    data_mode: config.data_mode,
+    run_budget_s: config.timeout_seconds + config.kill_grace_seconds + config.interval_seconds,
+  });
   onProgress({ kind: 'sequence-start', sequenceDir, plannedRuns: config.runs, startedAt: startDate.toISOString() });
 
   const stop = new AbortController();
@@ -198,6 +208,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
       command: argv,
     };
     records.push({ run, health });
+    await appendProgress(sequenceDir, { kind: 'run', run, health });
     if (c.outcome === 'hard_trip' && hardTripRunId === null) {
       hardTripRunId = runId;
       stoppedBy = `stopped: hard gating tripped in run ${runId}`;

@@ -1,7 +1,7 @@
 // The state behind the Canary view: the sequence running now, the ones on disk, and "Run Canary".
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { listSequences } from '../../core/canary/history';
+import { historySignature, listSequences } from '../../core/canary/history';
 import { planCanary, ProfileLockError, type CanaryOverrides } from '../../core/canary/plan';
 import type { CanaryResults, GatingMode } from '../../core/canary/results';
 import { runCanary, type CanaryPlan } from '../../core/canary/runner';
@@ -68,6 +68,18 @@ export class CanaryController implements vscode.Disposable {
     } catch (err) {
       this.log.warn(`canary: cannot read ${this.artifactsDir}: ${(err as Error).message}`);
     }
+  }
+
+  private signature = '';
+
+  /** Refreshes when artifacts/canary changed since the last look (a sequence run by the CLI, say). */
+  async pollOnce(): Promise<void> {
+    const folder = this.folder();
+    if (!folder || this.running) return;
+    const sig = await historySignature(path.resolve(folder.uri.fsPath, this.artifactsDir));
+    if (sig === this.signature) return;
+    this.signature = sig;
+    await this.refresh();
   }
 
   private liveModel() {

@@ -207,8 +207,27 @@ export function sequenceFromResults(name: string, r: CanaryResults, root: string
   };
 }
 
-/** A sequence folder without readable results (interrupted, corrupt). */
-export function incompleteSequence(entry: SequenceEntry): SequenceNodeModel {
+/**
+ * A sequence folder without readable results: one running in another process (the CLI) while its
+ * progress file keeps growing, one that was killed (progress stopped), or a corrupt one.
+ */
+export function incompleteSequence(entry: SequenceEntry, root: string, now: number): SequenceNodeModel {
+  const p = entry.progress;
+  if (p) {
+    const key = `seq:${entry.name}`;
+    const runs = p.runs.map(({ run, health }) => runNode(run, health, root, key));
+    const alive = now - p.updatedAt.getTime() < (p.start.run_budget_s + 30) * 1000;
+    const base = runningSequence(entry.name, p.start.planned_runs, runs, p.start.data_mode === 'demo');
+    if (alive) return { ...base, label: `${base.label} (elsewhere)`, tooltip: `Canary running in another process (e.g. the CLI): ${runs.length} of ${p.start.planned_runs} runs finished` };
+    return {
+      ...base,
+      label: `${p.start.data_mode === 'demo' ? 'DEMO ' : ''}INCOMPLETE`,
+      description: `interrupted after ${runs.length}/${p.start.planned_runs} runs · ${entry.name}`,
+      status: 'INCOMPLETE',
+      icon: ICONS.INCOMPLETE,
+      tooltip: `The sequence stopped without writing its results (killed?) after ${runs.length} of ${p.start.planned_runs} runs.`,
+    };
+  }
   return {
     kind: 'sequence',
     key: `seq:${entry.name}`,
@@ -251,7 +270,7 @@ export function runningSequence(name: string, plannedRuns: number, runs: RunNode
 }
 
 /** The model from the sequences on disk (newest first). */
-export function modelFromHistory(entries: SequenceEntry[], root: string): CanaryViewModel {
-  const nodes = entries.map((e) => (e.results ? sequenceFromResults(e.name, e.results, root) : incompleteSequence(e)));
+export function modelFromHistory(entries: SequenceEntry[], root: string, now = Date.now()): CanaryViewModel {
+  const nodes = entries.map((e) => (e.results ? sequenceFromResults(e.name, e.results, root) : incompleteSequence(e, root, now)));
   return { latest: nodes[0], past: nodes.slice(1) };
 }

@@ -42,14 +42,27 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
     await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true });
   };
 
-  // Results written by the CLI in a terminal show up too (debounced: a sequence writes two files at once).
+  // Sequences run by the CLI in a terminal show up too (debounced: a run writes several files at once).
   let timer: NodeJS.Timeout | undefined;
   const soon = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void controller.refresh(), 300);
   };
+  // File events do not reach every host (remote hosts may not watch git-ignored artifacts/), so
+  // while the view is visible it also polls a cheap fingerprint of artifacts/canary once a second.
+  let poller: NodeJS.Timeout | undefined;
+  const polling = () => {
+    if (view.visible && !poller) poller = setInterval(() => void controller.pollOnce(), 1000);
+    if (!view.visible && poller) {
+      clearInterval(poller);
+      poller = undefined;
+    }
+  };
+  context.subscriptions.push(view.onDidChangeVisibility(polling), { dispose: () => clearInterval(poller) });
+  polling();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'artifacts/canary/*/canary_results.json'));
+    // progress.jsonl grows run by run, so a CLI sequence fills the view as it goes.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'artifacts/canary/*/{canary_results.json,progress.jsonl}'));
     context.subscriptions.push(watcher, watcher.onDidCreate(soon), watcher.onDidChange(soon), watcher.onDidDelete(soon));
   }
 
