@@ -149,6 +149,39 @@ describe('gates: evaluation against a real Prometheus', function () {
     });
   });
 
+  describe('a firing alert produced by a real alerting rule', () => {
+    let env: Env | undefined;
+    before(async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-gates-rules-'));
+      writeWorkspace(dir, { end: END });
+      const rules = path.join(dir, 'rules.yml');
+      fs.writeFileSync(rules, JSON.stringify({
+        groups: [{ name: 'dro', rules: [{ alert: 'DROFactorSuppressed', expr: 'quantile_over_time(0.05, aurora_risk_dro_factor[48h]) < 0.6', for: '0m', labels: { severity: 'warning' } }] }],
+      }));
+      const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, trips: { dro_factor: true } })), ruleFiles: [rules], evaluationInterval: '1s' });
+      env = { prom, dir };
+    });
+    after(() => tearDown(env));
+
+    it('the ALERTS series the rule writes (about 2.5 s after start) is counted by the alert check, with its labels', async () => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const res = await fetch(`${env!.prom.url}/api/v1/query?query=${encodeURIComponent('ALERTS{alertname="DROFactorSuppressed"}')}`);
+        const body = (await res.json()) as { data: { result: unknown[] } };
+        if (body.data.result.length) break;
+        if (Date.now() > deadline) assert.fail('the rule never produced ALERTS');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      // Rules evaluate at wall-clock time, so evaluate now (the data ended less than a minute ago).
+      const report = await evaluateGates({ prometheus: { url: env!.prom.url }, cwd: env!.dir, at: new Date() }, AbortSignal.timeout(20_000));
+      const c = check(report, 'dro', 'suppressed_alert');
+      assert.equal(c.outcome, 'FAIL');
+      assert.equal(c.value, 1);
+      assert.deepEqual([c.evidence.raw[0].labels?.alertname, c.evidence.raw[0].labels?.profile, c.evidence.raw[0].labels?.severity], ['DROFactorSuppressed', 'smoke', 'warning']);
+      assert.equal(report.decision_code, 'CONDITIONAL', 'DRO is a CONDITIONAL gate');
+    });
+  });
+
   describe('NaN samples and missing series', () => {
     let env: Env | undefined;
     before(async () => (env = await setUp({ nan: [{ metric: 'aurora_risk_dro_factor', profile: 'smoke' }], omit: ['aurora_ci_coverage_abs_err_ema'] })));
