@@ -21,6 +21,9 @@ if (webviewEntries.length) {
   builds.push({ ...common, entryPoints: webviewEntries, outdir: 'media/dist', platform: 'browser', format: 'iife', target: 'es2022' });
 }
 
+// Start clean, so nothing left by an earlier build (a dev source map, a removed webview) is shipped.
+for (const dir of ['dist', 'media/dist']) fs.rmSync(path.join(root, dir), { recursive: true, force: true });
+
 const t0 = Date.now();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
