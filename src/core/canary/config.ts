@@ -43,7 +43,7 @@ export const DEFAULT_HEALTH_CHECKS: HealthCheckSpec[] = [
 export const canaryConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    command: z.array(z.string()).min(1, 'needs at least the program to run').describe('argv of one run, no shell. Placeholders: ${profile} ${runId} ${runDir} ${gating} ${node} ${configDir}.'),
+    command: z.array(z.string().min(1, 'an empty argument')).min(1, 'needs at least the program to run').describe('argv of one run, no shell. Placeholders: ${profile} ${runId} ${runDir} ${gating} ${node} ${configDir}.'),
     cwd: z.string().optional().describe('Working directory of the runs, relative to the workspace/repo root; default the root.'),
     env: z.record(z.string(), z.string()).default({}).describe('Extra environment for the runs (AURORA_RUN_DIR and friends are always set).'),
     gating_args: z.array(z.string()).default(['--ci-gating', '${gating}']).describe('Appended to the command under soft/hard gating; none appends nothing.'),

@@ -139,6 +139,8 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
   const where = plan.configFile ?? 'canary config';
   checkPlaceholders([...config.command, ...config.gating_args, ...Object.values(config.env)], where);
   const cwd = path.resolve(plan.root, config.cwd ?? '.');
+  // A missing cwd would surface as the program's ENOENT in every run; say what is really missing.
+  if (!(await fs.stat(cwd).catch(() => null))?.isDirectory()) throw new InputError(`cwd ${cwd} is not a directory`, { file: where });
   const startDate = new Date();
   const sequenceDir = await makeSequenceDir(path.resolve(plan.root, config.artifacts_dir), startDate);
   await appendProgress(sequenceDir, {

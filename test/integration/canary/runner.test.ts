@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readCanaryResults } from '../../../src/core/canary/results';
 import { runCanary, type CanaryProgress } from '../../../src/core/canary/runner';
+import { InputError } from '../../../src/core/util/errors';
 import { alive, childPlan, readPid, tempRoot } from './support';
 
 const never = () => new AbortController().signal;
@@ -134,6 +135,11 @@ describe('canary runner with real child processes', function () {
     assert.equal(r.run_results[0].outcome, 'spawn_error');
     assert.match(r.run_results[0].reason!, /cannot start '\/nonexistent\/aurora-runtime': ENOENT/);
     assert.equal(r.evaluation.status, 'FAIL');
+  });
+
+  it('refuses a working directory that does not exist before starting any run', async () => {
+    await assert.rejects(runCanary(childPlan(root, 'ok', { cwd: 'no/such/dir' }), never()), (e: unknown) => e instanceof InputError && /cwd .*no\/such\/dir is not a directory/.test(e.message));
+    assert.equal(fs.existsSync(path.join(root, 'artifacts')), false);
   });
 
   it('runs with concurrency and waits the interval between runs', async () => {
