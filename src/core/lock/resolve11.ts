@@ -44,7 +44,10 @@ export function constructBool(text: string): boolean {
   return v;
 }
 
-function bigintOf(digits: string, radix: 2 | 8 | 10 | 16): bigint {
+function bigintOf(raw: string, radix: 2 | 8 | 10 | 16): bigint {
+  // Like Python's int(text, base): surrounding whitespace and the base's own prefix (0b/0o/0x) are accepted.
+  const prefix = { 2: /^0b/i, 8: /^0o/i, 10: /^$/, 16: /^0x/i }[radix];
+  const digits = raw.trim().replace(prefix, '');
   const valid = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[radix];
   if (!valid.test(digits)) throw new ConstructError(`invalid literal for int() with base ${radix}: '${digits}'`);
   return BigInt(radix === 10 ? digits : `0${{ 2: 'b', 8: 'o', 16: 'x' }[radix]}${digits}`);
@@ -116,6 +119,12 @@ export function checkTimestamp(text: string): string {
   if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) throw new ConstructError(`'${text}' is not a valid time`);
   if (m[9] !== undefined && Number(m[9]) * 60 + Number(m[10] ?? 0) >= 24 * 60) throw new ConstructError(`'${text}' has an invalid UTC offset`);
   return 'datetime';
+}
+
+/** Fails where Python's base64.decodebytes would (non-ASCII text, wrong padding); the bytes themselves are never needed. */
+export function checkBase64(text: string): void {
+  if (/[^\p{ASCII}]/u.test(text)) throw new ConstructError('failed to convert base64 data into ascii');
+  if (text.replace(/[^A-Za-z0-9+/=]/g, '').length % 4 !== 0) throw new ConstructError('failed to decode base64 data: Incorrect padding');
 }
 
 /** A plain scalar's Python value, or undefined for tags that are not plain data (merge, value, timestamp). */

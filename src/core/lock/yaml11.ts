@@ -6,7 +6,7 @@ import { InputError } from '../util/errors';
 import type { JEntry, JNode, SourceRange } from './jsonValue';
 import { LineIndex } from './lineIndex';
 import { compareCodePoints, compareNumbers, keyClass, keyIdentity, keyToJsonString, type PyKey } from './pyKeys';
-import { checkTimestamp, constructBool, ConstructError, constructFloat, constructImplicit, constructInt, resolvePlain } from './resolve11';
+import { checkBase64, checkTimestamp, constructBool, ConstructError, constructFloat, constructImplicit, constructInt, resolvePlain } from './resolve11';
 
 const TAG = 'tag:yaml.org,2002:';
 /** PyYAML's Reader refuses these characters anywhere in the stream (before any parsing). */
@@ -31,6 +31,8 @@ class Loader {
 
   constructor(
     private readonly doc: Document,
+    private readonly source: string,
+    private readonly unterminated: boolean,
     private readonly file: string,
     private readonly lines: LineCounter,
   ) {}
@@ -74,19 +76,26 @@ class Loader {
   }
 
   scalar(node: Scalar): JNode {
-    const text = String(node.value);
+    let text = String(node.value);
+    if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && this.unterminated && (node.range?.[1] ?? 0) >= this.source.length && text.endsWith('\n')) {
+      // The document was parsed with a line break added at its end (see loadYaml11); PyYAML counts
+      // only breaks in the source: keep (+) loses that break, clip loses it if the last line had content.
+      const chomp = /^[|>](?:[1-9]?([+-])|([+-])[1-9])?/.exec(this.source.slice(node.range![0]))?.slice(1).find(Boolean);
+      const lastLine = this.source.slice(this.source.lastIndexOf('\n') + 1);
+      if (chomp === '+' || (chomp === undefined && lastLine.trim() !== '')) text = text.slice(0, -1);
+    }
     const range = rangeOf(node);
     const tag = node.tag;
     try {
-      if (tag === undefined) {
-        if (node.type !== 'PLAIN') return { kind: 'scalar', value: text, range };
+      // PyYAML resolves a scalar tagged with the non-specific `!` as if it were plain, even when quoted.
+      if (tag === undefined || tag === '!') {
+        if (tag === undefined && node.type !== 'PLAIN') return { kind: 'scalar', value: text, range };
         const implicit = resolvePlain(text);
         if (implicit === 'timestamp') return this.timestamp(text, range);
         if (implicit === 'merge' || implicit === 'value') this.fail(`could not determine a constructor for the tag '${TAG}${implicit}' ('${text}' as a value)`, node);
         return { kind: 'scalar', value: constructImplicit(implicit, text) ?? null, range };
       }
       switch (tag) {
-        case '!':
         case `${TAG}str`:
           return { kind: 'scalar', value: text, range };
         case `${TAG}null`:
@@ -100,6 +109,7 @@ class Loader {
         case `${TAG}timestamp`:
           return this.timestamp(text, range);
         case `${TAG}binary`:
+          checkBase64(text);
           return { kind: 'invalid', message: 'binary data (!!binary) cannot be serialized to JSON', range };
         default:
           return this.fail(`could not determine a constructor for the tag '${tag}'`, node);
@@ -256,13 +266,17 @@ export function loadYaml11(text: string, file: string): LoadedYaml {
     throw new InputError(`raw ${name} is a line break in YAML 1.1 and cannot be hashed compatibly; write it as an escape inside double quotes`, { file, ...new LineIndex(text).at(sep.index) });
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, lineCounter: lines, keepSourceTokens: false });
+  // The yaml package and PyYAML disagree on block scalars cut off by the end of the file; with a
+  // final line break they agree, and Loader.scalar takes the added break back out.
+  const unterminated = text !== '' && !/[\r\n]$/.test(text);
+  const doc = parseDocument(unterminated ? `${text}\n` : text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, lineCounter: lines, keepSourceTokens: false });
   const error = doc.errors[0];
   if (error) {
-    const pos = error.linePos?.[0];
-    throw new InputError(`invalid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, { file, line: pos?.line, column: pos?.col });
+    // Positions past the end (where the added line break would be) are reported at the real end.
+    const pos = new LineIndex(text).at(Math.min(error.pos[0], text.length));
+    throw new InputError(`invalid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, { file, ...pos });
   }
-  const loader = new Loader(doc, file, lines);
+  const loader = new Loader(doc, text, unterminated, file, lines);
   const root = loader.construct(doc.contents as YNode, 0);
   if (loader.hasAnchors && expandedSize(root, new Map()) > MAX_EXPANDED_NODES) {
     throw new InputError(`aliases expand to more than ${MAX_EXPANDED_NODES} nodes; refusing to hash this document`, { file, line: 1, column: 1 });

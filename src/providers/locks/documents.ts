@@ -1,4 +1,5 @@
-// Tracks every profile buffer that has a lock beside it: an incremental edit session per document,
+// Tracks every profile buffer (a YAML file with a lock beside it, or in a `profiles` folder): an
+// incremental edit session per document,
 // a cache of parsed lock files, and the resulting lock state, recomputed (debounced) as the user
 // types. Diagnostics, CodeLens and the Locks view all listen to onDidChange.
 import { promises as fs } from 'node:fs';
@@ -10,7 +11,6 @@ import { ProfileEditSession } from '../../core/lock/editSession';
 import { InputError } from '../../core/util/errors';
 import type { ProfileLockState } from './model';
 import { lockSettings } from './settings';
-
 
 interface Tracked {
   document: vscode.TextDocument;

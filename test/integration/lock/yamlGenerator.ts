@@ -23,6 +23,9 @@ const TRICKY = [
   '2025-08-21', 'abc', 'hello world', 'x_y', 'A', 'Zz', 'yes!', '0x', '12abc', '1_', '_1', '+', '-1_', '1:60', '1:5', '3:25:45.5',
 ];
 
+/** Explicit tags: PyYAML constructs the tagged type from any text, or fails. */
+const TAGS = ['!!str', '!!int', '!!float', '!!bool', '!!null', '!', '!!timestamp', '!!binary', '!custom'];
+
 const KEYS = ['a', 'b', 'B', '_', 'ä', 'key', 'coverage_target', 'x1', 'Z', 'é', 'ю', 'k k', '𝄞', '\uffee', 'true_', 'Null_'];
 /** Numeric, boolean and null keys: a mapping uses them alone (Python sorts them) or, rarely, mixed (Python fails). */
 const NUMBER_KEYS = ['on', 'no', 'yes', '1', '2', '10', '1.5', '-3', '0x10', '1.0', '017', '.inf', '-.inf', '1e+3'];
@@ -67,6 +70,7 @@ export function generateYamlDocument(seed: number): string {
 
   const scalar = (): string => {
     const k = r();
+    if (k < 0.05) return `${pick(TAGS)} ${chance(0.5) ? pick(TRICKY) : JSON.stringify(pick(TRICKY))}`;
     if (k < 0.45) return pick(TRICKY);
     if (k < 0.7) return randomNumber();
     if (k < 0.85) return doubleQuoted(pick(QUOTED));
@@ -113,7 +117,12 @@ export function generateYamlDocument(seed: number): string {
         lines.push(`${lead}${comment}`);
         lines.push(...block(asMap && chance(0.5) ? indent : `${indent}  `, depth + 1, false));
       } else if (kind < 0.45) lines.push(`${lead} ${flow(depth)}${comment}`);
-      else if (kind < 0.48) lines.push(`${lead}${comment}`);
+      else if (kind < 0.47) {
+        // Block scalars: literal or folded, with chomping indicators.
+        lines.push(`${lead} ${pick(['|', '>', '|-', '>+', '|+', '>-'])}${comment}`);
+        for (let l = 0; l < 1 + Math.floor(r() * 3); l++) lines.push(`${indent}  ${pick(['text', 'more  words', '1.0', 'yes', '# not a comment', ''])}`);
+      } else if (kind < 0.48) lines.push(`${lead} plain start`, `${indent}  continued ${pick(['line', '1.0', 'on'])}`);
+      else if (kind < 0.5) lines.push(`${lead}${comment}`);
       else lines.push(`${lead} ${scalar()}${comment}`);
     }
     return lines;
