@@ -199,10 +199,24 @@ describe('locks: live lock diagnostics in the editor', () => {
     assert.ok(byMessage.has('Missing required section: preloop'));
     assert.equal(byMessage.get('acceptance.min_decisions not set')?.severity, vscode.DiagnosticSeverity.Warning);
     assert.deepEqual(api.locks.codeLensTitles(uri), ['$(unlock) not locked — draft.lock.json', 'Lock profile']);
+
+    // Locking a profile that has no lock yet replaces nothing, so it does not ask.
+    const asked: string[] = [];
+    api.locks.setConfirmation(async (message) => (asked.push(message), true));
+    const lockFile = path.join(LOCKS(), 'profiles', 'draft.lock.json');
+    try {
+      await vscode.commands.executeCommand('aurora.lockProfile', uri);
+      assert.deepEqual(asked, []);
+      assert.equal(JSON.parse(fs.readFileSync(lockFile, 'utf8')).locked_values.acceptance.coverage_target, 1.5);
+      await waitFor('the lens to say locked', () => api.locks.codeLensTitles(uri)[0]?.startsWith('$(lock) locked ✓'));
+    } finally {
+      fs.rmSync(lockFile, { force: true });
+    }
   });
 
-  it('lists every locked profile with its state in the Locks view model', async () => {
-    await api.locks.refresh();
+  it('lists every locked profile with its state in the Locks view model (Validate Locks)', async () => {
+    const returned = await vscode.commands.executeCommand<{ label: string }[]>('aurora.validateLocks');
+    assert.deepEqual(returned.map((r) => r.label), api.locks.tree.map((r) => r.label));
     const rows = new Map(api.locks.tree.map((r) => [r.label, r]));
     assert.equal(rows.get('locks/orphan.lock.json')?.state, 'orphan');
     assert.equal(rows.get('locks/corrupt/broken.yaml')?.state, 'unreadable');
