@@ -42,6 +42,14 @@ function scalarAt(node: JNode, start: number, end: number): JNode | undefined {
   return undefined;
 }
 
+/** Whether `offset` falls inside any key or scalar value (then a `#` there is text, not a comment). */
+function insideNode(node: JNode, offset: number): boolean {
+  const r = node.range;
+  if (node.kind === 'scalar' || node.kind === 'invalid') return !!r && offset >= r.start && offset < r.end;
+  if (node.kind === 'object') return node.entries.some((e) => (e.keyRange && offset >= e.keyRange.start && offset < e.keyRange.end) || insideNode(e.value, offset));
+  return node.items.some((item) => insideNode(item, offset));
+}
+
 function shift(r: SourceRange | undefined, at: number, delta: number): void {
   if (!r) return;
   if (r.start >= at) r.start += delta;
@@ -77,6 +85,12 @@ export class ProfileEditSession {
 
   /** Records an edit; `newText` is the whole buffer after it (the source of truth if the fast path declines). */
   applyEdit(edit: TextEdit, newText: string): void {
+    if (!this.stale && this.root && this.tryComment(edit, newText)) {
+      // Same value, same hash: only the ranges after the edit moved.
+      this.stats.incremental++;
+      this.text = newText;
+      return;
+    }
     this.normalizedCache = undefined;
     if (!this.stale && this.root && !this.hasAnchors && this.tryIncremental(edit, newText)) {
       this.stats.incremental++;
@@ -85,6 +99,23 @@ export class ProfileEditSession {
     }
     this.text = newText;
     this.stale = true;
+  }
+
+  /** Typing inside a comment: after a `#` that starts a comment, on one line, outside every key and value. */
+  private tryComment(edit: TextEdit, newText: string): boolean {
+    if (/[\r\n]/.test(edit.text)) return false;
+    const lineStart = this.text.lastIndexOf('\n', edit.offset - 1) + 1;
+    const lineEnd = this.text.indexOf('\n', edit.offset);
+    if (edit.offset + edit.length > (lineEnd < 0 ? this.text.length : lineEnd)) return false;
+    const line = this.text.slice(lineStart, edit.offset);
+    const hash = /(^|[ \t])#/.exec(line);
+    if (!hash) return false;
+    const at = lineStart + hash.index + hash[1].length;
+    if (insideNode(this.root!, at)) return false;
+    if (newText.length !== this.text.length + edit.text.length - edit.length) return false;
+    const delta = edit.text.length - edit.length;
+    if (delta !== 0) shiftAll(this.root!, edit.offset + edit.length, delta);
+    return true;
   }
 
   /** Replaces the whole buffer (document opened, reverted, or several edits at once). */

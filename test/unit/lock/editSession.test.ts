@@ -75,4 +75,21 @@ describe('locks: incremental editor session', () => {
     }
     assert.ok(session.stats.incremental > 600, `only ${session.stats.incremental} incremental edits`);
   });
+
+  it('types inside a comment without re-parsing, and still re-parses when a # stops being a comment', () => {
+    let text = PROFILE;
+    const session = new ProfileEditSession('p.yaml', text);
+    session.normalized();
+    const type = (offset: number, inserted: string, length = 0) => {
+      const next = text.slice(0, offset) + inserted + text.slice(offset + length);
+      session.applyEdit({ offset, length, text: inserted }, next);
+      text = next;
+      assert.deepEqual(incremental(session), full(text), JSON.stringify(text));
+    };
+    for (const ch of ' and tight') type(text.indexOf('# strict') + 8, ch);
+    assert.equal(session.stats.full, 1);
+    assert.equal(session.stats.incremental, 10);
+    type(text.indexOf('  # strict'), '', 2); // `0.9# strict`: the # is now part of the value
+    assert.equal(session.stats.full, 2);
+  });
 });
