@@ -7,33 +7,38 @@ import { z } from 'zod';
 /** Which way a threshold makes a profile stricter; the editor says whether an edit tightens or loosens it. */
 export type Direction = 'higher-stricter' | 'lower-stricter' | 'true-stricter';
 
-const ratio = (description: string) => z.number().min(0).max(1).meta({ description });
+/** Marks a threshold with the way it makes a profile stricter (kept in the published JSON Schema too). */
+function directed<T extends z.ZodType>(schema: T, direction: Direction, description: string): T {
+  return schema.meta({ description, 'x-aurora-direction': direction });
+}
+
+const ratio = () => z.number().min(0).max(1);
 
 export const ProfileSchema = z
   .object({
     acceptance: z
       .object({
-        coverage_target: ratio('Minimum coverage a run must reach, in [0, 1]; higher is stricter.'),
-        min_decisions: z.number().int().min(0).optional().meta({ description: 'Minimum number of decisions per run; higher is stricter (missing: a warning).' }),
+        coverage_target: directed(ratio(), 'higher-stricter', 'Minimum coverage a run must reach, in [0, 1].'),
+        min_decisions: directed(z.number().int().min(0), 'higher-stricter', 'Minimum number of decisions per run (missing: a warning).').optional(),
       })
       .loose(),
     kappa_thresholds: z
       .object({
-        tau_d: ratio('DERISK threshold, in [0, 1]; lower is stricter.'),
-        tau_p: ratio('PASS threshold, in [0, 1].'),
+        tau_d: directed(ratio(), 'lower-stricter', 'DERISK threshold, in [0, 1].'),
+        tau_p: ratio().meta({ description: 'PASS threshold, in [0, 1].' }),
       })
       .loose(),
     preloop: z
       .object({
-        max_noop_ratio: ratio('Largest share of NOOP decisions before the main loop, in [0, 1]; lower is stricter.'),
-        zero_budget_tolerance: z.number().int().min(0).optional().meta({ description: 'Zero-budget runs tolerated; lower is stricter.' }),
-        require_trigger: z.boolean().optional().meta({ description: 'Require the auto-seed trigger; true is stricter.' }),
+        max_noop_ratio: directed(ratio(), 'lower-stricter', 'Largest share of NOOP decisions before the main loop, in [0, 1].'),
+        zero_budget_tolerance: directed(z.number().int().min(0), 'lower-stricter', 'Zero-budget runs tolerated.').optional(),
+        require_trigger: directed(z.boolean(), 'true-stricter', 'Require the auto-seed trigger.').optional(),
       })
       .loose(),
     monitoring: z
       .object({
-        main_loop_started_ratio_min: ratio('Minimum share of runs that start the main loop; higher is stricter.').optional(),
-        skip_ratio_max: ratio('Largest share of skipped runs; lower is stricter.').optional(),
+        main_loop_started_ratio_min: directed(ratio(), 'higher-stricter', 'Minimum share of runs that start the main loop.').optional(),
+        skip_ratio_max: directed(ratio(), 'lower-stricter', 'Largest share of skipped runs.').optional(),
       })
       .loose()
       .optional(),
@@ -41,7 +46,7 @@ export const ProfileSchema = z
       .object({
         version: z.number().int().optional(),
         profile_name: z.string().optional(),
-        strict_validation: z.boolean().optional().meta({ description: 'true is stricter.' }),
+        strict_validation: directed(z.boolean(), 'true-stricter', 'Validate strictly.').optional(),
       })
       .loose()
       .optional(),
@@ -55,15 +60,18 @@ export const ProfileSchema = z
 
 export type Profile = z.infer<typeof ProfileSchema>;
 
-/** The keys whose direction is known (from the strict r2 and relaxed smoke profiles of the original). */
-export const DIRECTIONS: Record<string, Direction> = {
-  'acceptance.coverage_target': 'higher-stricter',
-  'acceptance.min_decisions': 'higher-stricter',
-  'kappa_thresholds.tau_d': 'lower-stricter',
-  'preloop.max_noop_ratio': 'lower-stricter',
-  'preloop.zero_budget_tolerance': 'lower-stricter',
-  'preloop.require_trigger': 'true-stricter',
-  'monitoring.main_loop_started_ratio_min': 'higher-stricter',
-  'monitoring.skip_ratio_max': 'lower-stricter',
-  'schema.strict_validation': 'true-stricter',
-};
+function unwrap(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodOptional ? unwrap(schema.unwrap() as z.ZodType) : schema;
+}
+
+/** `section.key` → direction, read from the schema's `x-aurora-direction` marks. */
+export const DIRECTIONS: Record<string, Direction> = Object.fromEntries(
+  Object.entries(ProfileSchema.shape).flatMap(([section, sectionSchema]) => {
+    const obj = unwrap(sectionSchema as z.ZodType);
+    if (!(obj instanceof z.ZodObject)) return [];
+    return Object.entries(obj.shape as Record<string, z.ZodType>).flatMap(([key, field]) => {
+      const direction = unwrap(field).meta()?.['x-aurora-direction'] as Direction | undefined;
+      return direction ? [[`${section}.${key}`, direction]] : [];
+    });
+  }),
+);
