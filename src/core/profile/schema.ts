@@ -64,14 +64,20 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return schema instanceof z.ZodOptional ? unwrap(schema.unwrap() as z.ZodType) : schema;
 }
 
+/** Every `section.key` the schema declares, with its (unwrapped) schema. */
+const FIELDS: [string, z.ZodType][] = Object.entries(ProfileSchema.shape).flatMap(([section, sectionSchema]) => {
+  const obj = unwrap(sectionSchema as z.ZodType);
+  if (!(obj instanceof z.ZodObject)) return [];
+  return Object.entries(obj.shape as Record<string, z.ZodType>).map(([key, field]): [string, z.ZodType] => [`${section}.${key}`, unwrap(field)]);
+});
+
 /** `section.key` → direction, read from the schema's `x-aurora-direction` marks. */
 export const DIRECTIONS: Record<string, Direction> = Object.fromEntries(
-  Object.entries(ProfileSchema.shape).flatMap(([section, sectionSchema]) => {
-    const obj = unwrap(sectionSchema as z.ZodType);
-    if (!(obj instanceof z.ZodObject)) return [];
-    return Object.entries(obj.shape as Record<string, z.ZodType>).flatMap(([key, field]) => {
-      const direction = unwrap(field).meta()?.['x-aurora-direction'] as Direction | undefined;
-      return direction ? [[`${section}.${key}`, direction]] : [];
-    });
+  FIELDS.flatMap(([key, field]) => {
+    const direction = field.meta()?.['x-aurora-direction'] as Direction | undefined;
+    return direction ? [[key, direction]] : [];
   }),
 );
+
+/** The keys declared as ratios (numbers in [0, 1]), for messages in the original's wording. */
+export const RATIO_KEYS = new Set(FIELDS.filter(([, f]) => f instanceof z.ZodNumber && f.minValue === 0 && f.maxValue === 1).map(([key]) => key));

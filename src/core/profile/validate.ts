@@ -1,5 +1,5 @@
 import type { JNode } from '../lock/jsonValue';
-import { DIRECTIONS, ProfileSchema, type Direction } from './schema';
+import { DIRECTIONS, ProfileSchema, RATIO_KEYS, type Direction } from './schema';
 
 export type PathSegment = string | number;
 
@@ -61,7 +61,7 @@ export function validateProfile(name: string, value: unknown): ProfileValidation
       else if (got === undefined) message = `Missing required key: ${where}`;
       else if (issue.code === 'too_big' || issue.code === 'too_small') {
         const bound = issue.code === 'too_big' ? `<= ${issue.maximum}` : `>= ${issue.minimum}`;
-        message = where.endsWith('ratio') || /coverage|tau_|ratio/.test(where) ? `${where} must be in [0, 1], got ${String(got)}` : `${where} must be ${bound}, got ${String(got)}`;
+        message = RATIO_KEYS.has(where) ? `${where} must be in [0, 1], got ${String(got)}` : `${where} must be ${bound}, got ${String(got)}`;
       } else if (issue.code === 'invalid_type') message = `${where} must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}, got ${JSON.stringify(got)}`;
       else message = `${where}: ${issue.message}`;
       issues.push({ severity: 'error', path, message });

@@ -26,6 +26,8 @@ describe('profile: validation (validate_profiles.py rules)', () => {
     assert.equal(v.is_valid, false);
     assert.deepEqual(v.errors.sort(), ['Missing required key: kappa_thresholds.tau_p', 'Missing required section: preloop', 'acceptance.coverage_target must be in [0, 1], got 1.5'].sort());
     assert.deepEqual(v.warnings, ['acceptance.min_decisions not set']);
+    const negative = validateProfile('x', plain(r2.replace('min_decisions: 1', 'min_decisions: -1')));
+    assert.deepEqual(negative.errors, ['acceptance.min_decisions must be >= 0, got -1']);
   });
 
   it('warns for a loose r2 and a smoke profile that requires the trigger', () => {
