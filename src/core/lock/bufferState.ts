@@ -3,13 +3,12 @@
 import path from 'node:path';
 import { validateProfile, validationInput, type ProfileIssue } from '../profile/validate';
 import { InputError } from '../util/errors';
-import { compareWithLock, type LegacyLockCheck, type LockStatus } from './checkLock';
+import { compareWithLock, type LockStatus } from './checkLock';
 import type { LockChange } from './diff';
 import type { ProfileEditSession } from './editSession';
 import type { JNode } from './jsonValue';
-import { parseLegacyLock } from './legacyLock';
-import { legacyLockPathFor, type ProfileLock } from './lockFile';
-import { legacyChecksum } from './normalize';
+import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
+import type { ProfileLock } from './lockFile';
 
 export interface BufferLockState {
   profilePath: string;
@@ -41,17 +40,7 @@ export function analyzeBuffer(session: ProfileEditSession, lockPath: string, loc
   }
   base.root = profile.root;
   base.issues = validateProfile(path.basename(profilePath, path.extname(profilePath)), validationInput(profile.root)).issues;
-  if (legacyText !== undefined) {
-    const legacyPath = legacyLockPathFor(profilePath);
-    try {
-      const expected = parseLegacyLock(legacyText, legacyPath);
-      const current = legacyChecksum(profile.root, session.currentText(), profilePath);
-      base.legacy = { lockPath: legacyPath, status: expected === current ? 'valid' : 'mismatch', expected, current };
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      base.legacy = { lockPath: legacyPath, status: 'unreadable', problem: err };
-    }
-  }
+  if (legacyText !== undefined) base.legacy = checkLegacyLock(legacyText, profilePath, session.currentText(), profile.root);
   if (lockFile.kind === 'ok') return { ...base, ...compareWithLock(profile, profilePath, lockFile.lock, lockPath), lock: lockFile.lock };
   if (lockFile.kind === 'corrupt') return { ...base, status: 'unreadable', problem: lockFile.error };
   return base;

@@ -2,9 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../util/errors';
 import { diffProfiles, type LockChange } from './diff';
-import { parseLegacyLock } from './legacyLock';
+import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
+
+export type { LegacyLockCheck };
 import { legacyLockPathFor, lockPathFor, parseLock, type ProfileLock } from './lockFile';
-import { legacyChecksum, normalizeProfile, type NormalizedProfile } from './normalize';
+import { normalizeProfile, type NormalizedProfile } from './normalize';
 
 /**
  * valid: the profile hashes to the lock's hash. mismatch: it does not (or the lock names another
@@ -12,14 +14,6 @@ import { legacyChecksum, normalizeProfile, type NormalizedProfile } from './norm
  * cannot be read or hashed (bad YAML, a date, mixed key types; `problem` says where).
  */
 export type LockStatus = 'valid' | 'mismatch' | 'missing' | 'unreadable' | 'profile-error';
-
-export interface LegacyLockCheck {
-  lockPath: string;
-  status: 'valid' | 'mismatch' | 'unreadable';
-  expected?: string;
-  current?: string;
-  problem?: InputError;
-}
 
 export interface LockCheck {
   status: LockStatus;
@@ -85,17 +79,7 @@ export function evaluateLock(input: { profilePath: string; profileText: string; 
   } catch (err) {
     profileProblem = asInputError(err, profilePath);
   }
-  let legacy: LegacyLockCheck | undefined;
-  if (input.legacyText !== undefined) {
-    const legacyPath = legacyLockPathFor(profilePath);
-    try {
-      const expected = parseLegacyLock(input.legacyText, legacyPath);
-      const current = profile ? legacyChecksum(profile.root, input.profileText, profilePath) : undefined;
-      legacy = { lockPath: legacyPath, status: current === expected ? 'valid' : 'mismatch', expected, current };
-    } catch (err) {
-      legacy = { lockPath: legacyPath, status: 'unreadable', problem: asInputError(err, legacyPath) };
-    }
-  }
+  const legacy = input.legacyText === undefined ? undefined : checkLegacyLock(input.legacyText, profilePath, input.profileText, profile?.root);
   const base = { profilePath, lockPath, legacy, changes: [] as LockChange[] };
   if (!profile) return { ...base, status: 'profile-error', problem: profileProblem };
   if (input.lockText === undefined) return { ...base, status: 'missing', profile, currentHash: profile.sha256, reason: `Lock file not found: ${lockPath}` };
