@@ -67,13 +67,14 @@ describe('audit in the real host', function () {
   it('follows a report written outside the editor, an unreadable one, and its removal', async () => {
     const cli = await runDctsAudit({ summaries: ['audit/replay_reports/replay_0*.json'], cwd: root, thresholds: { maxVarRatio: 0.85, minRobustSamples: 20 } }, AbortSignal.timeout(10_000));
     fs.writeFileSync(reportFile(), JSON.stringify(cli, null, 2));
-    await waitFor('the WARN report to show', () => (api.audit.current?.status === 'WARN' ? api.audit.current : undefined));
+    // The file watcher, or the 3 s stat that backs it up when the host's watcher stays silent.
+    await waitFor('the WARN report written outside the editor to show', () => (api.audit.current?.status === 'WARN' ? api.audit.current : undefined), 30_000);
     assert.match(api.audit.current!.description, /^WARN · var_ratio 0\.16 · 10 samples$/);
     fs.writeFileSync(reportFile(), '{"counts": ');
-    const broken = await waitFor('the unreadable report to show', () => (api.audit.current?.status === 'ERROR' ? api.audit.current : undefined));
+    const broken = await waitFor('the unreadable report to show', () => (api.audit.current?.status === 'ERROR' ? api.audit.current : undefined), 30_000);
     assert.equal(broken.description, 'report unreadable');
     assert.match(broken.tooltip, /not JSON/);
     fs.rmSync(reportFile());
-    await waitFor('the status to clear', () => api.audit.current === undefined || undefined);
+    await waitFor('the status to clear', () => api.audit.current === undefined || undefined, 30_000);
   });
 });

@@ -1,6 +1,7 @@
 // The VS Code face of the DCTS audit: "Aurora: Run DCTS Audit", and the audit's status, kept current
 // from artifacts/dcts_audit/report.json (written by the command or by `aurora-ga dcts-audit`) and
 // published through the API and an event for the Gates view.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { readAuditReport } from '../../core/audit/readReport';
@@ -9,6 +10,8 @@ import { buildAuditView, unreadableAuditView, type AuditViewModel } from './mode
 import { runAuditCommand } from './runCommand';
 import { auditTreeItem } from './treeItem';
 import { AUDIT_REPORT } from './settings';
+
+const POLL_MS = 3000;
 
 export interface AuditApi {
   /** The last audit's status (undefined while no report exists). */
@@ -46,7 +49,9 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
         break;
       }
     }
-    if (mine === generation) set(next);
+    if (mine !== generation) return;
+    log.debug(`DCTS audit status: ${next ? `${next.status} from ${next.reportFile}` : 'no report'}`);
+    set(next);
   };
 
   let debounce: NodeJS.Timeout | undefined;
@@ -54,15 +59,38 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
     clearTimeout(debounce);
     debounce = setTimeout(() => void reload(), 150);
   };
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/${AUDIT_REPORT}`);
+  // One watcher per folder, on the exact path. Watchers can stay silent for a whole session (seen in
+  // code-server on a loaded machine; also known on network and WSL file systems), so a cheap stat
+  // every few seconds backs them up: the status never lags a CLI run by more than that.
+  let watchers: vscode.Disposable[] = [];
+  const watch = () => {
+    watchers.forEach((w) => w.dispose());
+    watchers = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, AUDIT_REPORT));
+      return [w, w.onDidCreate(scheduleReload), w.onDidChange(scheduleReload), w.onDidDelete(scheduleReload)];
+    });
+  };
+  watch();
+  const seen = new Map<string, string>();
+  const poll = setInterval(() => {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const file = path.join(folder.uri.fsPath, AUDIT_REPORT);
+      void fs.stat(file).then((st) => `${st.mtimeMs}:${st.size}`, () => 'absent').then((stamp) => {
+        const before = seen.get(file);
+        seen.set(file, stamp);
+        if (before !== undefined && before !== stamp) scheduleReload();
+      });
+    }
+  }, POLL_MS);
 
   context.subscriptions.push(
+    { dispose: () => clearInterval(poll) },
     changed,
-    watcher,
-    watcher.onDidCreate(scheduleReload),
-    watcher.onDidChange(scheduleReload),
-    watcher.onDidDelete(scheduleReload),
-    vscode.workspace.onDidChangeWorkspaceFolders(scheduleReload),
+    { dispose: () => watchers.forEach((w) => w.dispose()) },
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      watch();
+      scheduleReload();
+    }),
     { dispose: () => clearTimeout(debounce) },
     vscode.commands.registerCommand('aurora.runDctsAudit', async () => {
       const run = await runAuditCommand(log);
