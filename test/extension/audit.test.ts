@@ -73,7 +73,7 @@ describe('audit in the real host', function () {
     fs.writeFileSync(reportFile(), '{"counts": ');
     const broken = await waitFor('the unreadable report to show', () => (api.audit.current?.status === 'ERROR' ? api.audit.current : undefined), 30_000);
     assert.equal(broken.description, 'report unreadable');
-    assert.match(broken.tooltip, /not JSON/);
+    assert.match(broken.tooltip, /invalid JSON/);
     fs.rmSync(reportFile());
     await waitFor('the status to clear', () => api.audit.current === undefined || undefined, 30_000);
   });

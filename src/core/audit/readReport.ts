@@ -1,6 +1,5 @@
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { InputError } from '../util/errors';
+import { parseJsonText, readInputText, schemaError } from '../util/jsonSource';
 import { judgeAudit } from './status';
 import { defaultAuditThresholds, type DctsAuditReport } from './types';
 
@@ -27,32 +26,11 @@ const reportSchema = z.object({
 /** A report as read: ours as is; the original's with a status judged against the default thresholds. */
 export type ReadAuditReport = DctsAuditReport & { legacy: boolean };
 
-/** Reads and validates a DCTS audit report; problems are InputErrors naming the file (and line for bad JSON). */
+/** Reads and validates a DCTS audit report; problems are InputErrors naming the file, line and column. */
 export async function readAuditReport(file: string, signal: AbortSignal): Promise<ReadAuditReport> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, { encoding: 'utf8', signal });
-  } catch (err) {
-    signal.throwIfAborted();
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'DCTS audit report not found' : `cannot read DCTS audit report: ${(err as Error).message}`, { file });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    // "Unexpected end of JSON input" has no position: the problem is at the end.
-    const at = pos ? Number(pos[1]) : /end of JSON/.test(msg) ? text.trimEnd().length : undefined;
-    const line = at === undefined ? undefined : text.slice(0, at).split('\n').length;
-    throw new InputError(`not JSON: ${(err as Error).message}`, { file, line });
-  }
-  const parsed = reportSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`not a DCTS audit report: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { file });
-  }
+  const text = await readInputText(file, 'DCTS audit report', signal);
+  const parsed = reportSchema.safeParse(parseJsonText(text, file));
+  if (!parsed.success) throw schemaError(text, file, parsed.error, 'not a DCTS audit report');
   const r = parsed.data;
   const thresholds = r.thresholds ?? { max_var_ratio: defaultAuditThresholds.maxVarRatio, min_robust_samples: defaultAuditThresholds.minRobustSamples };
   const judged = r.status ? { status: r.status, reasons: r.reasons ?? [] } : judgeAudit(r.counts.robust, r.var_ratio, { maxVarRatio: thresholds.max_var_ratio, minRobustSamples: thresholds.min_robust_samples });

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { parseLenientJson } from '../util/lenientJson';
 import type { IgnoredValue } from './types';
 
 /** What the audit takes from one replay summary (`tvf2` only). Values are raw: not yet filtered. */
@@ -16,37 +17,6 @@ export type SummaryResult = { record: DctsRecord; ignored: IgnoredValue[] } | { 
 // Python's json module (which wrote these summaries) emits NaN / Infinity / -Infinity as bare
 // tokens. They are not JSON, but the original read them and then left them out of the statistics;
 // doing the same (and saying so) beats rejecting the whole file.
-const NON_FINITE = '\u0000aurora-non-finite:';
-
-function replaceNonFiniteTokens(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      out += c;
-      if (c === '\\') out += text[++i] ?? '';
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') {
-      inString = true;
-      out += c;
-      continue;
-    }
-    const token = ['-Infinity', 'Infinity', 'NaN'].find((t) => text.startsWith(t, i));
-    if (token) {
-      out += JSON.stringify(NON_FINITE + token);
-      i += token.length - 1;
-    } else out += c;
-  }
-  return out;
-}
-
-function revive(_key: string, value: unknown): unknown {
-  if (typeof value === 'string' && value.startsWith(NON_FINITE)) return Number(value.slice(NON_FINITE.length));
-  return value;
-}
 
 /** `Unexpected token … at position 42` → `line 3, column 7`. */
 function jsonErrorWhere(message: string, text: string): string {
@@ -81,7 +51,7 @@ export async function readSummary(file: string, cwd: string, signal: AbortSignal
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(replaceNonFiniteTokens(text.replace(/^\uFEFF/, '')), revive);
+    doc = parseLenientJson(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     return { skipped: `not JSON: ${jsonErrorWhere((err as Error).message, text)}` };
   }

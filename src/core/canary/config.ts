@@ -1,9 +1,8 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../util/errors';
-import { schemaError } from './jsonSource';
+import { readInputText, schemaError } from '../util/jsonSource';
 import { GATING_MODES } from './results';
 
 // The canary configuration file (`configs/canary/default.yaml` is the shipped default; users pass
@@ -84,13 +83,5 @@ export function parseCanaryConfig(text: string, file: string): CanaryConfig {
 }
 
 export async function readCanaryConfig(file: string, signal: AbortSignal): Promise<CanaryConfig> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, { encoding: 'utf8', signal });
-  } catch (err) {
-    if (signal.aborted) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'canary config file not found' : `cannot read canary config: ${(err as Error).message}`, { file: path.resolve(file) });
-  }
-  return parseCanaryConfig(text, file);
+  return parseCanaryConfig(await readInputText(path.resolve(file), 'canary config file', signal), file);
 }

@@ -1,7 +1,5 @@
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { InputError } from '../util/errors';
-import { parseJsonText, schemaError } from './jsonSource';
+import { parseJsonText, readInputText, schemaError } from '../util/jsonSource';
 
 // The canary results JSON (`artifacts/canary_results.json`). The original's fields (original-kit.md
 // §4.1) stay where they were so existing readers keep working; everything Aurora adds is optional in
@@ -143,13 +141,5 @@ export function parseCanaryResults(text: string, file: string): CanaryResults {
 
 /** Reads and validates a canary results file; a missing or malformed file is an InputError naming it. */
 export async function readCanaryResults(file: string, signal: AbortSignal): Promise<CanaryResults> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, { encoding: 'utf8', signal });
-  } catch (err) {
-    if (signal.aborted) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'canary results file not found' : `cannot read canary results: ${(err as Error).message}`, { file });
-  }
-  return parseCanaryResults(text, file);
+  return parseCanaryResults(await readInputText(file, 'canary results file', signal), file);
 }

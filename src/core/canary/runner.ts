@@ -5,7 +5,7 @@ import { InputError } from '../util/errors';
 import type { CanaryConfig } from './config';
 import { evaluateSequence } from './evaluate';
 import { analyseSummary, unhealthy } from './health';
-import { parseJsonText } from './jsonSource';
+import { parseJsonText } from '../util/jsonSource';
 import { appendProgress } from './progressLog';
 import { checkPlaceholders, expand, type PlaceholderValues } from './placeholders';
 import { runProcess, type ProcessOutcome } from './processRun';

@@ -1,30 +1,15 @@
-import { promises as fs } from 'node:fs';
-import { z } from 'zod';
-import { parseJsonText, schemaError } from '../canary/jsonSource';
-import { InputError } from '../util/errors';
+import { readAuditReport } from '../audit/readReport';
 import type { DctsAuditInput } from './inputs';
 
-// The checklist needs only the audit's verdict (and shows a few figures when present); the audit
-// engineer owns the full report shape.
-const auditSchema = z.object({
-  status: z.enum(['PASS', 'WARN', 'FAIL', 'NO_DATA']),
-  var_ratio: z.number().nullable().optional(),
-  reasons: z.array(z.string()).optional(),
-}).passthrough();
-
+/**
+ * The checklist needs only the audit's verdict and a few figures. The audit's own reader does the
+ * reading, so a report of the original tool (no status) is judged the same way everywhere.
+ */
 export async function readDctsAudit(file: string, signal: AbortSignal): Promise<DctsAuditInput> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, { encoding: 'utf8', signal });
-  } catch (err) {
-    signal.throwIfAborted();
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'DCTS audit report not found' : `cannot read DCTS audit report: ${(err as Error).message}`, { file });
-  }
-  const parsed = auditSchema.safeParse(parseJsonText(text, file));
-  if (!parsed.success) throw schemaError(text, file, parsed.error, 'not a valid DCTS audit report');
+  const report = await readAuditReport(file, signal);
   const details: string[] = [];
-  if (typeof parsed.data.var_ratio === 'number') details.push(`var_ratio ${parsed.data.var_ratio}`);
-  details.push(...(parsed.data.reasons ?? []));
-  return { status: parsed.data.status, details };
+  if (typeof report.var_ratio === 'number') details.push(`var_ratio ${report.var_ratio}`);
+  if (report.legacy) details.push('original report without a status: judged against the default thresholds');
+  details.push(...report.reasons);
+  return { status: report.status, details };
 }

@@ -1,7 +1,5 @@
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { parseJsonText, schemaError } from '../canary/jsonSource';
-import { InputError } from '../util/errors';
+import { parseJsonText, readInputBytes, schemaError } from '../util/jsonSource';
 import type { GateReport } from '../verdict/types';
 
 // Mirrors GateReport (src/core/verdict/types.ts) for what the checklist reads; extra fields pass
@@ -75,13 +73,6 @@ export function parseGateReport(text: string, file: string): GateReport {
 
 /** Reads the gate report and returns it with its raw bytes (what a sign-off's SHA-256 covers). */
 export async function readGateReport(file: string, signal: AbortSignal): Promise<{ report: GateReport; bytes: Buffer }> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file, { signal });
-  } catch (err) {
-    signal.throwIfAborted();
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'gate report not found' : `cannot read gate report: ${(err as Error).message}`, { file });
-  }
+  const bytes = await readInputBytes(file, 'gate report', signal);
   return { report: parseGateReport(bytes.toString('utf8'), file), bytes };
 }

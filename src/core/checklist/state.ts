@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { parseJsonText, schemaError } from '../canary/jsonSource';
+import { parseJsonText, schemaError } from '../util/jsonSource';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import { ITEM_BY_ID } from './definition';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { CheckContext } from '../../../src/core/gates/checks/context';
 import { expandFiles, valueAtPath } from '../../../src/core/gates/checks/files';
 import { measureJsonValue } from '../../../src/core/gates/checks/jsonValue';
-import { parseLenientJson } from '../../../src/core/gates/checks/lenientJson';
+import { parseLenientJson } from '../../../src/core/util/lenientJson';
 import { lineTime, measureLogPattern } from '../../../src/core/gates/checks/logPattern';
 import type { CheckDefinition } from '../../../src/core/gates/schema';
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseLenientJson } from './lenientJson';
+import { parseLenientJson } from '../../util/lenientJson';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; missing: boolean; message: string };
 

@@ -1,6 +1,7 @@
+import { promises as fs } from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
-import { InputError } from '../util/errors';
+import { InputError } from './errors';
 
 // JSON is a subset of YAML 1.2, so the yaml parser gives us source ranges for JSON files: a schema
 // problem can then name the line of the offending value instead of only its path.
@@ -87,4 +88,23 @@ export function schemaError(text: string, file: string, error: z.ZodError, what:
     }
   }
   return new InputError(`${what}: ${jsonPath.replace(/^\./, '')}: ${issue.message}`, { file });
+}
+
+/**
+ * Reads an input file as UTF-8; a missing or unreadable file is an InputError naming it and `what`
+ * it should have been (e.g. 'gate report'). Cancellation is rethrown as is.
+ */
+export async function readInputText(file: string, what: string, signal: AbortSignal): Promise<string> {
+  return (await readInputBytes(file, what, signal)).toString('utf8');
+}
+
+/** readInputText for callers that need the exact bytes (a SHA-256 over the file, say). */
+export async function readInputBytes(file: string, what: string, signal: AbortSignal): Promise<Buffer> {
+  try {
+    return await fs.readFile(file, { signal });
+  } catch (err) {
+    signal.throwIfAborted();
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${what} not found` : `cannot read ${what}: ${(err as Error).message}`, { file });
+  }
 }
