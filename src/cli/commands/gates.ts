@@ -203,7 +203,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
 
 export const gatesCommand: CliCommand = {
   name: 'gates',
-  summary: 'evaluate the GA gates against Prometheus and artifacts (exit 0 approved, 1 blocked, 3 conditional, 4 inconclusive)',
+  summary: 'Evaluate the GA gates against Prometheus and artifacts (exit 0 APPROVED, 1 BLOCKED, 3 CONDITIONAL, 4 INCONCLUSIVE)',
   usage,
   run,
 };
