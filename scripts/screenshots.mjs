@@ -75,6 +75,7 @@ try {
   await page.keyboard.press('Escape');
   await hover(squiggle);
   await page.waitForSelector('.monaco-hover:has-text("lock")', { timeout: 10000 });
+  await page.waitForTimeout(800); // let the hover finish fading in
   await shot('lock-hover');
 
   step('2. Gates view with a tooltip');
