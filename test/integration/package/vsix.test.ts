@@ -22,13 +22,14 @@ describe('package: the VSIX', function () {
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-vsix-'));
     vsix = path.join(tmp, 'aurora-ga.vsix');
-    execFileSync(path.join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: root, stdio: 'pipe' });
+    // The same command a user runs, so the test packages with the same flags.
+    execFileSync('npm', ['run', 'package', '--', '-o', vsix], { cwd: root, stdio: 'pipe' });
     entries = zipEntries(vsix);
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('contains the bundles, the manifest, the media and the shipped configs', () => {
-    for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/media/aurora.svg']) {
+    for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/media/aurora.svg', 'extension/media/dist/checklist.js', 'extension/docs/screenshots/gates-view.png']) {
       assert.ok(entries.includes(needed), `${needed} missing from the VSIX: ${entries.join(', ')}`);
     }
     const configsOnDisk = fs.existsSync(path.join(root, 'configs')) && fs.readdirSync(path.join(root, 'configs')).length > 0;
