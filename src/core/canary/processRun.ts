@@ -43,7 +43,9 @@ function signalGroup(pid: number, sig: NodeJS.Signals | 0): boolean {
   }
 }
 
-const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+// Not unref'd: while a run's group is being reaped this timer may be all that keeps the CLI alive,
+// and an unref'd one let Node exit 0 mid-cancellation, before the partial results were written.
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * True while a live (non-zombie) process is in the group. kill(-pgid, 0) also succeeds for zombies
