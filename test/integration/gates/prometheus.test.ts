@@ -269,10 +269,11 @@ describe('gates: evaluation against a real Prometheus', function () {
         const errors = prom.filter((c) => c.outcome === 'ERROR');
         assert.ok(prom.some((c) => c.outcome === 'PASS'), 'queries before the stop were answered');
         assert.ok(errors.length >= 5, `${errors.length} errors`);
-        for (const c of errors) {
-          assert.match(c.evidence.error!, /ECONNREFUSED|other side closed|UND_ERR_SOCKET/);
-          assert.equal(c.evidence.attempts, 2, 'network errors are retried');
-        }
+        // The query in flight as the server shuts down may get the server's own answer (e.g. "block is
+        // closing") instead of a broken connection; every later one meets a closed port.
+        const network = errors.filter((c) => /ECONNREFUSED|other side closed|UND_ERR_SOCKET/.test(c.evidence.error!));
+        assert.ok(errors.length - network.length <= 1, errors.map((c) => c.evidence.error).join('\n'));
+        for (const c of network) assert.equal(c.evidence.attempts, 2, 'network errors are retried');
         assert.equal(report.decision_code, 'BLOCKED');
       } finally {
         await tearDown(own);
