@@ -32,12 +32,18 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
     changed.fire(model);
   };
 
+  // What each report file looked like when it was last read; the poll below reloads whenever the
+  // file differs from that, so a missed or superseded event can never leave the status stale.
+  const loaded = new Map<string, string>();
+  const stampOf = (file: string) => fs.stat(file).then((st) => `${st.mtimeMs}:${st.size}`, () => 'absent');
+
   // The first folder holding a report wins; reads that finish out of order cannot overwrite a newer one.
   const reload = async () => {
     const mine = ++generation;
     let next: AuditViewModel | undefined;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const file = path.join(folder.uri.fsPath, AUDIT_REPORT);
+      loaded.set(file, await stampOf(file));
       try {
         next = buildAuditView(await readAuditReport(file, AbortSignal.timeout(10_000)), file);
         break;
@@ -71,14 +77,11 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
     });
   };
   watch();
-  const seen = new Map<string, string>();
   const poll = setInterval(() => {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const file = path.join(folder.uri.fsPath, AUDIT_REPORT);
-      void fs.stat(file).then((st) => `${st.mtimeMs}:${st.size}`, () => 'absent').then((stamp) => {
-        const before = seen.get(file);
-        seen.set(file, stamp);
-        if (before !== undefined && before !== stamp) scheduleReload();
+      void stampOf(file).then((stamp) => {
+        if (loaded.has(file) && loaded.get(file) !== stamp) scheduleReload();
       });
     }
   }, POLL_MS);
