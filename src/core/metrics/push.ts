@@ -1,4 +1,3 @@
-import { request } from 'undici';
 
 // Pushes a Prometheus text exposition (renderExposition) to a Pushgateway, for jobs that end before
 // any scrape (CI gates, canary). PUT replaces every metric of the group, so a gate that stopped
@@ -53,7 +52,7 @@ export async function pushMetrics(url: string, job: string, text: string, signal
   const deadline = AbortSignal.timeout(opts.timeoutMs ?? 10_000);
   let res;
   try {
-    res = await request(target, {
+    res = await (await import('undici')).request(target, {
       method: 'PUT',
       body: text,
       headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', ...opts.headers },

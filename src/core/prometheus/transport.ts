@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { InputError } from '../util/errors';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from './connection';
 
@@ -20,7 +20,10 @@ export interface Transport {
 export class HttpTransport implements Transport {
   private readonly base: string;
   private readonly headers: Record<string, string>;
-  private readonly dispatcher: Dispatcher;
+  private readonly poolOptions: Agent.Options;
+  // undici takes ~75 ms to load: it is imported on the first request, not when the extension
+  // activates or another CLI command starts.
+  private pool: Promise<Dispatcher> | undefined;
 
   /** `dispatcher` replaces the connection pool (tests inject undici's MockAgent for shapes no real server produces). */
   constructor(conn: PrometheusConnection, dispatcher?: Dispatcher) {
@@ -44,19 +47,22 @@ export class HttpTransport implements Transport {
         throw new InputError(`cannot read CA file: ${(err as Error).message}`, { file: conn.caFile });
       }
     }
-    this.dispatcher = dispatcher ?? new Agent({ connections: Math.max(1, conn.concurrency ?? CONNECTION_DEFAULTS.concurrency), ...(ca ? { connect: { ca } } : {}) });
+    this.poolOptions = { connections: Math.max(1, conn.concurrency ?? CONNECTION_DEFAULTS.concurrency), ...(ca ? { connect: { ca } } : {}) };
+    if (dispatcher) this.pool = Promise.resolve(dispatcher);
   }
 
   async send(path: string, params: Record<string, string>, signal: AbortSignal): Promise<RawResponse> {
     const url = `${this.base}${path}?${new URLSearchParams(params)}`;
-    const res = await request(url, { method: 'GET', headers: this.headers, signal, dispatcher: this.dispatcher });
+    const undici = await import('undici');
+    this.pool ??= Promise.resolve(new undici.Agent(this.poolOptions));
+    const res = await undici.request(url, { method: 'GET', headers: this.headers, signal, dispatcher: await this.pool });
     const body = await res.body.text();
     const type = res.headers['content-type'];
     return { status: res.statusCode, contentType: Array.isArray(type) ? type.join(', ') : (type ?? ''), body };
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    if (this.pool) await (await this.pool).close();
   }
 
   /** The base URL as used (for evidence). */
