@@ -1,3 +1,4 @@
+import { readTextIfPresent } from '../util/readText';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../util/errors';
@@ -60,14 +61,6 @@ function asInputError(err: unknown, file: string): InputError {
   throw err;
 }
 
-async function readText(file: string, signal: AbortSignal): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, { encoding: 'utf8', signal });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
 
 /** The lock state of a profile from texts already in hand (the editor passes its unsaved buffer). */
 export function evaluateLock(input: { profilePath: string; profileText: string; lockPath: string; lockText?: string; legacyText?: string }): LockCheck {
@@ -108,11 +101,11 @@ export async function checkLock(profilePath: string, signal: AbortSignal, option
   }
   let lockText: string | undefined;
   try {
-    lockText = await readText(lockPath, signal);
+    lockText = await readTextIfPresent(lockPath, signal);
   } catch (err) {
     return { status: 'unreadable', profilePath, lockPath, changes: [], problem: asInputError(err, lockPath) };
   }
-  const legacyText = await readText(legacyLockPathFor(profilePath), signal).catch(() => undefined);
+  const legacyText = await readTextIfPresent(legacyLockPathFor(profilePath), signal).catch(() => undefined);
   return evaluateLock({ profilePath, profileText, lockPath, lockText, legacyText });
 }
 

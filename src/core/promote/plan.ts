@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readTextIfPresent } from '../util/readText';
 import path from 'node:path';
 import { sha256 } from '../checklist/fingerprint';
 import type { LoadOptions } from '../checklist/load';
@@ -46,14 +46,7 @@ function refusals(c: EvaluatedChecklist): string[] {
   return reasons;
 }
 
-async function readOrNull(file: string, signal: AbortSignal): Promise<string | null> {
-  try {
-    return await fs.readFile(file, { encoding: 'utf8', signal });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-}
+const readOrNull = async (file: string, signal: AbortSignal): Promise<string | null> => (await readTextIfPresent(file, signal)) ?? null;
 
 /** Decides whether promotion may happen and computes every file it would write; writes nothing. */
 export async function planPromotion(root: string, options: PromoteOptions, signal: AbortSignal, now = new Date()): Promise<PromotionPlan> {

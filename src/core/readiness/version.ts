@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readTextIfPresent } from '../util/readText';
 import path from 'node:path';
 import type { ReadinessCheck } from './types';
 
@@ -16,12 +16,7 @@ export function isReleaseCandidate(text: string): boolean {
 
 /** The VERSION file's trimmed content, or null when there is none. */
 export async function readVersion(root: string, signal: AbortSignal): Promise<string | null> {
-  try {
-    return (await fs.readFile(path.join(root, 'VERSION'), { encoding: 'utf8', signal })).trim();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
+  return (await readTextIfPresent(path.join(root, 'VERSION'), signal))?.trim() ?? null;
 }
 
 export async function checkVersion(root: string, signal: AbortSignal): Promise<ReadinessCheck> {
