@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkLock, normalizeProfile } from '../../../src/core/lock';
-import { legacyChecksum } from '../../../src/core/lock/normalize';
+import { legacyChecksum } from '../../../src/core/pyyaml';
 import { InputError } from '../../../src/core/util/errors';
 import { APPENDIX_C_DOCUMENTS } from '../../unit/lock/appendixC';
 import { pyyamlAvailable, pyyamlNormalize, pyyamlVersion, type PyResult } from './pyyamlReference';
