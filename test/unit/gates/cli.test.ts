@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parseAt } from '../../../src/cli/commands/gates';
 import type { GateReport } from '../../../src/core/verdict/types';
 import { END, fixture, gatesCli, type Fixture } from './fixture';
+import { ORIGINAL_KIT as ORIGINAL } from '../../support/originalKit';
 
 const report = (out: string) => JSON.parse(out) as GateReport;
-const ORIGINAL = '/work/shared/original-data';
 
 describe('gates: CLI', function () {
   this.timeout(30_000);
