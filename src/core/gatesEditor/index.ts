@@ -2,3 +2,5 @@
 export { findQueries, type GatesOutline, type QuerySource } from './findQueries';
 export { lintGatesText, lintQuery, sampleValues, type GatesTextProblem } from './lintGatesText';
 export { substituteTracked } from './substitute';
+export { contextAt, queryAt, wordAt, type QueryContext } from './cursor';
+export { looksLikeGatesFile } from './detect';

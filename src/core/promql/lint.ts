@@ -74,11 +74,16 @@ function unknownFunctions(query: string, code: boolean[]): PromqlProblem[] {
 /** Prometheus takes `[range]` only right after a metric selector; anything else needs a subquery. */
 function rangesOnExpressions(query: string): PromqlProblem[] {
   const out: PromqlProblem[] = [];
-  parser.parse(query).iterate({
+  const tree = parser.parse(query);
+  const errors: number[] = [];
+  tree.iterate({ enter: (n) => { if (n.type.isError) errors.push(n.from); } });
+  tree.iterate({
     enter(node) {
       if (node.name !== 'MatrixSelector') return;
       const inner = node.node.firstChild;
       if (!inner || inner.name === 'VectorSelector') return;
+      // Where the grammar recovered from an error (e.g. after an unknown function) the tree is a guess.
+      if (errors.some((at) => at >= inner.from && at <= node.to)) return;
       const range = query.slice(inner.to, node.to).trim();
       out.push({
         from: inner.to,
@@ -109,14 +114,15 @@ function firstSyntaxError(query: string): PromqlProblem[] {
 }
 
 /**
- * What is wrong with a PromQL expression, most specific first: brackets, unknown functions and
- * ranges on expressions (which Prometheus' own lezer grammar accepts or reports vaguely), then the
+ * What is wrong with a PromQL expression: unbalanced brackets alone, else every unknown function and
+ * range on an expression (which Prometheus' own lezer grammar accepts or reports vaguely), else the
  * grammar's first error. An empty list means the expression parses.
  */
 export function lintPromql(query: string): PromqlProblem[] {
   const code = codeMask(query);
-  const specific = [...brackets(query, code), ...unknownFunctions(query, code)];
-  if (specific.length) return specific;
-  const ranges = rangesOnExpressions(query);
-  return ranges.length ? ranges : firstSyntaxError(query);
+  // Unbalanced brackets make everything after them unreliable: they are the only thing said.
+  const unbalanced = brackets(query, code);
+  if (unbalanced.length) return unbalanced;
+  const specific = [...unknownFunctions(query, code), ...rangesOnExpressions(query)].sort((a, b) => a.from - b.from);
+  return specific.length ? specific : firstSyntaxError(query);
 }

@@ -46,6 +46,11 @@ describe('PromQL lint (Prometheus lezer grammar plus what it misses)', () => {
     assert.match(only('foo_bar(x)').message, /^unknown function 'foo_bar'$/);
   });
 
+  it('reports every unknown function and range on an expression together, in order', () => {
+    const q = 'max_over_time(abs(x)[48h]) + qauntile_over_time(0.5, x[1h])';
+    assert.deepEqual(lintPromql(q).map((p) => q.slice(p.from, p.to)), ['[48h]', 'qauntile_over_time']);
+  });
+
   it('reports the grammar’s first error where nothing more specific applies', () => {
     const p = only('x +* y');
     assert.equal(p.code, 'syntax');
