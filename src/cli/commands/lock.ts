@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkLock, findLockedProfiles, lockPathFor, normalizeProfile, readLock, writeLock, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
 import { diffProfiles } from '../../core/lock/diff';
+import { decodeUtf8 } from '../../core/pyyaml';
 import { renderExposition } from '../../core/metrics/exposition';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError } from '../../core/util/errors';
@@ -73,7 +74,7 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
     }
     return reportValidation(io, check, lockShown, display);
   }
-  const text = await fs.readFile(profile, { encoding: 'utf8', signal });
+  const text = decodeUtf8(await fs.readFile(profile, { signal }), given);
   const normalized = normalizeProfile(text, given);
   if (dryRun) {
     io.stdout(`🔍 Dry run mode:\n   Would create: ${lockShown}\n   Profile hash: ${normalized.sha256}\n`);

@@ -1,6 +1,7 @@
 // The PyYAML-compatible reader and Python-json serializer: YAML read the way PyYAML 6 safe_load
 // reads it, written the way json.dumps writes it. The lock and profile code import it from here;
 // nothing in this module knows about locks or profiles.
+export { decodeUtf8, readUtf8 } from './decode';
 export { parseExactJson } from './exactJson';
 export { scalar, type JEntry, type JNode, type JScalar, type SourceRange } from './jsonValue';
 export { LineIndex } from './lineIndex';
