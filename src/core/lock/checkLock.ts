@@ -34,7 +34,7 @@ export interface LockCheck {
   legacy?: LegacyLockCheck;
 }
 
-function sameProfile(lock: ProfileLock, lockPath: string, profilePath: string): boolean {
+export function sameProfile(lock: Pick<ProfileLock, 'schema' | 'profilePath'>, lockPath: string, profilePath: string): boolean {
   if (!lock.profilePath) return true;
   if (lock.schema === 2) return path.resolve(path.dirname(lockPath), lock.profilePath) === path.resolve(profilePath);
   // Schema 1 stored the path as typed on some machine (often Windows): only the file name is comparable.

@@ -34,10 +34,40 @@ export interface MappingNode {
 }
 export type YamlNode = ScalarNode | SequenceNode | MappingNode;
 
-export interface ComposedDocument {
-  root: YamlNode | undefined;
+export interface ComposedDocument<N = YamlNode> {
+  root: N | undefined;
   hasAnchors: boolean;
 }
+
+/** A collection being composed: items (or key, value pairs) are added in order, then it is closed. */
+export interface CollectionBuilder<N> {
+  /** What an alias to this collection stands for while it is still open (a recursive document). */
+  readonly node: N;
+  add(item: N, value?: N): void;
+  close(end: number): N;
+}
+
+/** What the composer builds from: PyYAML's node graph (the default), or something leaner. */
+export interface NodeBuilder<N> {
+  scalar(tag: string, value: string, style: string, start: number, end: number): N;
+  sequence(tag: string, start: number, end: number): CollectionBuilder<N>;
+  mapping(tag: string, start: number, end: number): CollectionBuilder<N>;
+  /** Called for every anchor and alias, before it is used (a builder without node identity declines by throwing). */
+  anchorOrAlias(at: number): void;
+}
+
+const NODES: NodeBuilder<YamlNode> = {
+  scalar: (tag, value, style, start, end) => ({ kind: 'scalar', tag, value, style, start, end }),
+  sequence(tag, start, end) {
+    const node: SequenceNode = { kind: 'seq', tag, items: [], start, end };
+    return { node, add: (item) => void node.items.push(item), close: (at) => ((node.end = at), node) };
+  },
+  mapping(tag, start, end) {
+    const node: MappingNode = { kind: 'map', tag, pairs: [], start, end };
+    return { node, add: (key, value) => void node.pairs.push([key, value!]), close: (at) => ((node.end = at), node) };
+  },
+  anchorOrAlias: () => undefined,
+};
 
 /**
  * Nesting beyond this depth is refused: Python's composer recurses per level and stops with a
@@ -45,14 +75,17 @@ export interface ComposedDocument {
  */
 export const MAX_DEPTH = 256;
 
-class Composer {
+class Composer<N> {
   private readonly scanner: Scanner;
   private handles: Record<string, string> = DEFAULT_HANDLES;
-  private anchors = new Map<string, YamlNode>();
+  private anchors = new Map<string, N>();
   private depth = 0;
   hasAnchors = false;
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    private readonly build: NodeBuilder<N>,
+  ) {
     this.scanner = new Scanner(text);
   }
 
@@ -70,9 +103,9 @@ class Composer {
   }
 
   /** yaml.safe_load's get_single_node: at most one document, then the end of the stream. */
-  single(): ComposedDocument {
+  single(): ComposedDocument<N> {
     this.scanner.getToken(); // stream start
-    let root: YamlNode | undefined;
+    let root: N | undefined;
     let documents = 0;
     // parse_implicit_document_start
     if (!this.isAny(T.Directive, T.DocumentStart, T.StreamEnd)) {
@@ -124,14 +157,15 @@ class Composer {
     this.handles = handles;
   }
 
-  private blockNode(indentless = false): YamlNode {
+  private blockNode(indentless = false): N {
     return this.node(true, indentless);
   }
 
   /** parse_node + compose_node. */
-  private node(block: boolean, indentless = false): YamlNode {
+  private node(block: boolean, indentless = false): N {
     if (this.is(T.Alias)) {
       const token = this.scanner.getToken();
+      this.build.anchorOrAlias(token.start);
       const target = this.anchors.get(token.value!);
       if (!target) this.fail(`found undefined alias '${token.value}'`, token.start);
       return target;
@@ -155,82 +189,76 @@ class Composer {
       } else tag = tagToken.suffix;
     }
     if (anchor) {
+      this.build.anchorOrAlias(anchor.start);
       this.hasAnchors = true;
-      if (this.anchors.has(anchor.value!)) this.fail(`found duplicate anchor '${anchor.value}'`, anchor.start, 'first occurrence', this.anchors.get(anchor.value!)!.start);
+      if (this.anchors.has(anchor.value!)) this.fail(`found duplicate anchor '${anchor.value}'`, anchor.start, 'first occurrence', (this.anchors.get(anchor.value!) as { start?: number }).start);
     }
     const nonSpecific = tag === undefined || tag === '!';
     const next = this.scanner.peekToken();
-    let node: YamlNode;
-    if (indentless && next.type === T.BlockEntry) {
-      node = { kind: 'seq', tag: nonSpecific ? `${TAG}seq` : tag!, items: [], start: next.start, end: next.start };
-      this.register(anchor, node);
-      this.nested(() => this.indentlessSequence(node as SequenceNode));
-    } else if (next.type === T.Scalar) {
+    if (next.type === T.Scalar) {
       this.scanner.getToken();
       let resolved: string;
       if ((next.plain && tag === undefined) || tag === '!') resolved = `${TAG}${resolvePlain(next.value!)}`;
       else resolved = tag ?? `${TAG}str`;
-      node = { kind: 'scalar', tag: resolved, value: next.value!, style: next.style!, start: next.start, end: next.end };
-      this.register(anchor, node);
-    } else if (next.type === T.FlowSequenceStart || (block && next.type === T.BlockSequenceStart)) {
-      node = { kind: 'seq', tag: nonSpecific ? `${TAG}seq` : tag!, items: [], start: next.start, end: next.end };
-      this.register(anchor, node);
-      this.nested(() => (next.type === T.FlowSequenceStart ? this.flowSequence(node as SequenceNode) : this.blockSequence(node as SequenceNode)));
-    } else if (next.type === T.FlowMappingStart || (block && next.type === T.BlockMappingStart)) {
-      node = { kind: 'map', tag: nonSpecific ? `${TAG}map` : tag!, pairs: [], start: next.start, end: next.end };
-      this.register(anchor, node);
-      this.nested(() => (next.type === T.FlowMappingStart ? this.flowMapping(node as MappingNode) : this.blockMapping(node as MappingNode)));
-    } else if (anchor || tagToken) {
-      const at = (tagToken && anchor ? Math.max(tagToken.end, anchor.end) : (tagToken ?? anchor)!.end);
-      node = this.empty(at, tag);
-      this.register(anchor, node);
-    } else {
-      this.fail(`expected the node content, but found '${TOKEN_NAMES[next.type]}'`, next.start, `while parsing a ${block ? 'block' : 'flow'} node`, propsStart ?? next.start);
+      return this.register(anchor, this.build.scalar(resolved, next.value!, next.style!, next.start, next.end));
     }
+    let fill: ((c: CollectionBuilder<N>) => N) | undefined;
+    let mapping = false;
+    if (indentless && next.type === T.BlockEntry) fill = (c) => this.indentlessSequence(c);
+    else if (next.type === T.FlowSequenceStart) fill = (c) => this.flowSequence(c);
+    else if (block && next.type === T.BlockSequenceStart) fill = (c) => this.blockSequence(c);
+    else if (next.type === T.FlowMappingStart) [fill, mapping] = [(c) => this.flowMapping(c), true];
+    else if (block && next.type === T.BlockMappingStart) [fill, mapping] = [(c) => this.blockMapping(c), true];
+    if (fill) {
+      const collection = mapping ? this.build.mapping(nonSpecific ? `${TAG}map` : tag!, next.start, next.end) : this.build.sequence(nonSpecific ? `${TAG}seq` : tag!, next.start, next.end);
+      this.register(anchor, collection.node);
+      if (++this.depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} levels (PyYAML stops with a RecursionError on such documents)`, next.start);
+      const closed = fill(collection);
+      this.depth--;
+      return closed;
+    }
+    if (anchor || tagToken) {
+      const at = tagToken && anchor ? Math.max(tagToken.end, anchor.end) : (tagToken ?? anchor)!.end;
+      return this.register(anchor, this.empty(at, tag));
+    }
+    return this.fail(`expected the node content, but found '${TOKEN_NAMES[next.type]}'`, next.start, `while parsing a ${block ? 'block' : 'flow'} node`, propsStart ?? next.start);
+  }
+
+  private register(anchor: Token | undefined, node: N): N {
+    if (anchor) this.anchors.set(anchor.value!, node);
     return node;
   }
 
-  private register(anchor: Token | undefined, node: YamlNode): void {
-    if (anchor) this.anchors.set(anchor.value!, node);
-  }
-
-  private nested(compose: () => void): void {
-    if (++this.depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} levels (PyYAML stops with a RecursionError on such documents)`, this.scanner.peekToken().start);
-    compose();
-    this.depth--;
-  }
-
   /** process_empty_scalar: a plain '' (null), or '' under an explicit tag. */
-  private empty(at: number, tag?: string): ScalarNode {
-    const resolved = tag === undefined || tag === '!' ? `${TAG}${resolvePlain('')}` : tag;
-    return { kind: 'scalar', tag: resolved, value: '', style: '', start: at, end: at };
+  private empty(at: number, tag?: string): N {
+    return this.build.scalar(tag === undefined || tag === '!' ? `${TAG}${resolvePlain('')}` : tag, '', '', at, at);
   }
 
-  private blockSequence(node: SequenceNode): void {
+  private blockSequence(node: CollectionBuilder<N>): N {
     const start = this.scanner.getToken();
     while (this.is(T.BlockEntry)) {
       const entry = this.scanner.getToken();
-      node.items.push(this.isAny(T.BlockEntry, T.BlockEnd) ? this.empty(entry.end) : this.blockNode());
+      node.add(this.isAny(T.BlockEntry, T.BlockEnd) ? this.empty(entry.end) : this.blockNode());
     }
     if (!this.is(T.BlockEnd)) {
       const t = this.scanner.peekToken();
       this.fail(`expected <block end>, but found '${TOKEN_NAMES[t.type]}'`, t.start, 'while parsing a block collection', start.start);
     }
-    node.end = this.scanner.getToken().end;
+    return node.close(this.scanner.getToken().end);
   }
 
-  private indentlessSequence(node: SequenceNode): void {
+  private indentlessSequence(node: CollectionBuilder<N>): N {
     while (this.is(T.BlockEntry)) {
       const entry = this.scanner.getToken();
-      node.items.push(this.isAny(T.BlockEntry, T.Key, T.Value, T.BlockEnd) ? this.empty(entry.end) : this.blockNode());
+      node.add(this.isAny(T.BlockEntry, T.Key, T.Value, T.BlockEnd) ? this.empty(entry.end) : this.blockNode());
     }
-    node.end = this.scanner.peekToken().start;
+    return node.close(this.scanner.peekToken().start);
   }
 
-  private blockMapping(node: MappingNode): void {
+  private blockMapping(node: CollectionBuilder<N>): N {
     const start = this.scanner.getToken();
     for (;;) {
-      let key: YamlNode;
+      let key: N;
       if (this.is(T.Key)) {
         const token = this.scanner.getToken();
         key = this.isAny(T.Key, T.Value, T.BlockEnd) ? this.empty(token.end) : this.blockNode(true);
@@ -239,19 +267,18 @@ class Composer {
           const t = this.scanner.peekToken();
           this.fail(`expected <block end>, but found '${TOKEN_NAMES[t.type]}'`, t.start, 'while parsing a block mapping', start.start);
         }
-        node.end = this.scanner.getToken().end;
-        return;
+        return node.close(this.scanner.getToken().end);
       }
-      let value: YamlNode;
+      let value: N;
       if (this.is(T.Value)) {
         const token = this.scanner.getToken();
         value = this.isAny(T.Key, T.Value, T.BlockEnd) ? this.empty(token.end) : this.blockNode(true);
       } else value = this.empty(this.scanner.peekToken().start);
-      node.pairs.push([key, value]);
+      node.add(key, value);
     }
   }
 
-  private flowSequence(node: SequenceNode): void {
+  private flowSequence(node: CollectionBuilder<N>): N {
     const start = this.scanner.getToken();
     let first = true;
     while (!this.is(T.FlowSequenceEnd)) {
@@ -266,22 +293,21 @@ class Composer {
       if (this.is(T.Key)) {
         // A single-pair mapping inside a flow sequence: [a: b], [? a : b]
         const keyToken = this.scanner.getToken();
-        const pair: MappingNode = { kind: 'map', tag: `${TAG}map`, pairs: [], start: keyToken.start, end: keyToken.end };
+        const pair = this.build.mapping(`${TAG}map`, keyToken.start, keyToken.end);
         const key = this.isAny(T.Value, T.FlowEntry, T.FlowSequenceEnd) ? this.empty(keyToken.end) : this.node(false);
-        let value: YamlNode;
+        let value: N;
         if (this.is(T.Value)) {
           const token = this.scanner.getToken();
           value = this.isAny(T.FlowEntry, T.FlowSequenceEnd) ? this.empty(token.end) : this.node(false);
         } else value = this.empty(this.scanner.peekToken().start);
-        pair.pairs.push([key, value]);
-        pair.end = this.scanner.peekToken().start;
-        node.items.push(pair);
-      } else if (!this.is(T.FlowSequenceEnd)) node.items.push(this.node(false));
+        pair.add(key, value);
+        node.add(pair.close(this.scanner.peekToken().start));
+      } else if (!this.is(T.FlowSequenceEnd)) node.add(this.node(false));
     }
-    node.end = this.scanner.getToken().end;
+    return node.close(this.scanner.getToken().end);
   }
 
-  private flowMapping(node: MappingNode): void {
+  private flowMapping(node: CollectionBuilder<N>): N {
     const start = this.scanner.getToken();
     let first = true;
     while (!this.is(T.FlowMappingEnd)) {
@@ -296,22 +322,24 @@ class Composer {
       if (this.is(T.Key)) {
         const keyToken = this.scanner.getToken();
         const key = this.isAny(T.Value, T.FlowEntry, T.FlowMappingEnd) ? this.empty(keyToken.end) : this.node(false);
-        let value: YamlNode;
+        let value: N;
         if (this.is(T.Value)) {
           const token = this.scanner.getToken();
           value = this.isAny(T.FlowEntry, T.FlowMappingEnd) ? this.empty(token.end) : this.node(false);
         } else value = this.empty(this.scanner.peekToken().start);
-        node.pairs.push([key, value]);
+        node.add(key, value);
       } else if (!this.is(T.FlowMappingEnd)) {
         const key = this.node(false);
-        node.pairs.push([key, this.empty(this.scanner.peekToken().start)]);
+        node.add(key, this.empty(this.scanner.peekToken().start));
       }
     }
-    node.end = this.scanner.getToken().end;
+    return node.close(this.scanner.getToken().end);
   }
 }
 
 /** Composes `text` like yaml.safe_load's get_single_node (undefined root: an empty stream). */
-export function composeSingle(text: string): ComposedDocument {
-  return new Composer(text).single();
+export function composeSingle(text: string): ComposedDocument;
+export function composeSingle<N>(text: string, build: NodeBuilder<N>): ComposedDocument<N>;
+export function composeSingle<N>(text: string, build?: NodeBuilder<N>): ComposedDocument<N | YamlNode> {
+  return new Composer<N | YamlNode>(text, (build ?? NODES) as NodeBuilder<N | YamlNode>).single();
 }

@@ -37,7 +37,17 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
-/** Reads a profile as the original tool does (strict UTF-8, BOM kept). */
-export async function readUtf8(file: string, signal: AbortSignal): Promise<string> {
-  return decodeUtf8(await fs.readFile(file, { signal }), file);
+/**
+ * Profiles larger than this are refused before reading: a lock hashes (and a schema-2 lock stores)
+ * the whole profile, and beyond this size neither the hash nor the lock stays within 1 GB of memory.
+ */
+export const MAX_PROFILE_BYTES = 64 * 1024 * 1024;
+
+/** Reads a profile as the original tool does (strict UTF-8, BOM kept); past MAX_PROFILE_BYTES a clear error. */
+export async function readUtf8(file: string, signal: AbortSignal, shown = file): Promise<string> {
+  const { size } = await fs.stat(file);
+  if (size > MAX_PROFILE_BYTES) {
+    throw new InputError(`the profile is ${(size / 1024 / 1024).toFixed(1)} MiB; profiles over ${MAX_PROFILE_BYTES / 1024 / 1024} MiB are not read (memory limit of the lock hash)`, { file: shown });
+  }
+  return decodeUtf8(await fs.readFile(file, { signal }), shown);
 }

@@ -81,3 +81,41 @@ export function serializePython(node: JNode, style: JsonStyle = COMPACT, file = 
   };
   return write(node, 0);
 }
+
+/**
+ * The json.dumps(indent=2, separators=(',', ': ')) layout of compact json.dumps text, nested
+ * `depth` levels deep: the same bytes serializePython(…, INDENTED) writes, without a tree.
+ */
+export function reindentCompact(json: string, depth: number): string {
+  const parts: string[] = [];
+  let level = depth;
+  let from = 0;
+  const newline = (at: number, text: string) => {
+    parts.push(json.slice(from, at), text, '\n', '  '.repeat(level));
+    from = at + 1;
+  };
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 34) {
+      // Skip the string (escapes included); ensure_ascii text has no raw control characters.
+      for (i++; json.charCodeAt(i) !== 34; i++) if (json.charCodeAt(i) === 92) i++;
+    } else if (c === 123 || c === 91) {
+      const next = json.charCodeAt(i + 1);
+      if (next === 125 || next === 93) i++;
+      else {
+        level++;
+        newline(i, json[i]);
+      }
+    } else if (c === 125 || c === 93) {
+      level--;
+      parts.push(json.slice(from, i), '\n', '  '.repeat(level));
+      from = i;
+    } else if (c === 44) newline(i, ',');
+    else if (c === 58) {
+      parts.push(json.slice(from, i), ': ');
+      from = i + 1;
+    }
+  }
+  parts.push(json.slice(from));
+  return parts.join('');
+}

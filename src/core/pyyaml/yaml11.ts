@@ -216,13 +216,18 @@ function located(err: YamlError, text: string, file: string): InputError {
   return new InputError(`${err.syntax ? 'invalid YAML: ' : ''}${err.problem}${context}`, { file, ...lines.at(Math.min(err.offset, text.length)) });
 }
 
-/** Parses `text` like PyYAML's safe_load; bad YAML is an InputError naming file, line and column. */
-export function loadYaml11(text: string, file: string): LoadedYaml {
+/** PyYAML's Reader.check_printable, over the whole text. */
+export function checkPrintable(text: string, file: string): void {
   const bad = NON_PRINTABLE.exec(text);
   if (bad) {
     const code = bad[0].codePointAt(0)!.toString(16).padStart(4, '0');
     throw new InputError(`unacceptable character #x${code}: special characters are not allowed in YAML`, { file, ...new LineIndex(text).at(bad.index) });
   }
+}
+
+/** Parses `text` like PyYAML's safe_load; bad YAML is an InputError naming file, line and column. */
+export function loadYaml11(text: string, file: string): LoadedYaml {
+  checkPrintable(text, file);
   let root: JNode;
   let hasAnchors: boolean;
   try {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MAX_DEPTH } from '../../../src/core/pyyaml/composer';
-import { normalizeProfile, readUtf8 } from '../../../src/core/pyyaml';
+import { hashProfileText, normalizeProfile, readUtf8 } from '../../../src/core/pyyaml';
 import { InputError } from '../../../src/core/util/errors';
 import { pyyamlAvailable, pyyamlNormalizeFiles, pyyamlVersion, type PyResult } from './pyyamlReference';
 
@@ -17,13 +17,28 @@ interface Doc {
 
 type Ours = { ok: true; json: string } | { ok: false; error: string };
 
-async function ours(file: string): Promise<Ours> {
+function attempt(read: () => string): Ours {
   try {
-    return { ok: true, json: normalizeProfile(await readUtf8(file, new AbortController().signal), file).json };
+    return { ok: true, json: read() };
   } catch (err) {
     if (err instanceof InputError) return { ok: false, error: err.format() };
-    throw new Error(`crashed (not an InputError) on ${file}`, { cause: err });
+    throw new Error('crashed (not an InputError)', { cause: err });
   }
+}
+
+/** The editor's reader (normalizeProfile, with ranges) and the CLI's hash path must give one answer. */
+async function ours(file: string): Promise<Ours> {
+  let source: string;
+  try {
+    source = await readUtf8(file, new AbortController().signal);
+  } catch (err) {
+    if (err instanceof InputError) return { ok: false, error: err.format() };
+    throw err;
+  }
+  const full = attempt(() => normalizeProfile(source, file).json);
+  const lean = attempt(() => hashProfileText(source, file).json);
+  if (full.ok !== lean.ok || (full.ok && lean.ok && full.json !== lean.json)) return { ok: false, error: `the CLI hash path disagrees with the full reader: ${JSON.stringify(lean)}` };
+  return full;
 }
 
 function describeMismatch(doc: Doc, py: PyResult, mine: Ours): string | undefined {
