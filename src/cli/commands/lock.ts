@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkLock, findLockedProfiles, lockPathFor, normalizeProfile, readLock, writeLock, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
+import { checkLock, findLockedProfiles, lockPathFor, lockProfileFile, normalizeProfile, quickValidate, readLock, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
 import { diffProfiles } from '../../core/lock/diff';
+import { readUtf8 } from '../../core/pyyaml';
 import { renderExposition } from '../../core/metrics/exposition';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError } from '../../core/util/errors';
@@ -64,6 +65,9 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
   const lockShown = out ?? lockPathFor(given);
   const lockFile = path.resolve(io.cwd, lockShown);
   if (validate) {
+    // A valid schema-2 lock is recognised without the value trees (large profiles); anything else gets the full check.
+    const quick = await quickValidate(profile, given, lockFile, signal);
+    if (quick) return reportValid(io, quick);
     const check = await checkLock(profile, signal, { lockPath: lockFile });
     // Bad YAML is bad input (file:line:col, exit 2), not an invalid lock.
     const display = (f: string) => (f === lockFile ? lockShown : f === profile ? given : path.relative(io.cwd, f));
@@ -73,26 +77,25 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
     }
     return reportValidation(io, check, lockShown, display);
   }
-  const text = await fs.readFile(profile, { encoding: 'utf8', signal });
-  const normalized = normalizeProfile(text, given);
-  if (dryRun) {
-    io.stdout(`🔍 Dry run mode:\n   Would create: ${lockShown}\n   Profile hash: ${normalized.sha256}\n`);
-    if (await exists(lockFile)) {
-      try {
-        const lock = await readLock(lockFile, signal);
-        const changes = lock.lockedValues ? diffProfiles(lock.lockedValues, normalized.root) : [];
-        if (lock.sha256 === normalized.sha256) io.stdout(`   Unchanged since ${path.basename(lockShown)}.\n`);
-        else io.stdout(changesBlock(lock, changes, path.basename(lockShown)));
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        io.stdout(`   The existing lock cannot be read: ${err.format()}\n`);
-      }
-    }
-    return ExitCode.usage;
+  if (!dryRun) {
+    const hash = await lockProfileFile(profile, given, lockFile, signal);
+    io.stdout(`🔒 Profile lock created: ${lockShown}\n   Profile: ${given}\n   SHA256: ${hash.sha256}\n`);
+    return ExitCode.ok;
   }
-  await writeLock(profile, lockFile, normalized);
-  io.stdout(`🔒 Profile lock created: ${lockShown}\n   Profile: ${given}\n   SHA256: ${normalized.sha256}\n`);
-  return ExitCode.ok;
+  const normalized = normalizeProfile(await readUtf8(profile, signal, given), given);
+  io.stdout(`🔍 Dry run mode:\n   Would create: ${lockShown}\n   Profile hash: ${normalized.sha256}\n`);
+  if (await exists(lockFile)) {
+    try {
+      const lock = await readLock(lockFile, signal);
+      const changes = lock.lockedValues ? diffProfiles(lock.lockedValues, normalized.root) : [];
+      if (lock.sha256 === normalized.sha256) io.stdout(`   Unchanged since ${path.basename(lockShown)}.\n`);
+      else io.stdout(changesBlock(lock, changes, path.basename(lockShown)));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      io.stdout(`   The existing lock cannot be read: ${err.format()}\n`);
+    }
+  }
+  return ExitCode.usage;
 }
 
 /** The original's wording for a content mismatch; another reason (a lock of another profile) as is. */
@@ -103,11 +106,15 @@ function mismatchReason(check: LockCheck): string {
   return check.reason ?? 'lock does not match';
 }
 
+function reportValid(io: CliIO, hash: string): number {
+  io.stdout(`✅ Profile lock valid: Profile hash matches: ${hash.slice(0, 16)}...\n`);
+  return ExitCode.ok;
+}
+
 function reportValidation(io: CliIO, check: LockCheck, lockShown: string, display: (file: string) => string): number {
   switch (check.status) {
     case 'valid':
-      io.stdout(`✅ Profile lock valid: Profile hash matches: ${check.currentHash!.slice(0, 16)}...\n`);
-      return ExitCode.ok;
+      return reportValid(io, check.currentHash!);
     case 'missing':
       io.stdout(`❌ Profile lock invalid: Lock file not found: ${lockShown}\n`);
       return EXIT_INVALID;

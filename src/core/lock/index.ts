@@ -5,3 +5,4 @@ export { diffProfiles, pathText, type LockChange, type PathSegment } from './dif
 export type { JNode, JScalar, SourceRange } from '../pyyaml';
 export { legacyLockPathFor, lockPathFor, parseLock, readLock, renderLock, writeLock, type ProfileLock } from './lockFile';
 export { legacyChecksum, normalizeProfile, sha256Hex, type NormalizedProfile } from '../pyyaml';
+export { lockProfileFile, quickValidate, renderLockFromHash } from './leanLock';
