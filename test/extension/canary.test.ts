@@ -73,14 +73,16 @@ describe('canary in VS Code', function () {
     await cfg.update('intervalSeconds', 0, vscode.ConfigurationTarget.Workspace);
     try {
       const pending = vscode.commands.executeCommand<CanaryResults | undefined>('aurora.runCanary');
-      const step = async (...commands: string[]) => {
-        await new Promise((r) => setTimeout(r, 800)); // let the quick input open and render its items (no API tells when)
+      // Answer each question once the extension has asked it: the host receives the quick input
+      // before these commands (one ordered channel), so the commands act on it.
+      const step = async (which: string, ...commands: string[]) => {
+        await waitFor(`question ${which}`, () => api.canary.question?.includes(which));
         for (const c of commands) await vscode.commands.executeCommand(c);
       };
       // 1/3 profile: the demo is the last item; 2/3 runs: the pre-filled setting (2); 3/3 gating: the default (soft) comes first.
-      await step('workbench.action.quickOpenSelectPrevious', 'workbench.action.acceptSelectedQuickOpenItem');
-      await step('workbench.action.acceptSelectedQuickOpenItem');
-      await step('workbench.action.acceptSelectedQuickOpenItem');
+      await step('(1/3)', 'workbench.action.quickOpenSelectPrevious', 'workbench.action.acceptSelectedQuickOpenItem');
+      await step('(2/3)', 'workbench.action.acceptSelectedQuickOpenItem');
+      await step('(3/3)', 'workbench.action.acceptSelectedQuickOpenItem');
       const results = await pending;
       assert.ok(results, api.canary.lastMessage);
       assert.equal(results.data_mode, 'demo');
