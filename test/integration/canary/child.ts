@@ -7,6 +7,9 @@
 //   hang       never exits                       grandchild spawns a grandchild (pid in grandchild.pid), then hangs
 //   stubborn   ignores SIGTERM and hangs         noisy      200 KiB of stdout, then ok
 //   slow       ok after 300 ms                exit3      summary, then exit 3 whatever the gating
+//   signal     kills itself with SIGTERM      longline   a 300-character stderr line, exit 2
+//   quiet4     one stdout line only, exit 4   summarydir summary.json is a directory, exit 0
+//   env        writes its AURORA_* and CANARY_* environment as the summary, exit 0
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,6 +59,24 @@ switch (mode) {
   case 'hang':
     writeSummary(healthy);
     hang();
+    break;
+  case 'signal':
+    process.kill(process.pid, 'SIGTERM');
+    hang();
+    break;
+  case 'longline':
+    console.error(`${'x'.repeat(299)}!`);
+    process.exit(2);
+    break;
+  case 'quiet4':
+    console.log('only stdout says why');
+    process.exit(4);
+    break;
+  case 'summarydir':
+    fs.mkdirSync(path.join(runDir, 'summary.json'));
+    break;
+  case 'env':
+    writeSummary({ ...healthy, env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AURORA_') || k.startsWith('CANARY_'))) });
     break;
   case 'exit3':
     writeSummary(healthy);
