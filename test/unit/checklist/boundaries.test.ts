@@ -6,7 +6,7 @@ import { decide } from '../../../src/core/checklist/decide';
 import type { Impact, SignoffView } from '../../../src/core/checklist/messages';
 import { buildChecklist } from '../../../src/core/checklist/view';
 import type { ChecklistInputs } from '../../../src/core/checklist/inputs';
-import { completeState, inputs } from './fixtures';
+import { check, completeState, inputs } from './fixtures';
 
 function itemView(i: ChecklistInputs, id: string) {
   const { view } = buildChecklist(i, { ok: true, loaded: { state: completeState(), existed: true, unknownItems: [] } }, new Date('2026-11-27T01:00:00Z'));
@@ -105,5 +105,22 @@ describe('checklist: boundaries', () => {
     assert.equal(runs(10, 10), 'satisfied');
     assert.equal(runs(9, 10), 'failed');
     assert.equal(runs(0, 0), 'failed');
+  });
+
+  it('a gate criterion answered by several checks takes the worst of them; with none, the gate answers it', () => {
+    const withChecks = (checks: ReturnType<typeof check>[]) => {
+      const i = inputs();
+      if (i.gates.state === 'ok') i.gates.value.gates[0].checks = checks;
+      return itemView(i, 'gate1.c2');
+    };
+    // gate1.c2 is the Warning Rate criterion (/warn/i): two checks measure it.
+    const worst = withChecks([check('warn_rate', 'Warning rate', 0.01, 0.05), check('warn_share', 'Warn share', 0.2, 0.1, 'FAIL')]);
+    assert.equal(worst.status, 'failed');
+    assert.equal(worst.summary, 'Warning rate 0.01 <= 0.05: PASS; Warn share 0.2 <= 0.1: FAIL');
+    const first = withChecks([check('warn_share', 'Warn share', 0.2, 0.1, 'FAIL'), check('warn_rate', 'Warning rate', 0.01, 0.05)]);
+    assert.equal(first.status, 'failed');
+    const none = withChecks([check('violations', 'CI gating violations', 0, 0, 'PASS', '==')]);
+    assert.equal(none.status, 'satisfied');
+    assert.match(none.summary, /^PASS \(answered by the gate: no check of gate 1 measures this criterion alone\)$/);
   });
 });
