@@ -63,4 +63,19 @@ describe('canary runner: run outcomes and what is recorded', function () {
     assert.match(log, /^--- stdout \(\d+ bytes\) ---\nchild run 1 mode ok gating none/m);
     assert.match(log, /^--- stderr \(0 bytes\) ---\n--- success/m);
   });
+
+  it('waits the interval between runs, never before the first, not at all with interval 0, and starts no extra run', async () => {
+    const waits = async (interval: number, concurrency: number) => {
+      const seen: { next: number; ms: number }[] = [];
+      const r = await runCanary(childPlan(root, 'ok', { runs: 3, interval_seconds: interval, concurrency }), never(), (p) => p.kind === 'waiting' && seen.push({ next: p.nextRunId, ms: p.ms }));
+      assert.deepEqual(r.run_results.map((x) => x.run_id), [1, 2, 3]);
+      assert.ok(!fs.existsSync(path.join(root, r.sequence_dir!, 'run-04')), 'no fourth run');
+      return seen;
+    };
+    assert.deepEqual(await waits(0.05, 1), [{ next: 2, ms: 50 }, { next: 3, ms: 50 }]);
+    assert.deepEqual(await waits(0, 1), []);
+    // Two workers, three runs: the worker that wakes after the last run was taken starts nothing.
+    const two = await waits(0.05, 2);
+    assert.ok(two.every((w) => w.ms === 50 && w.next >= 2), JSON.stringify(two));
+  });
 });
