@@ -6,7 +6,10 @@
 //   invalid    summary that is not JSON, exit 0  trip       exit 3 under --ci-gating hard, else ok
 //   hang       never exits                       grandchild spawns a grandchild (pid in grandchild.pid), then hangs
 //   stubborn   ignores SIGTERM and hangs         noisy      200 KiB of stdout, then ok
-//   slow       ok after 300 ms
+//   slow       ok after 300 ms                exit3      summary, then exit 3 whatever the gating
+//   signal     kills itself with SIGTERM      longline   a 300-character stderr line, exit 2
+//   quiet4     one stdout line only, exit 4   summarydir summary.json is a directory, exit 0
+//   env        writes its AURORA_* and CANARY_* environment as the summary, exit 0
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,6 +59,29 @@ switch (mode) {
   case 'hang':
     writeSummary(healthy);
     hang();
+    break;
+  case 'signal':
+    process.kill(process.pid, 'SIGTERM');
+    hang();
+    break;
+  case 'longline':
+    console.error(`${'x'.repeat(299)}!`);
+    process.exit(2);
+    break;
+  case 'quiet4':
+    console.log('only stdout says why');
+    process.exit(4);
+    break;
+  case 'summarydir':
+    fs.mkdirSync(path.join(runDir, 'summary.json'));
+    break;
+  case 'env':
+    writeSummary({ ...healthy, env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AURORA_') || k.startsWith('CANARY_'))) });
+    break;
+  case 'exit3':
+    writeSummary(healthy);
+    console.error('exiting with code 3');
+    process.exit(3);
     break;
   case 'grandchild': {
     const g = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
