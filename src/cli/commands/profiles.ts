@@ -43,7 +43,8 @@ export const profilesCommand: CliCommand = {
       for (const w of r.warnings) human(`   warning: ${w}\n`);
       if (values['check-locks']) {
         const check = await checkLock(r.file, signal);
-        const state = { valid: '🔒 Profile locked and unchanged', missing: '🔓 No lock file found', mismatch: '🔓 Profile modified after locking', unreadable: `🔓 Lock validation failed: ${check.problem?.format()}`, 'profile-error': `🔓 Lock validation failed: ${check.problem?.format()}` }[check.status];
+        const v = check.verdict;
+        const state = { valid: '🔒 Profile locked and unchanged', missing: '🔓 No lock file found', mismatch: '🔓 Profile modified after locking', unreadable: `🔓 Lock validation failed: ${v.detail}`, 'profile-error': `🔓 Lock validation failed: ${v.detail}` }[v.status];
         human(`   ${state}\n`);
       }
     }

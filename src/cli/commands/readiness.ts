@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkWorkspaceLocks } from '../../core/checklist/locks';
+import { checkWorkspaceLocks } from '../../core/lock';
 import { runReadiness } from '../../core/readiness/run';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { parseFlags } from '../args';

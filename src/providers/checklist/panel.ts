@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { checkWorkspaceLocks } from '../../core/checklist/locks';
+import { checkWorkspaceLocks } from '../../core/lock';
 import type { LoadOptions } from '../../core/checklist/load';
 import { renderMarkdown } from '../../core/checklist/markdown';
 import { webviewMessageSchema, type ChecklistView, type HostMessage, type WebviewMessage } from '../../core/checklist/messages';
