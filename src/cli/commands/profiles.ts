@@ -1,3 +1,4 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import { checkLock } from '../../core/lock';
 import { validateProfilesDir } from '../../core/profile/validateFiles';
@@ -34,7 +35,7 @@ export const profilesCommand: CliCommand = {
       io.stderr(`aurora-ga profiles: no *.yaml profiles in ${path.relative(io.cwd, dir) || '.'}\n`);
       return ExitCode.usage;
     }
-    const output = values.output ?? 'artifacts/profile_validation.json';
+    const output = values.output ?? ARTIFACTS.profileValidation;
     const json = `${JSON.stringify(report, null, 2)}\n`;
     const human = output === '-' ? (t: string) => io.stderr(t) : (t: string) => io.stdout(t);
     for (const r of results) {

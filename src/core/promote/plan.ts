@@ -1,3 +1,4 @@
+import { ARTIFACTS } from '../artifacts';
 import { readTextIfPresent } from '../util/readText';
 import path from 'node:path';
 import { sha256 } from '../checklist/fingerprint';
@@ -101,7 +102,7 @@ export async function planPromotion(root: string, options: PromoteOptions, signa
     signoffs: Object.values(state?.signoffs ?? {}),
     runtime_config: { file: rel(configFile), hard_override: 'auto', changes: edit.changes },
   };
-  const decisionFile = path.resolve(root, options.paths?.decision ?? 'artifacts/ga/decision.json');
+  const decisionFile = path.resolve(root, options.paths?.decision ?? ARTIFACTS.decision);
   const changes: FileChange[] = [
     { file: rel(versionFile), summary: [`VERSION ${previous?.trim() ?? '(none)'} → ${options.version}`], before: previous, after: `${options.version}\n` },
     { file: rel(configFile), summary: edit.changes, before: configText, after: edit.text },

@@ -1,3 +1,4 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { checkWorkspaceLocks } from '../../core/lock';
@@ -11,7 +12,7 @@ import { checklistHtml } from './html';
 
 export const CHECKLIST_VIEW_TYPE = 'aurora.checklist';
 /** Where "Export Markdown" writes, relative to the workspace root. */
-export const EXPORT_PATH = 'artifacts/ga/checklist.md';
+export const EXPORT_PATH = ARTIFACTS.checklistExport;
 
 export type Rendered = Extract<WebviewMessage, { type: 'rendered' }> & { at: number };
 

@@ -96,7 +96,7 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
   let reloadTimer: NodeJS.Timeout | undefined;
   const folder = gatesFolder();
   if (folder) {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, REPORT_PATH.split(path.sep).join('/')));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, REPORT_PATH));
     const reload = (uri: vscode.Uri) => {
       clearTimeout(reloadTimer);
       reloadTimer = setTimeout(() => void loadReport(uri.fsPath), 300);
