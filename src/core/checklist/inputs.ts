@@ -5,10 +5,8 @@ import type { WorkspaceLock } from '../lock';
 import type { GateReport } from '../verdict/types';
 import type { ReadinessReport } from '../readiness/types';
 
-export type Loaded<T> =
-  | { state: 'ok'; file: string; value: T }
-  | { state: 'missing'; file: string; detail: string }
-  | { state: 'error'; file: string; detail: string };
+/** `where` names the source for people (a path, or "readiness checks"); `file` is set only when it is one file. */
+export type Loaded<T> = { where: string; file?: string } & ({ state: 'ok'; value: T } | { state: 'missing'; detail: string } | { state: 'error'; detail: string });
 
 /** One profile's lock, as the lock engine reports it. */
 export type LockResult = WorkspaceLock;

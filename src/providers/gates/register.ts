@@ -89,7 +89,7 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       statusBar.show(tree.model);
       await refreshHeader();
     } catch (err) {
-      if (err instanceof InputError && err.message === 'gate report not found') return;
+      if (err instanceof InputError && err.code === 'not-found') return;
       log.warn(`not showing ${file}: ${err instanceof InputError ? err.format() : String(err)}`);
     }
   };
