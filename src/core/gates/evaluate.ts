@@ -51,7 +51,7 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
       recording,
       source: `${data.mode} of ${file} (recorded from ${recording.source} at ${recording.recorded_at})`,
       cwd: base,
-      artifactsDir: data.mode === 'demo' ? path.join(base, 'artifacts') : path.resolve(cwd, options.artifactsDir ?? ARTIFACTS.dir),
+      artifactsDir: data.mode === 'demo' ? path.join(base, ARTIFACTS.dir) : path.resolve(cwd, options.artifactsDir ?? ARTIFACTS.dir),
       at: options.at ?? new Date(recording.at),
       windowHours: options.windowHours ?? recording.window_hours,
       profile: options.profile ?? recording.profile ?? undefined,
