@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkWorkspaceLocks } from '../../core/checklist/locks';
+import { checkWorkspaceLocks } from '../../core/lock';
 import { renderMarkdown } from '../../core/checklist/markdown';
 import { evaluateChecklist } from '../../core/checklist/session';
 import { writeFileAtomic } from '../../core/util/atomicWrite';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkWorkspaceLocks } from '../../core/checklist/locks';
+import { checkWorkspaceLocks } from '../../core/lock';
 import { applyPromotion, DEFAULT_RUNTIME_CONFIG, planPromotion, type FileChange } from '../../core/promote/plan';
 import { packageRoot } from '../../core/util/packageRoot';
 import { parseFlags, UsageError } from '../args';

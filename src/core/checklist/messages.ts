@@ -128,7 +128,10 @@ export interface DecisionView {
 
 export interface SourceView {
   name: string;
-  file: string;
+  /** The source for people: a path, or e.g. "readiness checks". */
+  where: string;
+  /** The file to open, when the source is one file. */
+  file: string | null;
   state: 'ok' | 'missing' | 'error';
   detail: string;
 }

@@ -68,7 +68,7 @@ function canaryView(inputs: ChecklistInputs): CanaryView | null {
 
 function sources(inputs: ChecklistInputs): SourceView[] {
   const one = (name: string, l: ChecklistInputs['gates'] | ChecklistInputs['canary'] | ChecklistInputs['audit'] | ChecklistInputs['locks'] | ChecklistInputs['readiness'], ok: string): SourceView =>
-    l.state === 'ok' ? { name, file: l.file, state: 'ok', detail: ok } : { name, file: l.file, state: l.state, detail: l.detail };
+    l.state === 'ok' ? { name, where: l.where, file: l.file ?? null, state: 'ok', detail: ok } : { name, where: l.where, file: l.file ?? null, state: l.state, detail: l.detail };
   return [
     one('Gate report', inputs.gates, inputs.gates.state === 'ok' ? `${inputs.gates.value.data_mode} · ${inputs.gates.value.decision_code} · ${inputs.gates.value.timestamp}` : ''),
     one('Canary results', inputs.canary, inputs.canary.state === 'ok' ? `${inputs.canary.value.data_mode ?? 'live'} · ${inputs.canary.value.evaluation.status} · ${inputs.canary.value.timestamp}` : ''),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ARTIFACTS } from '../artifacts';
 import { PrometheusClient } from '../prometheus/client';
 import { CONNECTION_DEFAULTS } from '../prometheus/connection';
 import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
@@ -50,7 +51,7 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
       recording,
       source: `${data.mode} of ${file} (recorded from ${recording.source} at ${recording.recorded_at})`,
       cwd: base,
-      artifactsDir: data.mode === 'demo' ? path.join(base, 'artifacts') : path.resolve(cwd, options.artifactsDir ?? 'artifacts'),
+      artifactsDir: data.mode === 'demo' ? path.join(base, ARTIFACTS.dir) : path.resolve(cwd, options.artifactsDir ?? ARTIFACTS.dir),
       at: options.at ?? new Date(recording.at),
       windowHours: options.windowHours ?? recording.window_hours,
       profile: options.profile ?? recording.profile ?? undefined,
@@ -65,7 +66,7 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
     recorder: data.mode === 'record' ? new Recorder() : undefined,
     source: transport.url,
     cwd,
-    artifactsDir: path.resolve(cwd, options.artifactsDir ?? 'artifacts'),
+    artifactsDir: path.resolve(cwd, options.artifactsDir ?? ARTIFACTS.dir),
     at: options.at ?? new Date(),
     windowHours: options.windowHours ?? 48,
     profile: options.profile,

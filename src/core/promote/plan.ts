@@ -1,3 +1,4 @@
+import { ARTIFACTS } from '../artifacts';
 import { readTextIfPresent } from '../util/readText';
 import path from 'node:path';
 import { sha256 } from '../checklist/fingerprint';
@@ -35,10 +36,10 @@ export type PromotionPlan =
 function refusals(c: EvaluatedChecklist): string[] {
   const reasons: string[] = [];
   const g = c.inputs.gates;
-  if (g.state !== 'ok') reasons.push(`no gate report (${g.file}: ${g.state === 'missing' ? 'not found' : g.detail})`);
-  else if (g.value.data_mode !== 'live') reasons.push(`the gate report is ${g.value.data_mode.toUpperCase()} data (${g.file}); only a live evaluation can promote`);
+  if (g.state !== 'ok') reasons.push(`no gate report (${g.where}: ${g.state === 'missing' ? 'not found' : g.detail})`);
+  else if (g.value.data_mode !== 'live') reasons.push(`the gate report is ${g.value.data_mode.toUpperCase()} data (${g.where}); only a live evaluation can promote`);
   const cn = c.inputs.canary;
-  if (cn.state === 'ok' && cn.value.data_mode === 'demo') reasons.push(`the canary results are DEMO runs (${cn.file}); only live runs can promote`);
+  if (cn.state === 'ok' && cn.value.data_mode === 'demo') reasons.push(`the canary results are DEMO runs (${cn.where}); only live runs can promote`);
   if (!c.state.ok) reasons.push(`the checklist state cannot be read: ${c.state.problem}`);
   if (c.view.decision.decision !== 'GO') {
     reasons.push(`the checklist decides ${c.view.decision.decision}, not GO:`, ...c.view.decision.deciding.map((d) => `  - ${d.text}`));
@@ -73,7 +74,7 @@ export async function planPromotion(root: string, options: PromoteOptions, signa
   const locks = checklist.inputs.locks.state === 'ok' ? checklist.inputs.locks.value : null;
   const state = checklist.state.ok ? checklist.state.loaded.state : null;
   const stateText = await readOrNull(checklist.stateFile, signal);
-  const canaryText = await readOrNull(path.resolve(root, checklist.inputs.canary.file), signal);
+  const canaryText = await readOrNull(path.resolve(root, checklist.inputs.canary.where), signal);
   const record = {
     schema_version: 1,
     tool: `aurora-ga ${options.toolVersion}`,
@@ -81,7 +82,7 @@ export async function planPromotion(root: string, options: PromoteOptions, signa
     decision: checklist.view.decision.decision,
     version: { from: previous?.trim() ?? null, to: options.version },
     gate_report: gates && {
-      file: checklist.inputs.gates.file,
+      file: checklist.inputs.gates.where,
       sha256: checklist.fingerprint.gateReportSha256,
       data_mode: gates.data_mode,
       decision_code: gates.decision_code,
@@ -90,7 +91,7 @@ export async function planPromotion(root: string, options: PromoteOptions, signa
     },
     locks: locks && { sha256: locks.sha256, profiles: locks.results.map((l) => ({ profile: l.profile, lock_file: l.lockFile, status: l.status })) },
     canary: canary && {
-      file: checklist.inputs.canary.file,
+      file: checklist.inputs.canary.where,
       sha256: canaryText === null ? null : sha256(canaryText),
       data_mode: canary.data_mode ?? 'live',
       status: canary.evaluation.status,
@@ -101,7 +102,7 @@ export async function planPromotion(root: string, options: PromoteOptions, signa
     signoffs: Object.values(state?.signoffs ?? {}),
     runtime_config: { file: rel(configFile), hard_override: 'auto', changes: edit.changes },
   };
-  const decisionFile = path.resolve(root, options.paths?.decision ?? 'artifacts/ga/decision.json');
+  const decisionFile = path.resolve(root, options.paths?.decision ?? ARTIFACTS.decision);
   const changes: FileChange[] = [
     { file: rel(versionFile), summary: [`VERSION ${previous?.trim() ?? '(none)'} → ${options.version}`], before: previous, after: `${options.version}\n` },
     { file: rel(configFile), summary: edit.changes, before: configText, after: edit.text },

@@ -1,5 +1,6 @@
 // "Aurora: Evaluate Gates": runs the engine once with a cancellable progress notification that
 // reports each gate as it finishes, then hands the report to the view and writes it to the workspace.
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { evaluateGates } from '../../core/gates/evaluate';
@@ -10,7 +11,7 @@ import type { GateReport } from '../../core/verdict/types';
 import { resolveGateSettings } from './settings';
 
 /** The contract path of the latest report, relative to the workspace folder. */
-export const REPORT_PATH = path.join('artifacts', 'ga', 'gates_report.json');
+export const REPORT_PATH = ARTIFACTS.gateReport;
 
 export interface EvaluationDone {
   report: GateReport;

@@ -89,14 +89,14 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       statusBar.show(tree.model);
       await refreshHeader();
     } catch (err) {
-      if (err instanceof InputError && err.message === 'gate report not found') return;
+      if (err instanceof InputError && err.code === 'not-found') return;
       log.warn(`not showing ${file}: ${err instanceof InputError ? err.format() : String(err)}`);
     }
   };
   let reloadTimer: NodeJS.Timeout | undefined;
   const folder = gatesFolder();
   if (folder) {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, REPORT_PATH.split(path.sep).join('/')));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, REPORT_PATH));
     const reload = (uri: vscode.Uri) => {
       clearTimeout(reloadTimer);
       reloadTimer = setTimeout(() => void loadReport(uri.fsPath), 300);

@@ -4,6 +4,7 @@
 // folder chose (with the user's token).
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { ARTIFACTS } from '../../core/artifacts';
 import type { DataSource, EvaluateOptions } from '../../core/gates/evaluate';
 import type { PrometheusConnection } from '../../core/prometheus/connection';
 import type { DataMode } from '../../core/verdict/types';
@@ -76,7 +77,7 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
     data,
     ...(base ? { cwd: base } : {}),
     ...(!recorded ? { windowHours: gates.get<number>('windowHours', 48) } : {}),
-    ...(mode !== 'demo' ? { artifactsDir: inFolder(gates.get<string>('artifactsDir', 'artifacts') || 'artifacts') } : {}),
+    ...(mode !== 'demo' ? { artifactsDir: inFolder(gates.get<string>('artifactsDir', ARTIFACTS.dir) || ARTIFACTS.dir) } : {}),
     ...(gatesFile && mode !== 'demo' ? { gatesFile: inFolder(gatesFile) } : {}),
     ...(Object.keys(variables).length && !recorded ? { variables } : {}),
     ...(connection && !recorded ? { prometheus: connection } : {}),

@@ -92,12 +92,12 @@ export function readiness(): ReadinessReport {
 
 export function inputs(): ChecklistInputs {
   return {
-    gates: { state: 'ok', file: 'artifacts/ga/gates_report.json', value: gateReport() },
+    gates: { state: 'ok', where: 'artifacts/ga/gates_report.json', file: 'artifacts/ga/gates_report.json', value: gateReport() },
     gateReportSha256: REPORT_SHA,
-    locks: { state: 'ok', file: '.', value: { results: locks(), sha256: LOCKS_SHA } },
-    canary: { state: 'ok', file: 'artifacts/canary_results.json', value: canary() },
-    audit: { state: 'ok', file: 'artifacts/dcts_audit/report.json', value: { status: 'PASS', details: [] } },
-    readiness: { state: 'ok', file: 'readiness checks', value: readiness() },
+    locks: { state: 'ok', where: 'profile locks in the workspace', value: { results: locks(), sha256: LOCKS_SHA } },
+    canary: { state: 'ok', where: 'artifacts/canary_results.json', file: 'artifacts/canary_results.json', value: canary() },
+    audit: { state: 'ok', where: 'artifacts/dcts_audit/report.json', file: 'artifacts/dcts_audit/report.json', value: { status: 'PASS', details: [] } },
+    readiness: { state: 'ok', where: 'readiness checks', value: readiness() },
     version: '0.4.0-rc1',
   };
 }

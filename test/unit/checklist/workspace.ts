@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkWorkspaceLocks } from '../../../src/core/checklist/locks';
+import { checkWorkspaceLocks } from '../../../src/core/lock';
 import type { LoadOptions } from '../../../src/core/checklist/load';
 import { canary, gateReport } from './fixtures';
 import { ORIGINAL_KIT as ORIGINAL } from '../../support/originalKit';
