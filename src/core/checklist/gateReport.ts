@@ -62,6 +62,12 @@ export const gateReportSchema = z.object({
   next_steps: z.array(z.string()),
   source: z.string(),
   profile: z.string().optional(),
+  promotable: z.boolean().optional(),
+  evaluated_at: z.string().optional(),
+  window: z.string().optional(),
+  exit_code: z.number().int().optional(),
+  gates_file: z.string().optional(),
+  recording: z.object({ file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
 }).passthrough();
 
 /** Validates a gate report's text; errors name the file and line. */

@@ -115,4 +115,6 @@ export interface GateReport {
   exit_code?: number;
   /** The gate definitions file evaluated. */
   gates_file?: string;
+  /** Live runs recorded with `--record`: the recording (as given, relative to where gates ran) and its SHA-256. */
+  recording?: { file: string; sha256: string };
 }
