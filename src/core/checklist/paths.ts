@@ -7,6 +7,9 @@ export const ARTIFACT_PATHS = {
   dctsAudit: 'artifacts/dcts_audit/report.json',
   state: 'artifacts/ga/checklist.json',
   decision: 'artifacts/ga/decision.json',
+  /** The signed promotion record (DSSE envelope of an in-toto Statement) and its SLSA VSA. */
+  record: 'artifacts/ga/promotion.dsse.json',
+  vsa: 'artifacts/ga/promotion.vsa.dsse.json',
 } as const;
 
 export type ArtifactPaths = { -readonly [K in keyof typeof ARTIFACT_PATHS]: string };
