@@ -92,23 +92,26 @@ async function digestOf(root: string, rel: string, o: Overrides, signal: AbortSi
   return fileSha256(abs, signal);
 }
 
+/** Every DSSE signature good, and at least one by a principal allowed to sign records. */
+function signatureStep(envelope: Envelope, trust: Trust): Step {
+  const problems: string[] = [];
+  const results = verifyEnvelope(envelope, trust.signers);
+  if (!trust.allowedSigners.ok) problems.push(trust.allowedSigners.problem);
+  const allowed = trust.policy.record_signers ?? [...new Set(ROLES.flatMap((r) => trust.policy.roles[r]))];
+  for (const r of results) if (!r.ok) problems.push(r.detail);
+  const byAllowed = results.filter((r) => r.ok && r.principals.some((x) => allowed.includes(x)));
+  if (results.length === 0) problems.push('the envelope carries no signature');
+  else if (byAllowed.length === 0 && problems.length === 0) problems.push(`no signature by a principal allowed to sign records (${allowed.join(', ') || 'none in the policy'})`);
+  return step('record signatures', problems, results.map((r) => r.detail));
+}
+
 /** Verifies a statement (and the envelope carrying it, if any) against the repository at `root`. */
 export async function verifyStatement(root: string, statement: PromotionStatement, envelope: Envelope | null, ssh: SshKeygen, signal: AbortSignal, o: Overrides = {}): Promise<Verification> {
   const p = statement.predicate;
   const steps: Step[] = [step('record', [], [`${statement.predicateType}: GO for ${p.version.to}, decided ${p.decided_at} by aurora-ga ${p.evaluator.version}`])];
   const trust = await loadTrust(root, ssh, signal);
 
-  if (envelope) {
-    const problems: string[] = [];
-    const results = verifyEnvelope(envelope, trust.signers);
-    if (!trust.allowedSigners.ok) problems.push(trust.allowedSigners.problem);
-    const allowed = trust.policy.record_signers ?? [...new Set(ROLES.flatMap((r) => trust.policy.roles[r]))];
-    for (const r of results) if (!r.ok) problems.push(r.detail);
-    const byAllowed = results.filter((r) => r.ok && r.principals.some((x) => allowed.includes(x)));
-    if (results.length === 0) problems.push('the envelope carries no signature');
-    else if (byAllowed.length === 0 && problems.length === 0) problems.push(`no signature by a principal allowed to sign records (${allowed.join(', ') || 'none in the policy'})`);
-    steps.push(step('record signatures', problems, results.map((r) => r.detail)));
-  }
+  if (envelope) steps.push(signatureStep(envelope, trust));
 
   const subjectProblems: string[] = [];
   const subjectOk: string[] = [];
@@ -192,8 +195,10 @@ export async function verifyRecordFile(root: string, file: string, ssh: SshKeyge
   try {
     statement = statementSchema.parse(JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')));
   } catch (err) {
+    // The signatures cover the payload's bytes, so they are checked even when it does not parse.
     const issue = (err as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-    return { ok: false, statement: null, steps: [step('record', [`the payload is not an Aurora GA promotion statement${issue ? ` (${issue.path.join('.')}: ${issue.message})` : ''}`])] };
+    const signatures = signatureStep(envelope, await loadTrust(root, ssh, signal));
+    return { ok: false, statement: null, steps: [step('record', [`the payload is not an Aurora GA promotion statement${issue ? ` (${issue.path.join('.')}: ${issue.message})` : ''}`]), signatures] };
   }
   return verifyStatement(root, statement, envelope, ssh, signal);
 }
