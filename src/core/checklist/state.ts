@@ -23,6 +23,10 @@ export const signoffSchema = z.object({
   locks_sha256: sha,
   /** The decision shown when signing, for the record. */
   decision_at_signing: z.string().optional(),
+  /** The evaluation approved (src/core/attest/signoff.ts); checked where it is used, so a bad one never hides the rest of the file. */
+  evaluation: z.unknown().optional(),
+  /** The SSH signature over the sign-off (src/core/attest); checked by verification, never here. */
+  signature: z.unknown().optional(),
 }).passthrough();
 export type Signoff = z.infer<typeof signoffSchema>;
 

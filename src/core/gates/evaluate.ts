@@ -143,13 +143,14 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
       ...(r.profile !== undefined ? { profile: r.profile } : {}),
     });
     if (r.recorder && options.data?.mode === 'record') {
-      await r.recorder.write(path.resolve(r.cwd, options.data.file), {
+      // The report cites its raw responses by digest, so its decision can be re-derived by replaying them.
+      report.recording = { file: options.data.file, sha256: await r.recorder.write(path.resolve(r.cwd, options.data.file), {
         source: r.source,
         at: r.at.toISOString(),
         window_hours: r.windowHours,
         profile: r.profile ?? null,
         variables: r.variables,
-      });
+      }) };
     }
     return report;
   } finally {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../util/atomicWrite';
@@ -53,9 +54,12 @@ export class Recorder {
     });
   };
 
-  async write(file: string, meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): Promise<void> {
+  /** Writes the recording; returns the SHA-256 of the bytes written (what the report and a promotion record cite). */
+  async write(file: string, meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): Promise<string> {
     const rec: Recording = { format: RECORDING_FORMAT, version: 1, recorded_at: new Date().toISOString(), ...meta, exchanges: this.exchanges };
-    await writeFileAtomic(file, `${JSON.stringify(rec, null, 1)}\n`);
+    const text = `${JSON.stringify(rec, null, 1)}\n`;
+    await writeFileAtomic(file, text);
+    return createHash('sha256').update(text).digest('hex');
   }
 }
 
