@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { worstCaseSeconds } from '../../core/canary/config';
 import { canaryMetricFamilies } from '../../core/canary/metrics';
 import { planCanary, ProfileLockError, type CanaryOverrides } from '../../core/canary/plan';
 import { GATING_MODES, type CanaryResults, type GatingMode, type HealthResult, type RunResult } from '../../core/canary/results';
@@ -18,7 +19,8 @@ success rate and the health rate reach their thresholds.
 
 Options:
   --profile PATH        profile under test; its lock must validate unless profile_lock.enforced is false
-  --runs N              number of runs (default 10)
+  --runs N              number of runs (default 10, at most 1000); the start line shows the worst case
+                        time (every run timing out)
   --gating MODE         soft | hard | none (default soft); appends --ci-gating MODE to the command;
                         under hard, a run exiting 3 stops the sequence and fails it
   --output FILE         results JSON (default artifacts/canary_results.json)
@@ -38,6 +40,12 @@ Exit codes: 0 passed, 1 failed (or the profile lock is broken), 2 usage or input
 
 /** The canary's own code for a hard gating trip (the child's exit 3, passed on). */
 const HARD_TRIP = 3;
+
+function formatSpan(s: number): string {
+  if (s < 120) return `${Math.round(s)}s`;
+  if (s < 7200) return `${Math.round(s / 60)} min`;
+  return `${(s / 3600).toFixed(1)} h`;
+}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -163,6 +171,7 @@ export const canaryCommand: CliCommand = {
     };
     io.stdout(
       `Aurora GA canary${c.data_mode === 'demo' ? ' [DEMO]' : ''}: ${rel(plan.profile)}, ${c.runs} run(s), gating ${c.gating}, timeout ${c.timeout_seconds}s, interval ${c.interval_seconds}s, concurrency ${c.concurrency}\n` +
+        `Worst case ${formatSpan(worstCaseSeconds(c))} (every run timing out after ${c.timeout_seconds}s)\n` +
         `Profile lock: ${plan.lock.status}${plan.lock.lock_file ? ` (${rel(plan.lock.lock_file)})` : ''}\n`,
     );
     const results = await runCanary(plan, signal, progressPrinter(io));

@@ -3,7 +3,7 @@ import type { ChecklistInputs } from './inputs';
 import { loadInputs, type LoadOptions } from './load';
 import { applyChange, type StateChange } from './mutate';
 import { artifactPaths } from './paths';
-import { readState, writeState } from './state';
+import { readState, updateState } from './state';
 import { buildChecklist, type Checklist, type StateResult } from './view';
 
 export interface EvaluatedChecklist extends Checklist {
@@ -29,16 +29,24 @@ export async function evaluateChecklist(root: string, options: LoadOptions, sign
 }
 
 /**
- * Applies one change against the evidence as it is now (a sign-off binds to these hashes), writes the
- * state atomically and returns the refilled checklist. A state file that cannot be read is never
- * overwritten: the change is refused with the reason.
+ * Applies one change against the evidence as it is now (a sign-off binds to these hashes) and the
+ * state as it is on disk under the state file's lock (so another writer's change is never dropped),
+ * writes the state atomically and returns the refilled checklist. A state file that cannot be read
+ * is never overwritten: the change is refused with the reason.
  */
 export async function updateChecklist(root: string, options: LoadOptions, change: StateChange, signal: AbortSignal, now = new Date()): Promise<EvaluatedChecklist> {
-  const current = await evaluateChecklist(root, options, signal, now);
-  if (!current.state.ok) throw new InputError(`the checklist state cannot be read, so nothing was saved: ${current.state.problem}`);
-  const next = applyChange(current.state.loaded.state, change, { now, fingerprint: current.fingerprint, decision: current.view.decision.decision });
-  if (next === current.state.loaded.state) return current;
-  await writeState(current.stateFile, next);
-  const state: StateResult = { ok: true, loaded: { ...current.state.loaded, state: next, existed: true } };
-  return { ...buildChecklist(current.inputs, state, now), inputs: current.inputs, state, stateFile: current.stateFile };
+  const stateFile = artifactPaths(root, options.paths).state;
+  const inputs = await loadInputs(root, options, signal);
+  let written;
+  try {
+    written = await updateState(stateFile, signal, (loaded) => {
+      const seen = buildChecklist(inputs, { ok: true, loaded }, now);
+      return applyChange(loaded.state, change, { now, fingerprint: seen.fingerprint, decision: seen.view.decision.decision });
+    });
+  } catch (err) {
+    if (err instanceof InputError && err.location) throw new InputError(`the checklist state cannot be read, so nothing was saved: ${err.format()}`);
+    throw err;
+  }
+  const state: StateResult = { ok: true, loaded: { ...written.loaded, state: written.next, existed: written.loaded.existed || written.next !== written.loaded.state } };
+  return { ...buildChecklist(inputs, state, now), inputs, state, stateFile };
 }
