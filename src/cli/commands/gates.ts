@@ -146,7 +146,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   if ((data.mode === 'live' || data.mode === 'record') && !url) {
     throw new UsageError('--prometheus-url (or AURORA_PROMETHEUS_URL) is required; use --demo or --replay FILE to evaluate recorded data');
   }
-  const windowHours = f['window-hours'] === undefined ? undefined : numberFlag('window-hours', f['window-hours'], 48, { min: 1 / 60 });
+  const windowHours = f['window-hours'] === undefined ? undefined : numberFlag('window-hours', f['window-hours'], 48, { min: 1 / 60, minText: '1/60 (one minute)' });
   let basicAuth: PrometheusConnection['basicAuth'];
   if (f.user) {
     const i = f.user.indexOf(':');

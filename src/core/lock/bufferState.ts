@@ -6,7 +6,7 @@ import { InputError } from '../util/errors';
 import { compareWithLock, type LockStatus } from './checkLock';
 import type { LockChange } from './diff';
 import type { ProfileEditSession } from './editSession';
-import type { JNode } from './jsonValue';
+import type { JNode } from '../pyyaml';
 import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
 import type { ProfileLock } from './lockFile';
 

@@ -7,6 +7,7 @@ import { buildChecklist } from '../../../src/core/checklist/view';
 import { captureIO } from '../cli/main.test';
 import { completeState, inputs } from './fixtures';
 import { makeWorkspace, rm } from './workspace';
+import { originalKitFile } from '../../support/originalKit';
 
 const signal = new AbortController().signal;
 /** Markdown headings outside fenced code blocks (a bash `# comment` is not a heading). */
@@ -20,7 +21,7 @@ function headings(md: string): string[] {
 
 describe('checklist Markdown export', () => {
   it('keeps the original checklist\'s headings, in order', () => {
-    const original = fs.readFileSync('/work/shared/original-data/ga_promotion_checklist.md', 'utf8');
+    const original = fs.readFileSync(originalKitFile('ga_promotion_checklist.md'), 'utf8');
     const c = buildChecklist(inputs(), { ok: true, loaded: { state: completeState(), existed: true, unknownItems: [] } });
     const md = renderMarkdown(c.view, c.answers);
     const ours = headings(md);

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { checkWorkspaceLocks } from '../../../src/core/checklist/locks';
 import type { LoadOptions } from '../../../src/core/checklist/load';
 import { canary, gateReport } from './fixtures';
+import { ORIGINAL_KIT as ORIGINAL } from '../../support/originalKit';
 
-const ORIGINAL = '/work/shared/original-data';
 
 export function makeWorkspace(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-checklist-'));
