@@ -1,5 +1,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { replacementFor } from '../history/current';
+import { pruneHistory } from '../history/prune';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import type { CanaryConfig } from './config';
@@ -27,6 +29,23 @@ export interface CanaryPlan {
   node: string;
   /** Outcome of the profile-lock check done before the first run. */
   lock: CanaryLockStatus;
+  /**
+   * `if-complete` (default): a cancelled sequence does not replace completed results at `output`
+   * (it stays in its sequence folder; the face may ask and call writeCurrentResults). `always`: the
+   * user named the output, write it whatever happened.
+   */
+  writeCurrent?: 'always' | 'if-complete';
+}
+
+/** Writes results as the current canary results file (atomically). */
+export async function writeCurrentResults(file: string, results: CanaryResults): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** Whether runCanary wrote `plan.output`: false when a cancelled run met completed results there. */
+export async function currentWasReplaced(plan: CanaryPlan, results: CanaryResults): Promise<boolean> {
+  const text = await fs.readFile(plan.output, 'utf8').catch(() => undefined);
+  return text === `${JSON.stringify(results, null, 2)}\n`;
 }
 
 export type CanaryProgress =
@@ -304,6 +323,10 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
   };
   const json = `${JSON.stringify(results, null, 2)}\n`;
   await writeFileAtomic(path.join(sequenceDir, 'canary_results.json'), json);
-  await writeFileAtomic(plan.output, json);
+  // The sequence is kept in its folder either way; the current file only changes as the rule says.
+  const current = await fs.readFile(plan.output, 'utf8').catch(() => undefined);
+  if (plan.writeCurrent === 'always' || replacementFor('canary', results, current).action === 'replace') await writeFileAtomic(plan.output, json);
+  // After a cancel the run's signal is aborted; the pruning must still happen.
+  await pruneHistory(plan.root, path.dirname(sequenceDir), 'canary', new AbortController().signal);
   return results;
 }

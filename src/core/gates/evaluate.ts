@@ -5,9 +5,11 @@ import { readRecording, Recorder, ReplayTransport, type Recording } from '../pro
 import { HttpTransport, type Transport } from '../prometheus/transport';
 import { bundledConfig } from '../util/packageRoot';
 import { InputError } from '../util/errors';
+import { secretsFrom } from '../util/secrets';
 import type { DataMode, GateReport, GateResult } from '../verdict/types';
 import type { CheckContext } from './checks/context';
-import { prepareCheck, runCheck } from './checks/run';
+import { fileScope } from './checks/confine';
+import { confineChecks, prepareCheck, runCheck } from './checks/run';
 import { gateResult } from './gate';
 import { BUILTIN_VARIABLES, loadGates } from './load';
 import type { EvaluateOptions, GateProgress } from './options';
@@ -62,7 +64,8 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
   return {
     dataMode: 'live',
     transport,
-    recorder: data.mode === 'record' ? new Recorder() : undefined,
+    // Every live evaluation records its raw answers: the history keeps them with the report.
+    recorder: new Recorder(),
     source: transport.url,
     cwd,
     artifactsDir: path.resolve(cwd, options.artifactsDir ?? 'artifacts'),
@@ -80,6 +83,11 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
  * evidence.
  */
 export async function evaluateGates(options: EvaluateOptions, signal: AbortSignal, onProgress?: (p: GateProgress) => void): Promise<GateReport> {
+  return (await evaluateGatesRecorded(options, signal, onProgress)).report;
+}
+
+/** evaluateGates, with the recording of every raw Prometheus answer of a live evaluation (for the history). */
+export async function evaluateGatesRecorded(options: EvaluateOptions, signal: AbortSignal, onProgress?: (p: GateProgress) => void): Promise<{ report: GateReport; recording?: string }> {
   signal.throwIfAborted();
   const gatesFile = options.gatesFile ? path.resolve(options.cwd ?? process.cwd(), options.gatesFile) : DEFAULT_GATES_FILE();
   const { definitions } = await loadGates(gatesFile);
@@ -111,9 +119,16 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
           { onExchange: r.recorder?.onExchange },
         )
       : undefined;
-    const ctx: CheckContext = { client, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, signal };
+    const auth = options.prometheus;
+    const secrets = secretsFrom(options.env ?? process.env, [
+      ...(auth?.bearerToken ? [{ name: 'the bearer token', value: auth.bearerToken }] : []),
+      ...(auth?.basicAuth ? [{ name: 'the basic auth password', value: auth.basicAuth.password }] : []),
+    ]);
+    const files = await fileScope(r.cwd, r.artifactsDir, options.allowFilesOutside ?? false);
+    const ctx: CheckContext = { client, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, files, secrets, signal };
     // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
     const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
+    await confineChecks(prepared, ctx);
     const total = prepared.length;
     let completed = 0;
     const gates: GateResult[] = await Promise.all(
@@ -141,16 +156,9 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
       gatesFile,
       ...(r.profile !== undefined ? { profile: r.profile } : {}),
     });
-    if (r.recorder && options.data?.mode === 'record') {
-      await r.recorder.write(path.resolve(r.cwd, options.data.file), {
-        source: r.source,
-        at: r.at.toISOString(),
-        window_hours: r.windowHours,
-        profile: r.profile ?? null,
-        variables: r.variables,
-      });
-    }
-    return report;
+    const meta = { source: r.source, at: r.at.toISOString(), window_hours: r.windowHours, profile: r.profile ?? null, variables: r.variables };
+    if (r.recorder && options.data?.mode === 'record') await r.recorder.write(path.resolve(r.cwd, options.data.file), meta);
+    return { report, ...(r.recorder ? { recording: r.recorder.text(meta) } : {}) };
   } finally {
     await r.transport?.close();
   }

@@ -53,9 +53,14 @@ export class Recorder {
     });
   };
 
-  async write(file: string, meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): Promise<void> {
+  /** The recording as written to a file (also kept with a live evaluation in the history). */
+  text(meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): string {
     const rec: Recording = { format: RECORDING_FORMAT, version: 1, recorded_at: new Date().toISOString(), ...meta, exchanges: this.exchanges };
-    await writeFileAtomic(file, `${JSON.stringify(rec, null, 1)}\n`);
+    return `${JSON.stringify(rec, null, 1)}\n`;
+  }
+
+  async write(file: string, meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): Promise<void> {
+    await writeFileAtomic(file, this.text(meta));
   }
 }
 
