@@ -3,6 +3,7 @@ import { canaryCommand } from './canary';
 import { checklistCommand } from './checklist';
 import { dctsAuditCommand } from './dcts-audit';
 import { gatesCommand } from './gates';
+import { historyCommand } from './history';
 import { lockCommand } from './lock';
 import { profilesCommand } from './profiles';
 import { promoteCommand } from './promote';
@@ -10,4 +11,4 @@ import { readinessCommand } from './readiness';
 import { verifyCommand } from './verify';
 
 /** Every `aurora-ga` subcommand, one module each under this folder. */
-export const commands: CliCommand[] = [gatesCommand, lockCommand, profilesCommand, canaryCommand, dctsAuditCommand, checklistCommand, readinessCommand, promoteCommand, verifyCommand];
+export const commands: CliCommand[] = [gatesCommand, lockCommand, profilesCommand, canaryCommand, dctsAuditCommand, checklistCommand, readinessCommand, promoteCommand, verifyCommand, historyCommand];

@@ -5,7 +5,7 @@ import type { ChecklistInputs } from './inputs';
 import { loadInputs, type LoadOptions } from './load';
 import { applyChange, type StateChange } from './mutate';
 import { artifactPaths } from './paths';
-import { emptyState, readState, writeState } from './state';
+import { emptyState, readState, updateState } from './state';
 import { signoffTrust } from './trust';
 import { buildChecklist, type Checklist, type StateResult } from './view';
 
@@ -70,23 +70,31 @@ export function signingWarnings(c: EvaluatedChecklist): string[] {
 
 /**
  * Applies one change against the evidence as it is now (a sign-off binds to these hashes and is
- * signed over them), writes the state atomically and returns the refilled checklist. A state file
- * that cannot be read is never overwritten: the change is refused with the reason.
+ * signed over them) and the state as it is on disk under the state file's lock (so another writer's
+ * change is never dropped), writes the state atomically and returns the refilled checklist. A state
+ * file that cannot be read is never overwritten: the change is refused with the reason.
  */
 export async function updateChecklist(root: string, options: LoadOptions, change: ChecklistChange, signal: AbortSignal, now = new Date()): Promise<EvaluatedChecklist> {
-  const current = await evaluateChecklist(root, options, signal, now);
-  if (!current.state.ok) throw new InputError(`the checklist state cannot be read, so nothing was saved: ${current.state.problem}`);
-  let signed: { evaluation: SignoffPayload['evaluation']; signature?: SignoffSignature } | undefined;
-  if (change.type === 'signOff') {
-    const payload = signoffPayload(current, change.role, change.name, now);
-    const signer = 'signer' in change ? change.signer : undefined;
-    signed = { evaluation: payload.evaluation, ...(signer ? { signature: await signer(encodePayload(payload), signal) } : {}) };
+  const stateFile = artifactPaths(root, options.paths).state;
+  const inputs = await loadInputs(root, options, signal);
+  let written;
+  try {
+    written = await updateState(stateFile, signal, async (loaded) => {
+      const seen = await fill(root, options, inputs, { ok: true, loaded }, stateFile, signal, now);
+      let signed: { evaluation: SignoffPayload['evaluation']; signature?: SignoffSignature } | undefined;
+      if (change.type === 'signOff') {
+        const payload = signoffPayload(seen, change.role, change.name, now);
+        const signer = 'signer' in change ? change.signer : undefined;
+        signed = { evaluation: payload.evaluation, ...(signer ? { signature: await signer(encodePayload(payload), signal) } : {}) };
+      }
+      const { type, ...rest } = change;
+      const plain = { type, ...Object.fromEntries(Object.entries(rest).filter(([k]) => k !== 'signer')) } as StateChange;
+      return applyChange(loaded.state, plain, { now, fingerprint: seen.fingerprint, decision: seen.view.decision.decision, signed });
+    });
+  } catch (err) {
+    if (err instanceof InputError && err.location) throw new InputError(`the checklist state cannot be read, so nothing was saved: ${err.format()}`);
+    throw err;
   }
-  const { type, ...rest } = change;
-  const plain = { type, ...Object.fromEntries(Object.entries(rest).filter(([k]) => k !== 'signer')) } as StateChange;
-  const next = applyChange(current.state.loaded.state, plain, { now, fingerprint: current.fingerprint, decision: current.view.decision.decision, signed });
-  if (next === current.state.loaded.state) return current;
-  await writeState(current.stateFile, next);
-  const state: StateResult = { ok: true, loaded: { ...current.state.loaded, state: next, existed: true } };
-  return fill(root, options, current.inputs, state, current.stateFile, signal, now);
+  const state: StateResult = { ok: true, loaded: { ...written.loaded, state: written.next, existed: written.loaded.existed || written.next !== written.loaded.state } };
+  return fill(root, options, inputs, state, stateFile, signal, now);
 }

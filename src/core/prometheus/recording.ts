@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import { NotRecordedError, ReplayedTimeoutError, type Exchange } from './client';
 import type { RawResponse, Transport } from './transport';
@@ -54,13 +52,12 @@ export class Recorder {
     });
   };
 
-  /** Writes the recording; returns the SHA-256 of the bytes written (what the report and a promotion record cite). */
-  async write(file: string, meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): Promise<string> {
+  /** The recording as written to a file (also kept with a live evaluation in the history). */
+  text(meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): string {
     const rec: Recording = { format: RECORDING_FORMAT, version: 1, recorded_at: new Date().toISOString(), ...meta, exchanges: this.exchanges };
-    const text = `${JSON.stringify(rec, null, 1)}\n`;
-    await writeFileAtomic(file, text);
-    return createHash('sha256').update(text).digest('hex');
+    return `${JSON.stringify(rec, null, 1)}\n`;
   }
+
 }
 
 export async function readRecording(file: string): Promise<Recording> {
