@@ -58,7 +58,7 @@ export const gateReportSchema = z.object({
   ga_status: z.string(),
   gates: z.array(gateSchema),
   decision: z.string(),
-  decision_code: z.enum(['APPROVED', 'CONDITIONAL', 'INCONCLUSIVE', 'BLOCKED']),
+  decision_code: z.enum(['APPROVED', 'CONDITIONAL', 'INCONCLUSIVE', 'BLOCKED', 'ERROR']),
   next_steps: z.array(z.string()),
   source: z.string(),
   profile: z.string().optional(),

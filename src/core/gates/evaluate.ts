@@ -1,10 +1,12 @@
 import path from 'node:path';
-import { PrometheusClient } from '../prometheus/client';
-import { CONNECTION_DEFAULTS } from '../prometheus/connection';
+import { seededRandom } from '../prometheus/backoff';
+import { PrometheusClient, type Preflight } from '../prometheus/client';
+import { CONNECTION_DEFAULTS, type PrometheusConnection } from '../prometheus/connection';
 import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
 import { HttpTransport, type Transport } from '../prometheus/transport';
 import { bundledConfig } from '../util/packageRoot';
 import { InputError } from '../util/errors';
+import { findOutage } from '../verdict/outage';
 import type { DataMode, GateReport, GateResult } from '../verdict/types';
 import type { CheckContext } from './checks/context';
 import { prepareCheck, runCheck } from './checks/run';
@@ -15,6 +17,8 @@ import { buildReport } from './report';
 import { durationSeconds, formatDuration, promqlRegexLiteral } from './template';
 
 export type { DataSource, EvaluateOptions, GateProgress } from './options';
+
+const PROMETHEUS_CHECKS = new Set(['promql', 'promql_range', 'alert']);
 
 /** Range queries and subqueries stay under Prometheus' 11,000 points per series. */
 const MAX_POINTS = 10_000;
@@ -102,18 +106,30 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
       profile_re: r.profile ? promqlRegexLiteral(r.profile) : '.*',
       artifacts: r.artifactsDir,
     };
-    const conn = options.prometheus ?? {};
+    const conn: Partial<PrometheusConnection> = options.prometheus ?? {};
     const replaying = r.dataMode !== 'live';
+    const deadlineMs = conn.deadlineMs ?? CONNECTION_DEFAULTS.deadlineMs;
     const client = r.transport
       ? new PrometheusClient(
-          { ...conn, ...(replaying ? { retryBaseMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
+          { ...conn, deadlineMs, ...(replaying ? { retryBaseMs: 0, retryMaxMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
           r.transport,
-          { onExchange: r.recorder?.onExchange },
+          {
+            onExchange: r.recorder?.onExchange,
+            onRetry: (e) => onProgress?.({ kind: 'retry', ...e }),
+            ...(options.retrySeed !== undefined ? { random: seededRandom(options.retrySeed) } : {}),
+            // Recorded answers take no time: a replay is never cut short by the clock.
+            ...(replaying ? {} : { deadline: AbortSignal.timeout(deadlineMs) }),
+          },
         )
       : undefined;
     const ctx: CheckContext = { client, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, signal };
     // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
     const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
+    let preflight: Preflight | undefined;
+    if (client && !replaying && prepared.some((p) => p.gate.checks.some((c) => PROMETHEUS_CHECKS.has(c.type)))) {
+      preflight = await client.preflight(r.at, signal);
+      onProgress?.({ kind: 'preflight', source: r.source, result: preflight });
+    }
     const total = prepared.length;
     let completed = 0;
     const gates: GateResult[] = await Promise.all(
@@ -140,6 +156,7 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
       source: r.source,
       gatesFile,
       ...(r.profile !== undefined ? { profile: r.profile } : {}),
+      outage: findOutage(gates, r.source, preflight && !preflight.ok ? preflight : undefined),
     });
     if (r.recorder && options.data?.mode === 'record') {
       await r.recorder.write(path.resolve(r.cwd, options.data.file), {

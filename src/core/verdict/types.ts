@@ -1,3 +1,5 @@
+import type { UnavailableCause } from '../prometheus/cause';
+
 // The verdict model shared by gates, canary and checklist (product spec §1). These types are the
 // contract between the engine and every face; JSON reports are these objects serialised.
 
@@ -17,7 +19,8 @@ export type GateStatus = 'PASS' | 'WARN' | 'INCONCLUSIVE' | 'FAIL';
 
 export type FailAction = 'NO-GO' | 'CONDITIONAL' | 'OBSERVE';
 
-export type DecisionCode = 'APPROVED' | 'CONDITIONAL' | 'INCONCLUSIVE' | 'BLOCKED';
+/** ERROR: the evaluation could not be carried out (server unreachable, not Prometheus, auth, deadline…), exit 5. */
+export type DecisionCode = 'APPROVED' | 'CONDITIONAL' | 'INCONCLUSIVE' | 'BLOCKED' | 'ERROR';
 
 /** Where the data came from; named in every output. Only 'live' may ever promote. */
 export type DataMode = 'live' | 'replay' | 'demo';
@@ -55,6 +58,10 @@ export interface Evidence {
   raw_truncated?: number;
   /** How the value was derived from the raw data, when not obvious (e.g. flat checkpoint report). */
   note?: string;
+  /** ERROR because the server or the way to it failed, not the query: the evaluation could not be carried out. */
+  cause?: UnavailableCause;
+  /** NO_DATA because the server said its answer was incomplete (warnings, isPartial). */
+  partial?: boolean;
 }
 
 export interface CheckResult {
@@ -115,4 +122,19 @@ export interface GateReport {
   exit_code?: number;
   /** The gate definitions file evaluated. */
   gates_file?: string;
+  /** Set when Prometheus could not answer (decision ERROR, or BLOCKED by a check that failed on real data). */
+  evaluation_error?: EvaluationError;
+}
+
+/** Why an evaluation could not be carried out, named once; the URL never carries credentials. */
+export interface EvaluationError {
+  cause: UnavailableCause;
+  /** One sentence naming the server and what went wrong. */
+  message: string;
+  /** The Prometheus base URL (credentials removed). */
+  source: string;
+  /** How many checks got no answer for this reason (all of them when the pre-flight failed). */
+  checks: number;
+  /** True when the pre-flight request failed and no query was sent. */
+  preflight: boolean;
 }

@@ -1,0 +1,44 @@
+import type { UnavailableCause } from '../prometheus/cause';
+import { CAUSE_TEXT } from '../prometheus/cause';
+import type { DecisionCode, EvaluationError, GateResult } from './types';
+
+// "The release failed a check" vs "the evaluation could not be carried out": the rule that tells them
+// apart, in one place. A check whose query got no answer because of the server (evidence.cause)
+// counts as its on_error says; the decision is ERROR (exit 5) when such a check leaves a deciding
+// gate failed or inconclusive, unless a NO-GO gate also fails on data that did arrive — then the
+// release did fail a check, and BLOCKED is the true answer.
+
+type Gate = Pick<GateResult, 'status' | 'fail_action' | 'checks'>;
+
+export function decideWithOutage(base: DecisionCode, gates: Gate[], outage: EvaluationError | undefined): DecisionCode {
+  if (!outage) return base;
+  const deciding = gates.filter((g) => g.fail_action !== 'OBSERVE');
+  const hurt = deciding.some((g) => g.checks.some((c) => c.evidence.cause && (c.counts_as === 'FAIL' || c.counts_as === 'INCONCLUSIVE')));
+  if (!hurt) return base;
+  const failedOnData = deciding.some((g) => g.fail_action === 'NO-GO' && g.checks.some((c) => c.counts_as === 'FAIL' && !c.evidence.cause));
+  return failedOnData ? 'BLOCKED' : 'ERROR';
+}
+
+/**
+ * The one cause the report's headline names: the pre-flight's, or the most frequent among the checks'
+ * (ties: the first met). Undefined when every query was answered.
+ */
+export function findOutage(gates: Gate[], source: string, preflight?: { cause: UnavailableCause; message: string }): EvaluationError | undefined {
+  const hit = gates.flatMap((g) => g.checks).filter((c) => c.evidence.cause);
+  if (preflight) return { cause: preflight.cause, message: outageMessage(source, preflight.cause, preflight.message), source, checks: hit.length, preflight: true };
+  if (!hit.length) return undefined;
+  const counts = new Map<UnavailableCause, number>();
+  for (const c of hit) counts.set(c.evidence.cause!, (counts.get(c.evidence.cause!) ?? 0) + 1);
+  const [cause] = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const first = hit.find((c) => c.evidence.cause === cause)!;
+  return { cause, message: outageMessage(source, cause, first.evidence.error ?? first.message), source, checks: hit.length, preflight: false };
+}
+
+function outageMessage(source: string, cause: UnavailableCause, detail: string): string {
+  return `Prometheus at ${source} ${CAUSE_TEXT[cause]} (${detail.replace(/^not queried: /, '')})`;
+}
+
+/** Whether a gate's remediation applies: some check failed on data that arrived, not for want of an answer. */
+export function needsRemediation(gate: Pick<GateResult, 'status' | 'checks'>): boolean {
+  return gate.status !== 'PASS' && gate.checks.some((c) => c.counts_as !== 'PASS' && !c.evidence.cause);
+}
