@@ -82,7 +82,9 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
   // Recorded data answers exactly the queries it was recorded with: the recording's own window,
   // profile and variables apply (the demo also brings its gates file and artifacts).
   const recorded = mode !== 'live';
-  const gatesFile = trusted ? (gatesValue<string>('file') ?? '').trim() : '';
+  // Untrusted: the bundled gates file, whoever set another (a user path is relative to this folder).
+  const chosenGatesFile = (gatesValue<string>('file') ?? '').trim();
+  const gatesFile = trusted ? chosenGatesFile : '';
   const profile = (gatesValue<string>('profile') ?? '').trim();
   const variables = gatesValue<Record<string, string>>('variables') ?? {};
   const artifactsDir = (gatesValue<string>('artifactsDir') ?? '').trim() || 'artifacts';

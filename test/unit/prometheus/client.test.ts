@@ -96,12 +96,13 @@ describe('prometheus client', function () {
       pool.intercept({ path: path('/api/v1/query') }).reply(503, 'Service Unavailable');
       pool.intercept({ path: path('/api/v1/query') }).reply(502, '<html>Bad Gateway</html>');
       pool.intercept({ path: path('/api/v1/query') }).reply(200, ok, { headers: { 'content-type': json } });
-      const client = new PrometheusClient({ retries: 2, retryBaseMs: 20 }, new HttpTransport({ url: 'http://prom.test' }, agent));
-      const t0 = Date.now();
+      const delays: number[] = [];
+      const client = new PrometheusClient({ retries: 2, retryBaseMs: 20 }, new HttpTransport({ url: 'http://prom.test' }, agent), { onRetry: (e) => delays.push(e.delayMs) });
       const res = await client.instant('up', at, AbortSignal.timeout(5000));
       assert.ok(res.ok);
       assert.equal(res.attempts, 3);
-      assert.ok(Date.now() - t0 >= 60, 'backoff 20 ms then 40 ms');
+      assert.equal(delays.length, 2);
+      assert.ok(delays[0] >= 10 && delays[0] <= 20 && delays[1] >= 20 && delays[1] <= 40, `jittered 20 ms then 40 ms: ${delays}`);
       await client.close();
     });
 
