@@ -150,7 +150,10 @@ export class PrometheusClient {
       const r = await this.attempt('/api/v1/query', params, signal, timeoutMs, false);
       const durationMs = Math.round(performance.now() - t0);
       if (r.ok) return { ok: true, durationMs };
-      const failure = { ...r, cause: r.cause ?? 'not-prometheus', message: r.cause ? r.message : `the query \`1\` was refused: ${r.message}` };
+      // `1` is a valid query everywhere: a refusal is about the request — a proxy's credentials check
+      // (vmauth 1.79 answers an unknown token with 400) or an API that is not Prometheus'.
+      const cause = r.cause ?? (/auth|token|credential|unauthori[sz]ed|forbidden/i.test(r.message) ? 'auth' : 'not-prometheus');
+      const failure = { ...r, cause, message: r.cause ? r.message : `the query \`1\` was refused: ${r.message}` };
       const again = await this.retryPause(r, attempt, '/api/v1/query', signal, { network: false });
       if (again === undefined) {
         this.down = { ok: false, kind: failure.kind, message: `not queried: ${failure.message}`, cause: failure.cause, ...(failure.status ? { status: failure.status } : {}) };
@@ -214,13 +217,25 @@ export class PrometheusClient {
     return delayMs;
   }
 
+  /** One attempt, with the connection's credentials taken out of any message it carries. */
   private async attempt(path: string, params: Record<string, string>, signal: AbortSignal, timeoutMs: number, recorded: boolean): Promise<AttemptResult> {
+    const r = await this.attemptOnce(path, params, signal, timeoutMs, recorded);
+    if (!r.ok && this.transport.redact) r.message = this.transport.redact(r.message);
+    return r;
+  }
+
+  private async attemptOnce(path: string, params: Record<string, string>, signal: AbortSignal, timeoutMs: number, recorded: boolean): Promise<AttemptResult> {
     signal.throwIfAborted();
     if (this.deadline.aborted) return this.deadlineFailure();
     const timeout = AbortSignal.timeout(timeoutMs);
     const t0 = performance.now();
+    const clean = (t: string) => this.transport.redact?.(t) ?? t;
+    // A recording keeps what the server said, but never the credentials it may quote back.
     const record = (x: Pick<Exchange, 'response' | 'error'>) => {
-      if (recorded) this.opts.onExchange?.({ path, params, ...x, durationMs: Math.round(performance.now() - t0) });
+      if (!recorded || !this.opts.onExchange) return;
+      const response = x.response && { ...x.response, body: clean(x.response.body) };
+      const error = x.error && { ...x.error, message: clean(x.error.message) };
+      this.opts.onExchange({ path, params, ...(response ? { response } : {}), ...(error ? { error } : {}), durationMs: Math.round(performance.now() - t0) });
     };
     let raw: RawResponse;
     try {

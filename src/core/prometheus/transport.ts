@@ -33,6 +33,8 @@ const COMPLETE_DATA = 'partial_response=false&deny_partial_response=1';
 export interface Transport {
   send(path: string, params: Record<string, string>, signal: AbortSignal): Promise<RawResponse>;
   close(): Promise<void>;
+  /** Removes the credentials this transport sends from a text (servers quote them in errors). */
+  redact?(text: string): string;
 }
 
 /** Plain HTTP(S) to the API via undici, with the connection's auth, headers and CA. */
@@ -41,6 +43,7 @@ export class HttpTransport implements Transport {
   private readonly headers: Record<string, string>;
   private readonly poolOptions: Agent.Options;
   private readonly maxBytes: number;
+  private readonly secrets: string[];
   // undici takes ~75 ms to load: it is imported on the first request, not when the extension
   // activates or another CLI command starts.
   private pool: Promise<Dispatcher> | undefined;
@@ -62,6 +65,8 @@ export class HttpTransport implements Transport {
     this.headers = { accept: 'application/json', 'user-agent': 'aurora-ga', ...lowerKeys(conn.headers ?? {}) };
     if (conn.bearerToken) this.headers.authorization = `Bearer ${conn.bearerToken}`;
     else if (conn.basicAuth) this.headers.authorization = `Basic ${Buffer.from(`${conn.basicAuth.username}:${conn.basicAuth.password}`).toString('base64')}`;
+    const basic = this.headers.authorization?.startsWith('Basic ') ? [this.headers.authorization.slice(6)] : [];
+    this.secrets = [conn.bearerToken, conn.basicAuth?.password, ...basic].filter((x): x is string => Boolean(x && x.length >= 3));
     let ca: string | undefined;
     if (conn.caFile) {
       try {
@@ -86,6 +91,10 @@ export class HttpTransport implements Transport {
     const body = await readBounded(res.body, Number(header('content-length') ?? NaN), this.maxBytes);
     const retryAfter = header('retry-after');
     return { status: res.statusCode, contentType: header('content-type') ?? '', body, ...(retryAfter ? { retryAfter } : {}) };
+  }
+
+  redact(text: string): string {
+    return this.secrets.reduce((t, secret) => t.split(secret).join('***'), text);
   }
 
   async close(): Promise<void> {
