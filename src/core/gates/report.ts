@@ -17,7 +17,11 @@ function nextSteps(gates: GateResult[], decision: DecisionCode, dataMode: DataMo
   const steps: string[] = [];
   if (dataMode !== 'live') steps.push(`Data mode '${dataMode}': this report cannot be used to promote; re-run against live Prometheus data`);
   // The headline already names the cause; no gate remediation applies to a server that did not answer.
-  if (decision === 'ERROR' && outage) return [...steps, CAUSE_HINT[outage.cause], 'Re-run GA gates evaluation'];
+  if (decision === 'ERROR' && outage) {
+    const failed = gates.filter(needsRemediation).map((g) => `Gate ${g.gate_id} (${g.key})`);
+    const also = failed.length ? [`Also not passing on the data that did arrive: ${failed.join(', ')}`] : [];
+    return [...steps, CAUSE_HINT[outage.cause], ...also, 'Re-run GA gates evaluation'];
+  }
   if (decision === 'APPROVED') return dataMode === 'live' ? APPROVED_STEPS : steps;
   if (outage) steps.push(`Not every query was answered: ${outage.message}`);
   steps.push('Address the following issues:');

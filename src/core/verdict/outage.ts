@@ -4,19 +4,18 @@ import type { DecisionCode, EvaluationError, GateResult } from './types';
 
 // "The release failed a check" vs "the evaluation could not be carried out": the rule that tells them
 // apart, in one place. A check whose query got no answer because of the server (evidence.cause)
-// counts as its on_error says; the decision is ERROR (exit 5) when such a check leaves a deciding
-// gate failed or inconclusive, unless a NO-GO gate also fails on data that did arrive — then the
-// release did fail a check, and BLOCKED is the true answer.
+// counts as its on_error says; when such a check leaves a deciding gate failed or inconclusive, the
+// decision is ERROR (exit 5): the release was not judged, so it is neither BLOCKED nor approved.
+// Checks that did fail on the data that arrived are still in the report and in its next steps.
 
 type Gate = Pick<GateResult, 'status' | 'fail_action' | 'checks'>;
 
 export function decideWithOutage(base: DecisionCode, gates: Gate[], outage: EvaluationError | undefined): DecisionCode {
   if (!outage) return base;
-  const deciding = gates.filter((g) => g.fail_action !== 'OBSERVE');
-  const hurt = deciding.some((g) => g.checks.some((c) => c.evidence.cause && (c.counts_as === 'FAIL' || c.counts_as === 'INCONCLUSIVE')));
-  if (!hurt) return base;
-  const failedOnData = deciding.some((g) => g.fail_action === 'NO-GO' && g.checks.some((c) => c.counts_as === 'FAIL' && !c.evidence.cause));
-  return failedOnData ? 'BLOCKED' : 'ERROR';
+  const hurt = gates
+    .filter((g) => g.fail_action !== 'OBSERVE')
+    .some((g) => g.checks.some((c) => c.evidence.cause && (c.counts_as === 'FAIL' || c.counts_as === 'INCONCLUSIVE')));
+  return hurt ? 'ERROR' : base;
 }
 
 /**

@@ -57,9 +57,10 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     const model = tree.model;
     const mode = model ? (model.dataMode === 'live' ? 'live' : `${model.dataMode.toUpperCase()} data — cannot promote`) : `${s.mode} · not evaluated`;
     view.description = model && loadedFrom ? `${mode} · from ${loadedFrom}` : mode;
-    const untrusted = s.ignoredUntrusted.length
-      ? `Untrusted workspace: ${s.ignoredUntrusted.join(', ')} from the workspace ${s.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used.`
-      : undefined;
+    // VS Code hides restricted workspace values in Restricted Mode, so the rule is stated, and the names given when known.
+    const untrusted = !vscode.workspace.isTrusted
+      ? `Restricted Mode: ${s.ignoredUntrusted.length ? `${s.ignoredUntrusted.join(', ')} from the workspace ${s.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used; ` : ''}workspace settings that choose a server, add headers or read files are ignored, the bundled gates file is used and the report is not written into the folder.`
+      : s.ignoredUntrusted.length ? `Untrusted workspace: ${s.ignoredUntrusted.join(', ')} from the workspace ${s.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used.` : undefined;
     view.message = [notCarriedOut && `Last evaluation not carried out: ${notCarriedOut}. Showing the report before it.`, untrusted].filter(Boolean).join(' ') || undefined;
     if (!model) statusBar.show(undefined, s.mode);
   };
