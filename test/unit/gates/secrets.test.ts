@@ -59,7 +59,8 @@ describe('gates: secrets in URLs', function () {
       const bearer = await gatesCli(f, ['--prometheus-url', api.url, '--no-save', '--quiet'], { AURORA_PROM_TOKEN: 'tok-SECRET-42' });
       assert.equal(bearer.code, 5);
       assert.match(bearer.out, /bad token Bearer \*\*\* for tenant/);
-      assert.ok(!`${basic.out}${basic.err}${bearer.out}${bearer.err}`.match(/hunter2|tok-SECRET-42/));
+      assert.ok(!`${basic.out}${basic.err}`.includes('hunter2'));
+      assert.ok(!`${bearer.out}${bearer.err}`.includes('tok-SECRET-42'));
     } finally {
       await api.close();
       await f.close();
