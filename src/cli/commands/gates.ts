@@ -20,6 +20,7 @@ import {
 } from '../../core/gates/request';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { type CliCommand, type CliIO } from '../command';
+import { keepInCliHistory } from '../keepHistory';
 import { pushExposition, pushTarget } from '../push';
 
 const usage = `Usage: aurora-ga gates --prometheus-url URL [options]
@@ -59,6 +60,11 @@ Options:
                          jittered backoff honouring Retry-After; 400/422 are never retried)
   --max-response-mb N    largest Prometheus answer read, in MiB (default 16); larger is ERROR
   --quiet                no progress lines on stderr
+  --allow-outside-files  let file checks read outside the current folder and --artifacts-dir
+                         (refused by default, after following symlinks; /proc, /sys, /dev never)
+
+Every evaluation is also kept in <artifacts-dir>/history/gates/ (the JSON report, and for a live
+evaluation every raw Prometheus answer); see 'aurora-ga history'.
 
 Exit codes: 0 APPROVED, 1 BLOCKED, 2 usage or configuration error, 3 CONDITIONAL,
 4 INCONCLUSIVE (also: replay/demo data that would approve — recorded data never promotes),
@@ -152,6 +158,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     'max-response-mb': { type: 'string' },
     'no-save': { type: 'boolean' },
     quiet: { type: 'boolean' },
+    'allow-outside-files': { type: 'boolean' },
   });
   const format = (f.format ?? 'json') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f.format}'`);
@@ -167,7 +174,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     const problem = urlProblem(url);
     if (problem) throw new UsageError(`--prometheus-url: ${problem}`);
   }
-  const windowHours = f['window-hours'] === undefined ? undefined : numberFlag('window-hours', f['window-hours'], 48, { min: 1 / 60 });
+  const windowHours = f['window-hours'] === undefined ? undefined : numberFlag('window-hours', f['window-hours'], 48, { min: 1 / 60, minText: '1/60 (one minute)' });
   let auth: PrometheusAuth | undefined;
   if (f.user) {
     const i = f.user.indexOf(':');
@@ -202,14 +209,18 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     ...(f.at ? { at: parseAt(f.at) } : {}),
     ...(f.profile ? { profileFile: f.profile } : {}),
     variables: parseVars(f.var ?? []),
+    allowFilesOutside: Boolean(f['allow-outside-files']),
+    env: io.env,
   };
-  const { report } = await runGates(request, signal, {
+  const { report, recording } = await runGates(request, signal, {
     onPrepared: ({ profile }) => {
       if (profile && !f.quiet) io.stderr(`profile ${profile.name}: lock ${profile.lock.enforced ? profile.lock.detail : `not enforced (${profile.lock.detail})`}\n`);
     },
     ...(f.quiet ? {} : { onProgress: progressPrinter(io) }),
   });
-  const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderJson(report);
+  const json = renderJson(report);
+  await keepInCliHistory(io, 'gates', f['artifacts-dir'] ?? 'artifacts', json, recording, signal);
+  const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : json;
   const mode = `data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`;
   if (f['metrics-out']) await writeText(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
   if (push) await pushExposition(io, 'gates', push, renderGateMetrics(report), signal);

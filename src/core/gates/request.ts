@@ -2,13 +2,14 @@
 // GatesRequest; the connection defaults, units, credentials, profile lock and the report file are
 // decided here and nowhere else.
 import path from 'node:path';
-import { ARTIFACT_PATHS } from '../checklist/paths';
+import { ARTIFACTS } from '../artifacts';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from '../prometheus/connection';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
+import { completion } from '../history';
 import { redactUrls, splitCredentials } from '../util/redact';
 import type { GateReport } from '../verdict/types';
-import { evaluateGates, type DataSource, type EvaluateOptions, type GateProgress } from './evaluate';
+import { evaluateGatesRecorded, type DataSource, type EvaluateOptions, type GateProgress } from './evaluate';
 import { resolveProfile, type ProfileForGates } from './profileLock';
 import { renderJson } from './render/json';
 
@@ -53,6 +54,10 @@ export interface GatesRequest {
   profileFile?: string;
   variables?: Record<string, string>;
   retrySeed?: number;
+  /** File checks may read outside the workspace and artifacts folder (a user's choice, never a workspace's). */
+  allowFilesOutside?: boolean;
+  /** Environment whose secret-looking values no report may quote; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Why a Prometheus URL cannot be used, in words that never repeat its password; undefined when it can. */
@@ -123,25 +128,27 @@ export async function prepareGates(req: GatesRequest, signal: AbortSignal): Prom
     ...(profile ? { profile: profile.name } : {}),
     ...(req.variables ? { variables: req.variables } : {}),
     ...(req.retrySeed !== undefined ? { retrySeed: req.retrySeed } : {}),
+    ...(req.allowFilesOutside ? { allowFilesOutside: true } : {}),
+    ...(req.env ? { env: req.env } : {}),
   };
   return { options, ...(profile ? { profile } : {}) };
 }
 
-/** One evaluation from a request. `onPrepared` hears the resolved profile before the first query. */
+/** One evaluation from a request (with the raw answers of a live one, for the history). `onPrepared` hears the resolved profile before the first query. */
 export async function runGates(
   req: GatesRequest,
   signal: AbortSignal,
   hooks: { onPrepared?: (p: PreparedGates) => void; onProgress?: (p: GateProgress) => void } = {},
-): Promise<{ report: GateReport; profile?: ProfileForGates }> {
+): Promise<{ report: GateReport; recording?: string; profile?: ProfileForGates }> {
   const prepared = await prepareGates(req, signal);
   hooks.onPrepared?.(prepared);
-  const report = await evaluateGates(prepared.options, signal, hooks.onProgress);
-  return { report, ...(prepared.profile ? { profile: prepared.profile } : {}) };
+  const { report, recording } = await evaluateGatesRecorded(prepared.options, signal, hooks.onProgress);
+  return { report, ...(recording !== undefined ? { recording } : {}), ...(prepared.profile ? { profile: prepared.profile } : {}) };
 }
 
 /** The current report of a workspace: `<root>/artifacts/ga/gates_report.json` for every face. */
 export function currentReportFile(root: string): string {
-  return path.resolve(root, ARTIFACT_PATHS.gateReport);
+  return path.resolve(root, ARTIFACTS.gateReport);
 }
 
 /** Writes a report as JSON in the original's key order, atomically; a refusal of the file system is the user's input problem. */
@@ -158,9 +165,10 @@ export async function writeText(file: string, text: string): Promise<void> {
 }
 
 /**
- * Whether a report may replace the current one: an evaluation that could not be carried out never
- * replaces a report (the last good one is kept); it is still printed / written where asked.
+ * Whether a report may replace the current one by itself (core/history's rule for a completed run):
+ * an evaluation that could not be carried out does not (the last good one is kept); it is still
+ * printed, written where --output says, and kept in the history.
  */
 export function replacesCurrent(report: GateReport): boolean {
-  return report.decision_code !== 'ERROR';
+  return completion('gates', report).completed;
 }

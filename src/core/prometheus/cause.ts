@@ -1,10 +1,12 @@
+import type { UnavailableCause } from '../verdict/types';
+
 // Why a query could not be answered, when the reason is the server or the way to it rather than the
 // query: such failures mean "the evaluation could not be carried out", never "the release failed".
 
 /** unreachable: refused/reset; dns: unknown host; tls: certificate or handshake; timeout: no answer in time;
  *  auth: 401/403; not-prometheus: 404 or an answer that is not the Prometheus API; server-error: 5xx after
  *  retries; throttled: 429 after retries; deadline: the evaluation's deadline passed first. */
-export type UnavailableCause = 'unreachable' | 'dns' | 'tls' | 'timeout' | 'auth' | 'not-prometheus' | 'server-error' | 'throttled' | 'deadline';
+export type { UnavailableCause } from '../verdict/types';
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|EPROTO|ERR_TLS/i;

@@ -1,6 +1,7 @@
 // The VS Code face of the canary runner: "Aurora: Run Canary", the Canary view (latest sequence,
 // its runs and their checks, past sequences from artifacts/canary/), and opening a run's files.
 import * as vscode from 'vscode';
+import { ARTIFACTS } from '../../core/artifacts';
 import type { CanaryResults } from '../../core/canary/results';
 import { CanaryController, type RunCanaryArgs } from './controller';
 import type { CanaryViewModel, RunNodeModel } from './model';
@@ -62,7 +63,7 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
   polling();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     // progress.jsonl grows run by run, so a CLI sequence fills the view as it goes.
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'artifacts/canary/*/{canary_results.json,progress.jsonl}'));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${ARTIFACTS.canaryDir}/*/{canary_results.json,progress.jsonl}`));
     context.subscriptions.push(watcher, watcher.onDidCreate(soon), watcher.onDidChange(soon), watcher.onDidDelete(soon));
   }
 

@@ -2,7 +2,9 @@
 // progress notification that reports each gate as it finishes, and writes the report the way the
 // CLI does — except that an evaluation that could not be carried out never replaces the last report.
 import * as vscode from 'vscode';
-import { currentReportFile, replacesCurrent, runGates, writeReport } from '../../core/gates/request';
+import { currentReportFile, replacesCurrent, runGates } from '../../core/gates/request';
+import { renderJson } from '../../core/gates/render/json';
+import { keepAndDecideCurrent, keepInHistory } from '../history/keep';
 import { InputError, isAbortError } from '../../core/util/errors';
 import { redactUrls } from '../../core/util/redact';
 import type { GateReport } from '../../core/verdict/types';
@@ -60,13 +62,13 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
     : `evaluating gates (${settings.mode}: the recording's window, profile and variables apply; the workspace's are not used)`);
   const started = Date.now();
   try {
-    const report = await vscode.window.withProgress(
+    const { report, recording } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Aurora: evaluating gates (${settings.mode})`, cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
-          const { report } = await runGates(settings.request, abort.signal, {
+          return await runGates(settings.request, abort.signal, {
             onPrepared: ({ profile }) => {
               if (profile) log.info(`profile ${profile.name}: lock ${profile.lock.enforced ? profile.lock.detail : `not enforced (${profile.lock.detail})`}`);
             },
@@ -80,25 +82,26 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
               }
             },
           });
-          return report;
         } finally {
           sub.dispose();
         }
       },
     );
     log.info(`${report.decision} [${report.data_mode}] in ${Date.now() - started} ms`);
+    // The same writer as the CLI's (the original key order), for the history and the current report.
+    const text = renderJson(report);
+    const root = settings.writeReport ? settings.folder?.uri.fsPath : undefined;
+    if (!root && settings.folder) log.info('untrusted workspace: the report is shown, not written into the workspace (nor its history)');
     if (!replacesCurrent(report)) {
+      if (root) await keepInHistory(root, 'gates', text, recording, log);
       log.error(report.decision);
       offerFixes(ui, log, 'error', `Aurora: ${report.decision}. The last report is kept.`, 'auroraGa.prometheus', true);
       return { report, kept: true };
     }
     let reportFile: string | undefined;
-    if (settings.writeReport && settings.folder) {
-      reportFile = currentReportFile(settings.folder.uri.fsPath);
-      await writeReport(reportFile, report);
-      log.info(`report written to ${reportFile}`);
-    } else if (settings.folder) {
-      log.info('untrusted workspace: the report is shown, not written into the workspace');
+    if (root) {
+      const file = currentReportFile(root);
+      if (await keepAndDecideCurrent(root, 'gates', file, text, recording, log)) reportFile = file;
     }
     return { report, kept: false, ...(reportFile ? { reportFile } : {}) };
   } catch (err) {

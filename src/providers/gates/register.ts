@@ -6,7 +6,7 @@ import { readGateReport } from '../../core/checklist/gateReport';
 import { InputError } from '../../core/util/errors';
 import type { GateReport } from '../../core/verdict/types';
 import type { AuditApi } from '../audit/register';
-import { ARTIFACT_PATHS } from '../../core/checklist/paths';
+import { ARTIFACTS } from '../../core/artifacts';
 import { currentReportFile } from '../../core/gates/request';
 import { runEvaluation, type EvaluationUi, type GatesNotice } from './evaluateCommand';
 import { buildGatesModel, type CheckNodeModel, type GatesViewModel } from './model';
@@ -111,14 +111,14 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       statusBar.show(tree.model);
       await refreshHeader();
     } catch (err) {
-      if (err instanceof InputError && err.message === 'gate report not found') return;
+      if (err instanceof InputError && err.code === 'not-found') return;
       log.warn(`not showing ${file}: ${err instanceof InputError ? err.format() : String(err)}`);
     }
   };
   let reloadTimer: NodeJS.Timeout | undefined;
   const folder = gatesFolder();
   if (folder) {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, ARTIFACT_PATHS.gateReport));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, ARTIFACTS.gateReport));
     const reload = (uri: vscode.Uri) => {
       clearTimeout(reloadTimer);
       reloadTimer = setTimeout(() => void loadReport(uri.fsPath), 300);

@@ -5,6 +5,7 @@
 // contact a server the folder chose (with the user's token) or read files it points at.
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { ARTIFACTS } from '../../core/artifacts';
 import type { DataSource } from '../../core/gates/evaluate';
 import { urlProblem, type GatesRequest, type PrometheusAuth } from '../../core/gates/request';
 import type { DataMode } from '../../core/verdict/types';
@@ -87,7 +88,7 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
   const gatesFile = trusted ? chosenGatesFile : '';
   const profile = (gatesValue<string>('profile') ?? '').trim();
   const variables = gatesValue<Record<string, string>>('variables') ?? {};
-  const artifactsDir = (gatesValue<string>('artifactsDir') ?? '').trim() || 'artifacts';
+  const artifactsDir = (gatesValue<string>('artifactsDir') ?? '').trim() || ARTIFACTS.dir;
   const request: GatesRequest = {
     cwd: base ?? process.cwd(),
     data,
