@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { ARTIFACTS } from '../artifacts';
-import { PrometheusClient } from '../prometheus/client';
-import { CONNECTION_DEFAULTS } from '../prometheus/connection';
+import { seededRandom } from '../prometheus/backoff';
+import { PrometheusClient, type Preflight } from '../prometheus/client';
+import { CONNECTION_DEFAULTS, type PrometheusConnection } from '../prometheus/connection';
 import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
 import { HttpTransport, type Transport } from '../prometheus/transport';
 import { writeFileAtomic } from '../util/atomicWrite';
@@ -9,6 +10,7 @@ import { bundledConfig } from '../util/packageRoot';
 import { sha256Hex } from '../pyyaml';
 import { InputError } from '../util/errors';
 import { secretsFrom } from '../util/secrets';
+import { findOutage } from '../verdict/outage';
 import type { DataMode, GateReport, GateResult } from '../verdict/types';
 import type { CheckContext } from './checks/context';
 import { fileScope } from './checks/confine';
@@ -20,6 +22,8 @@ import { buildReport } from './report';
 import { durationSeconds, formatDuration, promqlRegexLiteral } from './template';
 
 export type { DataSource, EvaluateOptions, GateProgress } from './options';
+
+const PROMETHEUS_CHECKS = new Set(['promql', 'promql_range', 'alert']);
 
 /** Range queries and subqueries stay under Prometheus' 11,000 points per series. */
 const MAX_POINTS = 10_000;
@@ -113,13 +117,20 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
       profile_re: r.profile ? promqlRegexLiteral(r.profile) : '.*',
       artifacts: r.artifactsDir,
     };
-    const conn = options.prometheus ?? {};
+    const conn: Partial<PrometheusConnection> = options.prometheus ?? {};
     const replaying = r.dataMode !== 'live';
+    const deadlineMs = conn.deadlineMs ?? CONNECTION_DEFAULTS.deadlineMs;
     const client = r.transport
       ? new PrometheusClient(
-          { ...conn, ...(replaying ? { retryBaseMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
+          { ...conn, deadlineMs, ...(replaying ? { retryBaseMs: 0, retryMaxMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
           r.transport,
-          { onExchange: r.recorder?.onExchange },
+          {
+            onExchange: r.recorder?.onExchange,
+            onRetry: (e) => onProgress?.({ kind: 'retry', ...e }),
+            ...(options.retrySeed !== undefined ? { random: seededRandom(options.retrySeed) } : {}),
+            // Recorded answers take no time: a replay is never cut short by the clock.
+            ...(replaying ? {} : { deadline: AbortSignal.timeout(deadlineMs) }),
+          },
         )
       : undefined;
     const auth = options.prometheus;
@@ -132,6 +143,11 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
     // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
     const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
     await confineChecks(prepared, ctx);
+    let preflight: Preflight | undefined;
+    if (client && !replaying && prepared.some((p) => p.gate.checks.some((c) => PROMETHEUS_CHECKS.has(c.type)))) {
+      preflight = await client.preflight(r.at, signal);
+      onProgress?.({ kind: 'preflight', source: r.source, result: preflight });
+    }
     const total = prepared.length;
     let completed = 0;
     const gates: GateResult[] = await Promise.all(
@@ -158,6 +174,7 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
       source: r.source,
       gatesFile,
       ...(r.profile !== undefined ? { profile: r.profile } : {}),
+      outage: findOutage(gates, r.source, preflight && !preflight.ok ? preflight : undefined),
     });
     const meta = { source: r.source, at: r.at.toISOString(), window_hours: r.windowHours, profile: r.profile ?? null, variables: r.variables };
     // One text for the file and the history, so the digest the report cites is the history's too.

@@ -72,13 +72,14 @@ export const DECISION_TEXT: Record<DecisionCode, string> = {
   CONDITIONAL: '⚠️ GA PROMOTION CONDITIONAL - Review warnings',
   BLOCKED: '❌ GA PROMOTION BLOCKED - Critical failures detected',
   INCONCLUSIVE: '❔ GA PROMOTION INCONCLUSIVE - Data missing, re-run when it is available',
+  ERROR: '⛔ GA EVALUATION NOT CARRIED OUT',
 };
 
 /** The original's overall_status / ga_status values, INCONCLUSIVE added. */
-export const OVERALL_STATUS: Record<DecisionCode, string> = { APPROVED: 'PASS', CONDITIONAL: 'WARN', BLOCKED: 'FAIL', INCONCLUSIVE: 'INCONCLUSIVE' };
+export const OVERALL_STATUS: Record<DecisionCode, string> = { APPROVED: 'PASS', CONDITIONAL: 'WARN', BLOCKED: 'FAIL', INCONCLUSIVE: 'INCONCLUSIVE', ERROR: 'ERROR' };
 
 /** Stable exit codes (also the value of aurora_ga_decision). */
-export const DECISION_EXIT_CODE: Record<DecisionCode, number> = { APPROVED: 0, BLOCKED: 1, CONDITIONAL: 3, INCONCLUSIVE: 4 };
+export const DECISION_EXIT_CODE: Record<DecisionCode, number> = { APPROVED: 0, BLOCKED: 1, CONDITIONAL: 3, INCONCLUSIVE: 4, ERROR: 5 };
 
 /** aurora_ga_gate_status values. */
 export const GATE_STATUS_VALUE: Record<GateStatus, number> = { PASS: 0, WARN: 1, INCONCLUSIVE: 2, FAIL: 3 };

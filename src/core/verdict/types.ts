@@ -24,12 +24,20 @@ export type GateStatus = z.infer<typeof gateStatusSchema>;
 export const failActionSchema = z.enum(['NO-GO', 'CONDITIONAL', 'OBSERVE']);
 export type FailAction = z.infer<typeof failActionSchema>;
 
-export const decisionCodeSchema = z.enum(['APPROVED', 'CONDITIONAL', 'INCONCLUSIVE', 'BLOCKED']);
+/** ERROR: the evaluation could not be carried out (server unreachable, not Prometheus, auth, deadline…), exit 5. */
+export const decisionCodeSchema = z.enum(['APPROVED', 'CONDITIONAL', 'INCONCLUSIVE', 'BLOCKED', 'ERROR']);
 export type DecisionCode = z.infer<typeof decisionCodeSchema>;
 
 /** Where the data came from; named in every output. Only 'live' may ever promote. */
 export const dataModeSchema = z.enum(['live', 'replay', 'demo']);
 export type DataMode = z.infer<typeof dataModeSchema>;
+
+/**
+ * Why a query got no answer when the server or the way to it is at fault, not the query
+ * (src/core/prometheus/cause.ts tells them apart): the evaluation could not be carried out.
+ */
+export const unavailableCauseSchema = z.enum(['unreachable', 'dns', 'tls', 'timeout', 'auth', 'not-prometheus', 'server-error', 'throttled', 'deadline']);
+export type UnavailableCause = z.infer<typeof unavailableCauseSchema>;
 
 /** Exactly which data produced a verdict. */
 export const evidenceSchema = z.object({
@@ -64,6 +72,10 @@ export const evidenceSchema = z.object({
   raw_truncated: z.number().optional(),
   /** How the value was derived from the raw data, when not obvious (e.g. flat checkpoint report). */
   note: z.string().optional(),
+  /** ERROR because the server or the way to it failed, not the query: the evaluation could not be carried out. */
+  cause: unavailableCauseSchema.optional(),
+  /** NO_DATA because the server said its answer was incomplete (warnings, isPartial). */
+  partial: z.boolean().optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
@@ -123,11 +135,26 @@ export const gateReportSchema = z.object({
   evaluated_at: z.string().optional(),
   /** The PromQL duration `${window}` resolved to, e.g. '48h'. */
   window: z.string().optional(),
-  /** The process exit code this report maps to (0 APPROVED, 1 BLOCKED, 3 CONDITIONAL, 4 INCONCLUSIVE). */
+  /** The process exit code this report maps to (0 APPROVED, 1 BLOCKED, 3 CONDITIONAL, 4 INCONCLUSIVE, 5 ERROR). */
   exit_code: z.number().int().optional(),
   /** The gate definitions file evaluated. */
   gates_file: z.string().optional(),
+  /** Set when Prometheus could not answer: why, named once (decision ERROR when it left a deciding gate without a verdict). */
+  evaluation_error: z
+    .object({
+      cause: unavailableCauseSchema,
+      /** One sentence naming the server and what went wrong. */
+      message: z.string(),
+      /** The Prometheus base URL (credentials removed). */
+      source: z.string(),
+      /** How many checks got no answer for this reason (all Prometheus checks when the pre-flight failed). */
+      checks: z.number().int(),
+      /** True when the pre-flight request failed and no query was sent. */
+      preflight: z.boolean(),
+    })
+    .optional(),
   /** Live runs recorded with `--record`: the recording (as given, relative to where gates ran) and its SHA-256. */
   recording: z.object({ file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
 });
 export type GateReport = z.infer<typeof gateReportSchema>;
+export type EvaluationError = NonNullable<GateReport['evaluation_error']>;

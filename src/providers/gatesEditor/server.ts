@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { currentValue, labelNames, labelValues, metricMetadata, metricNames, type CatalogAnswer, type CurrentValue, type MetricMetadata } from '../../core/prometheus/catalog';
 import { HttpTransport } from '../../core/prometheus/transport';
 import { resolveGateSettings } from '../gates/settings';
+import { resolveConnection } from '../../core/gates/request';
 
 const TTL_MS = 60_000;
 
@@ -51,9 +52,10 @@ export class ServerCatalog implements vscode.Disposable {
   }
 
   private async connect(): Promise<HttpTransport | undefined> {
-    const { options } = await resolveGateSettings(this.secrets);
-    const conn = options.prometheus;
-    if (!conn) return undefined;
+    const { request, missing } = await resolveGateSettings(this.secrets);
+    if (!request.connection || missing) return undefined;
+    // The same connection the evaluation uses (defaults, units, credentials from the URL).
+    const conn = resolveConnection(request.connection);
     if (this.transport?.url !== conn.url) {
       void this.transport?.t.close();
       this.transport = { url: conn.url, t: new HttpTransport(conn) };

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   try {
     const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), stdoutIsTTY: false, cwd: dir, env: {} };
     const code = await runCli(
-      ['gates', '--prometheus-url', prom.url, '--at', String(DEMO_END), '--record', 'recording.json', '--format', 'md', '--output', path.join(root, '.demo-gates-report.md')],
+      ['gates', '--prometheus-url', prom.url, '--at', String(DEMO_END), '--record', 'recording.json', '--no-save', '--format', 'md', '--output', path.join(root, '.demo-gates-report.md')],
       io,
       AbortSignal.timeout(60_000),
     );

@@ -309,7 +309,7 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
       try {
         const port = (server.address() as { port: number }).port;
         await gatesCli(f, ['--prometheus-url', `http://127.0.0.1:${port}/prom/`, '--header', 'X-Scope-OrgID: team-a', '--quiet'], { AURORA_PROM_TOKEN: 's3cret' });
-        assert.equal(seen.length, 9);
+        assert.equal(seen.length, 10, 'the pre-flight request and the 9 queries');
         for (const s of seen) {
           assert.equal(s.headers.authorization, 'Bearer s3cret');
           assert.equal(s.headers['x-scope-orgid'], 'team-a');
@@ -383,7 +383,7 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
         assert.equal(findCheck(r, 'dro', 'factor_p05').outcome, 'ERROR');
         assert.match(findCheck(r, 'dro', 'factor_p05').evidence.error!, /ECONNREFUSED/);
         assert.match(err, /gate \d\/5/);
-        assert.match(err, /BLOCKED \(exit 1\)/);
+        assert.match(err, /ERROR \(exit 5\)/);
       } finally {
         await f.close();
       }

@@ -1,5 +1,6 @@
 import type { CheckDefinition } from '../schema';
 import type { CheckContext, Measured } from './context';
+import { queryFailed } from './queryFailure';
 
 type AlertCheck = Extract<CheckDefinition, { type: 'alert' }>;
 
@@ -21,7 +22,7 @@ export async function measureAlert(check: AlertCheck, ctx: CheckContext): Promis
   if (!ctx.client) return { kind: 'error', reason: 'no Prometheus URL configured', evidence };
   const res = await ctx.client.instant(query, ctx.at, ctx.signal);
   const ev = { ...evidence, attempts: res.attempts, note: `count of ${check.alertname} series firing at any time in the window; none firing counts as 0` };
-  if (!res.ok) return { kind: 'error', reason: res.message, evidence: { ...ev, error: res.message } };
+  if (!res.ok) return queryFailed(res, ev);
   const raw = res.series.map((s) => ({ labels: s.labels, value: s.values.at(-1)?.[1] ?? '' }));
   return { kind: 'values', items: [{ value: res.series.length, raw: String(res.series.length) }], evidence: ev, raw, seriesCount: res.series.length };
 }

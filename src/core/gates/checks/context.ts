@@ -32,7 +32,7 @@ export interface Item {
   raw: string;
 }
 
-type EvidenceBase = Pick<Evidence, 'kind' | 'source'> & Partial<Pick<Evidence, 'query' | 'path' | 'window' | 'error' | 'range' | 'attempts' | 'warnings' | 'note'>>;
+type EvidenceBase = Pick<Evidence, 'kind' | 'source'> & Partial<Pick<Evidence, 'query' | 'path' | 'window' | 'error' | 'range' | 'attempts' | 'warnings' | 'note' | 'cause' | 'partial'>>;
 
 /**
  * What a check measured. `values`: compared one by one, the worst decides (`raw` overrides what the

@@ -1,6 +1,7 @@
 import { sampleValue } from '../../prometheus/response';
 import type { CheckDefinition } from '../schema';
 import type { CheckContext, Item, Measured } from './context';
+import { queryFailed } from './queryFailure';
 
 type PromqlCheck = Extract<CheckDefinition, { type: 'promql' }>;
 
@@ -10,7 +11,7 @@ export async function measurePromql(check: PromqlCheck, query: string, ctx: Chec
   if (!ctx.client) return { kind: 'error', reason: 'no Prometheus URL configured', evidence };
   const res = await ctx.client.instant(query, ctx.at, ctx.signal);
   const ev = { ...evidence, attempts: res.attempts, ...(res.ok && res.warnings.length ? { warnings: res.warnings } : {}) };
-  if (!res.ok) return { kind: 'error', reason: res.message, evidence: { ...ev, error: res.message } };
+  if (!res.ok) return queryFailed(res, ev);
   const items: Item[] = res.series.map((s) => {
     const raw = s.values.at(-1)?.[1] ?? 'NaN';
     return { labels: s.labels, value: sampleValue(raw), raw };

@@ -2,6 +2,7 @@ import { sampleValue } from '../../prometheus/response';
 import { satisfies } from '../../verdict/rollup';
 import type { CheckDefinition } from '../schema';
 import type { CheckContext, Item, Measured } from './context';
+import { queryFailed } from './queryFailure';
 
 type RangeCheck = Extract<CheckDefinition, { type: 'promql_range' }>;
 
@@ -13,7 +14,7 @@ export async function measureRange(check: RangeCheck, query: string, where: { co
   if (!ctx.client) return { kind: 'error', reason: 'no Prometheus URL configured', evidence };
   const res = await ctx.client.range(query, start, ctx.at, ctx.stepSeconds, ctx.signal);
   const ev = { ...evidence, attempts: res.attempts, ...(res.ok && res.warnings.length ? { warnings: res.warnings } : {}) };
-  if (!res.ok) return { kind: 'error', reason: res.message, evidence: { ...ev, error: res.message } };
+  if (!res.ok) return queryFailed(res, ev);
   if (!res.series.length) return { kind: 'no_data', reason: 'the range query returned no series', evidence: ev, seriesCount: 0 };
   const expected = Math.floor(ctx.windowSeconds / ctx.stepSeconds) + 1;
   const items: Item[] = res.series.map((s) => {

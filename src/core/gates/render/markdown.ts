@@ -1,6 +1,7 @@
 import type { GateReport } from '../../verdict/types';
 import { formatNumber } from '../checks/finish';
 import { dataModeLine, STATUS_ICON } from './text';
+import { needsRemediation } from '../../verdict/outage';
 
 /** A table cell: pipes escaped (the original's `|Δλ|` broke its table), newlines flattened. */
 export function mdCell(text: string): string {
@@ -28,7 +29,7 @@ export function renderMarkdown(report: GateReport): string {
   out.push('', '## Evidence', '');
   for (const g of report.gates) {
     out.push(`### Gate ${g.gate_id} — ${g.gate_name}: ${STATUS_ICON[g.status]} ${g.status} (${g.fail_action})`, '');
-    if (g.status !== 'PASS') out.push(`Remediation: ${g.remediation}`, '');
+    if (needsRemediation(g)) out.push(`Remediation: ${g.remediation}`, '');
     out.push('| Check | Outcome | Counts as | Value | Threshold | Source | Query / path | Series | Raw (worst first) | ms |');
     out.push('|-------|---------|-----------|-------|-----------|--------|--------------|--------|-------------------|----|');
     for (const c of g.checks) {
