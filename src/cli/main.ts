@@ -1,3 +1,4 @@
+import { stripControls } from '../core/util/controlChars';
 import { InputError } from '../core/util/errors';
 import { UsageError } from './args';
 import { ExitCode, type CliCommand, type CliIO } from './command';
@@ -35,11 +36,11 @@ export async function runCli(argv: string[], io: CliIO, signal: AbortSignal): Pr
     return await command.run(rest, io, signal);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`aurora-ga ${name}: ${err.message}\n\n${command.usage.trimEnd()}\n`);
+      io.stderr(`aurora-ga ${name}: ${stripControls(err.message)}\n\n${command.usage.trimEnd()}\n`);
       return ExitCode.usage;
     }
     if (err instanceof InputError) {
-      io.stderr(`aurora-ga ${name}: ${err.format()}\n`);
+      io.stderr(`aurora-ga ${name}: ${stripControls(err.format())}\n`);
       return ExitCode.usage;
     }
     if (signal.aborted) {
@@ -48,7 +49,7 @@ export async function runCli(argv: string[], io: CliIO, signal: AbortSignal): Pr
     }
     // A bug, not bad input: say so plainly; the stack only on request.
     const e = err as Error;
-    io.stderr(`aurora-ga ${name}: internal error: ${e.message}\n${process.env.AURORA_DEBUG ? `${e.stack}\n` : '(set AURORA_DEBUG=1 for details)\n'}`);
+    io.stderr(`aurora-ga ${name}: internal error: ${stripControls(e.message)}\n${process.env.AURORA_DEBUG ? `${e.stack}\n` : '(set AURORA_DEBUG=1 for details)\n'}`);
     return ExitCode.usage;
   }
 }

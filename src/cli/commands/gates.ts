@@ -9,6 +9,7 @@ import { renderGateMetrics } from '../../core/gates/render/metrics';
 import { dataModeLine } from '../../core/gates/render/text';
 import type { PrometheusConnection } from '../../core/prometheus/connection';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { stripControls } from '../../core/util/controlChars';
 import { InputError } from '../../core/util/errors';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { type CliCommand, type CliIO } from '../command';
@@ -22,6 +23,9 @@ and artifact files, and prints the report with the evidence behind every verdict
 
 Options:
   --prometheus-url URL   Prometheus-compatible API (env AURORA_PROMETHEUS_URL)
+  --rules-url URL        where the rules API (/api/v1/rules) is, if not at --prometheus-url:
+                         e.g. vmalert beside VictoriaMetrics (env AURORA_RULES_URL); alert checks
+                         need it to prove their rule is loaded
   --artifacts-dir DIR    artifacts folder for file checks (default artifacts)
   --window-hours N       the window every \${window} becomes (default 48)
   --at TIME              evaluation time: RFC 3339 with offset (2026-11-27T04:00:00Z) or Unix seconds
@@ -113,6 +117,7 @@ function progressPrinter(io: CliIO): (p: GateProgress) => void {
 async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
   const { values: f } = parseFlags(argv, {
     'prometheus-url': { type: 'string' },
+    'rules-url': { type: 'string' },
     'artifacts-dir': { type: 'string' },
     'window-hours': { type: 'string' },
     at: { type: 'string' },
@@ -156,9 +161,11 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   }
   const bearerToken = f['token-file'] ? readSecretFile(path.resolve(io.cwd, f['token-file'])) : io.env.AURORA_PROM_TOKEN || undefined;
   if (bearerToken && basicAuth) throw new UsageError('choose either a bearer token (--token-file / AURORA_PROM_TOKEN) or --user, not both');
+  const rulesUrl = f['rules-url'] ?? io.env.AURORA_RULES_URL;
   const prometheus: PrometheusConnection | undefined = url
     ? {
         url,
+        ...(rulesUrl ? { rulesUrl } : {}),
         ...(bearerToken ? { bearerToken } : {}),
         ...(basicAuth ? { basicAuth } : {}),
         headers: parseHeaders(f.header ?? []),
@@ -187,7 +194,8 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   };
   const report = await evaluateGates(options, signal, f.quiet ? undefined : progressPrinter(io));
   const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderJson(report);
-  const mode = `data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`;
+  // The source can come from a recording file: nothing in it may drive the terminal.
+  const mode = stripControls(`data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`);
   if (f['metrics-out']) await writeOutput(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
   if (push) await pushExposition(io, 'gates', push, renderGateMetrics(report), signal);
   if (f.output) {
@@ -197,7 +205,8 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     io.stdout(text);
   }
   const code = report.exit_code ?? 4;
-  io.stderr(`${report.decision_code} (exit ${code}) — ${mode}${report.promotable ? '' : ' — not promotable'}\n`);
+  const why = report.decision_code !== 'APPROVED' && report.decision_reason ? ` — ${stripControls(report.decision_reason)}` : '';
+  io.stderr(`${report.decision_code} (exit ${code})${why} — ${mode}${report.promotable ? '' : ' — not promotable'}\n`);
   return code;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSample } from '../prometheus/response';
 import { parseJsonText, readInputBytes, schemaError } from '../util/jsonSource';
 import type { GateReport } from '../verdict/types';
 
@@ -6,6 +7,8 @@ import type { GateReport } from '../verdict/types';
 // through. Kept strict on the fields that decide (data_mode, decision_code, statuses).
 const comparator = z.enum(['<=', '<', '>=', '>', '==']);
 const gateStatus = z.enum(['PASS', 'WARN', 'INCONCLUSIVE', 'FAIL']);
+/** A value: a number, NaN/±Inf written as Prometheus writes them (renderJson), or null for none. */
+const measured = z.union([z.number(), z.enum(['NaN', '+Inf', '-Inf']).transform((t) => parseSample(t) as number)]).nullable();
 
 const evidenceSchema = z.object({
   kind: z.enum(['prometheus', 'file']),
@@ -27,7 +30,7 @@ const checkSchema = z.object({
   name: z.string(),
   outcome: z.enum(['PASS', 'WARN', 'FAIL', 'NO_DATA', 'ERROR']),
   counts_as: gateStatus,
-  value: z.number().nullable(),
+  value: measured,
   threshold: z.number(),
   comparator,
   severity: z.enum(['fail', 'warn']),
@@ -39,7 +42,7 @@ const gateSchema = z.object({
   gate_id: z.number().int(),
   gate_name: z.string(),
   status: gateStatus,
-  value: z.number().nullable(),
+  value: measured,
   threshold: z.number().nullable(),
   condition: z.string(),
   message: z.string(),

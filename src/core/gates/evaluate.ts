@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PrometheusClient } from '../prometheus/client';
+import { PrometheusClient, type RulesOutcome } from '../prometheus/client';
 import { CONNECTION_DEFAULTS } from '../prometheus/connection';
 import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
 import { HttpTransport, type Transport } from '../prometheus/transport';
@@ -25,6 +25,8 @@ export const DEMO_RECORDING = () => bundledConfig('demo', 'gates', 'recording.js
 interface Resolved {
   dataMode: DataMode;
   transport?: Transport;
+  /** Where the rules API is when it is not the query API's server (live runs with rulesUrl). */
+  rulesTransport?: HttpTransport;
   recording?: Recording;
   recorder?: Recorder;
   source: string;
@@ -59,9 +61,11 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
   }
   if (!options.prometheus?.url) throw new InputError('no Prometheus URL given (use --prometheus-url, or --demo / --replay FILE for recorded data)');
   const transport = new HttpTransport(options.prometheus);
+  const rulesUrl = options.prometheus.rulesUrl;
   return {
     dataMode: 'live',
     transport,
+    ...(rulesUrl ? { rulesTransport: new HttpTransport({ ...options.prometheus, url: rulesUrl }) } : {}),
     recorder: data.mode === 'record' ? new Recorder() : undefined,
     source: transport.url,
     cwd,
@@ -111,7 +115,10 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
           { onExchange: r.recorder?.onExchange },
         )
       : undefined;
-    const ctx: CheckContext = { client, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, signal };
+    const rulesClient = r.rulesTransport ? new PrometheusClient(conn, r.rulesTransport, { onExchange: r.recorder?.onExchange }) : client;
+    let rulesAnswer: Promise<RulesOutcome> | undefined;
+    const rules = rulesClient && { source: r.rulesTransport?.url ?? r.source, read: () => (rulesAnswer ??= rulesClient.rules(signal)) };
+    const ctx: CheckContext = { client, rules, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, signal };
     // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
     const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
     const total = prepared.length;
@@ -152,6 +159,6 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
     }
     return report;
   } finally {
-    await r.transport?.close();
+    await Promise.all([r.transport?.close(), r.rulesTransport?.close()]);
   }
 }

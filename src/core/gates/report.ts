@@ -1,4 +1,4 @@
-import { decide, DECISION_EXIT_CODE, DECISION_TEXT, OVERALL_STATUS } from '../verdict/rollup';
+import { decision as decideGates, DECISION_EXIT_CODE, DECISION_TEXT, OVERALL_STATUS } from '../verdict/rollup';
 import type { DataMode, DecisionCode, GateReport, GateResult } from '../verdict/types';
 
 export const REPORT_SCHEMA_VERSION = 2;
@@ -11,10 +11,11 @@ export function exitCodeFor(decision: DecisionCode, dataMode: DataMode): number 
   return DECISION_EXIT_CODE[decision];
 }
 
-function nextSteps(gates: GateResult[], decision: DecisionCode, dataMode: DataMode): string[] {
+function nextSteps(gates: GateResult[], decision: DecisionCode, reason: string, dataMode: DataMode): string[] {
   const steps: string[] = [];
   if (dataMode !== 'live') steps.push(`Data mode '${dataMode}': this report cannot be used to promote; re-run against live Prometheus data`);
   if (decision === 'APPROVED') return dataMode === 'live' ? APPROVED_STEPS : steps;
+  steps.push(`Why: ${reason}`);
   steps.push('Address the following issues:');
   for (const g of gates) {
     if (g.status === 'PASS') continue;
@@ -39,7 +40,7 @@ export interface ReportMeta {
 
 /** Assembles the report: one decision from the gates evaluated once, with its exit code inside. */
 export function buildReport(gates: GateResult[], meta: ReportMeta): GateReport {
-  const decision = decide(gates);
+  const { code: decision, reason } = decideGates(gates);
   return {
     schema_version: REPORT_SCHEMA_VERSION,
     timestamp: (meta.now ?? new Date()).toISOString(),
@@ -50,7 +51,8 @@ export function buildReport(gates: GateResult[], meta: ReportMeta): GateReport {
     gates,
     decision: DECISION_TEXT[decision],
     decision_code: decision,
-    next_steps: nextSteps(gates, decision, meta.dataMode),
+    decision_reason: reason,
+    next_steps: nextSteps(gates, decision, reason, meta.dataMode),
     source: meta.source,
     ...(meta.profile !== undefined ? { profile: meta.profile } : {}),
     promotable: meta.dataMode === 'live',

@@ -2,14 +2,18 @@ import { isAbortError } from '../util/errors';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from './connection';
 import { delay, Limiter } from './limiter';
 import { parseResponse, type PromSeries } from './response';
+import { parseRulesResponse, type AlertingRule } from './rules';
 import type { RawResponse, Transport } from './transport';
 
 /** What one query came to, after retries. Errors carry the server's or the transport's own message. */
 export type QueryOutcome = AttemptResult & { durationMs: number; attempts: number };
 
-type AttemptResult =
-  | { ok: true; resultType: string; series: PromSeries[]; warnings: string[] }
-  | { ok: false; kind: QueryErrorKind; status?: number; message: string };
+type AttemptResult = Answer<{ resultType: string; series: PromSeries[]; warnings: string[] }>;
+
+type Answer<T> = ({ ok: true } & T) | { ok: false; kind: QueryErrorKind; status?: number; message: string };
+
+/** What the rules API answered, after retries. */
+export type RulesOutcome = Answer<{ rules: AlertingRule[] }> & { durationMs: number; attempts: number };
 
 /** rejected: 4xx (bad query); server: 5xx; network: refused/reset; timeout: client deadline; protocol: unreadable answer. */
 export type QueryErrorKind = 'rejected' | 'server' | 'network' | 'timeout' | 'protocol' | 'not-recorded';
@@ -65,31 +69,36 @@ export class PrometheusClient {
 
   /** Instant query at an explicit time (never the server's "now"). */
   instant(query: string, at: Date, signal: AbortSignal): Promise<QueryOutcome> {
-    return this.query('/api/v1/query', { query, time: unixSeconds(at) }, signal);
+    return this.query('/api/v1/query', { query, time: unixSeconds(at) }, signal, parseResponse);
   }
 
   /** Range query over [start, end] at `stepSeconds`. */
   range(query: string, start: Date, end: Date, stepSeconds: number, signal: AbortSignal): Promise<QueryOutcome> {
-    return this.query('/api/v1/query_range', { query, start: unixSeconds(start), end: unixSeconds(end), step: String(stepSeconds) }, signal);
+    return this.query('/api/v1/query_range', { query, start: unixSeconds(start), end: unixSeconds(end), step: String(stepSeconds) }, signal, parseResponse);
+  }
+
+  /** The alerting rules the server (or its ruler, e.g. vmalert) has loaded, with their health. */
+  rules(signal: AbortSignal): Promise<RulesOutcome> {
+    return this.query('/api/v1/rules', {}, signal, parseRulesResponse);
   }
 
   close(): Promise<void> {
     return this.transport.close();
   }
 
-  private async query(path: string, params: Record<string, string>, signal: AbortSignal): Promise<QueryOutcome> {
+  private async query<T>(path: string, params: Record<string, string>, signal: AbortSignal, parse: (raw: RawResponse) => Answer<T>): Promise<Answer<T> & { durationMs: number; attempts: number }> {
     const t0 = performance.now();
     const elapsed = () => Math.round((performance.now() - t0) * 10) / 10;
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
-      const result = await this.limiter.run(() => this.attempt(path, params, signal));
+      const result = await this.limiter.run(() => this.attempt(path, params, signal, parse));
       const retryable = result.ok === false && (result.kind === 'network' || result.kind === 'server');
       if (!retryable || attempt > this.retries) return { ...result, durationMs: elapsed(), attempts: attempt };
       await delay(this.retryBaseMs * 2 ** (attempt - 1), signal);
     }
   }
 
-  private async attempt(path: string, params: Record<string, string>, signal: AbortSignal): Promise<AttemptResult> {
+  private async attempt<T>(path: string, params: Record<string, string>, signal: AbortSignal, parse: (raw: RawResponse) => Answer<T>): Promise<Answer<T>> {
     signal.throwIfAborted();
     const deadline = AbortSignal.timeout(this.timeoutMs);
     const t0 = performance.now();
@@ -110,9 +119,7 @@ export class PrometheusClient {
       return { ok: false, kind: 'network', message };
     }
     record({ response: raw });
-    const parsed = parseResponse(raw);
-    if (!parsed.ok) return { ok: false, kind: parsed.kind, status: parsed.status, message: parsed.message };
-    return { ok: true, resultType: parsed.resultType, series: parsed.series, warnings: parsed.warnings };
+    return parse(raw);
   }
 }
 

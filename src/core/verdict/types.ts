@@ -63,7 +63,10 @@ export interface CheckResult {
   outcome: CheckOutcome;
   /** How this check counts toward its gate, after severity / on_missing / on_error. */
   counts_as: GateStatus;
-  /** The measured value, or null for NO_DATA / ERROR. */
+  /**
+   * The measured value; NaN/±Inf when that is what came back (written "NaN", "+Inf", "-Inf" in JSON
+   * reports, as Prometheus writes them); null when there is no value (no series, ERROR).
+   */
   value: number | null;
   threshold: number;
   comparator: Comparator;
@@ -101,6 +104,8 @@ export interface GateReport {
   gates: GateResult[];
   decision: string;
   decision_code: DecisionCode;
+  /** Why the decision is what it is (e.g. "no deciding data: …"). */
+  decision_reason?: string;
   next_steps: string[];
   /** Where the Prometheus data came from (base URL, or the recording replayed). */
   source: string;

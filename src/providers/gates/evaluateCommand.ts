@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { evaluateGates } from '../../core/gates/evaluate';
 import { resolveProfile } from '../../core/gates/profileLock';
+import { renderJson } from '../../core/gates/render/json';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError, isAbortError } from '../../core/util/errors';
 import type { GateReport } from '../../core/verdict/types';
@@ -69,7 +70,7 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
     let reportFile: string | undefined;
     if (settings.folder) {
       reportFile = path.join(settings.folder.uri.fsPath, REPORT_PATH);
-      await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      await writeFileAtomic(reportFile, renderJson(report));
       log.info(`report written to ${reportFile}`);
     }
     return { report, ...(reportFile ? { reportFile } : {}) };

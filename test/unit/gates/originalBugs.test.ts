@@ -8,7 +8,7 @@ import { DEFAULT_GATES_FILE } from '../../../src/core/gates/evaluate';
 import { loadGates } from '../../../src/core/gates/load';
 import { finishCheck } from '../../../src/core/gates/checks/finish';
 import { exchangeKey, recordingSchema } from '../../../src/core/prometheus/recording';
-import { decide } from '../../../src/core/verdict/rollup';
+import { decision } from '../../../src/core/verdict/rollup';
 import type { GateReport } from '../../../src/core/verdict/types';
 import { startSilentServer } from '../../support/prometheus';
 import { END, findCheck, fixture, gatesCli, writeFile, type Fixture } from './fixture';
@@ -237,7 +237,7 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
   });
 
   describe('item 8: every series counts; NaN is missing data, not a silent FAIL or PASS', () => {
-    const def = { id: 'x', name: 'x', type: 'promql', query: 'x', comparator: '<=', threshold: 0.15, severity: 'fail', on_missing: 'warn', on_error: 'fail', on_empty: 'no_data' } as const;
+    const def = { id: 'x', name: 'x', type: 'promql', query: 'x', comparator: '<=', threshold: 0.15, severity: 'fail', on_missing: 'warn', on_error: 'fail', on_empty: 'no_data', result_type: 'vector' } as const;
     const meta = { evaluatedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 };
     const ev = { kind: 'prometheus', source: 'http://p' } as const;
 
@@ -353,9 +353,11 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
     });
 
     it('a failing CONDITIONAL gate never blocks; a failing OBSERVE gate never decides', () => {
+      const decide = (gates: { status: 'PASS' | 'WARN' | 'INCONCLUSIVE' | 'FAIL'; fail_action: 'NO-GO' | 'CONDITIONAL' | 'OBSERVE' }[]) =>
+        decision(gates.map((g, i) => ({ ...g, gate_name: `g${i}`, checks: [{ outcome: g.status === 'INCONCLUSIVE' ? 'NO_DATA' : g.status === 'WARN' ? 'WARN' : g.status }] }))).code;
       assert.equal(decide([{ status: 'FAIL', fail_action: 'CONDITIONAL' }, { status: 'PASS', fail_action: 'NO-GO' }]), 'CONDITIONAL');
       assert.equal(decide([{ status: 'FAIL', fail_action: 'OBSERVE' }, { status: 'PASS', fail_action: 'NO-GO' }]), 'APPROVED');
-      assert.equal(decide([{ status: 'INCONCLUSIVE', fail_action: 'OBSERVE' }]), 'APPROVED');
+      assert.equal(decide([{ status: 'INCONCLUSIVE', fail_action: 'OBSERVE' }]), 'INCONCLUSIVE', 'OBSERVE alone decides nothing, so nothing is approved (#12)');
       assert.equal(decide([{ status: 'FAIL', fail_action: 'NO-GO' }, { status: 'WARN', fail_action: 'CONDITIONAL' }]), 'BLOCKED');
     });
 

@@ -1,10 +1,12 @@
-import type { PrometheusClient } from '../../prometheus/client';
+import type { PrometheusClient, RulesOutcome } from '../../prometheus/client';
 import type { Evidence } from '../../verdict/types';
 
 /** Everything a check needs to measure, resolved once per evaluation. */
 export interface CheckContext {
   /** Absent when no Prometheus is configured: Prometheus checks then report ERROR, never a default. */
   client?: PrometheusClient;
+  /** The alerting rules the server has loaded, read once per evaluation on first use (alert checks). */
+  rules?: { source: string; read(): Promise<RulesOutcome> };
   /** Shown as the evidence source of Prometheus checks (base URL, or "replay of FILE (URL)"). */
   promSource: string;
   at: Date;
