@@ -95,7 +95,10 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
       assert.equal(c.outcome, 'ERROR');
       assert.match(c.message, /bad_data: invalid parameter "query"/);
       assert.equal(c.counts_as, 'FAIL');
-      assert.equal(code, 1);
+      // Its only deciding check has no data: a decision needs deciding data (#12), so not BLOCKED either.
+      assert.equal(report(out).decision_code, 'INCONCLUSIVE');
+      assert.match(report(out).decision_reason!, /no deciding data/);
+      assert.equal(code, 4);
     });
 
     it('no series for the gating counters and coverage is NO_DATA and fails gates 1 and 3 (the original passed both)', async () => {
@@ -309,7 +312,7 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
       try {
         const port = (server.address() as { port: number }).port;
         await gatesCli(f, ['--prometheus-url', `http://127.0.0.1:${port}/prom/`, '--header', 'X-Scope-OrgID: team-a', '--quiet'], { AURORA_PROM_TOKEN: 's3cret' });
-        assert.equal(seen.length, 9);
+        assert.equal(seen.length, 10, '9 queries and one rules API read');
         for (const s of seen) {
           assert.equal(s.headers.authorization, 'Bearer s3cret');
           assert.equal(s.headers['x-scope-orgid'], 'team-a');
@@ -330,7 +333,7 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
         await gatesCli(f, ['--record', 'rec.json', '--quiet']);
         const rec = recordingSchema.parse(JSON.parse(fs.readFileSync(path.join(f.dir, 'rec.json'), 'utf8')));
         const keys = rec.exchanges.map((e) => exchangeKey(e.path, e.params));
-        assert.equal(keys.length, 9);
+        assert.equal(keys.length, 10, '9 queries and one rules API read shared by the 3 alert checks');
         assert.equal(new Set(keys).size, keys.length);
       } finally {
         await f.close();
@@ -364,10 +367,11 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
     it('an OBSERVE gate that fails on a real server is reported, and the run still approves', async () => {
       const f = await fixture();
       try {
-        const file = writeFile(f.dir, 'observe.yaml', 'schema_version: 1\ngates:\n  - {key: watch, id: 9, name: Watch, fail_action: OBSERVE, remediation: look, checks: [{id: f, name: factor, type: promql, query: "aurora_risk_dro_factor", comparator: ">", threshold: 5}]}\n');
+        const file = writeFile(f.dir, 'observe.yaml', 'schema_version: 1\ngates:\n  - {key: watch, id: 9, name: Watch, fail_action: OBSERVE, remediation: look, checks: [{id: f, name: factor, type: promql, query: "aurora_risk_dro_factor", comparator: ">", threshold: 5}]}\n  - {key: base, id: 1, name: Base, fail_action: NO-GO, remediation: fix, checks: [{id: v, name: v, type: promql, query: "count(aurora_risk_dro_factor)", comparator: ">=", threshold: 1}]}\n');
         const res = await gatesCli(f, ['--gates', file, '--quiet']);
         const r = report(res.out);
         assert.equal(r.gates[0].status, 'FAIL');
+        assert.equal(r.gates[1].status, 'PASS');
         assert.equal(r.decision_code, 'APPROVED');
         assert.equal(res.code, 0);
       } finally {
