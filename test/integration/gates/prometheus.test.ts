@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { evaluateGates } from '../../../src/core/gates/evaluate';
 import type { CheckResult, GateReport } from '../../../src/core/verdict/types';
-import { gatesHistory, TRIPPED, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
+import { gatesHistory, SHIPPED_ALERT_RULES, TRIPPED, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
 import { renderOpenMetrics, startPrometheus, startSilentServer, type RunningServer } from '../../support/prometheus';
 import { captureIO } from '../../unit/gates/cliIO';
 
@@ -21,7 +21,7 @@ interface Env {
 async function setUp(history: Omit<HistoryOptions, 'end'> = {}, ws: Omit<WorkspaceOptions, 'end'> = {}): Promise<Env> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-gates-'));
   writeWorkspace(dir, { end: END, ...ws });
-  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...history })) });
+  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...history })), ruleFiles: [SHIPPED_ALERT_RULES()] });
   return { prom, dir };
 }
 
@@ -158,7 +158,7 @@ describe('gates: evaluation against a real Prometheus', function () {
       fs.writeFileSync(rules, JSON.stringify({
         groups: [{ name: 'dro', rules: [{ alert: 'DROFactorSuppressed', expr: 'quantile_over_time(0.05, aurora_risk_dro_factor[48h]) < 0.6', for: '0m', labels: { severity: 'warning' } }] }],
       }));
-      const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, trips: { dro_factor: true } })), ruleFiles: [rules], evaluationInterval: '1s' });
+      const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, trips: { dro_factor: true } })), ruleFiles: [SHIPPED_ALERT_RULES(), rules], evaluationInterval: '1s' });
       env = { prom, dir };
     });
     after(() => tearDown(env));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { MockAgent } from 'undici';
 import { PrometheusClient, unixSeconds } from '../../../src/core/prometheus/client';
 import { delay, Limiter } from '../../../src/core/prometheus/limiter';
-import { parseResponse, sampleValue } from '../../../src/core/prometheus/response';
+import { parseResponse, parseSample } from '../../../src/core/prometheus/response';
 import { HttpTransport } from '../../../src/core/prometheus/transport';
 import { renderOpenMetrics, startPrometheus, startSilentServer, type RunningServer } from '../../support/prometheus';
 
@@ -40,9 +40,9 @@ describe('prometheus client', function () {
       assert.deepEqual(v, { ok: true, resultType: 'vector', warnings: [], series: [{ labels: { profile: 'r2' }, values: [[1795726740, 'NaN']] }] });
       const s = parseResponse({ status: 200, contentType: json, body: '{"status":"success","data":{"resultType":"scalar","result":[1795726740,"2.5"]}}' });
       assert.deepEqual(s, { ok: true, resultType: 'scalar', warnings: [], series: [{ labels: {}, values: [[1795726740, '2.5']] }] });
-      assert.equal(sampleValue('+Inf'), Infinity);
-      assert.equal(sampleValue('-Inf'), -Infinity);
-      assert.ok(Number.isNaN(sampleValue('NaN')));
+      assert.equal(parseSample('+Inf'), Infinity);
+      assert.equal(parseSample('-Inf'), -Infinity);
+      assert.ok(Number.isNaN(parseSample('NaN')));
       assert.equal((parseResponse({ status: 200, contentType: json, body: '{"status":"success","data":{"resultType":"vector"}}' }) as { kind: string }).kind, 'protocol');
     });
 
