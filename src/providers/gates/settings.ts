@@ -80,6 +80,8 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
     ...(gatesFile && mode !== 'demo' ? { gatesFile: inFolder(gatesFile) } : {}),
     ...(Object.keys(variables).length && !recorded ? { variables } : {}),
     ...(connection && !recorded ? { prometheus: connection } : {}),
+    // Only the user's own settings can widen what file checks read; a workspace value is never looked at.
+    allowFilesOutside: gates.inspect<boolean>('allowFilesOutsideWorkspace')?.globalValue === true,
   };
   let missing: ResolvedGateSettings['missing'];
   if (mode === 'live' && !connection) {
