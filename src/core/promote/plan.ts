@@ -5,6 +5,7 @@ import type { LoadOptions } from '../checklist/load';
 import { evaluateChecklist, type EvaluatedChecklist } from '../checklist/session';
 import { isValidVersion } from '../readiness/version';
 import { writeFileAtomic } from '../util/atomicWrite';
+import { InputError } from '../util/errors';
 import { setHardOverrideAuto } from './hardOverride';
 
 // Promotion happens only on a GO decided from live data: the checklist's own rule, re-checked here
@@ -110,8 +111,17 @@ export async function planPromotion(root: string, options: PromoteOptions, signa
   return { allowed: true, changes, checklist };
 }
 
-/** Writes the plan's files, each atomically; unchanged files are not touched. The decision record goes last. */
+/**
+ * Writes the plan's files, each atomically; unchanged files are not touched. The decision record goes
+ * last. A file that changed since the plan was made (another window, an editor) is never overwritten:
+ * nothing is written and the file is named.
+ */
 export async function applyPromotion(root: string, changes: FileChange[]): Promise<string[]> {
+  for (const c of changes) {
+    if (c.before === c.after) continue;
+    const now = (await readTextIfPresent(path.resolve(root, c.file), new AbortController().signal)) ?? null;
+    if (now !== c.before) throw new InputError('changed since the promotion was planned; nothing was written (plan again)', { file: c.file });
+  }
   const written: string[] = [];
   for (const c of changes) {
     if (c.before === c.after) continue;

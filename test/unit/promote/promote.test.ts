@@ -6,7 +6,8 @@ import { ALL_ITEMS } from '../../../src/core/checklist/definition';
 import { ROLES } from '../../../src/core/checklist/messages';
 import { updateChecklist } from '../../../src/core/checklist/session';
 import { emptyState } from '../../../src/core/checklist/state';
-import { planPromotion } from '../../../src/core/promote/plan';
+import { applyPromotion, planPromotion } from '../../../src/core/promote/plan';
+import type { InputError } from '../../../src/core/util/errors';
 import { captureIO } from '../cli/main.test';
 import { loadOptions, makeWorkspace, rm } from '../checklist/workspace';
 
@@ -52,6 +53,17 @@ describe('promote', function () {
     assert.ok(record.signoffs.every((s: { gate_report_sha256: string }) => s.gate_report_sha256 === record.gate_report.sha256));
     assert.deepEqual(record.locks.profiles.map((p: { status: string }) => p.status), ['valid', 'valid']);
     assert.match(io.out, /written: VERSION, living_latent\/cfg\/master\.yaml, artifacts\/ga\/decision\.json/);
+  });
+
+  it('writes nothing when a file changed between planning and writing (another window, an editor)', async () => {
+    const root = await goWorkspace();
+    const plan = await planPromotion(root, { ...loadOptions, version: '0.4.0', toolVersion: 't' }, signal);
+    assert.ok(plan.allowed);
+    fs.writeFileSync(path.join(root, 'living_latent/cfg/master.yaml'), `${CONFIG}# edited meanwhile\n`);
+    const before = snapshot(root);
+    await assert.rejects(applyPromotion(root, plan.changes), (e: InputError) => /master\.yaml: changed since the promotion was planned; nothing was written/.test(e.format()));
+    assert.deepEqual(snapshot(root), before);
+    rm(root);
   });
 
   it('--dry-run shows the changes and writes nothing', async () => {
