@@ -5,6 +5,7 @@ import { registerCanary } from './providers/canary/register';
 import { registerChecklist } from './providers/checklist/register';
 import { registerGates } from './providers/gates/register';
 import { registerHistory } from './providers/history/register';
+import { registerGatesEditor } from './providers/gatesEditor/register';
 import { registerLocks } from './providers/locks/register';
 
 // Wiring only: every feature lives in src/providers (VS Code adapters) over src/core (the engine).
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   const canary = registerCanary(context, log);
   const locks = registerLocks(context, log);
   registerHistory(context, log);
+  registerGatesEditor(context);
   return { version: context.extension.packageJSON.version as string, gates, checklist, audit, canary, locks };
 }
 

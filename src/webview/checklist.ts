@@ -126,8 +126,8 @@ function sources(v: ChecklistView): HTMLElement {
   const row = h('div', { class: 'sources' });
   for (const s of v.sources) {
     const state = s.state === 'ok' ? 'ok' : s.state === 'missing' ? 'NO DATA' : 'ERROR';
-    const chip = h('span', { class: `source ${s.state}`, title: `${s.file}${s.detail ? ` — ${s.detail}` : ''}` }, h('strong', {}, s.name), ` ${state}`, s.state === 'ok' && s.detail ? ` · ${s.detail}` : '');
-    if (s.file && s.file !== '.' && s.state !== 'missing' && !s.file.startsWith('readiness')) {
+    const chip = h('span', { class: `source ${s.state}`, title: `${s.where}${s.detail ? ` — ${s.detail}` : ''}` }, h('strong', {}, s.name), ` ${state}`, s.state === 'ok' && s.detail ? ` · ${s.detail}` : '');
+    if (s.file && s.state !== 'missing') {
       const file = s.file;
       chip.append(' ', button('open', () => post({ type: 'openSource', file }), 'link small'));
     }

@@ -8,6 +8,7 @@ import { lockCommand } from './lock';
 import { profilesCommand } from './profiles';
 import { promoteCommand } from './promote';
 import { readinessCommand } from './readiness';
+import { verifyCommand } from './verify';
 
 /** Every `aurora-ga` subcommand, one module each under this folder. */
-export const commands: CliCommand[] = [gatesCommand, lockCommand, profilesCommand, canaryCommand, dctsAuditCommand, checklistCommand, readinessCommand, promoteCommand, historyCommand];
+export const commands: CliCommand[] = [gatesCommand, lockCommand, profilesCommand, canaryCommand, dctsAuditCommand, checklistCommand, readinessCommand, promoteCommand, verifyCommand, historyCommand];

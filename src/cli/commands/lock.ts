@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkLock, findLockedProfiles, lockPathFor, normalizeProfile, readLock, writeLock, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
-import { diffProfiles } from '../../core/lock/diff';
+import { checkLock, diffProfiles, findLockedProfiles, lockPathFor, normalizeProfile, readLock, writeProfileLocks, type LegacyLockCheck, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
 import { renderExposition } from '../../core/metrics/exposition';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError } from '../../core/util/errors';
@@ -15,7 +14,9 @@ const usage = `Usage: aurora-ga lock --in PROFILE [--out LOCK] [--validate] [--d
 Locks a YAML profile: SHA-256 over the profile as PyYAML reads it, serialized like Python's
 json.dumps(sort_keys=True, separators=(',', ':')) — the same hash as the original mk_profile_lock.py.
 Writes <stem>.lock.json (schema 2: the original's fields plus locked_values, so changed keys can be
-named). Reads schema 1 and 2 locks, and checks legacy <profile>.yaml.lock checksums.
+named). Reads schema 1 and 2 locks, and checks legacy <profile>.yaml.lock checksums: a profile is
+valid when its .lock.json validates and so does a legacy lock beside it (a legacy lock alone does
+not lock a profile). Writing a lock also gives a legacy lock the current checksum.
 
 Options:
   --in PROFILE         the profile to lock or validate
@@ -107,12 +108,15 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
     }
     return ExitCode.usage;
   }
+  let legacy;
   try {
-    await writeLock(profile, lockFile, normalized);
+    legacy = await writeProfileLocks(profile, lockFile, text, normalized, signal);
   } catch (err) {
     throw writeFailure(err, lockShown, 'cannot write the lock');
   }
   io.stdout(`🔒 Profile lock created: ${lockShown}\n   Profile: ${given}\n   SHA256: ${normalized.sha256}\n`);
+  if (legacy.kind === 'updated') io.stdout(`   Legacy ${path.basename(legacy.lockPath)}: checksum updated to ${legacy.checksum}\n`);
+  if (legacy.kind === 'retired') io.stdout(`   Legacy ${path.basename(legacy.lockPath)} could not be read: renamed to ${path.basename(legacy.retiredTo)}\n`);
   return ExitCode.ok;
 }
 
@@ -124,7 +128,16 @@ function mismatchReason(check: LockCheck): string {
   return check.reason ?? 'lock does not match';
 }
 
+function legacyProblem(legacy: LegacyLockCheck, display: (file: string) => string): string {
+  const name = path.basename(legacy.lockPath);
+  return legacy.status === 'mismatch' ? `legacy ${name}: checksum ${legacy.expected} ≠ current ${legacy.current}` : `legacy ${name} cannot be read: ${located(legacy.problem, display)}`;
+}
+
 function reportValidation(io: CliIO, check: LockCheck, lockShown: string, display: (file: string) => string): number {
+  if (check.verdict.decidedBy === 'legacy') {
+    io.stdout(`❌ Profile lock invalid: ${path.basename(lockShown)} validates, but the ${legacyProblem(check.legacy!, display)}\n`);
+    return EXIT_INVALID;
+  }
   switch (check.status) {
     case 'valid':
       io.stdout(`✅ Profile lock valid: Profile hash matches: ${check.currentHash!.slice(0, 16)}...\n`);
@@ -165,17 +178,17 @@ async function checkAll(io: CliIO, signal: AbortSignal, dirArg: string, metricsO
     const check = await checkLock(entry.profilePath, signal, entry.lockPath ? { lockPath: entry.lockPath } : {});
     const name = rel(entry.profilePath);
     const legacy = check.legacy;
-    const legacyOnly = check.status === 'missing' && legacy !== undefined;
-    const ok = (check.status === 'valid' || (legacyOnly && legacy.status === 'valid')) && (!legacy || legacy.status === 'valid');
+    const ok = check.verdict.status === 'valid';
     const lockName = path.basename(check.lockPath);
     if (check.status === 'profile-error') {
       io.stdout(`❌ ${name}: cannot be hashed: ${located(check.problem, rel)}\n`);
       badInput++;
-    } else if (legacyOnly) io.stdout(`${ok ? '✅' : '❌'} ${name}: legacy ${path.basename(legacy.lockPath)} ${legacy.status} (no ${lockName}; run 'aurora-ga lock --in ${name}')\n`);
-    else if (check.status === 'valid') io.stdout(`${ok ? '✅' : '❌'} ${name}: valid (${lockName}, schema ${check.lock?.schema})\n`);
+    } else if (check.status === 'missing') io.stdout(`❌ ${name}: no ${lockName}${legacy ? ` (a legacy ${path.basename(legacy.lockPath)} alone does not lock a profile)` : ''}; run 'aurora-ga lock --in ${name}'\n`);
+    else if (check.verdict.decidedBy === 'legacy') io.stdout(`❌ ${name}: ${lockName} validates, but the ${legacyProblem(legacy!, rel)}\n`);
+    else if (check.status === 'valid') io.stdout(`✅ ${name}: valid (${lockName}, schema ${check.lock?.schema})\n`);
     else if (check.status === 'unreadable') io.stdout(`❌ ${name}: ${lockName} cannot be read: ${located(check.problem, rel)}\n`);
     else io.stdout(`❌ ${name}: ${mismatchReason(check)}\n${changesBlock(check.lock, check.changes, lockName)}`);
-    if (legacy && !legacyOnly) io.stdout(`   legacy ${path.basename(legacy.lockPath)}: ${legacy.status}${legacy.problem ? ` (${located(legacy.problem, rel)})` : ''}\n`);
+    if (legacy && check.status !== 'profile-error') io.stdout(`   legacy ${path.basename(legacy.lockPath)}: ${legacy.status}${legacy.problem ? ` (${located(legacy.problem, rel)})` : ''}\n`);
     if (!ok) invalid++;
     samples.push({ labels: { profile: path.basename(entry.profilePath, path.extname(entry.profilePath)) }, value: ok ? 1 : 0 });
   }

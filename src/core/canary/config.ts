@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import { z } from 'zod';
+import { ARTIFACTS } from '../artifacts';
 import { InputError } from '../util/errors';
 import { readInputText, schemaError } from '../util/jsonSource';
 import { GATING_MODES } from './results';
@@ -69,8 +70,8 @@ export const canaryConfigSchema = z
     stdout_tail_chars: z.number().int().min(0).default(1000).describe('Characters of output kept in the results JSON (the original\'s 1000 / 500).'),
     stderr_tail_chars: z.number().int().min(0).default(500).describe('Characters of stderr kept in the results JSON.'),
     log_tail_bytes: z.number().int().min(0).default(256 * 1024).describe('Bytes of each stream kept in the run directory\'s output.log.'),
-    output: z.string().default('artifacts/canary_results.json').describe('Results JSON, relative to the root (--output).'),
-    artifacts_dir: z.string().default('artifacts/canary').describe('Where sequence folders <start>/run-NN/ are made.'),
+    output: z.string().default(ARTIFACTS.canary).describe('Results JSON, relative to the root (--output).'),
+    artifacts_dir: z.string().default(ARTIFACTS.canaryDir).describe('Where sequence folders <start>/run-NN/ are made.'),
     profile_lock: z.object({ enforced: z.boolean().default(true) }).strict().default({ enforced: true }).describe('Refuse to run unless the profile\'s lock validates (a profile\'s own profile_lock.enforced wins).'),
     data_mode: z.enum(['live', 'demo']).default('live').describe('`demo` labels every output as produced by the bundled demo command.'),
   })

@@ -104,6 +104,16 @@ export interface CanaryView {
   timestamp: string;
 }
 
+/** How the evaluation a sign-off approved relates to the current one. */
+export interface SinceView {
+  /** current: the same evaluation; same-verdicts: newer, every verdict unchanged; verdicts-changed; unknown: nothing to compare. */
+  kind: 'current' | 'same-verdicts' | 'verdicts-changed' | 'unknown';
+  verdictChanges: string[];
+  valueDrift: string[];
+  /** evaluated_at of the approved evaluation, when known. */
+  approvedAt: string | null;
+}
+
 export interface SignoffView {
   role: Role;
   title: string;
@@ -112,6 +122,21 @@ export interface SignoffView {
   stale: boolean;
   /** Why a sign-off no longer matches the evidence, e.g. "gate report changed". */
   staleReasons: string[];
+  /** valid: an SSH signature verified against allowed_signers; unsigned: a name only; invalid: a signature that does not verify. */
+  signature: 'valid' | 'unsigned' | 'invalid' | null;
+  signatureDetail: string;
+  /** Whether this sign-off counts toward a GO (signature and policy; staleness aside). */
+  counts: boolean;
+  /** Whether the policy requires this role for a GO. */
+  required: boolean;
+  since: SinceView | null;
+}
+
+/** One named verification of the current state (the same checks as `aurora-ga verify`). */
+export interface VerificationStepView {
+  name: string;
+  ok: boolean;
+  detail: string;
 }
 
 export interface DecidingItemView {
@@ -128,7 +153,10 @@ export interface DecisionView {
 
 export interface SourceView {
   name: string;
-  file: string;
+  /** The source for people: a path, or e.g. "readiness checks". */
+  where: string;
+  /** The file to open, when the source is one file. */
+  file: string | null;
   state: 'ok' | 'missing' | 'error';
   detail: string;
 }
@@ -148,6 +176,10 @@ export interface ChecklistView {
   /** Non-fatal remarks about the state file (e.g. answers for items this version does not know). */
   stateWarnings: string[];
   fingerprint: { gateReportSha256: string | null; locksSha256: string };
+  /** The sign-off policy in force and any problem reading it or allowed_signers. */
+  trust: { policyFile: string | null; allowedSigners: string; problem: string | null; requiredRoles: Role[]; countUnsigned: boolean };
+  /** The current state verified as a promotion record would be; null until computed. */
+  verification: VerificationStepView[] | null;
 }
 
 /** Extension → webview. */

@@ -24,6 +24,10 @@ export const signoffSchema = z.object({
   locks_sha256: sha,
   /** The decision shown when signing, for the record. */
   decision_at_signing: z.string().optional(),
+  /** The evaluation approved (src/core/attest/signoff.ts); checked where it is used, so a bad one never hides the rest of the file. */
+  evaluation: z.unknown().optional(),
+  /** The SSH signature over the sign-off (src/core/attest); checked by verification, never here. */
+  signature: z.unknown().optional(),
 }).passthrough();
 export type Signoff = z.infer<typeof signoffSchema>;
 
@@ -92,10 +96,10 @@ export async function writeState(file: string, state: ChecklistState): Promise<v
  * what is on disk now (not from what the caller read earlier), so a change made meanwhile by another
  * window or the CLI is kept. Returning the same object writes nothing.
  */
-export async function updateState(file: string, signal: AbortSignal, change: (loaded: LoadedState) => ChecklistState): Promise<{ loaded: LoadedState; next: ChecklistState }> {
+export async function updateState(file: string, signal: AbortSignal, change: (loaded: LoadedState) => ChecklistState | Promise<ChecklistState>): Promise<{ loaded: LoadedState; next: ChecklistState }> {
   return withFileLock(file, signal, async () => {
     const loaded = await readState(file, signal);
-    const next = change(loaded);
+    const next = await change(loaded);
     if (next !== loaded.state) await writeState(file, next);
     return { loaded, next };
   });

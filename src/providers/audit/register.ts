@@ -48,7 +48,7 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
         next = buildAuditView(await readAuditReport(file, AbortSignal.timeout(10_000)), file);
         break;
       } catch (err) {
-        if (err instanceof InputError && err.message === 'DCTS audit report not found') continue;
+        if (err instanceof InputError && err.code === 'not-found') continue;
         const problem = err instanceof InputError ? err.format() : (err as Error).message;
         log.warn(`DCTS audit report: ${problem}`);
         next = unreadableAuditView(file, problem);

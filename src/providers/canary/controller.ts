@@ -1,4 +1,5 @@
 // The state behind the Canary view: the sequence running now, the ones on disk, and "Run Canary".
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { historySignature, listSequences } from '../../core/canary/history';
@@ -23,7 +24,7 @@ export interface RunCanaryArgs {
   configFile?: string;
 }
 
-const DEFAULT_ARTIFACTS = 'artifacts/canary';
+const DEFAULT_ARTIFACTS: string = ARTIFACTS.canaryDir;
 
 export class CanaryController implements vscode.Disposable {
   private running: Promise<CanaryResults | undefined> | undefined;

@@ -1,9 +1,11 @@
 // The VS Code face of the canary runner: "Aurora: Run Canary", the Canary view (latest sequence,
 // its runs and their checks, past sequences from artifacts/canary/), and opening a run's files.
 import * as vscode from 'vscode';
+import { ARTIFACTS } from '../../core/artifacts';
 import type { CanaryResults } from '../../core/canary/results';
 import { CanaryController, type RunCanaryArgs } from './controller';
 import type { CanaryViewModel, RunNodeModel } from './model';
+import { currentQuestion } from './pick';
 import { CanaryTreeProvider } from './tree';
 
 /** What extension tests (and other extensions) read of the Canary face. */
@@ -17,6 +19,8 @@ export interface CanaryApi {
   readonly lastMessage: string | undefined;
   /** Absolute path of the last results file written. */
   readonly resultsFile: string | undefined;
+  /** The title of the Run Canary question on screen now, if any. */
+  readonly question: string | undefined;
   /** Re-reads artifacts/canary/. */
   refresh(): Promise<void>;
 }
@@ -62,7 +66,7 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
   polling();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     // progress.jsonl grows run by run, so a CLI sequence fills the view as it goes.
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'artifacts/canary/*/{canary_results.json,progress.jsonl}'));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${ARTIFACTS.canaryDir}/*/{canary_results.json,progress.jsonl}`));
     context.subscriptions.push(watcher, watcher.onDidCreate(soon), watcher.onDidChange(soon), watcher.onDidDelete(soon));
   }
 
@@ -101,6 +105,9 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
     },
     get resultsFile() {
       return controller.resultsFile;
+    },
+    get question() {
+      return currentQuestion();
     },
     refresh: () => controller.refresh(),
   };

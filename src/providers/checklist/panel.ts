@@ -1,6 +1,7 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { checkWorkspaceLocks } from '../../core/checklist/locks';
+import { checkWorkspaceLocks } from '../../core/lock';
 import type { LoadOptions } from '../../core/checklist/load';
 import { renderMarkdown } from '../../core/checklist/markdown';
 import { webviewMessageSchema, type ChecklistView, type HostMessage, type WebviewMessage } from '../../core/checklist/messages';
@@ -11,7 +12,7 @@ import { checklistHtml } from './html';
 
 export const CHECKLIST_VIEW_TYPE = 'aurora.checklist';
 /** Where "Export Markdown" writes, relative to the workspace root. */
-export const EXPORT_PATH = 'artifacts/ga/checklist.md';
+export const EXPORT_PATH = ARTIFACTS.checklistExport;
 
 export type Rendered = Extract<WebviewMessage, { type: 'rendered' }> & { at: number };
 

@@ -4,6 +4,18 @@ import * as vscode from 'vscode';
 import { recordRun, replacementFor, type HistoryKind } from '../../core/history';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 
+/** Keeps a run in <folder>/artifacts/history/<kind>/ only (a failure to do so is said, never thrown). */
+export async function keepInHistory(root: string, kind: Exclude<HistoryKind, 'canary'>, text: string, recording: string | undefined, log: vscode.LogOutputChannel): Promise<void> {
+  try {
+    const kept = await recordRun(root, path.join(root, 'artifacts'), { kind, text, ...(recording !== undefined ? { recording } : {}) }, AbortSignal.timeout(30_000));
+    log.info(`${kind} run kept in history: ${kept.entry.dir}${kept.pruned.removed.length ? ` (pruned ${kept.pruned.removed.length} older)` : ''}`);
+    if (kept.pruned.skipped) log.warn(`history not pruned: ${kept.pruned.skipped}`);
+  } catch (err) {
+    log.error(`${kind} run could not be kept in the history: ${(err as Error).message}`);
+    void vscode.window.showWarningMessage(`Aurora: this ${kind} run could not be kept in the history: ${(err as Error).message}`);
+  }
+}
+
 /**
  * Keeps a finished gates evaluation or audit in <folder>/artifacts/history/<kind>/, then writes it as
  * the current result, unless that would replace a completed one with a run that is not: then the
@@ -19,15 +31,7 @@ export async function keepAndDecideCurrent(
   log: vscode.LogOutputChannel,
   onReplaced: () => Promise<void> = async () => {},
 ): Promise<boolean> {
-  const signal = AbortSignal.timeout(30_000);
-  try {
-    const kept = await recordRun(root, path.join(root, 'artifacts'), { kind, text, ...(recording !== undefined ? { recording } : {}) }, signal);
-    log.info(`${kind} run kept in history: ${kept.entry.dir}${kept.pruned.removed.length ? ` (pruned ${kept.pruned.removed.length} older)` : ''}`);
-    if (kept.pruned.skipped) log.warn(`history not pruned: ${kept.pruned.skipped}`);
-  } catch (err) {
-    log.error(`${kind} run could not be kept in the history: ${(err as Error).message}`);
-    void vscode.window.showWarningMessage(`Aurora: this ${kind} run could not be kept in the history: ${(err as Error).message}`);
-  }
+  await keepInHistory(root, kind, text, recording, log);
   const replace = async () => {
     await writeFileAtomic(currentFile, text);
     log.info(`${kind} result written to ${currentFile}`);

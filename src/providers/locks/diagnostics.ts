@@ -15,6 +15,7 @@ export const Code = {
   schema1: 'lock-schema1',
   mismatch: 'lock-mismatch',
   legacy: 'lock-legacy',
+  missing: 'lock-missing',
   corrupt: 'lock-corrupt',
   orphan: 'lock-orphan',
   unhashable: 'profile-unhashable',
@@ -79,6 +80,10 @@ export function profileDiagnostics(document: vscode.TextDocument, state: Profile
       break;
     case 'unreadable':
       out.push(make(documentRange(document), `${lockName} cannot be read: ${state.problem?.format()}`, vscode.DiagnosticSeverity.Error, Code.corrupt));
+      break;
+    case 'missing':
+      // Not locked is not a change: information, unless a legacy lock claims to lock it.
+      out.push(make(documentRange(document), `Not locked: ${state.verdict.detail}`, state.legacy ? severity : vscode.DiagnosticSeverity.Information, Code.missing));
       break;
     case 'profile-error': {
       const loc = state.problem?.location;

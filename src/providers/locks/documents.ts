@@ -6,8 +6,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { legacyLockPathFor, lockPathFor, parseLock } from '../../core/lock';
-import { analyzeBuffer, type LockFileState } from '../../core/lock/bufferState';
-import { ProfileEditSession } from '../../core/lock/editSession';
+import { ProfileEditSession } from '../../core/lock';
+import { analyzeBuffer, type LockFileState } from '../../core/profile/bufferState';
 import { InputError } from '../../core/util/errors';
 import type { ProfileLockState } from './model';
 import { lockSettings } from './settings';
@@ -24,11 +24,13 @@ export function isYamlFile(uri: vscode.Uri): boolean {
   return uri.scheme === 'file' && /\.ya?ml$/i.test(uri.fsPath);
 }
 
+/** A file's text, undefined when it does not exist; one that exists but cannot be read is an InputError. */
 async function readOptional(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8');
-  } catch {
-    return undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InputError(`cannot read: ${(err as Error).message}`, { file });
   }
 }
 
@@ -70,7 +72,8 @@ export class LockDocuments implements vscode.Disposable {
     const profilePath = document.uri.fsPath;
     const lockPath = lockPathFor(profilePath);
     await this.loadLock(lockPath);
-    this.legacy.set(profilePath, await readOptional(legacyLockPathFor(profilePath)));
+    // A legacy lock that exists but cannot be read is kept as unreadable text, never as absent.
+    this.legacy.set(profilePath, await readOptional(legacyLockPathFor(profilePath)).catch(() => ''));
     const hasLock = this.locks.get(lockPath)?.kind !== 'none' || this.legacy.get(profilePath) !== undefined;
     // Unlocked YAML files in a `profiles` folder are still profiles: they get the schema checks.
     const inProfiles = path.dirname(profilePath).split(path.sep).includes('profiles');
@@ -83,15 +86,12 @@ export class LockDocuments implements vscode.Disposable {
   }
 
   private async loadLock(lockPath: string): Promise<void> {
-    const text = await readOptional(lockPath);
-    if (text === undefined) this.locks.set(lockPath, { kind: 'none' });
-    else {
-      try {
-        this.locks.set(lockPath, { kind: 'ok', lock: parseLock(text, lockPath) });
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        this.locks.set(lockPath, { kind: 'corrupt', error: err });
-      }
+    try {
+      const text = await readOptional(lockPath);
+      this.locks.set(lockPath, text === undefined ? { kind: 'none' } : { kind: 'ok', lock: parseLock(text, lockPath) });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      this.locks.set(lockPath, { kind: 'corrupt', error: err });
     }
   }
 

@@ -78,7 +78,7 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
     await documents.refreshAll();
     await tree.scan();
     const rows = tree.entries;
-    const bad = rows.filter((r) => r.state !== 'valid' && r.state !== 'legacy-only');
+    const bad = rows.filter((r) => r.state !== 'valid');
     const text = rows.length ? `Aurora: ${rows.length - bad.length} of ${rows.length} locked profiles valid${bad.length ? `; ${bad.map((r) => `${r.label} (${r.description})`).join(', ')}` : ''}.` : 'Aurora: no profile locks in this workspace.';
     if (bad.length) void vscode.window.showWarningMessage(text);
     else void vscode.window.showInformationMessage(text);

@@ -1,6 +1,6 @@
 // One writer process for the concurrent-state test: `node writer.js ROOT TAG N` makes N note
 // changes through updateChecklist, as a VS Code window or the CLI would, then prints "done".
-import { checkWorkspaceLocks } from '../../../src/core/checklist/locks';
+import { checkWorkspaceLocks } from '../../../src/core/lock';
 import { updateChecklist } from '../../../src/core/checklist/session';
 
 async function main(): Promise<void> {

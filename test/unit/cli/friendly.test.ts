@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { runCli } from '../../../src/cli/main';
 import { colorEnabled } from '../../../src/cli/color';
 import { formatNumber } from '../../../src/cli/args';
-import { closest } from '../../../src/cli/suggest';
+import { closest } from '../../../src/core/util/closest';
 import { captureIO } from './main.test';
 
 const ESC = String.fromCharCode(27);
