@@ -56,14 +56,18 @@ describe('promote', function () {
   });
 
   it('writes nothing when a file changed between planning and writing (another window, an editor)', async () => {
-    const root = await goWorkspace();
-    const plan = await planPromotion(root, { ...loadOptions, version: '0.4.0', toolVersion: 't' }, signal);
-    assert.ok(plan.allowed);
-    fs.writeFileSync(path.join(root, 'living_latent/cfg/master.yaml'), `${CONFIG}# edited meanwhile\n`);
-    const before = snapshot(root);
-    await assert.rejects(applyPromotion(root, plan.changes), (e: InputError) => /master\.yaml: changed since the promotion was planned; nothing was written/.test(e.format()));
-    assert.deepEqual(snapshot(root), before);
-    rm(root);
+    const dir = makeWorkspace();
+    const changes = [
+      { file: 'VERSION', summary: [], before: '0.4.0-rc1\n', after: '0.4.0\n' },
+      { file: 'artifacts/ga/decision.json', summary: [], before: null, after: '{}\n' },
+    ];
+    fs.writeFileSync(path.join(dir, 'VERSION'), '0.4.1-rc1\n');
+    await assert.rejects(applyPromotion(dir, changes), (e: InputError) => /^VERSION: changed since the promotion was planned; nothing was written/.test(e.format()));
+    assert.equal(fs.readFileSync(path.join(dir, 'VERSION'), 'utf8'), '0.4.1-rc1\n');
+    assert.equal(fs.existsSync(path.join(dir, 'artifacts/ga/decision.json')), false);
+    fs.writeFileSync(path.join(dir, 'VERSION'), '0.4.0-rc1\n');
+    assert.deepEqual(await applyPromotion(dir, changes), ['VERSION', 'artifacts/ga/decision.json']);
+    rm(dir);
   });
 
   it('--dry-run shows the changes and writes nothing', async () => {
