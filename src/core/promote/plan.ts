@@ -5,6 +5,7 @@ import type { LoadOptions } from '../checklist/load';
 import { evaluateChecklist, type EvaluatedChecklist } from '../checklist/session';
 import { isValidVersion } from '../readiness/version';
 import { writeFileAtomic } from '../util/atomicWrite';
+import { InputError } from '../util/errors';
 import { INTOTO_PAYLOAD_TYPE, rawSigner, signEnvelope, type Envelope, type RawSigner } from '../attest/dsse';
 import { buildStatement, type ReleasedArtifact } from '../attest/record';
 import { systemSshKeygen } from '../attest/sshKeygen';
@@ -169,8 +170,17 @@ async function signedRecord(root: string, c: EvaluatedChecklist, o: PromoteOptio
   return { files: { record: recordText, vsa: `${JSON.stringify(vsaEnvelope, null, 2)}\n` }, signers: `signed by ${signer.keyid}`, subjects: statement.subject.length };
 }
 
-/** Writes the plan's files, each atomically; unchanged files are not touched. The decision record goes last. */
+/**
+ * Writes the plan's files, each atomically; unchanged files are not touched. The decision record goes
+ * last. A file that changed since the plan was made (another window, an editor) is never overwritten:
+ * nothing is written and the file is named.
+ */
 export async function applyPromotion(root: string, changes: FileChange[]): Promise<string[]> {
+  for (const c of changes) {
+    if (c.before === c.after) continue;
+    const now = (await readTextIfPresent(path.resolve(root, c.file), new AbortController().signal)) ?? null;
+    if (now !== c.before) throw new InputError('changed since the promotion was planned; nothing was written (plan again)', { file: c.file });
+  }
   const written: string[] = [];
   for (const c of changes) {
     if (c.before === c.after) continue;

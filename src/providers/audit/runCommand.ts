@@ -54,8 +54,9 @@ export async function runAuditCommand(log: vscode.LogOutputChannel): Promise<Aud
       },
     );
     // Kept in the history either way; a NO DATA run replaces a completed audit only if the user says so.
-    if (!(await keepAndDecideCurrent(root, 'audit', reportFile, `${JSON.stringify(report, null, 2)}\n`, undefined, log))) return undefined;
-    await writeFileAtomic(summaryFile, renderAuditMarkdown(report));
+    const summary = () => writeFileAtomic(summaryFile, renderAuditMarkdown(report));
+    if (!(await keepAndDecideCurrent(root, 'audit', reportFile, `${JSON.stringify(report, null, 2)}\n`, undefined, log, summary))) return undefined;
+    await summary();
     log.info(`DCTS audit: ${report.status} (var_ratio ${report.var_ratio ?? 'n/a'}, ${report.counts.robust} robust samples from ${report.inputs.length} summaries) -> ${reportFile}`);
     for (const s of report.skipped) log.warn(`DCTS audit skipped ${s.file}: ${s.reason}`);
     for (const v of report.ignored_values) log.warn(`DCTS audit did not count ${v.file} ${v.field}: ${v.reason}`);

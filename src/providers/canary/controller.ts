@@ -221,7 +221,8 @@ export class CanaryController implements vscode.Disposable {
       if (c === show) void vscode.commands.executeCommand('aurora.canary.focus');
       if (c === open) void vscode.window.showTextDocument(vscode.Uri.file(plan.output));
     };
-    if (e.cancelled) void this.askToReplace(plan, results, label).then(act);
+    const replaced = e.cancelled === true && (await currentWasReplaced(plan, results));
+    if (e.cancelled) void this.askToReplace(plan, results, label, replaced).then(act);
     else if (e.hard_trip) void this.tell('error', `Aurora: canary FAIL — hard gating tripped in run ${e.hard_trip_run_id}${label}.`, show, open).then(act);
     else if (e.overall_passed) void this.tell('info', `Aurora: canary PASS — ${rates}${label}.`, show, open).then(act);
     else void this.tell('warn', `Aurora: canary FAIL — ${rates}: ${(e.failure_reasons ?? []).join('; ')}${label}.`, show, open).then(act);
@@ -229,10 +230,10 @@ export class CanaryController implements vscode.Disposable {
   }
 
   /** A cancelled sequence never silently replaces completed results: the user chooses. */
-  private async askToReplace(plan: CanaryPlan, results: CanaryResults, label: string): Promise<string | undefined> {
+  private async askToReplace(plan: CanaryPlan, results: CanaryResults, label: string, replaced: boolean): Promise<string | undefined> {
     const e = results.evaluation;
     const partial = `Aurora: canary cancelled after ${e.total_runs} of ${e.planned_runs} runs${label}`;
-    if (await currentWasReplaced(plan, results)) return this.tell('info', `${partial}; partial results written.`, 'Show Canary');
+    if (replaced) return this.tell('info', `${partial}; partial results written.`, 'Show Canary');
     const replace = 'Replace Current Results';
     const choice = await this.tell('warn', `${partial}. Its partial results are kept in ${results.sequence_dir}; the current results (a completed sequence) were left unchanged.`, 'Keep Current', replace, 'Show Canary');
     if (choice !== replace) return choice;

@@ -14,6 +14,7 @@ import { gatesFolder, resolveGateSettings } from './settings';
 import { GatesStatusBar } from './statusBar';
 import { setPrometheusPassword, setPrometheusToken } from './tokenCommand';
 import { GatesTreeProvider } from './tree';
+import { historyEntries } from '../history/commands';
 
 /** What extension tests (and other extensions) read of the Gates face. */
 export interface GatesApi {
@@ -65,6 +66,13 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     if (!model) statusBar.show(undefined, s.mode);
   };
 
+  const refreshHistory = async () => {
+    tree.history = await historyEntries('gates').catch((err: Error) => {
+      log.warn(`gates history not shown: ${err.message}`);
+      return [];
+    });
+  };
+
   const evaluate = (): Promise<GateReport | undefined> => {
     running ??= (async () => {
       try {
@@ -78,6 +86,7 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
         notCarriedOut = undefined;
         tree.model = buildGatesModel(done.report);
         reportFile = done.reportFile;
+        await refreshHistory();
         loadedFrom = undefined;
         statusBar.show(tree.model);
         await refreshHeader();
@@ -123,7 +132,11 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       clearTimeout(reloadTimer);
       reloadTimer = setTimeout(() => void loadReport(uri.fsPath), 300);
     };
+    // A run kept by the CLI or another window shows up in "History" (meta.json is written last).
+    const kept = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'artifacts/history/gates/*/meta.json'));
     context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), { dispose: () => clearTimeout(reloadTimer) });
+    context.subscriptions.push(kept, kept.onDidCreate(() => void refreshHistory()), kept.onDidDelete(() => void refreshHistory()));
+    void refreshHistory();
     void loadReport(currentReportFile(folder.uri.fsPath));
   }
 

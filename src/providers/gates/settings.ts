@@ -112,6 +112,8 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
           },
         }
       : {}),
+    // Only the user's own settings can widen what file checks read; a workspace value is never looked at.
+    allowFilesOutside: gates.inspect<boolean>('allowFilesOutsideWorkspace')?.globalValue === true,
   };
   let missing: ResolvedGateSettings['missing'];
   const problem = url ? urlProblem(url) : undefined;

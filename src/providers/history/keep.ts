@@ -18,26 +18,40 @@ export async function keepInHistory(root: string, kind: Exclude<HistoryKind, 'ca
 
 /**
  * Keeps a finished gates evaluation or audit in <folder>/artifacts/history/<kind>/, then writes it as
- * the current result unless that would replace a completed one with a run that is not: then the user
- * is asked. Returns whether the current file now holds this run.
+ * the current result, unless that would replace a completed one with a run that is not: then the
+ * current file stays, and a notification offers to replace it (`onReplaced` runs if the user does).
+ * Returns whether the current file now holds this run.
  */
-export async function keepAndDecideCurrent(root: string, kind: Exclude<HistoryKind, 'canary'>, currentFile: string, text: string, recording: string | undefined, log: vscode.LogOutputChannel): Promise<boolean> {
+export async function keepAndDecideCurrent(
+  root: string,
+  kind: Exclude<HistoryKind, 'canary'>,
+  currentFile: string,
+  text: string,
+  recording: string | undefined,
+  log: vscode.LogOutputChannel,
+  onReplaced: () => Promise<void> = async () => {},
+): Promise<boolean> {
   await keepInHistory(root, kind, text, recording, log);
+  const replace = async () => {
+    await writeFileAtomic(currentFile, text);
+    log.info(`${kind} result written to ${currentFile}`);
+  };
   const current = await fs.readFile(currentFile, 'utf8').catch(() => undefined);
   const decision = replacementFor(kind, JSON.parse(text), current);
-  if (decision.action === 'ask') {
-    const replace = 'Replace Current Result';
-    const choice = await vscode.window.showWarningMessage(
-      `Aurora: this ${kind === 'gates' ? 'gates evaluation' : 'DCTS audit'} did not complete (${decision.reason}). It is kept in the history; the current result is a completed run. Replace it?`,
-      'Keep Current',
-      replace,
-    );
-    if (choice !== replace) {
-      log.info(`${kind}: current result kept (${path.basename(currentFile)}); the incomplete run is only in the history`);
-      return false;
-    }
+  if (decision.action === 'replace') {
+    await replace();
+    return true;
   }
-  await writeFileAtomic(currentFile, text);
-  log.info(`${kind} result written to ${currentFile}`);
-  return true;
+  log.warn(`${kind}: the run did not complete (${decision.reason}); the current result (a completed run) was kept, the new run is in the history`);
+  const choice = 'Replace Current Result';
+  void vscode.window
+    .showWarningMessage(`Aurora: this ${kind === 'gates' ? 'gates evaluation' : 'DCTS audit'} did not complete (${decision.reason}). The current result (a completed run) was kept; the new run is in the history.`, choice, 'Compare')
+    .then(async (picked) => {
+      if (picked === choice) {
+        await replace();
+        await onReplaced();
+      }
+      if (picked === 'Compare') await vscode.commands.executeCommand('aurora.history.compare', { kind, older: '1', newer: '0' });
+    });
+  return false;
 }

@@ -7,6 +7,8 @@
 //   hang       never exits                       grandchild spawns a grandchild (pid in grandchild.pid), then hangs
 //   stubborn   ignores SIGTERM and hangs         noisy      200 KiB of stdout, then ok
 //   slow       ok after 300 ms                exit3      summary, then exit 3 whatever the gating
+//   symlink    summary.json is a symlink to a healthy stale file outside the run directory, exit 0
+//   stale      summary.json copied from a healthy file with its old modification time kept, exit 0
 //   daemon     double-forks a setsid daemon (pid in daemon.pid, out of the run's process group), then hangs
 //   daemon-exit the same daemon, then a healthy exit 0
 import { spawn } from 'node:child_process';
@@ -71,6 +73,16 @@ switch (mode) {
     hang();
     break;
   }
+  case 'symlink': {
+    const outside = path.join(path.dirname(path.dirname(path.dirname(runDir))), 'stale-summary.json');
+    fs.writeFileSync(outside, JSON.stringify(healthy));
+    fs.symlinkSync(outside, path.join(runDir, 'summary.json'));
+    break;
+  }
+  case 'stale':
+    writeSummary(healthy);
+    fs.utimesSync(path.join(runDir, 'summary.json'), new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
+    break;
   case 'daemon':
   case 'daemon-exit': {
     // The intermediate starts its own session (detached = setsid), starts the daemon in another and

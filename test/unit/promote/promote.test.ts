@@ -6,7 +6,8 @@ import { ALL_ITEMS } from '../../../src/core/checklist/definition';
 import { ROLES } from '../../../src/core/checklist/messages';
 import { updateChecklist } from '../../../src/core/checklist/session';
 import { emptyState } from '../../../src/core/checklist/state';
-import { planPromotion } from '../../../src/core/promote/plan';
+import { applyPromotion, planPromotion } from '../../../src/core/promote/plan';
+import type { InputError } from '../../../src/core/util/errors';
 import { captureIO } from '../cli/main.test';
 import { loadOptions, makeWorkspace, rm } from '../checklist/workspace';
 
@@ -52,6 +53,21 @@ describe('promote', function () {
     assert.ok(record.signoffs.every((s: { gate_report_sha256: string }) => s.gate_report_sha256 === record.gate_report.sha256));
     assert.deepEqual(record.locks.profiles.map((p: { status: string }) => p.status), ['valid', 'valid']);
     assert.match(io.out, /written: VERSION, living_latent\/cfg\/master\.yaml, artifacts\/ga\/decision\.json/);
+  });
+
+  it('writes nothing when a file changed between planning and writing (another window, an editor)', async () => {
+    const dir = makeWorkspace();
+    const changes = [
+      { file: 'VERSION', summary: [], before: '0.4.0-rc1\n', after: '0.4.0\n' },
+      { file: 'artifacts/ga/decision.json', summary: [], before: null, after: '{}\n' },
+    ];
+    fs.writeFileSync(path.join(dir, 'VERSION'), '0.4.1-rc1\n');
+    await assert.rejects(applyPromotion(dir, changes), (e: InputError) => /^VERSION: changed since the promotion was planned; nothing was written/.test(e.format()));
+    assert.equal(fs.readFileSync(path.join(dir, 'VERSION'), 'utf8'), '0.4.1-rc1\n');
+    assert.equal(fs.existsSync(path.join(dir, 'artifacts/ga/decision.json')), false);
+    fs.writeFileSync(path.join(dir, 'VERSION'), '0.4.0-rc1\n');
+    assert.deepEqual(await applyPromotion(dir, changes), ['VERSION', 'artifacts/ga/decision.json']);
+    rm(dir);
   });
 
   it('--dry-run shows the changes and writes nothing', async () => {
