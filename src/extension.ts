@@ -17,7 +17,7 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   const checklist = registerChecklist(context, log);
   const canary = registerCanary(context, log);
   const locks = registerLocks(context, log);
-  registerGatesEditor(context);
+  registerGatesEditor(context, log);
   return { version: context.extension.packageJSON.version as string, gates, checklist, audit, canary, locks };
 }
 
