@@ -19,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   const canary = registerCanary(context, log);
   const locks = registerLocks(context, log);
   registerHistory(context, log);
-  registerGatesEditor(context);
+  registerGatesEditor(context, log);
   return { version: context.extension.packageJSON.version as string, gates, checklist, audit, canary, locks };
 }
 

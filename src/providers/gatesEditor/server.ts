@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import { currentValue, labelNames, labelValues, metricMetadata, metricNames, type CatalogAnswer, type CurrentValue, type MetricMetadata } from '../../core/prometheus/catalog';
+import { countSeries, currentValue, labelNames, labelValues, metricMetadata, metricNames, type CatalogAnswer, type CurrentValue, type MetricMetadata } from '../../core/prometheus/catalog';
+import type { ExplainDeps } from '../../core/promql';
 import { HttpTransport } from '../../core/prometheus/transport';
 import { resolveGateSettings } from '../gates/settings';
 import { resolveConnection } from '../../core/gates/request';
@@ -36,6 +37,23 @@ export class ServerCatalog implements vscode.Disposable {
   async current(metric: string, signal: AbortSignal): Promise<CatalogAnswer<CurrentValue>> {
     const t = await this.connect();
     return t ? currentValue(t, metric, new Date(), signal) : { ok: false, message: 'no Prometheus URL' };
+  }
+
+  /** What Explain needs: sub-expressions run now, and label values; undefined without a usable server. */
+  async explainer(): Promise<ExplainDeps | undefined> {
+    const t = await this.connect();
+    if (!t) return undefined;
+    const at = new Date();
+    return {
+      probe: async (expr, signal) => {
+        const r = await countSeries(t, expr, at, signal);
+        return r.ok ? { ok: true, series: r.value } : { ok: false, message: r.message };
+      },
+      labelValues: async (label, metric, signal) => {
+        const r = await labelValues(t, label, metric, signal);
+        return r.ok ? r.value : [];
+      },
+    };
   }
 
   private async cached<T>(key: string, load: (t: HttpTransport) => Promise<CatalogAnswer<T>>): Promise<CatalogAnswer<T>> {
