@@ -1,3 +1,4 @@
+import { formatNumber } from '../gates/checks/finish';
 import { exitCodeFor } from '../gates/report';
 import { countsAs, decide, DECISION_TEXT, OVERALL_STATUS, outcomeFor, worstStatus } from '../verdict/rollup';
 import type { GateReport, GateStatus } from '../verdict/types';
@@ -21,7 +22,7 @@ export function reportProblems(report: GateReport): string[] {
         if (typeof c.value !== 'number' || !Number.isFinite(c.value)) problems.push(`${at}: outcome ${c.outcome} without a measured value`);
         else {
           const expected = outcomeFor(c.value, c.comparator, c.threshold, c.severity);
-          if (expected !== c.outcome) problems.push(`${at}: ${c.value} ${c.comparator} ${c.threshold} is ${expected}, the report says ${c.outcome}`);
+          if (expected !== c.outcome) problems.push(`${at}: ${formatNumber(c.value)} ${c.comparator} ${formatNumber(c.threshold)} is ${expected}, the report says ${c.outcome}`);
         }
         const counts = countsAs(c.outcome, { on_missing: 'fail', on_error: 'fail' });
         if (c.counts_as !== counts) problems.push(`${at}: a ${c.outcome} counts as ${counts}, the report says ${c.counts_as}`);
