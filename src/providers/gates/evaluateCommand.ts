@@ -11,6 +11,8 @@ import { resolveGateSettings } from './settings';
 
 /** The contract path of the latest report, relative to the workspace folder. */
 export const REPORT_PATH = path.join('artifacts', 'ga', 'gates_report.json');
+/** Where a live evaluation's raw responses are recorded (the report cites it by digest), relative to the folder. */
+export const RECORDING_PATH = 'artifacts/ga/gates_recording.json';
 
 export interface EvaluationDone {
   report: GateReport;
@@ -46,7 +48,8 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
-          let options = settings.options;
+          // A live report counts only with its raw responses (src/core/attest): record them beside it.
+          let options = settings.mode === 'live' && settings.folder ? { ...settings.options, data: { mode: 'record' as const, file: RECORDING_PATH } } : settings.options;
           if (settings.profileFile) {
             // Like `aurora-ga gates --profile`: an unverified profile is refused (InputError) before any query.
             const profile = await resolveProfile(settings.profileFile, abort.signal);
