@@ -38,7 +38,8 @@ export function reportProblems(report: GateReport): string[] {
     const status = worstStatus(g.checks.map((c) => c.counts_as));
     if (g.checks.length && status !== g.status) problems.push(`gate ${g.gate_id}: its checks make it ${status}, the report says ${g.status}`);
   }
-  const code = decide(report.gates);
+  // The decision follows from the gates as their checks make them, not as the report labels them.
+  const code = decide(report.gates.map((g) => ({ status: g.checks.length ? worstStatus(g.checks.map((c) => c.counts_as)) : g.status, fail_action: g.fail_action })));
   if (code !== report.decision_code) problems.push(`decision: the gates make it ${code}, the report says ${report.decision_code}`);
   if (report.decision !== DECISION_TEXT[report.decision_code]) problems.push(`decision text does not match ${report.decision_code}`);
   if (report.overall_status !== OVERALL_STATUS[report.decision_code]) problems.push(`overall_status ${report.overall_status} does not match ${report.decision_code}`);
