@@ -31,9 +31,13 @@ describe('checklist webview (real VS Code host)', function () {
       fs.copyFileSync(path.join(root, from), path.join(root, to));
     }
     fs.rmSync(stateFile, { force: true });
+    // Name-only sign-offs count only where the repository's policy says so (src/core/attest).
+    fs.mkdirSync(path.join(root, '.aurora'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.aurora/policy.yaml'), 'version: 1\ncount_unsigned: true\n');
   });
 
   after(async () => {
+    fs.rmSync(path.join(root, '.aurora'), { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const [, to] of FIXTURES) fs.rmSync(path.join(root, to), { force: true });
     fs.rmSync(stateFile, { force: true });

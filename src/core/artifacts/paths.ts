@@ -5,6 +5,7 @@
 export const ARTIFACTS = {
   dir: 'artifacts',
   gateReport: 'artifacts/ga/gates_report.json',
+  gatesRecording: 'artifacts/ga/gates_recording.json',
   canary: 'artifacts/canary_results.json',
   canaryDir: 'artifacts/canary',
   dctsAudit: 'artifacts/dcts_audit/report.json',

@@ -1,3 +1,4 @@
+import { formatNumber } from '../gates/checks/finish';
 import { exitCodeFor } from '../gates/report';
 import { decideGates } from '../verdict/outage';
 import { countsAs, DECISION_TEXT, OVERALL_STATUS, outcomeFor, worstStatus } from '../verdict/rollup';
@@ -22,7 +23,7 @@ export function reportProblems(report: GateReport): string[] {
         if (typeof c.value !== 'number' || !Number.isFinite(c.value)) problems.push(`${at}: outcome ${c.outcome} without a measured value`);
         else {
           const expected = outcomeFor(c.value, c.comparator, c.threshold, c.severity);
-          if (expected !== c.outcome) problems.push(`${at}: ${c.value} ${c.comparator} ${c.threshold} is ${expected}, the report says ${c.outcome}`);
+          if (expected !== c.outcome) problems.push(`${at}: ${formatNumber(c.value)} ${c.comparator} ${formatNumber(c.threshold)} is ${expected}, the report says ${c.outcome}`);
         }
         const counts = countsAs(c.outcome, { on_missing: 'fail', on_error: 'fail' });
         if (c.counts_as !== counts) problems.push(`${at}: a ${c.outcome} counts as ${counts}, the report says ${c.counts_as}`);
@@ -38,7 +39,9 @@ export function reportProblems(report: GateReport): string[] {
     const status = worstStatus(g.checks.map((c) => c.counts_as));
     if (g.checks.length && status !== g.status) problems.push(`gate ${g.gate_id}: its checks make it ${status}, the report says ${g.status}`);
   }
-  const code = decideGates(report.gates, report.evaluation_error).code;
+  // The decision follows from the gates as their checks make them, not as the report labels them.
+  const rederived = report.gates.map((g) => ({ ...g, status: g.checks.length ? worstStatus(g.checks.map((c) => c.counts_as)) : g.status }));
+  const code = decideGates(rederived, report.evaluation_error).code;
   if (code !== report.decision_code) problems.push(`decision: the gates make it ${code}, the report says ${report.decision_code}`);
   if (report.decision !== DECISION_TEXT[report.decision_code]) problems.push(`decision text does not match ${report.decision_code}`);
   if (report.overall_status !== OVERALL_STATUS[report.decision_code]) problems.push(`overall_status ${report.overall_status} does not match ${report.decision_code}`);

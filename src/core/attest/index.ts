@@ -13,3 +13,4 @@ export { systemSshKeygen, type SshKeygen } from './sshKeygen';
 export { PROMOTION_PREDICATE, statementSchema, verificationSummary, VSA_PREDICATE, type PromotionStatement } from './statement';
 export { checkSignoffs, loadTrust, signingPublicKey, type Trust } from './trust';
 export { consistencyStep, rederiveStep, signoffStep, verifyRecordFile, verifyStatement, type Step, type Verification } from './verify';
+export { verifyCurrent } from './current';

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { InputError } from '../util/errors';
-import { SshReader, sshString } from './sshWire';
+import { SshReader } from './sshWire';
 
 // SSH public keys as they appear in allowed_signers and *.pub files, and the one private key format
 // Aurora reads itself: an unencrypted OpenSSH Ed25519 key file (for raw DSSE signatures). Encrypted
@@ -15,10 +15,6 @@ export interface SshPublicKey {
 /** `SHA256:…` exactly as `ssh-keygen -l` prints it. */
 export function fingerprint(key: SshPublicKey): string {
   return `SHA256:${createHash('sha256').update(key.blob).digest('base64').replace(/=+$/, '')}`;
-}
-
-export function publicKeyLine(key: SshPublicKey): string {
-  return `${key.type} ${key.blob.toString('base64')}`;
 }
 
 /** Parses `TYPE BASE64 [comment]`; null when the text is not a public key. */
@@ -79,7 +75,3 @@ export function readPrivateKeyFile(text: string, file: string): PrivateKeyFile {
   }
 }
 
-/** The wire blob of an Ed25519 public key from its 32 raw bytes. */
-export function ed25519Blob(raw: Buffer): Buffer {
-  return Buffer.concat([sshString('ssh-ed25519'), sshString(raw)]);
-}

@@ -5,10 +5,6 @@ export class SshReader {
   private pos = 0;
   constructor(private readonly buf: Buffer) {}
 
-  get done(): boolean {
-    return this.pos >= this.buf.length;
-  }
-
   uint32(): number {
     if (this.pos + 4 > this.buf.length) throw new Error('truncated SSH data');
     const v = this.buf.readUInt32BE(this.pos);

@@ -201,6 +201,6 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportMarkdown') }).strict(),
   z.object({ type: z.literal('openSource'), file: z.string().max(1000) }).strict(),
   /** What the webview drew, so tests in the real host can see the DOM's effect without scraping it. */
-  z.object({ type: z.literal('rendered'), decision: z.enum(['GO', 'NO-GO', 'CONDITIONAL']), checked: z.array(itemId), signed: z.array(role) }).strict(),
+  z.object({ type: z.literal('rendered'), decision: z.enum(['GO', 'NO-GO', 'CONDITIONAL']), checked: z.array(itemId), signed: z.array(role), verified: z.array(role).default([]) }).strict(),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;

@@ -51,7 +51,7 @@ export type PromotionPlan =
 function refusals(c: EvaluatedChecklist): string[] {
   const reasons: string[] = [];
   const g = c.inputs.gates;
-  if (g.state !== 'ok') reasons.push(g.state === 'missing' ? `no gate report (${g.where}: not found)` : `the gate report does not count (${g.detail})`);
+  if (g.state !== 'ok') reasons.push(g.state === 'missing' ? `no gate report (${g.where}: not found)` : g.detail);
   else if (g.value.data_mode !== 'live') reasons.push(`the gate report is ${g.value.data_mode.toUpperCase()} data (${g.where}); only a live evaluation can promote`);
   const cn = c.inputs.canary;
   if (cn.state === 'ok' && cn.value.data_mode === 'demo') reasons.push(`the canary results are DEMO runs (${cn.where}); only live runs can promote`);

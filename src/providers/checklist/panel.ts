@@ -1,11 +1,15 @@
 import { ARTIFACTS } from '../../core/artifacts';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { checkWorkspaceLocks } from '../../core/lock';
 import type { LoadOptions } from '../../core/checklist/load';
 import { renderMarkdown } from '../../core/checklist/markdown';
 import { webviewMessageSchema, type ChecklistView, type HostMessage, type WebviewMessage } from '../../core/checklist/messages';
-import { evaluateChecklist, updateChecklist, type EvaluatedChecklist } from '../../core/checklist/session';
+import { verifyCurrent } from '../../core/attest/current';
+import { prepareSigner } from '../../core/attest/sign';
+import { systemSshKeygen } from '../../core/attest/sshKeygen';
+import { evaluateChecklist, signingWarnings, updateChecklist, type ChecklistChange, type EvaluatedChecklist } from '../../core/checklist/session';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError } from '../../core/util/errors';
 import { checklistHtml } from './html';
@@ -27,6 +31,7 @@ export class ChecklistPanel implements vscode.Disposable {
   private queue: Promise<unknown> = Promise.resolve();
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private readonly abort = new AbortController();
+  private readonly ssh = systemSshKeygen();
   current: EvaluatedChecklist | undefined;
   rendered: Rendered | undefined;
 
@@ -62,7 +67,18 @@ export class ChecklistPanel implements vscode.Disposable {
   }
 
   private options(): LoadOptions {
-    return { lockChecker: checkWorkspaceLocks, runReadiness: vscode.workspace.isTrusted };
+    return { lockChecker: checkWorkspaceLocks, runReadiness: vscode.workspace.isTrusted, ssh: this.ssh };
+  }
+
+  /** Fills in what `aurora-ga verify` would find for the current state, then draws. */
+  private async showVerified(root: string, c: EvaluatedChecklist): Promise<void> {
+    try {
+      c.view.verification = await verifyCurrent(root, c, this.abort.signal);
+    } catch (err) {
+      if (this.abort.signal.aborted) return;
+      this.log.warn(`checklist: verification failed to run: ${(err as Error).message}`);
+    }
+    this.show(c.view);
   }
 
   private post(message: HostMessage): void {
@@ -91,7 +107,7 @@ export class ChecklistPanel implements vscode.Disposable {
       const t0 = Date.now();
       this.current = await evaluateChecklist(root, this.options(), this.abort.signal);
       this.log.info(`checklist: ${this.current.view.decision.decision} (${Date.now() - t0} ms)`);
-      this.show(this.current.view);
+      await this.showVerified(root, this.current);
     });
   }
 
@@ -125,17 +141,51 @@ export class ChecklistPanel implements vscode.Disposable {
       const root = this.root();
       if (!root) return;
       try {
-        this.current = await updateChecklist(root, this.options(), m, this.abort.signal);
+        const change = m.type === 'signOff' ? await this.signing(root, m) : m;
+        if (!change) return;
+        this.current = await updateChecklist(root, this.options(), change, this.abort.signal);
         this.log.info(`checklist: ${m.type}${'id' in m ? ` ${m.id}` : ''}${'role' in m ? ` ${m.role}` : ''} saved to ${this.current.stateFile}`);
-        if (m.type === 'signOff') void vscode.window.showInformationMessage(`Aurora: signed as ${m.role.replace('_', ' ')} — bound to gate report ${this.current.fingerprint.gateReportSha256?.slice(0, 12)}…`);
+        if (m.type === 'signOff') {
+          const s = this.current.view.signoffs.find((x) => x.role === m.role);
+          void vscode.window.showInformationMessage(`Aurora: ${s?.title ?? m.role} sign-off saved — ${s?.signatureDetail ?? ''}; bound to gate report ${this.current.fingerprint.gateReportSha256?.slice(0, 12)}…`);
+        }
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         this.log.warn(`checklist: ${m.type} refused: ${err.format()}`);
-        this.post({ type: 'notice', level: 'error', text: err.format() });
+        this.post({ type: 'notice', level: 'error', text: `Nothing was saved: ${err.format()}` });
         this.current = await evaluateChecklist(root, this.options(), this.abort.signal);
       }
-      this.show(this.current.view);
+      await this.showVerified(root, this.current);
     });
+  }
+
+  /**
+   * A sign-off from the webview: warns on NO-GO (the person decides), then signs with the SSH key of
+   * `auroraGa.signing.key`; without one, only a policy that counts unsigned sign-offs records a name.
+   * Returns undefined when nothing is to be saved (and says why).
+   */
+  private async signing(root: string, m: Extract<WebviewMessage, { type: 'signOff' }>): Promise<ChecklistChange | undefined> {
+    const now = await evaluateChecklist(root, this.options(), this.abort.signal);
+    for (const w of signingWarnings(now)) {
+      const go = 'Sign anyway';
+      const choice = await vscode.window.showWarningMessage(`Aurora: ${w}`, { modal: true, detail: 'A sign-off records what you approved; it does not change the decision.' }, go);
+      if (choice !== go) {
+        this.post({ type: 'notice', level: 'info', text: 'Nothing was signed: signing was cancelled at the NO-GO warning.' });
+        return undefined;
+      }
+    }
+    const key = vscode.workspace.getConfiguration('auroraGa.signing').get<string>('key', '').trim();
+    if (!key) {
+      if (now.trust.policy.count_unsigned) return m;
+      const open = 'Open Settings';
+      this.post({ type: 'notice', level: 'error', text: 'Nothing was signed: set auroraGa.signing.key to your SSH key (as for git commit signing); name-only sign-offs do not count under this repository\'s policy.' });
+      void vscode.window.showErrorMessage('Aurora: no signing key — set auroraGa.signing.key to your SSH key (a private key file, or a .pub with the key in ssh-agent).', open).then((c) => {
+        if (c === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'auroraGa.signing.key');
+      });
+      return undefined;
+    }
+    const signer = await prepareSigner(root, key.replace(/^~(?=\/)/, os.homedir()), m.role, m.name, this.ssh, this.abort.signal);
+    return { ...m, name: signer.principal, signer: signer.sign };
   }
 
   private async exportMarkdown(): Promise<void> {

@@ -2,6 +2,7 @@
 // progress notification that reports each gate as it finishes, and writes the report the way the
 // CLI does — except that an evaluation that could not be carried out never replaces the last report.
 import * as vscode from 'vscode';
+import { ARTIFACTS } from '../../core/artifacts';
 import { currentReportFile, replacesCurrent, runGates } from '../../core/gates/request';
 import { renderJson } from '../../core/gates/render/json';
 import { keepAndDecideCurrent, keepInHistory } from '../history/keep';
@@ -68,7 +69,9 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
-          return await runGates(settings.request, abort.signal, {
+          // A live report counts only with its raw responses (src/core/attest): record them beside it.
+          const request = settings.mode === 'live' && settings.writeReport && settings.folder ? { ...settings.request, data: { mode: 'record' as const, file: ARTIFACTS.gatesRecording } } : settings.request;
+          return await runGates(request, abort.signal, {
             onPrepared: ({ profile }) => {
               if (profile) log.info(`profile ${profile.name}: lock ${profile.lock.enforced ? profile.lock.detail : `not enforced (${profile.lock.detail})`}`);
             },

@@ -41,7 +41,7 @@ describe('checklist Markdown export', () => {
     assert.match(md, /- \[x\] \*\*CI Gating Violations:\*\* `exit=3` count = 0 \(last 48h\) — ✅ CI gating violations 0 == 0: PASS/);
     assert.match(md, /\| GA Gates \| ✅ PASS \| CRITICAL \| all satisfied \|/);
     assert.match(md, /\*\*☑ GO\*\* - Proceed with GA promotion {2}\n\*\*□ NO-GO\*\*/);
-    assert.match(md, /SRE Lead: sre\\_lead person Date: 2026-11-27T00:00:00Z {2}/);
+    assert.match(md, /SRE Lead: sre\\_lead person Date: 2026-11-27T00:00:00Z — SSH-signed, verified {2}/);
     assert.match(md, /- \*\*GA Gates:\*\* 5 \/ 5 PASS/);
   });
 
