@@ -2,6 +2,7 @@
 import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { pickFolder } from '../shared';
 import { historySignature, listSequences } from '../../core/canary/history';
 import { planCanary, ProfileLockError, type CanaryOverrides } from '../../core/canary/plan';
 import type { CanaryResults, GatingMode } from '../../core/canary/results';
@@ -122,7 +123,7 @@ export class CanaryController implements vscode.Disposable {
       });
       return undefined;
     }
-    const folder = this.folder();
+    const folder = await pickFolder('Run the canary');
     if (!folder) {
       void this.tell('warn', 'Aurora: open a folder first; the canary writes its results into artifacts/ of the workspace.');
       return undefined;

@@ -8,6 +8,7 @@ import { webviewMessageSchema, type ChecklistView, type HostMessage, type Webvie
 import { evaluateChecklist, updateChecklist, type EvaluatedChecklist } from '../../core/checklist/session';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError } from '../../core/util/errors';
+import { debounce, disposeAll, type Debounced } from '../shared';
 import { checklistHtml } from './html';
 
 export const CHECKLIST_VIEW_TYPE = 'aurora.checklist';
@@ -25,7 +26,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 export class ChecklistPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private queue: Promise<unknown> = Promise.resolve();
-  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private readonly refill: Debounced = debounce(() => void this.refresh(), 400);
   private readonly abort = new AbortController();
   current: EvaluatedChecklist | undefined;
   rendered: Rendered | undefined;
@@ -35,6 +36,8 @@ export class ChecklistPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly onDisposed: () => void,
+    /** The folder the checklist belongs to (chosen once, by the multi-root policy of src/providers/shared/folders.ts). */
+    private readonly folder: vscode.WorkspaceFolder | undefined,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'aurora.svg');
     panel.webview.options = webviewOptions(extensionUri);
@@ -43,6 +46,7 @@ export class ChecklistPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       panel.onDidDispose(() => this.dispose()),
+      this.refill,
     );
     const root = this.root();
     if (root) {
@@ -50,15 +54,14 @@ export class ChecklistPanel implements vscode.Disposable {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '{artifacts/**,**/*.lock.json,**/*.yaml.lock,VERSION}'));
       const changed = (uri: vscode.Uri) => {
         if (uri.fsPath === this.current?.stateFile) return;
-        clearTimeout(this.debounce);
-        this.debounce = setTimeout(() => void this.refresh(), 400);
+        this.refill();
       };
       this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
     }
   }
 
   root(): string | undefined {
-    return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return this.folder?.uri.fsPath;
   }
 
   private options(): LoadOptions {
@@ -161,10 +164,9 @@ export class ChecklistPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.debounce);
     this.abort.abort();
     this.onDisposed();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    disposeAll(this.disposables);
     this.panel.dispose();
   }
 }

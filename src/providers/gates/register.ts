@@ -31,6 +31,11 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     context.subscriptions.push(audit.onDidChange((m) => (tree.audit = m)));
   }
   const view = vscode.window.createTreeView('aurora.gates', { treeDataProvider: tree, showCollapseAll: true });
+  // The audit status is a row of this view: its backup poll runs only while the view is visible.
+  if (audit) {
+    audit.setVisible(view.visible);
+    context.subscriptions.push(view.onDidChangeVisibility((e) => audit.setVisible(e.visible)));
+  }
   const statusBar = new GatesStatusBar();
   let reportFile: string | undefined;
   /** Set while the view shows a report read from disk rather than one evaluated in this window. */
