@@ -1,4 +1,4 @@
-import { ROLES, ROLE_TITLES, type SignoffView } from './messages';
+import { ROLES, ROLE_TITLES, type SignoffStatus as SignoffView } from './model';
 import type { ChecklistState } from './state';
 
 export interface Fingerprint {

@@ -5,7 +5,8 @@ import { checkWorkspaceLocks } from '../../core/lock';
 import type { LoadOptions } from '../../core/checklist/load';
 import { renderMarkdown } from '../../core/checklist/markdown';
 import { webviewMessageSchema, type ChecklistView, type HostMessage, type WebviewMessage } from '../../core/checklist/messages';
-import { evaluateChecklist, updateChecklist, type EvaluatedChecklist } from '../../core/checklist/session';
+import type { StateChange } from '../../core/checklist/model';
+import { ChecklistSession, type EvaluatedChecklist } from '../../core/checklist/session';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError } from '../../core/util/errors';
 import { debounce, disposeAll, type Debounced } from '../shared';
@@ -28,6 +29,8 @@ export class ChecklistPanel implements vscode.Disposable {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly refill: Debounced = debounce(() => void this.refresh(), 400);
   private readonly abort = new AbortController();
+  /** The evidence read once and kept until its files change (or a sign-off): a tick does not re-read it. */
+  private readonly session: ChecklistSession | undefined;
   current: EvaluatedChecklist | undefined;
   rendered: Rendered | undefined;
 
@@ -47,13 +50,20 @@ export class ChecklistPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       panel.onDidDispose(() => this.dispose()),
       this.refill,
+      // Readiness runs only in a trusted workspace: once trusted, the evidence is read again.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.session?.invalidate();
+        this.refill();
+      }),
     );
     const root = this.root();
+    this.session = root ? new ChecklistSession(root, () => this.options()) : undefined;
     if (root) {
       // New gate reports, canary results, audits, locks or VERSION change the answers: refill.
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '{artifacts/**,**/*.lock.json,**/*.yaml.lock,VERSION}'));
       const changed = (uri: vscode.Uri) => {
         if (uri.fsPath === this.current?.stateFile) return;
+        this.session?.invalidate();
         this.refill();
       };
       this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
@@ -83,17 +93,19 @@ export class ChecklistPanel implements vscode.Disposable {
     return next;
   }
 
-  refresh(): Promise<void> {
+  /** Redraws from the kept evidence; `reread` (the webview's Refresh, a reveal) reads it again first. */
+  refresh(reread = false): Promise<void> {
     return this.serial(async () => {
-      const root = this.root();
-      if (!root) {
+      const session = this.session;
+      if (!session) {
         this.post({ type: 'notice', level: 'error', text: 'Open a folder: the checklist reads its artifacts/ and keeps its state in artifacts/ga/checklist.json.' });
         void vscode.window.showWarningMessage('Aurora: open a folder to use the GA checklist.');
         return;
       }
       const t0 = Date.now();
-      this.current = await evaluateChecklist(root, this.options(), this.abort.signal);
-      this.log.info(`checklist: ${this.current.view.decision.decision} (${Date.now() - t0} ms)`);
+      if (reread) session.invalidate();
+      this.current = await session.evaluate(this.abort.signal);
+      this.log.info(`checklist: ${this.current.decision.decision} (${Date.now() - t0} ms)`);
       this.show(this.current.view);
     });
   }
@@ -109,8 +121,9 @@ export class ChecklistPanel implements vscode.Disposable {
     const m = parsed.data;
     switch (m.type) {
       case 'ready':
-      case 'refresh':
         return this.refresh();
+      case 'refresh':
+        return this.refresh(true);
       case 'rendered':
         this.rendered = { ...m, at: Date.now() };
         return Promise.resolve();
@@ -123,19 +136,19 @@ export class ChecklistPanel implements vscode.Disposable {
     }
   }
 
-  private change(m: Extract<WebviewMessage, { type: 'setItem' | 'setNote' | 'setHeader' | 'setRationale' | 'signOff' | 'revokeSignOff' }>): Promise<void> {
+  private change(m: StateChange): Promise<void> {
     return this.serial(async () => {
-      const root = this.root();
-      if (!root) return;
+      const session = this.session;
+      if (!session) return;
       try {
-        this.current = await updateChecklist(root, this.options(), m, this.abort.signal);
+        this.current = await session.update(m, this.abort.signal);
         this.log.info(`checklist: ${m.type}${'id' in m ? ` ${m.id}` : ''}${'role' in m ? ` ${m.role}` : ''} saved to ${this.current.stateFile}`);
         if (m.type === 'signOff') void vscode.window.showInformationMessage(`Aurora: signed as ${m.role.replace('_', ' ')} — bound to gate report ${this.current.fingerprint.gateReportSha256?.slice(0, 12)}…`);
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         this.log.warn(`checklist: ${m.type} refused: ${err.format()}`);
         this.post({ type: 'notice', level: 'error', text: err.format() });
-        this.current = await evaluateChecklist(root, this.options(), this.abort.signal);
+        this.current = await session.evaluate(this.abort.signal);
       }
       this.show(this.current.view);
     });
@@ -143,8 +156,9 @@ export class ChecklistPanel implements vscode.Disposable {
 
   private async exportMarkdown(): Promise<void> {
     const root = this.root();
-    if (!root) return;
-    const c = await this.serial(() => evaluateChecklist(root, this.options(), this.abort.signal));
+    const session = this.session;
+    if (!root || !session) return;
+    const c = await this.serial(() => session.evaluate(this.abort.signal));
     const file = path.join(root, EXPORT_PATH);
     await writeFileAtomic(file, renderMarkdown(c.view, c.answers));
     this.log.info(`checklist: exported ${file}`);

@@ -32,7 +32,7 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
   const open = async () => {
     if (current) {
       current.panel.reveal();
-      await current.refresh();
+      await current.refresh(true);
       return;
     }
     const panel = vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, 'GA Checklist', vscode.ViewColumn.Active, { enableFindWidget: true });
