@@ -1,3 +1,5 @@
+import type { Colors } from './color';
+
 /** What a CLI command sees of the world; injected so commands are testable without a real terminal. */
 export interface CliIO {
   stdout(text: string): void;
@@ -5,6 +7,8 @@ export interface CliIO {
   readonly stdoutIsTTY: boolean;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** ANSI colours, enabled only for a terminal (NO_COLOR, FORCE_COLOR, --no-color honoured); set by runCli. */
+  readonly color?: Colors;
 }
 
 export interface CliCommand {

@@ -1,7 +1,9 @@
 import { InputError } from '../core/util/errors';
 import { UsageError } from './args';
+import { colorEnabled, colors } from './color';
 import { ExitCode, type CliCommand, type CliIO } from './command';
 import { commands } from './commands/index';
+import { didYouMean } from './suggest';
 
 const VERSION = '0.1.0';
 
@@ -12,7 +14,12 @@ function helpText(): string {
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
-export async function runCli(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
+export async function runCli(argvIn: string[], ioIn: CliIO, signal: AbortSignal): Promise<number> {
+  // --no-color is global: any command takes it, none sees it.
+  const argv = argvIn.filter((a) => a !== '--no-color');
+  const paint = colors(colorEnabled(ioIn.env, ioIn.stdoutIsTTY, argv.length !== argvIn.length));
+  const io: CliIO = { ...ioIn, color: paint };
+  const red = paint.red;
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(helpText());
@@ -24,7 +31,8 @@ export async function runCli(argv: string[], io: CliIO, signal: AbortSignal): Pr
   }
   const command: CliCommand | undefined = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`aurora-ga: unknown command '${name}'\n\n${helpText()}`);
+    const hint = didYouMean(name, commands.map((c) => c.name));
+    io.stderr(`${red('aurora-ga:')} unknown command '${name}'${hint}\nRun 'aurora-ga --help' for the list of commands.\n`);
     return ExitCode.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -35,11 +43,11 @@ export async function runCli(argv: string[], io: CliIO, signal: AbortSignal): Pr
     return await command.run(rest, io, signal);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`aurora-ga ${name}: ${err.message}\n\n${command.usage.trimEnd()}\n`);
+      io.stderr(`${red(`aurora-ga ${name}:`)} ${err.message}\nRun 'aurora-ga ${name} --help' for its options.\n`);
       return ExitCode.usage;
     }
     if (err instanceof InputError) {
-      io.stderr(`aurora-ga ${name}: ${err.format()}\n`);
+      io.stderr(`${red(`aurora-ga ${name}:`)} ${err.format()}\n`);
       return ExitCode.usage;
     }
     if (signal.aborted) {

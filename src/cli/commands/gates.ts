@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluateGates, type DataSource, type EvaluateOptions, type GateProgress } from '../../core/gates/evaluate';
+import { evaluateGatesRecorded, type DataSource, type EvaluateOptions, type GateProgress } from '../../core/gates/evaluate';
 import { resolveProfile } from '../../core/gates/profileLock';
 import { renderJson } from '../../core/gates/render/json';
 import { renderJunit } from '../../core/gates/render/junit';
@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError } from '../../core/util/errors';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { type CliCommand, type CliIO } from '../command';
+import { keepInCliHistory } from '../keepHistory';
 import { pushExposition, pushTarget } from '../push';
 
 const usage = `Usage: aurora-ga gates --prometheus-url URL [options]
@@ -45,6 +46,11 @@ Options:
   --concurrency N        queries in flight (default 8)
   --retries N            retries on network errors and HTTP 5xx (default 2)
   --quiet                no progress lines on stderr
+  --allow-outside-files  let file checks read outside the current folder and --artifacts-dir
+                         (refused by default, after following symlinks; /proc, /sys, /dev never)
+
+Every evaluation is also kept in <artifacts-dir>/history/gates/ (the JSON report, and for a live
+evaluation every raw Prometheus answer); see 'aurora-ga history'.
 
 Exit codes: 0 APPROVED, 1 BLOCKED, 2 usage or configuration error, 3 CONDITIONAL,
 4 INCONCLUSIVE (also: replay/demo data that would approve — recorded data never promotes),
@@ -135,6 +141,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     concurrency: { type: 'string' },
     retries: { type: 'string' },
     quiet: { type: 'boolean' },
+    'allow-outside-files': { type: 'boolean' },
   });
   const format = (f.format ?? 'json') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f.format}'`);
@@ -146,7 +153,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   if ((data.mode === 'live' || data.mode === 'record') && !url) {
     throw new UsageError('--prometheus-url (or AURORA_PROMETHEUS_URL) is required; use --demo or --replay FILE to evaluate recorded data');
   }
-  const windowHours = f['window-hours'] === undefined ? undefined : numberFlag('window-hours', f['window-hours'], 48, { min: 1 / 60 });
+  const windowHours = f['window-hours'] === undefined ? undefined : numberFlag('window-hours', f['window-hours'], 48, { min: 1 / 60, minText: '1/60 (one minute)' });
   let basicAuth: PrometheusConnection['basicAuth'];
   if (f.user) {
     const i = f.user.indexOf(':');
@@ -184,9 +191,13 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     ...(f.at ? { at: parseAt(f.at) } : {}),
     ...(profile !== undefined ? { profile } : {}),
     variables: parseVars(f.var ?? []),
+    allowFilesOutside: Boolean(f['allow-outside-files']),
+    env: io.env,
   };
-  const report = await evaluateGates(options, signal, f.quiet ? undefined : progressPrinter(io));
-  const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderJson(report);
+  const { report, recording } = await evaluateGatesRecorded(options, signal, f.quiet ? undefined : progressPrinter(io));
+  const json = renderJson(report);
+  await keepInCliHistory(io, 'gates', f['artifacts-dir'] ?? 'artifacts', json, recording, signal);
+  const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : json;
   const mode = `data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`;
   if (f['metrics-out']) await writeOutput(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
   if (push) await pushExposition(io, 'gates', push, renderGateMetrics(report), signal);

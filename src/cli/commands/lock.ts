@@ -4,6 +4,7 @@ import { checkLock, diffProfiles, findLockedProfiles, lockPathFor, normalizeProf
 import { renderExposition } from '../../core/metrics/exposition';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError } from '../../core/util/errors';
+import { writeFailure } from '../../core/util/writeError';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand, type CliIO } from '../command';
 
@@ -19,7 +20,8 @@ not lock a profile). Writing a lock also gives a legacy lock the current checksu
 
 Options:
   --in PROFILE         the profile to lock or validate
-  --out LOCK           lock file (default: the profile with its suffix replaced by .lock.json)
+  --out LOCK           lock file, a name ending in .lock.json and never the profile itself
+                       (default: the profile with its suffix replaced by .lock.json)
   --validate           check the profile against its lock instead of writing it
   --dry-run            show the hash and what changed since the existing lock; write nothing
   --check [DIR]        validate every profile with a lock under DIR (default: the current folder)
@@ -56,6 +58,20 @@ async function exists(file: string): Promise<boolean> {
   return fs.stat(file).then((s) => s.isFile(), () => false);
 }
 
+/** The real path of `file`, following symlinks of the file and its folders; the path itself when it does not exist. */
+async function realOrSelf(file: string): Promise<string> {
+  const real = await fs.realpath(file).catch(() => undefined);
+  if (real) return real;
+  const dir = await fs.realpath(path.dirname(file)).catch(() => path.dirname(file));
+  return path.join(dir, path.basename(file));
+}
+
+/** `--out` must name a lock file (`*.lock.json`) and never the profile itself, even through a symlink. */
+async function refuseNonLockOut(profile: string, lockFile: string, shown: string): Promise<void> {
+  if ((await realOrSelf(lockFile)) === (await realOrSelf(profile))) throw new UsageError(`--out ${shown} is the profile itself; a lock goes beside it, e.g. --out ${lockPathFor(path.basename(profile))}`);
+  if (!lockFile.endsWith('.lock.json')) throw new UsageError(`--out ${shown} is not a lock file name: it must end in .lock.json (e.g. ${lockPathFor(path.basename(profile))})`);
+}
+
 async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: string | undefined, validate: boolean, dryRun: boolean): Promise<number> {
   const profile = path.resolve(io.cwd, given);
   if (!(await exists(profile))) {
@@ -64,6 +80,7 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
   }
   const lockShown = out ?? lockPathFor(given);
   const lockFile = path.resolve(io.cwd, lockShown);
+  await refuseNonLockOut(profile, lockFile, lockShown);
   if (validate) {
     const check = await checkLock(profile, signal, { lockPath: lockFile });
     // Bad YAML is bad input (file:line:col, exit 2), not an invalid lock.
@@ -91,7 +108,12 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
     }
     return ExitCode.usage;
   }
-  const legacy = await writeProfileLocks(profile, lockFile, text, normalized, signal);
+  let legacy;
+  try {
+    legacy = await writeProfileLocks(profile, lockFile, text, normalized, signal);
+  } catch (err) {
+    throw writeFailure(err, lockShown, 'cannot write the lock');
+  }
   io.stdout(`🔒 Profile lock created: ${lockShown}\n   Profile: ${given}\n   SHA256: ${normalized.sha256}\n`);
   if (legacy.kind === 'updated') io.stdout(`   Legacy ${path.basename(legacy.lockPath)}: checksum updated to ${legacy.checksum}\n`);
   if (legacy.kind === 'retired') io.stdout(`   Legacy ${path.basename(legacy.lockPath)} could not be read: renamed to ${path.basename(legacy.retiredTo)}\n`);

@@ -13,6 +13,8 @@ export const ARTIFACTS = {
   checklistState: 'artifacts/ga/checklist.json',
   checklistExport: 'artifacts/ga/checklist.md',
   decision: 'artifacts/ga/decision.json',
+  promotionRecord: 'artifacts/ga/promotion.dsse.json',
+  promotionVsa: 'artifacts/ga/promotion.vsa.dsse.json',
   readinessReport: 'artifacts/ga_readiness_report.json',
   profileValidation: 'artifacts/profile_validation.json',
 } as const;

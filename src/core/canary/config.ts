@@ -40,6 +40,15 @@ export const DEFAULT_HEALTH_CHECKS: HealthCheckSpec[] = [
   { id: 'no_zero_budget', path: 'r2_preloop.skip_reasons.zero_budget', op: '==', value: 0, on_missing: 'fail' },
 ];
 
+/** A sequence larger than this is a typo (1000000) rather than a plan: its folders and its time are unbounded. */
+export const MAX_RUNS = 1000;
+
+/** Seconds a sequence can take at worst: every run times out, is killed after the grace, then waits the interval. */
+export function worstCaseSeconds(c: Pick<CanaryConfig, 'runs' | 'timeout_seconds' | 'kill_grace_seconds' | 'interval_seconds' | 'concurrency'>): number {
+  const waves = Math.ceil(c.runs / Math.min(c.concurrency, c.runs));
+  return waves * (c.timeout_seconds + c.kill_grace_seconds) + (waves - 1) * c.interval_seconds;
+}
+
 export const canaryConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -48,7 +57,7 @@ export const canaryConfigSchema = z
     env: z.record(z.string(), z.string()).default({}).describe('Extra environment for the runs (AURORA_RUN_DIR and friends are always set).'),
     gating_args: z.array(z.string()).default(['--ci-gating', '${gating}']).describe('Appended to the command under soft/hard gating; none appends nothing.'),
     hard_trip_exit_code: z.number().int().default(3).describe('Child exit code that means "hard gating tripped" (runtime convention: 3).'),
-    runs: z.number().int().min(1).default(10).describe('Runs in a sequence (--runs).'),
+    runs: z.number().int().min(1).max(MAX_RUNS, `at most ${MAX_RUNS} runs in one sequence`).default(10).describe(`Runs in a sequence (--runs), at most ${MAX_RUNS}.`),
     gating: z.enum(GATING_MODES).default('soft').describe('none | soft | hard (--gating).'),
     timeout_seconds: z.number().positive().default(120).describe('Per-run timeout; the run\'s whole process group is killed (--timeout).'),
     interval_seconds: z.number().min(0).default(10).describe('Pause between runs, not after the last (--interval).'),

@@ -1,5 +1,7 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { replacementFor } from '../history/current';
+import { pruneHistory } from '../history/prune';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import type { CanaryConfig } from './config';
@@ -27,6 +29,23 @@ export interface CanaryPlan {
   node: string;
   /** Outcome of the profile-lock check done before the first run. */
   lock: CanaryLockStatus;
+  /**
+   * `if-complete` (default): a cancelled sequence does not replace completed results at `output`
+   * (it stays in its sequence folder; the face may ask and call writeCurrentResults). `always`: the
+   * user named the output, write it whatever happened.
+   */
+  writeCurrent?: 'always' | 'if-complete';
+}
+
+/** Writes results as the current canary results file (atomically). */
+export async function writeCurrentResults(file: string, results: CanaryResults): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** Whether runCanary wrote `plan.output`: false when a cancelled run met completed results there. */
+export async function currentWasReplaced(plan: CanaryPlan, results: CanaryResults): Promise<boolean> {
+  const text = await fs.readFile(plan.output, 'utf8').catch(() => undefined);
+  return text === `${JSON.stringify(results, null, 2)}\n`;
 }
 
 export type CanaryProgress =
@@ -106,23 +125,49 @@ function logText(argv: string[], p: ProcessOutcome, c: Classified): string {
   return `$ ${argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')}\n${section('stdout', p.stdout)}${section('stderr', p.stderr)}--- ${c.outcome}: ${c.reason ?? 'exit code 0'} after ${(p.durationMs / 1000).toFixed(3)}s ---\n`;
 }
 
-/** Health of one run: only a successful run with its own readable summary can be healthy. */
-async function judge(runId: number, runDir: string, c: Classified, plan: CanaryPlan): Promise<{ health: HealthResult; summary: string | null }> {
-  const file = path.join(runDir, plan.config.summary_file);
-  let text: string | null = null;
-  let readError: string | null = null;
+/** Coarse file-system clocks (FAT, some network mounts) round modification times by up to 2 s. */
+const MTIME_SLACK_MS = 2000;
+
+/**
+ * The run's own summary: a regular file in the run directory, written during this run. A symlink
+ * (to a stale file elsewhere), a hard link, a folder or a file older than the run is refused with the
+ * reason; the file is opened without following links so it cannot be swapped between check and read.
+ */
+async function readOwnSummary(file: string, runDir: string, started: Date, shown: string): Promise<{ text: string } | { missing: true } | { refused: string }> {
+  // Compared with the real sequence folder, so a workspace reached through a symlink is not refused.
+  const [realDir, realParent] = await Promise.all([fs.realpath(runDir).catch(() => null), fs.realpath(path.dirname(runDir)).catch(() => null)]);
+  if (realDir === null || realParent === null || realDir !== path.join(realParent, path.basename(runDir))) return { refused: `the run directory ${displayPath(path.dirname(runDir), runDir)} was replaced (by a link to ${realDir ?? 'nothing'})` };
+  let handle: fs.FileHandle;
   try {
-    text = await fs.readFile(file, 'utf8');
+    handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') readError = `cannot read ${displayPath(plan.root, file)}: ${code ?? (err as Error).message}`;
+    if (code === 'ENOENT') return { missing: true };
+    if (code === 'ELOOP') return { refused: `${shown} is a symlink (to ${await fs.readlink(file).catch(() => '?')}), not a file the run wrote in its own directory` };
+    return { refused: `cannot read ${shown}: ${code ?? (err as Error).message}` };
   }
-  const summary = text === null ? null : file;
-  if (c.outcome !== 'success') return { health: unhealthy(runId, `Run failed: ${c.reason}`), summary };
-  if (readError) return { health: unhealthy(runId, `Analysis failed: ${readError}`), summary };
-  if (text === null) return { health: unhealthy(runId, `No summary file: the run wrote no ${plan.config.summary_file} in its run directory`), summary };
   try {
-    return { health: analyseSummary(parseJsonText(text, displayPath(plan.root, file)), plan.config.health_checks, runId), summary };
+    const st = await handle.stat();
+    if (!st.isFile()) return { refused: `${shown} is not a regular file` };
+    if (st.nlink > 1) return { refused: `${shown} has ${st.nlink} hard links: it is not a file of this run alone` };
+    if (st.mtimeMs < started.getTime() - MTIME_SLACK_MS) return { refused: `${shown} was last modified at ${new Date(st.mtimeMs).toISOString()}, before the run started (${started.toISOString()}): a stale file` };
+    return { text: await handle.readFile('utf8') };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Health of one run: only a successful run with its own readable summary can be healthy. */
+async function judge(runId: number, runDir: string, started: Date, c: Classified, plan: CanaryPlan): Promise<{ health: HealthResult; summary: string | null }> {
+  const file = path.join(runDir, plan.config.summary_file);
+  const shown = displayPath(plan.root, file);
+  const own = await readOwnSummary(file, runDir, started, shown);
+  const summary = 'missing' in own ? null : file;
+  if (c.outcome !== 'success') return { health: unhealthy(runId, `Run failed: ${c.reason}`), summary };
+  if ('refused' in own) return { health: unhealthy(runId, `Analysis failed: ${own.refused}`), summary };
+  if ('missing' in own) return { health: unhealthy(runId, `No summary file: the run wrote no ${plan.config.summary_file} in its run directory`), summary };
+  try {
+    return { health: analyseSummary(parseJsonText(own.text, shown), plan.config.health_checks, runId), summary };
   } catch (err) {
     const msg = err instanceof InputError ? err.format() : (err as Error).message;
     return { health: unhealthy(runId, `Analysis failed: ${msg}`), summary };
@@ -192,7 +237,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
     const c = classify(p, plan, signal.aborted ? null : stoppedBy);
     const logFile = path.join(runDir, 'output.log');
     await writeFileAtomic(logFile, logText(argv, p, c));
-    const { health, summary } = await judge(runId, runDir, c, plan);
+    const { health, summary } = await judge(runId, runDir, started, c, plan);
     const run: RunResult = {
       run_id: runId,
       timestamp: started.toISOString(),
@@ -278,6 +323,10 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
   };
   const json = `${JSON.stringify(results, null, 2)}\n`;
   await writeFileAtomic(path.join(sequenceDir, 'canary_results.json'), json);
-  await writeFileAtomic(plan.output, json);
+  // The sequence is kept in its folder either way; the current file only changes as the rule says.
+  const current = await fs.readFile(plan.output, 'utf8').catch(() => undefined);
+  if (plan.writeCurrent === 'always' || replacementFor('canary', results, current).action === 'replace') await writeFileAtomic(plan.output, json);
+  // After a cancel the run's signal is aborted; the pruning must still happen.
+  await pruneHistory(plan.root, path.dirname(sequenceDir), 'canary', new AbortController().signal);
   return results;
 }

@@ -1,5 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { reportProblems } from '../attest/consistency';
+import { checkRecording } from '../attest/recordingRef';
+import type { SshKeygen } from '../attest/sshKeygen';
 import { readCanaryResults } from '../canary/results';
 import { runReadiness } from '../readiness/run';
 import { readVersion } from '../readiness/version';
@@ -20,6 +23,8 @@ export interface LoadOptions {
   dashboardFiles?: string[];
   /** False in an untrusted workspace: readiness spawns git and promtool in the workspace. */
   runReadiness?: boolean;
+  /** Runs ssh-keygen to check sign-off signatures; default the system's. */
+  ssh?: SshKeygen;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -54,6 +59,13 @@ export async function loadInputs(root: string, options: LoadOptions, signal: Abo
     load(p.gateReport, rel(p.gateReport), async () => {
       const { report, bytes } = await readGateReport(p.gateReport, signal);
       gateSha = sha256(bytes);
+      // A report that contradicts itself, or a live one without its raw responses, is not evidence.
+      const problems = reportProblems(report);
+      if (report.data_mode === 'live' && problems.length === 0) {
+        const rec = await checkRecording(root, report, signal);
+        if ('problem' in rec) problems.push(rec.problem);
+      }
+      if (problems.length) throw new InputError(`the gate report does not count: ${problems.join('; ')}`, { file: rel(p.gateReport) });
       return report;
     }, signal),
     load(p.canary, rel(p.canary), () => readCanaryResults(p.canary, signal), signal),

@@ -100,7 +100,7 @@ export function renderMarkdown(view: ChecklistView, answers: AnsweredItem[]): st
   out.push('**Approval Signatures:**', '');
   for (const s of view.signoffs) {
     out.push(s.name
-      ? `${s.title}: ${escapeMd(s.name)} Date: ${escapeMd(s.time ?? '')}${s.stale ? ` — **STALE:** ${escapeMd(s.staleReasons.join('; '))}` : ''}  `
+      ? `${s.title}: ${escapeMd(s.name)} Date: ${escapeMd(s.time ?? '')} — ${s.signature === 'valid' ? 'SSH-signed, verified' : `**${s.signature === 'invalid' ? 'BAD SIGNATURE' : 'UNSIGNED'}:** ${escapeMd(s.signatureDetail)}`}${s.counts ? '' : ' (does not count)'}${s.stale ? ` — **STALE:** ${escapeMd(s.staleReasons.join('; '))}` : ''}  `
       : `${s.title}: _________________________ Date: _______  `);
   }
   out.push('', '---', '', '**Checklist Version:** 1.0  ', `**Last Updated:** ${view.generatedAt}  `, '**Template Location:** `docs/ga_promotion_checklist.md` (filled by `aurora-ga checklist --format md`)', '');

@@ -2,7 +2,7 @@
 // and every message the webview may send back. The webview imports only types from here (esbuild drops
 // them), the extension validates each incoming message with `webviewMessageSchema` before acting on it.
 import { z } from 'zod';
-import { itemIdSchema, roleSchema, stateChangeSchemas, type DecidingReason, type DecisionOutcome, type SignoffStatus, type Impact, type ItemStatus } from './model';
+import { itemIdSchema, roleSchema, stateChangeSchemas, type DecidingReason, type DecisionOutcome, type Impact, type ItemStatus, type Role, type SinceView, type SignoffStatus } from './model';
 
 export { IMPACTS, ROLES, ROLE_TITLES, type Decision, type Impact, type ItemStatus, type Role } from './model';
 
@@ -93,6 +93,14 @@ export interface CanaryView {
 
 /** A sign-off as shown: the domain's status as is. */
 export type SignoffView = SignoffStatus;
+export type { SinceView };
+
+/** One named verification of the current state (the same checks as `aurora-ga verify`). */
+export interface VerificationStepView {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
 
 /** The decision as shown: the domain's outcome as is. */
 export type DecidingItemView = DecidingReason;
@@ -123,6 +131,10 @@ export interface ChecklistView {
   /** Non-fatal remarks about the state file (e.g. answers for items this version does not know). */
   stateWarnings: string[];
   fingerprint: { gateReportSha256: string | null; locksSha256: string };
+  /** The sign-off policy in force and any problem reading it or allowed_signers. */
+  trust: { policyFile: string | null; allowedSigners: string; problem: string | null; requiredRoles: Role[]; countUnsigned: boolean };
+  /** The current state verified as a promotion record would be; null until computed. */
+  verification: VerificationStepView[] | null;
 }
 
 /** Extension → webview. */

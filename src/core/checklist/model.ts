@@ -18,6 +18,16 @@ export const ROLE_TITLES: Record<Role, string> = {
   product_owner: 'Product Owner',
 };
 
+/** How the evaluation a sign-off approved relates to the current one. */
+export interface SinceView {
+  /** current: the same evaluation; same-verdicts: newer, every verdict unchanged; verdicts-changed; unknown: nothing to compare. */
+  kind: 'current' | 'same-verdicts' | 'verdicts-changed' | 'unknown';
+  verdictChanges: string[];
+  valueDrift: string[];
+  /** evaluated_at of the approved evaluation, when known. */
+  approvedAt: string | null;
+}
+
 /** One role's sign-off, and whether the evidence changed since (signoff.ts). */
 export interface SignoffStatus {
   role: Role;
@@ -27,6 +37,14 @@ export interface SignoffStatus {
   stale: boolean;
   /** Why a sign-off no longer matches the evidence, e.g. "gate report changed". */
   staleReasons: string[];
+  /** valid: an SSH signature verified against allowed_signers; unsigned: a name only; invalid: a signature that does not verify. */
+  signature: 'valid' | 'unsigned' | 'invalid' | null;
+  signatureDetail: string;
+  /** Whether this sign-off counts toward a GO (signature and policy; staleness aside). */
+  counts: boolean;
+  /** Whether the policy requires this role for a GO. */
+  required: boolean;
+  since: SinceView | null;
 }
 
 /** One reason the decision is not GO. */

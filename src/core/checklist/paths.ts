@@ -8,6 +8,9 @@ export const ARTIFACT_PATHS = {
   dctsAudit: ARTIFACTS.dctsAudit,
   state: ARTIFACTS.checklistState,
   decision: ARTIFACTS.decision,
+  /** The signed promotion record (DSSE envelope of an in-toto Statement) and its SLSA VSA. */
+  record: ARTIFACTS.promotionRecord,
+  vsa: ARTIFACTS.promotionVsa,
 } as const;
 
 export type ArtifactPaths = { -readonly [K in keyof typeof ARTIFACT_PATHS]: string };

@@ -4,11 +4,15 @@ import { PrometheusClient } from '../prometheus/client';
 import { CONNECTION_DEFAULTS } from '../prometheus/connection';
 import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
 import { HttpTransport, type Transport } from '../prometheus/transport';
+import { writeFileAtomic } from '../util/atomicWrite';
 import { bundledConfig } from '../util/packageRoot';
+import { sha256Hex } from '../pyyaml';
 import { InputError } from '../util/errors';
+import { secretsFrom } from '../util/secrets';
 import type { DataMode, GateReport, GateResult } from '../verdict/types';
 import type { CheckContext } from './checks/context';
-import { prepareCheck, runCheck } from './checks/run';
+import { fileScope } from './checks/confine';
+import { confineChecks, prepareCheck, runCheck } from './checks/run';
 import { gateResult } from './gate';
 import { BUILTIN_VARIABLES, loadGates } from './load';
 import type { EvaluateOptions, GateProgress } from './options';
@@ -63,7 +67,8 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
   return {
     dataMode: 'live',
     transport,
-    recorder: data.mode === 'record' ? new Recorder() : undefined,
+    // Every live evaluation records its raw answers: the history keeps them with the report.
+    recorder: new Recorder(),
     source: transport.url,
     cwd,
     artifactsDir: path.resolve(cwd, options.artifactsDir ?? ARTIFACTS.dir),
@@ -81,6 +86,11 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
  * evidence.
  */
 export async function evaluateGates(options: EvaluateOptions, signal: AbortSignal, onProgress?: (p: GateProgress) => void): Promise<GateReport> {
+  return (await evaluateGatesRecorded(options, signal, onProgress)).report;
+}
+
+/** evaluateGates, with the recording of every raw Prometheus answer of a live evaluation (for the history). */
+export async function evaluateGatesRecorded(options: EvaluateOptions, signal: AbortSignal, onProgress?: (p: GateProgress) => void): Promise<{ report: GateReport; recording?: string }> {
   signal.throwIfAborted();
   const gatesFile = options.gatesFile ? path.resolve(options.cwd ?? process.cwd(), options.gatesFile) : DEFAULT_GATES_FILE();
   const { definitions } = await loadGates(gatesFile);
@@ -112,9 +122,16 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
           { onExchange: r.recorder?.onExchange },
         )
       : undefined;
-    const ctx: CheckContext = { client, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, signal };
+    const auth = options.prometheus;
+    const secrets = secretsFrom(options.env ?? process.env, [
+      ...(auth?.bearerToken ? [{ name: 'the bearer token', value: auth.bearerToken }] : []),
+      ...(auth?.basicAuth ? [{ name: 'the basic auth password', value: auth.basicAuth.password }] : []),
+    ]);
+    const files = await fileScope(r.cwd, r.artifactsDir, options.allowFilesOutside ?? false);
+    const ctx: CheckContext = { client, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, files, secrets, signal };
     // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
     const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
+    await confineChecks(prepared, ctx);
     const total = prepared.length;
     let completed = 0;
     const gates: GateResult[] = await Promise.all(
@@ -142,16 +159,15 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
       gatesFile,
       ...(r.profile !== undefined ? { profile: r.profile } : {}),
     });
-    if (r.recorder && options.data?.mode === 'record') {
-      await r.recorder.write(path.resolve(r.cwd, options.data.file), {
-        source: r.source,
-        at: r.at.toISOString(),
-        window_hours: r.windowHours,
-        profile: r.profile ?? null,
-        variables: r.variables,
-      });
+    const meta = { source: r.source, at: r.at.toISOString(), window_hours: r.windowHours, profile: r.profile ?? null, variables: r.variables };
+    // One text for the file and the history, so the digest the report cites is the history's too.
+    const recording = r.recorder?.text(meta);
+    if (recording !== undefined && options.data?.mode === 'record') {
+      // The report cites its raw responses by digest, so its decision can be re-derived by replaying them.
+      await writeFileAtomic(path.resolve(r.cwd, options.data.file), recording);
+      report.recording = { file: options.data.file, sha256: sha256Hex(recording) };
     }
-    return report;
+    return { report, ...(recording !== undefined ? { recording } : {}) };
   } finally {
     await r.transport?.close();
   }

@@ -31,6 +31,13 @@ export interface EvaluateOptions {
   variables?: Record<string, string>;
   /** Default `{ mode: 'live' }`. */
   data?: DataSource;
+  /**
+   * File checks may read outside the workspace and the artifacts folder. Only ever from the user
+   * (a CLI flag, a user-level setting), never from a workspace's configuration.
+   */
+  allowFilesOutside?: boolean;
+  /** Environment whose secret-looking values no report may quote; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Reported while gates run (they run concurrently; `completed` counts finished gates). */

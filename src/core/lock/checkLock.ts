@@ -7,7 +7,7 @@ import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
 
 export type { LegacyLockCheck };
 import { legacyLockPathFor, lockPathFor, parseLock, type ProfileLock } from './lockFile';
-import { normalizeProfile, type NormalizedProfile } from './normalize';
+import { normalizeProfile, type NormalizedProfile } from '../pyyaml';
 import { decideLock, lockEnforcement, type LockEnforcement, type LockVerdict } from './policy';
 
 /**

@@ -1,6 +1,4 @@
-import type { JNode, SourceRange } from './jsonValue';
-import { serializePython } from './pyJson';
-import { compareCodePoints } from './pyKeys';
+import { compareCodePoints, type JNode, serializePython, type SourceRange } from '../pyyaml';
 
 export type PathSegment = string | number;
 

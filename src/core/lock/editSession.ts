@@ -3,10 +3,7 @@
 // a threshold) is applied to the loaded tree directly, with the same PyYAML resolution; anything
 // else (structure, keys, quotes, anchors) falls back to a full parse before the next analysis.
 import { InputError } from '../util/errors';
-import type { JNode, SourceRange } from './jsonValue';
-import { sha256Hex, serializeLocated, type NormalizedProfile } from './normalize';
-import { constructImplicit, resolvePlain } from './resolve11';
-import { loadYaml11 } from './yaml11';
+import { constructImplicit, type JNode, loadYaml11, type NormalizedProfile, resolvePlain, serializeLocated, sha256Hex, type SourceRange } from '../pyyaml';
 
 /** One replacement, in offsets of the text before it. */
 export interface TextEdit {

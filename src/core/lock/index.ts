@@ -3,10 +3,10 @@
 export { checkLock, compareWithLock, evaluateLock, findLockedProfiles, profileLockVerdict, type LegacyLockCheck, type LockCheck, type LockedProfile, type LockStatus, type ProfileLockVerdict } from './checkLock';
 export { diffProfiles, pathText, type LockChange, type PathSegment } from './diff';
 export { ProfileEditSession, type TextEdit } from './editSession';
-export type { JNode, JScalar, SourceRange } from './jsonValue';
+export type { JNode, JScalar, SourceRange } from '../pyyaml';
 export { checkLegacyLock } from './legacyLock';
 export { legacyLockPathFor, lockPathFor, parseLock, readLock, renderLock, writeLock, type ProfileLock } from './lockFile';
-export { legacyChecksum, normalizeProfile, sha256Hex, type NormalizedProfile } from './normalize';
+export { legacyChecksum, normalizeProfile, sha256Hex, type NormalizedProfile } from '../pyyaml';
 export { decideLock, lockEnforcement, type LockEnforcement, type LockVerdict } from './policy';
 export { lockedText, revertEdit } from './revert';
 export { updateLegacyLock, writeProfileLocks, type LegacyUpdate } from './update';

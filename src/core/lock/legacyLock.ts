@@ -1,8 +1,6 @@
 import { InputError } from '../util/errors';
-import { parseExactJson } from './exactJson';
-import type { JNode } from './jsonValue';
+import { type JNode, legacyChecksum, parseExactJson } from '../pyyaml';
 import { legacyLockPathFor } from './lockFile';
-import { legacyChecksum } from './normalize';
 
 export interface LegacyLockCheck {
   lockPath: string;

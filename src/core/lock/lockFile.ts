@@ -2,11 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
-import { parseExactJson } from './exactJson';
-import type { JEntry, JNode } from './jsonValue';
-import type { NormalizedProfile } from './normalize';
-import { sha256Hex } from './normalize';
-import { COMPACT, INDENTED, serializePython } from './pyJson';
+import { COMPACT, INDENTED, type JEntry, type JNode, type NormalizedProfile, parseExactJson, serializePython, sha256Hex } from '../pyyaml';
 
 export const GENERATOR_VERSION = '2.0';
 

@@ -11,8 +11,7 @@
 import path from 'node:path';
 import { InputError } from '../util/errors';
 import type { LockCheck, LockStatus } from './checkLock';
-import type { JNode } from './jsonValue';
-import { LineIndex } from './lineIndex';
+import { LineIndex, type JNode } from '../pyyaml';
 
 export interface LockVerdict {
   status: LockStatus;

@@ -2,9 +2,7 @@
 // back as exactly the locked value (1.0 stays a float, "yes" stays a string). Used by the editor's
 // "Revert to locked value" and to build the locked side of "Compare with locked profile".
 import type { LockChange } from './diff';
-import type { JNode } from './jsonValue';
-import { pythonFloatRepr } from './pyFloat';
-import { resolvePlain } from './resolve11';
+import { type JNode, pythonFloatRepr, resolvePlain } from '../pyyaml';
 import type { TextEdit } from './editSession';
 
 function yamlString(s: string): string {

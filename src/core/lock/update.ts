@@ -5,9 +5,8 @@ import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import { readTextIfPresent } from '../util/readText';
-import { parseExactJson } from './exactJson';
+import { legacyChecksum, parseExactJson, type NormalizedProfile } from '../pyyaml';
 import { legacyLockPathFor, writeLock } from './lockFile';
-import { legacyChecksum, type NormalizedProfile } from './normalize';
 
 export type LegacyUpdate =
   | { kind: 'none' }

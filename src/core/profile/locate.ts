@@ -1,4 +1,4 @@
-import type { JNode, SourceRange } from '../lock/jsonValue';
+import type { JNode, SourceRange } from '../pyyaml';
 
 /** The range to mark for a path: the value there, or the key of the deepest ancestor that exists. */
 export function rangeForPath(root: JNode, path: (string | number)[]): { range?: SourceRange; keyRange?: SourceRange; exact: boolean } {

@@ -1,4 +1,4 @@
-import type { JNode } from '../lock/jsonValue';
+import type { JNode } from '../pyyaml';
 import { DIRECTIONS, ProfileSchema, RATIO_KEYS, type Direction } from './schema';
 
 export type PathSegment = string | number;

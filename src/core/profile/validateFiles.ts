@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { JNode } from '../lock/jsonValue';
-import { legacyChecksum, normalizeProfile } from '../lock/normalize';
+import { type JNode, legacyChecksum, normalizeProfile } from '../pyyaml';
 import { InputError } from '../util/errors';
 import { crossProfileWarnings, toPlain, validateProfile, type ProfileValidation } from './validate';
 

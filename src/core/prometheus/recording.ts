@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import { NotRecordedError, ReplayedTimeoutError, type Exchange } from './client';
 import type { RawResponse, Transport } from './transport';
@@ -53,10 +52,12 @@ export class Recorder {
     });
   };
 
-  async write(file: string, meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): Promise<void> {
+  /** The recording as written to a file (also kept with a live evaluation in the history). */
+  text(meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): string {
     const rec: Recording = { format: RECORDING_FORMAT, version: 1, recorded_at: new Date().toISOString(), ...meta, exchanges: this.exchanges };
-    await writeFileAtomic(file, `${JSON.stringify(rec, null, 1)}\n`);
+    return `${JSON.stringify(rec, null, 1)}\n`;
   }
+
 }
 
 export async function readRecording(file: string): Promise<Recording> {

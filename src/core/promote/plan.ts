@@ -1,4 +1,3 @@
-import { ARTIFACTS } from '../artifacts';
 import { readTextIfPresent } from '../util/readText';
 import path from 'node:path';
 import { sha256 } from '../checklist/fingerprint';
@@ -6,6 +5,13 @@ import type { LoadOptions } from '../checklist/load';
 import { evaluateChecklist, type EvaluatedChecklist } from '../checklist/session';
 import { isValidVersion } from '../readiness/version';
 import { writeFileAtomic } from '../util/atomicWrite';
+import { INTOTO_PAYLOAD_TYPE, rawSigner, signEnvelope, type Envelope, type RawSigner } from '../attest/dsse';
+import { buildStatement, type ReleasedArtifact } from '../attest/record';
+import { systemSshKeygen } from '../attest/sshKeygen';
+import { verificationSummary } from '../attest/statement';
+import { signingPublicKey } from '../attest/trust';
+import { verifyStatement } from '../attest/verify';
+import { artifactPaths } from '../checklist/paths';
 import { setHardOverrideAuto } from './hardOverride';
 
 // Promotion happens only on a GO decided from live data: the checklist's own rule, re-checked here
@@ -19,6 +25,14 @@ export interface PromoteOptions extends LoadOptions {
   /** Runtime config holding `ci_gating`, relative to root or absolute. */
   runtimeConfig?: string;
   toolVersion: string;
+  /** Released artifacts, the record's first subjects. */
+  artifacts?: ReleasedArtifact[];
+  /** Ed25519 SSH key (file, or .pub with the private half in ssh-agent) signing the record; required unless `dryRun`. */
+  signingKey?: string;
+  /** Environment for ssh-agent (SSH_AUTH_SOCK). */
+  env?: NodeJS.ProcessEnv;
+  /** Verify the record but sign and write nothing. */
+  dryRun?: boolean;
 }
 
 export interface FileChange {
@@ -36,7 +50,7 @@ export type PromotionPlan =
 function refusals(c: EvaluatedChecklist): string[] {
   const reasons: string[] = [];
   const g = c.inputs.gates;
-  if (g.state !== 'ok') reasons.push(`no gate report (${g.where}: ${g.state === 'missing' ? 'not found' : g.detail})`);
+  if (g.state !== 'ok') reasons.push(g.state === 'missing' ? `no gate report (${g.where}: not found)` : `the gate report does not count (${g.detail})`);
   else if (g.value.data_mode !== 'live') reasons.push(`the gate report is ${g.value.data_mode.toUpperCase()} data (${g.where}); only a live evaluation can promote`);
   const cn = c.inputs.canary;
   if (cn.state === 'ok' && cn.value.data_mode === 'demo') reasons.push(`the canary results are DEMO runs (${cn.where}); only live runs can promote`);
@@ -102,13 +116,57 @@ export async function planPromotion(root: string, options: PromoteOptions, signa
     signoffs: Object.values(state?.signoffs ?? {}),
     runtime_config: { file: rel(configFile), hard_override: 'auto', changes: edit.changes },
   };
-  const decisionFile = path.resolve(root, options.paths?.decision ?? ARTIFACTS.decision);
+  const paths = artifactPaths(root, options.paths);
+  const versionText = `${options.version}\n`;
+  const signed = await signedRecord(root, checklist, options, versionFile, versionText, previous?.trim() ?? null, now, signal);
+  if ('reasons' in signed) return { allowed: false, reasons: signed.reasons, checklist };
   const changes: FileChange[] = [
-    { file: rel(versionFile), summary: [`VERSION ${previous?.trim() ?? '(none)'} → ${options.version}`], before: previous, after: `${options.version}\n` },
+    { file: rel(versionFile), summary: [`VERSION ${previous?.trim() ?? '(none)'} → ${options.version}`], before: previous, after: versionText },
     { file: rel(configFile), summary: edit.changes, before: configText, after: edit.text },
-    { file: rel(decisionFile), summary: [`decision record: GO for ${options.version}, ${record.signoffs.length} sign-offs`], before: await readOrNull(decisionFile, signal), after: `${JSON.stringify(record, null, 2)}\n` },
+    ...(signed.files ? [
+      { file: rel(paths.record), summary: [`promotion record (in-toto Statement v1 in DSSE, ${signed.signers}): ${signed.subjects} subjects, verified`], before: await readOrNull(paths.record, signal), after: signed.files.record },
+      { file: rel(paths.vsa), summary: ['SLSA VSA v1: PASSED'], before: await readOrNull(paths.vsa, signal), after: signed.files.vsa },
+    ] : []),
+    { file: rel(paths.decision), summary: [`decision record: GO for ${options.version}, ${record.signoffs.length} sign-offs`], before: await readOrNull(paths.decision, signal), after: `${JSON.stringify(record, null, 2)}\n` },
   ];
   return { allowed: true, changes, checklist };
+}
+
+type SignedRecord = { reasons: string[] } | { files: { record: string; vsa: string } | null; signers: string; subjects: number };
+
+/**
+ * Builds the record, signs it (unless a dry run), and verifies it exactly as `aurora-ga verify` will —
+ * with VERSION as it is about to be written. Any failing step refuses the promotion.
+ */
+async function signedRecord(root: string, c: EvaluatedChecklist, o: PromoteOptions, versionFile: string, versionText: string, previous: string | null, now: Date, signal: AbortSignal): Promise<SignedRecord> {
+  if (!o.signingKey && !o.dryRun) return { reasons: ['the promotion record must be signed: pass --key FILE (an Ed25519 SSH key listed in allowed_signers; a .pub uses ssh-agent)'] };
+  const ssh = o.ssh ?? systemSshKeygen();
+  const statement = await buildStatement(root, c, { version: o.version, previousVersion: previous, versionFileText: versionText, toolVersion: o.toolVersion, now, artifacts: o.artifacts ?? [] }, signal);
+  const payload = Buffer.from(JSON.stringify(statement), 'utf8');
+  let envelope: Envelope | null = null;
+  let signer: RawSigner | null = null;
+  if (o.signingKey && !o.dryRun) {
+    signer = await rawSigner(o.signingKey, o.env ?? process.env, signal, await signingPublicKey(o.signingKey, ssh, signal));
+    envelope = await signEnvelope(payload, INTOTO_PAYLOAD_TYPE, [signer], signal);
+  }
+  const v = await verifyStatement(root, statement, envelope, ssh, signal, { files: new Map([[versionFile, Buffer.from(versionText)]]) });
+  if (!v.ok) return { reasons: ['the promotion record does not verify, so nothing was written:', ...v.steps.filter((s) => !s.ok).flatMap((s) => [`  ✖ ${s.name}`, ...s.details.map((d) => `      ${d}`)])] };
+  if (!envelope || !signer) return { files: null, signers: 'unsigned: dry run', subjects: statement.subject.length };
+  const recordText = `${JSON.stringify(envelope, null, 2)}\n`;
+  const paths = artifactPaths(root, o.paths);
+  const vsa = verificationSummary(statement.subject, {
+    passed: true,
+    decisionCode: statement.predicate.evaluation.decision_code,
+    checklistDecision: 'GO',
+    toolVersion: o.toolVersion,
+    timeVerified: now.toISOString(),
+    record: { path: path.relative(root, paths.record).split(path.sep).join('/'), sha256: sha256(recordText) },
+    gatesFile: statement.predicate.gates_file,
+    resourceUri: statement.subject[0].name,
+    failures: [],
+  });
+  const vsaEnvelope = await signEnvelope(Buffer.from(JSON.stringify(vsa), 'utf8'), INTOTO_PAYLOAD_TYPE, [signer], signal);
+  return { files: { record: recordText, vsa: `${JSON.stringify(vsaEnvelope, null, 2)}\n` }, signers: `signed by ${signer.keyid}`, subjects: statement.subject.length };
 }
 
 /** Writes the plan's files, each atomically; unchanged files are not touched. The decision record goes last. */

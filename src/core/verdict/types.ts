@@ -127,5 +127,7 @@ export const gateReportSchema = z.object({
   exit_code: z.number().int().optional(),
   /** The gate definitions file evaluated. */
   gates_file: z.string().optional(),
+  /** Live runs recorded with `--record`: the recording (as given, relative to where gates ran) and its SHA-256. */
+  recording: z.object({ file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
 });
 export type GateReport = z.infer<typeof gateReportSchema>;

@@ -5,6 +5,7 @@ import { runDctsAudit } from '../../core/audit/runDctsAudit';
 import type { DctsAuditReport } from '../../core/audit/types';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { isAbortError } from '../../core/util/errors';
+import { keepAndDecideCurrent } from '../history/keep';
 import { pickFolder, withCancellableProgress } from '../shared';
 import { AUDIT_REPORT, AUDIT_SUMMARY, auditSettings } from './settings';
 
@@ -36,11 +37,11 @@ export async function runAuditCommand(log: vscode.LogOutputChannel): Promise<Aud
   try {
     const report = await withCancellableProgress({ title: 'Aurora: DCTS audit' }, async (signal, progress) => {
       progress.report({ message: settings.summaries.join(', ') });
-      const r = await runDctsAudit({ summaries: settings.summaries, cwd: root, thresholds: settings.thresholds }, signal);
-      await writeFileAtomic(reportFile, `${JSON.stringify(r, null, 2)}\n`);
-      await writeFileAtomic(summaryFile, renderAuditMarkdown(r));
-      return r;
+      return runDctsAudit({ summaries: settings.summaries, cwd: root, thresholds: settings.thresholds }, signal);
     });
+    // Kept in the history either way; a NO DATA run replaces a completed audit only if the user says so.
+    if (!(await keepAndDecideCurrent(root, 'audit', reportFile, `${JSON.stringify(report, null, 2)}\n`, undefined, log))) return undefined;
+    await writeFileAtomic(summaryFile, renderAuditMarkdown(report));
     log.info(`DCTS audit: ${report.status} (var_ratio ${report.var_ratio ?? 'n/a'}, ${report.counts.robust} robust samples from ${report.inputs.length} summaries) -> ${reportFile}`);
     for (const s of report.skipped) log.warn(`DCTS audit skipped ${s.file}: ${s.reason}`);
     for (const v of report.ignored_values) log.warn(`DCTS audit did not count ${v.file} ${v.field}: ${v.reason}`);

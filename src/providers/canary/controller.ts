@@ -6,7 +6,7 @@ import { pickFolder } from '../shared';
 import { historySignature, listSequences } from '../../core/canary/history';
 import { planCanary, ProfileLockError, type CanaryOverrides } from '../../core/canary/plan';
 import type { CanaryResults, GatingMode } from '../../core/canary/results';
-import { runCanary, type CanaryPlan } from '../../core/canary/runner';
+import { currentWasReplaced, runCanary, writeCurrentResults, type CanaryPlan } from '../../core/canary/runner';
 import { InputError } from '../../core/util/errors';
 import { modelFromHistory, runNode, runningNode, runningSequence, type RunNodeModel } from './model';
 import { pickGating, pickProfile, pickRuns } from './pick';
@@ -222,11 +222,25 @@ export class CanaryController implements vscode.Disposable {
       if (c === show) void vscode.commands.executeCommand('aurora.canary.focus');
       if (c === open) void vscode.window.showTextDocument(vscode.Uri.file(plan.output));
     };
-    if (e.cancelled) void this.tell('info', `Aurora: canary cancelled after ${e.total_runs} of ${e.planned_runs} runs; partial results written${label}.`, show).then(act);
+    if (e.cancelled) void this.askToReplace(plan, results, label).then(act);
     else if (e.hard_trip) void this.tell('error', `Aurora: canary FAIL — hard gating tripped in run ${e.hard_trip_run_id}${label}.`, show, open).then(act);
     else if (e.overall_passed) void this.tell('info', `Aurora: canary PASS — ${rates}${label}.`, show, open).then(act);
     else void this.tell('warn', `Aurora: canary FAIL — ${rates}: ${(e.failure_reasons ?? []).join('; ')}${label}.`, show, open).then(act);
     return results;
+  }
+
+  /** A cancelled sequence never silently replaces completed results: the user chooses. */
+  private async askToReplace(plan: CanaryPlan, results: CanaryResults, label: string): Promise<string | undefined> {
+    const e = results.evaluation;
+    const partial = `Aurora: canary cancelled after ${e.total_runs} of ${e.planned_runs} runs${label}`;
+    if (await currentWasReplaced(plan, results)) return this.tell('info', `${partial}; partial results written.`, 'Show Canary');
+    const replace = 'Replace Current Results';
+    const choice = await this.tell('warn', `${partial}. Its partial results are kept in ${results.sequence_dir}; the current results (a completed sequence) were left unchanged.`, 'Keep Current', replace, 'Show Canary');
+    if (choice !== replace) return choice;
+    await writeCurrentResults(plan.output, results);
+    this.log.info(`canary: partial results of ${results.sequence_dir} made current at the user's request`);
+    await this.refresh();
+    return undefined;
   }
 
   dispose(): void {

@@ -3,9 +3,9 @@
 import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { evaluateGates } from '../../core/gates/evaluate';
+import { evaluateGatesRecorded } from '../../core/gates/evaluate';
+import { keepAndDecideCurrent } from '../history/keep';
 import { resolveProfile } from '../../core/gates/profileLock';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError, isAbortError } from '../../core/util/errors';
 import type { GateReport } from '../../core/verdict/types';
 import { resolveGateSettings } from './settings';
@@ -41,7 +41,7 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
     : `evaluating gates (${settings.mode}: the recording's window, profile and variables apply; the workspace's are not used)`);
   const started = Date.now();
   try {
-    const report = await vscode.window.withProgress(
+    const { report, recording } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Aurora: evaluating gates (${settings.mode})`, cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
@@ -54,7 +54,7 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
             log.info(`profile ${profile.name}: lock ${profile.lock.enforced ? profile.lock.detail : `not enforced (${profile.lock.detail})`}`);
             options = { ...options, profile: profile.name };
           }
-          return await evaluateGates(options, abort.signal, (p) => {
+          return await evaluateGatesRecorded(options, abort.signal, (p) => {
             if (p.kind === 'gate-start' && p.index === 0) progress.report({ message: `${p.total} gates` });
             if (p.kind === 'gate-done') {
               progress.report({ increment: 100 / p.total, message: `${p.name}: ${p.result.status} (${p.completed}/${p.total})` });
@@ -69,9 +69,8 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
     log.info(`${report.decision} [${report.data_mode}] in ${Date.now() - started} ms`);
     let reportFile: string | undefined;
     if (settings.folder) {
-      reportFile = path.join(settings.folder.uri.fsPath, REPORT_PATH);
-      await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-      log.info(`report written to ${reportFile}`);
+      const file = path.join(settings.folder.uri.fsPath, REPORT_PATH);
+      if (await keepAndDecideCurrent(settings.folder.uri.fsPath, 'gates', file, `${JSON.stringify(report, null, 2)}\n`, recording, log)) reportFile = file;
     }
     return { report, ...(reportFile ? { reportFile } : {}) };
   } catch (err) {

@@ -7,6 +7,8 @@
 //   hang       never exits                       grandchild spawns a grandchild (pid in grandchild.pid), then hangs
 //   stubborn   ignores SIGTERM and hangs         noisy      200 KiB of stdout, then ok
 //   slow       ok after 300 ms
+//   daemon     double-forks a setsid daemon (pid in daemon.pid, out of the run's process group), then hangs
+//   daemon-exit the same daemon, then a healthy exit 0
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,6 +64,21 @@ switch (mode) {
     fs.writeFileSync(path.join(runDir, 'grandchild.pid'), String(g.pid));
     writeSummary(healthy);
     hang();
+    break;
+  }
+  case 'daemon':
+  case 'daemon-exit': {
+    // The intermediate starts its own session (detached = setsid), starts the daemon in another and
+    // exits: the daemon is reparented and in no group of ours, as `setsid cmd &` in a script leaves it.
+    const daemon = `require('fs').writeFileSync(${JSON.stringify(path.join(runDir, 'daemon.pid'))}, String(process.pid)); setInterval(() => {}, 1000)`;
+    const intermediate = `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(daemon)}], { detached: true, stdio: 'ignore' }).unref()`;
+    spawn(process.execPath, ['-e', intermediate], { detached: true, stdio: 'ignore' }).unref();
+    const wait = setInterval(() => {
+      if (!fs.existsSync(path.join(runDir, 'daemon.pid')) || !fs.statSync(path.join(runDir, 'daemon.pid')).size) return;
+      clearInterval(wait);
+      writeSummary(healthy);
+      if (mode === 'daemon') hang();
+    }, 10);
     break;
   }
   case 'stubborn':

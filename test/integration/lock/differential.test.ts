@@ -3,14 +3,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkLock, normalizeProfile } from '../../../src/core/lock';
-import { legacyChecksum } from '../../../src/core/lock/normalize';
+import { legacyChecksum } from '../../../src/core/pyyaml';
 import { InputError } from '../../../src/core/util/errors';
 import { APPENDIX_C_DOCUMENTS } from '../../unit/lock/appendixC';
 import { pyyamlAvailable, pyyamlNormalize, pyyamlVersion, type PyResult } from './pyyamlReference';
 import { generateYamlDocument } from './yamlGenerator';
+import { ORIGINAL_KIT } from '../../support/originalKit';
 
-const ORIGINAL = '/work/shared/original-data';
-const originalDir = process.env.AURORA_ORIGINAL_DATA ?? (fs.existsSync(ORIGINAL) ? ORIGINAL : path.resolve('configs/profiles'));
+const originalDir = process.env.AURORA_ORIGINAL_DATA ?? ORIGINAL_KIT;
 const SEED = Number(process.env.AURORA_DIFF_SEED ?? 20250821);
 const COUNT = Number(process.env.AURORA_DIFF_COUNT ?? 3000);
 

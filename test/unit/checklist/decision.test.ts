@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { buildChecklist } from '../../../src/core/checklist/view';
 import type { ChecklistInputs } from '../../../src/core/checklist/inputs';
 import type { ChecklistState } from '../../../src/core/checklist/state';
-import { check, completeState, inputs, LOCKS_SHA } from './fixtures';
+import { check, completeState, inputs, LOCKS_SHA, verified } from './fixtures';
 
 function decideWith(i: ChecklistInputs, s: ChecklistState) {
-  const { view } = buildChecklist(i, { ok: true, loaded: { state: s, existed: true, unknownItems: [] } }, new Date('2026-11-27T01:00:00Z'));
+  const { view } = buildChecklist(i, { ok: true, loaded: { state: s, existed: true, unknownItems: [] } }, new Date('2026-11-27T01:00:00Z'), verified());
   return { decision: view.decision.decision, deciding: view.decision.deciding.map((d) => d.itemId ?? d.text), view };
 }
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parseAt } from '../../../src/cli/commands/gates';
 import type { GateReport } from '../../../src/core/verdict/types';
 import { END, fixture, gatesCli, type Fixture } from './fixture';
+import { ORIGINAL_KIT as ORIGINAL } from '../../support/originalKit';
 
 const report = (out: string) => JSON.parse(out) as GateReport;
-const ORIGINAL = '/work/shared/original-data';
 
 describe('gates: CLI', function () {
   this.timeout(30_000);
@@ -29,7 +29,7 @@ describe('gates: CLI', function () {
       ['bad window', ['--demo', '--window-hours', '0'], /--window-hours must be a number/],
       ['bad --var', ['--demo', '--var', 'tolerance'], /--var must be NAME=VALUE/],
       ['built-in --var', ['--demo', '--var', 'window=1h'], /variable 'window' is built in/],
-      ['unknown flag', ['--demo', '--critical'], /Unknown option '--critical'/],
+      ['unknown flag', ['--demo', '--critical'], /unknown option '--critical'/],
       ['missing recording', ['--replay', 'nope.json'], /nope\.json: cannot read recording: ENOENT/],
       ['gates file typo', ['--demo', '--gates', 'g.yaml'], /g\.yaml:3:\d+: gates\[0\]: unknown key 'nmae'/],
       ['bad header', ['--prometheus-url', 'http://127.0.0.1:9', '--header', 'novalue'], /--header must be 'Name: value'/],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { normalizeProfile } from '../../../src/core/lock';
 import { ProfileEditSession } from '../../../src/core/lock/editSession';
-import type { JNode } from '../../../src/core/lock/jsonValue';
+import type { JNode } from '../../../src/core/pyyaml';
 import { InputError } from '../../../src/core/util/errors';
 import { rng } from '../../integration/lock/yamlGenerator';
 

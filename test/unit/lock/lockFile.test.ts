@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkLock, findLockedProfiles, lockPathFor, normalizeProfile, parseLock, readLock, renderLock, writeLock } from '../../../src/core/lock';
-import { parseExactJson } from '../../../src/core/lock/exactJson';
-import { serializePython } from '../../../src/core/lock/pyJson';
+import { parseExactJson, serializePython } from '../../../src/core/pyyaml';
 import { InputError } from '../../../src/core/util/errors';
 
 const signal = new AbortController().signal;

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { normalizeProfile } from '../../../src/core/lock';
-import { pythonFloatRepr } from '../../../src/core/lock/pyFloat';
-import { pythonJsonString } from '../../../src/core/lock/pyJson';
+import { pythonFloatRepr, pythonJsonString } from '../../../src/core/pyyaml';
 import { InputError } from '../../../src/core/util/errors';
 import { APPENDIX_C } from './appendixC';
 

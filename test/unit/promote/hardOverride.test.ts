@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { setHardOverrideAuto } from '../../../src/core/promote/hardOverride';
 import { InputError } from '../../../src/core/util/errors';
+import { originalKitFile } from '../../support/originalKit';
 
 const CONFIG = `# Runtime config
 profiles:
@@ -37,7 +38,7 @@ describe('promote: ci_gating.hard_override edit', () => {
   });
 
   it('refuses the original master.yaml: two ci_gating keys in one mapping, naming both lines', () => {
-    const original = fs.readFileSync('/work/shared/original-data/master.yaml', 'utf8');
+    const original = fs.readFileSync(originalKitFile('master.yaml'), 'utf8');
     assert.throws(() => setHardOverrideAuto(original, 'living_latent/cfg/master.yaml'), (e: Error) => e instanceof InputError && /appears 2 times in one mapping \(lines 88, 133\); PyYAML keeps only the last/.test(e.message) && e.location?.line === 133);
   });
 

@@ -9,9 +9,9 @@ import { dashboardProblems } from '../../../src/core/readiness/dashboard';
 import { checkGitClean } from '../../../src/core/readiness/gitClean';
 import { checkVersion } from '../../../src/core/readiness/version';
 import { captureIO } from '../cli/main.test';
+import { ORIGINAL_KIT as ORIGINAL } from '../../support/originalKit';
 
 const signal = new AbortController().signal;
-const ORIGINAL = '/work/shared/original-data';
 
 describe('readiness', () => {
   let root: string;

@@ -1,5 +1,7 @@
 import type { PrometheusClient } from '../../prometheus/client';
+import type { Secret } from '../../util/secrets';
 import type { Evidence } from '../../verdict/types';
+import type { FileScope } from './confine';
 
 /** Everything a check needs to measure, resolved once per evaluation. */
 export interface CheckContext {
@@ -16,6 +18,10 @@ export interface CheckContext {
   vars: Readonly<Record<string, string>>;
   /** Base of relative file paths. */
   cwd: string;
+  /** Where file checks may read (real paths), and whether the user allowed more. */
+  files: FileScope;
+  /** Values no result may quote (secret-looking environment variables, the connection's credentials). */
+  secrets: Secret[];
   signal: AbortSignal;
 }
 

@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { InputError } from '../../util/errors';
+import { redactLine, redactText, type Secret } from '../../util/secrets';
 import type { CheckResult } from '../../verdict/types';
 import type { CheckDefinition, GateDefinition } from '../schema';
 import { resolveTemplate } from '../template';
 import { measureAlert } from './alert';
 import { measureCheckpoint } from './checkpoint';
+import { outsideScope } from './confine';
 import type { CheckContext, Measured } from './context';
 import { finishCheck } from './finish';
 import { measureJsonValue } from './jsonValue';
-import { measureLogPattern } from './logPattern';
+import { lineMatcher, measureLogPattern } from './logPattern';
 import { measurePromql } from './promql';
 import { measureRange } from './range';
 
@@ -34,6 +36,8 @@ function resolver(gate: GateDefinition, check: CheckDefinition, ctx: CheckContex
 export interface PreparedCheck {
   def: CheckDefinition;
   threshold: number;
+  /** Absolute paths (or globs) a file check reads; confined before any I/O. */
+  files?: string[];
   measure(ctx: CheckContext): Promise<Measured>;
 }
 
@@ -54,17 +58,55 @@ export function prepareCheck(gate: GateDefinition, check: CheckDefinition, ctx: 
       return { def: check, threshold, measure: (c) => measureAlert(check, c) };
     case 'log_pattern': {
       const files = check.files.map((f, i) => r.file(`files[${i}]`, f));
-      return { def: check, threshold, measure: (c) => measureLogPattern(check, files, c) };
+      try {
+        lineMatcher(check.pattern, check.regex);
+      } catch (err) {
+        throw new InputError(`gate '${gate.key}', check '${check.id}', pattern: not a regular expression RE2 accepts (${(err as Error).message}); backreferences and lookaround are not supported`);
+      }
+      return { def: check, threshold, files, measure: (c) => measureLogPattern(check, files, c) };
     }
     case 'json_value': {
       const file = r.file('file', check.file);
-      return { def: check, threshold, measure: (c) => measureJsonValue(check, file, c) };
+      return { def: check, threshold, files: [file], measure: (c) => measureJsonValue(check, file, c) };
     }
     case 'checkpoint_report': {
       const file = r.file('file', check.file);
-      return { def: check, threshold, measure: (c) => measureCheckpoint(check, file, c) };
+      return { def: check, threshold, files: [file], measure: (c) => measureCheckpoint(check, file, c) };
     }
   }
+}
+
+/**
+ * Refuses, before any file is read, a file check whose path (a glob's folder) is outside the file
+ * scope: a hostile or mistaken gates file is bad input, named by gate, check and path.
+ */
+export async function confineChecks(prepared: { gate: GateDefinition; checks: PreparedCheck[] }[], ctx: CheckContext): Promise<void> {
+  for (const { gate, checks } of prepared) {
+    for (const c of checks) {
+      for (const f of c.files ?? []) {
+        const target = /[*?]/.test(path.basename(f)) ? path.dirname(f) : f;
+        const refused = await outsideScope(target, ctx.files);
+        if (refused) throw new InputError(`gate '${gate.key}', check '${c.def.id}': ${refused}`);
+      }
+    }
+  }
+}
+
+/** What a result may show: no secret in its message, labels or notes, and no quoted line carrying one. */
+function redacted(r: CheckResult, secrets: Secret[]): CheckResult {
+  if (!secrets.length) return r;
+  const text = (t: string) => redactText(t, secrets);
+  const e = r.evidence;
+  return {
+    ...r,
+    message: text(r.message),
+    evidence: {
+      ...e,
+      raw: e.raw.map((x) => ({ ...(x.labels ? { labels: Object.fromEntries(Object.entries(x.labels).map(([k, v]) => [k, text(v)])) } : {}), value: redactLine(x.value, secrets) })),
+      ...(e.error !== undefined ? { error: text(e.error) } : {}),
+      ...(e.note !== undefined ? { note: text(e.note) } : {}),
+    },
+  };
 }
 
 /** Measures once and judges; never throws for data problems (they are outcomes), only on abort. */
@@ -72,5 +114,5 @@ export async function runCheck(prepared: PreparedCheck, ctx: CheckContext): Prom
   const t0 = performance.now();
   const measured = await prepared.measure(ctx);
   const durationMs = Math.round((performance.now() - t0) * 10) / 10;
-  return finishCheck(prepared.def, prepared.threshold, measured, { evaluatedAt: ctx.at.toISOString(), durationMs });
+  return redacted(finishCheck(prepared.def, prepared.threshold, measured, { evaluatedAt: ctx.at.toISOString(), durationMs }), ctx.secrets);
 }

@@ -1,0 +1,7 @@
+import { closest } from '../core/util/closest';
+
+/** " — did you mean 'x'?" or nothing. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const hit = closest(word, candidates);
+  return hit ? ` — did you mean '${hit}'?` : '';
+}

@@ -1,0 +1,74 @@
+import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+import { scalarOffsets } from './scalarOffsets';
+
+/** One PromQL template in a gates file, with where each of its characters stands in the document. */
+export interface QuerySource {
+  gate: number;
+  check: number;
+  checkId?: string;
+  /** The check's `type`, e.g. promql or promql_range. */
+  type?: string;
+  field: string;
+  template: string;
+  /** Document offset of each template character, plus the end; undefined: only `range` is known. */
+  offsets?: number[];
+  /** Document offsets of the whole scalar. */
+  range: [number, number];
+}
+
+export interface GatesOutline {
+  queries: QuerySource[];
+  /** The file's own variable defaults and step, for sample values. */
+  variables: Record<string, string>;
+  step?: string;
+}
+
+/** Fields that hold PromQL in a check. */
+const QUERY_FIELD = /^(query|.+_query)$/;
+
+/**
+ * The queries of a gates file, read leniently: a document with YAML or schema errors still gives
+ * every query that can be found, so the editor can check them while the rest is being typed.
+ */
+export function findQueries(text: string): GatesOutline {
+  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+  const out: GatesOutline = { queries: [], variables: {} };
+  const root = doc.contents;
+  if (!isMap(root)) return out;
+  const vars = root.get('variables', true);
+  if (isMap(vars)) {
+    for (const pair of vars.items) {
+      if (isScalar(pair.key) && isScalar(pair.value)) out.variables[String(pair.key.value)] = String(pair.value.value);
+    }
+  }
+  const step = root.get('step');
+  if (typeof step === 'string') out.step = step;
+  const gates = root.get('gates', true);
+  if (!isSeq(gates)) return out;
+  gates.items.forEach((gate, g) => {
+    if (!isMap(gate)) return;
+    const checks = gate.get('checks', true);
+    if (!isSeq(checks)) return;
+    checks.items.forEach((check, c) => {
+      if (!isMap(check)) return;
+      const id = check.get('id');
+      const type = check.get('type');
+      for (const pair of check.items) {
+        if (!isScalar(pair.key) || !QUERY_FIELD.test(String(pair.key.value)) || !isScalar(pair.value)) continue;
+        const node = pair.value as Scalar;
+        if (typeof node.value !== 'string' || !node.range) continue;
+        out.queries.push({
+          gate: g,
+          check: c,
+          checkId: typeof id === 'string' ? id : undefined,
+          type: typeof type === 'string' ? type : undefined,
+          field: String(pair.key.value),
+          template: node.value,
+          offsets: scalarOffsets(text, node),
+          range: [node.range[0], node.range[1]],
+        });
+      }
+    });
+  });
+  return out;
+}

@@ -1,0 +1,6 @@
+// The gates file as the editor sees it: queries with their positions, checked while typing.
+export { findQueries, type GatesOutline, type QuerySource } from './findQueries';
+export { lintGatesText, lintQuery, sampleValues, type GatesTextProblem } from './lintGatesText';
+export { substituteTracked } from './substitute';
+export { contextAt, queryAt, wordAt, type QueryContext } from './cursor';
+export { looksLikeGatesFile } from './detect';

@@ -1,0 +1,12 @@
+// The PyYAML-compatible reader and Python-json serializer: YAML read the way PyYAML 6 safe_load
+// reads it, written the way json.dumps writes it. The lock and profile code import it from here;
+// nothing in this module knows about locks or profiles.
+export { parseExactJson } from './exactJson';
+export { scalar, type JEntry, type JNode, type JScalar, type SourceRange } from './jsonValue';
+export { LineIndex } from './lineIndex';
+export { legacyChecksum, normalizeProfile, serializeLocated, sha256Hex, type NormalizedProfile } from './normalize';
+export { pythonFloatRepr } from './pyFloat';
+export { COMPACT, INDENTED, PYTHON_DEFAULT, pythonJsonString, serializePython, type JsonStyle } from './pyJson';
+export { compareCodePoints } from './pyKeys';
+export { constructImplicit, resolvePlain, type ImplicitTag } from './resolve11';
+export { loadYaml11, type LoadedYaml } from './yaml11';

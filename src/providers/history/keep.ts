@@ -1,0 +1,39 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { recordRun, replacementFor, type HistoryKind } from '../../core/history';
+import { writeFileAtomic } from '../../core/util/atomicWrite';
+
+/**
+ * Keeps a finished gates evaluation or audit in <folder>/artifacts/history/<kind>/, then writes it as
+ * the current result unless that would replace a completed one with a run that is not: then the user
+ * is asked. Returns whether the current file now holds this run.
+ */
+export async function keepAndDecideCurrent(root: string, kind: Exclude<HistoryKind, 'canary'>, currentFile: string, text: string, recording: string | undefined, log: vscode.LogOutputChannel): Promise<boolean> {
+  const signal = AbortSignal.timeout(30_000);
+  try {
+    const kept = await recordRun(root, path.join(root, 'artifacts'), { kind, text, ...(recording !== undefined ? { recording } : {}) }, signal);
+    log.info(`${kind} run kept in history: ${kept.entry.dir}${kept.pruned.removed.length ? ` (pruned ${kept.pruned.removed.length} older)` : ''}`);
+    if (kept.pruned.skipped) log.warn(`history not pruned: ${kept.pruned.skipped}`);
+  } catch (err) {
+    log.error(`${kind} run could not be kept in the history: ${(err as Error).message}`);
+    void vscode.window.showWarningMessage(`Aurora: this ${kind} run could not be kept in the history: ${(err as Error).message}`);
+  }
+  const current = await fs.readFile(currentFile, 'utf8').catch(() => undefined);
+  const decision = replacementFor(kind, JSON.parse(text), current);
+  if (decision.action === 'ask') {
+    const replace = 'Replace Current Result';
+    const choice = await vscode.window.showWarningMessage(
+      `Aurora: this ${kind === 'gates' ? 'gates evaluation' : 'DCTS audit'} did not complete (${decision.reason}). It is kept in the history; the current result is a completed run. Replace it?`,
+      'Keep Current',
+      replace,
+    );
+    if (choice !== replace) {
+      log.info(`${kind}: current result kept (${path.basename(currentFile)}); the incomplete run is only in the history`);
+      return false;
+    }
+  }
+  await writeFileAtomic(currentFile, text);
+  log.info(`${kind} result written to ${currentFile}`);
+  return true;
+}
