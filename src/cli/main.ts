@@ -1,4 +1,4 @@
-import { InputError } from '../core/util/errors';
+import { InputError } from '../core/util';
 import { UsageError } from './args';
 import { colorEnabled, colors } from './color';
 import { ExitCode, type CliCommand, type CliIO } from './command';

@@ -1,4 +1,4 @@
-import { pushMetrics, PushError, pushUrl } from '../core/metrics/push';
+import { PushError, pushMetrics, pushUrl } from '../core/metrics';
 import { UsageError } from './args';
 import type { CliIO } from './command';
 

@@ -1,9 +1,6 @@
 import path from 'node:path';
-import { renderAuditMarkdown } from '../../core/audit/markdown';
-import { runDctsAudit } from '../../core/audit/runDctsAudit';
-import { fmt } from '../../core/audit/status';
-import { defaultAuditThresholds, type AuditStatus } from '../../core/audit/types';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { type AuditStatus, defaultAuditThresholds, fmt, renderAuditMarkdown, runDctsAudit } from '../../core/audit';
+import { writeFileAtomic } from '../../core/util';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { keepInCliHistory } from '../keepHistory';
 import { ExitCode, type CliCommand } from '../command';

@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluateGatesRecorded, type DataSource, type EvaluateOptions, type GateProgress } from '../../core/gates/evaluate';
-import { resolveProfile } from '../../core/gates/profileLock';
-import { renderJson } from '../../core/gates/render/json';
-import { renderJunit } from '../../core/gates/render/junit';
-import { renderMarkdown } from '../../core/gates/render/markdown';
-import { renderGateMetrics } from '../../core/gates/render/metrics';
-import { dataModeLine } from '../../core/gates/render/text';
-import type { PrometheusConnection } from '../../core/prometheus/connection';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { InputError } from '../../core/util/errors';
+import { dataModeLine, type DataSource, evaluateGatesRecorded, type EvaluateOptions, type GateProgress, renderGateMetrics, renderJson, renderJunit, renderMarkdown, resolveProfile } from '../../core/gates';
+import type { PrometheusConnection } from '../../core/prometheus';
+import { InputError, writeFileAtomic } from '../../core/util';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { type CliCommand, type CliIO } from '../command';
 import { keepInCliHistory } from '../keepHistory';

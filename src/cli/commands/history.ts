@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { compareRuns, comparisonLines, entryLine, HISTORY_KEEP, HISTORY_KINDS, historyDir, listHistory, pickEntry, type HistoryEntry, type HistoryKind } from '../../core/history';
-import { InputError } from '../../core/util/errors';
+import { InputError } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand } from '../command';
 

@@ -1,10 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkLock, diffProfiles, findLockedProfiles, lockPathFor, normalizeProfile, readLock, writeProfileLocks, type LegacyLockCheck, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
-import { renderExposition } from '../../core/metrics/exposition';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { InputError } from '../../core/util/errors';
-import { writeFailure } from '../../core/util/writeError';
+import { renderExposition } from '../../core/metrics';
+import { InputError, writeFailure, writeFileAtomic } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand, type CliIO } from '../command';
 

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { systemSshKeygen } from '../../core/attest/sshKeygen';
-import { verificationSummary } from '../../core/attest/statement';
-import { verifyRecordFile } from '../../core/attest/verify';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { packageRoot } from '../../core/util/packageRoot';
+import { systemSshKeygen, verificationSummary, verifyRecordFile } from '../../core/attest';
+import { packageRoot, writeFileAtomic } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand } from '../command';
 

@@ -4,8 +4,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { readAuditReport } from '../../core/audit/readReport';
-import { InputError } from '../../core/util/errors';
+import { readAuditReport } from '../../core/audit';
+import { InputError } from '../../core/util';
 import { buildAuditView, unreadableAuditView, type AuditViewModel } from './model';
 import { runAuditCommand } from './runCommand';
 import { auditTreeItem } from './treeItem';

@@ -1,10 +1,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { renderAuditMarkdown } from '../../core/audit/markdown';
-import { runDctsAudit } from '../../core/audit/runDctsAudit';
-import type { DctsAuditReport } from '../../core/audit/types';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { isAbortError } from '../../core/util/errors';
+import { type DctsAuditReport, renderAuditMarkdown, runDctsAudit } from '../../core/audit';
+import { isAbortError, writeFileAtomic } from '../../core/util';
 import { keepAndDecideCurrent } from '../history/keep';
 import { pickFolder, withCancellableProgress } from '../shared';
 import { AUDIT_REPORT, AUDIT_SUMMARY, auditSettings } from './settings';

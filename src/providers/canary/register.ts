@@ -2,7 +2,7 @@
 // its runs and their checks, past sequences from artifacts/canary/), and opening a run's files.
 import * as vscode from 'vscode';
 import { ARTIFACTS } from '../../core/artifacts';
-import type { CanaryResults } from '../../core/canary/results';
+import type { CanaryResults } from '../../core/canary';
 import { debounce } from '../shared';
 import { CanaryController, type RunCanaryArgs } from './controller';
 import type { CanaryViewModel, RunNodeModel } from './model';

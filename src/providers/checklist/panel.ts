@@ -2,13 +2,8 @@ import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { checkWorkspaceLocks } from '../../core/lock';
-import type { LoadOptions } from '../../core/checklist/load';
-import { renderMarkdown } from '../../core/checklist/markdown';
-import { webviewMessageSchema, type ChecklistView, type HostMessage, type WebviewMessage } from '../../core/checklist/messages';
-import type { StateChange } from '../../core/checklist/model';
-import { ChecklistSession, type EvaluatedChecklist } from '../../core/checklist/session';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { InputError } from '../../core/util/errors';
+import { ChecklistSession, type ChecklistView, type EvaluatedChecklist, type HostMessage, type LoadOptions, renderMarkdown, type StateChange, type WebviewMessage, webviewMessageSchema } from '../../core/checklist';
+import { InputError, writeFileAtomic } from '../../core/util';
 import { debounce, disposeAll, type Debounced } from '../shared';
 import { checklistHtml } from './html';
 

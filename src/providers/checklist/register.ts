@@ -1,7 +1,7 @@
 // The VS Code face of the GO/NO-GO checklist: "Aurora: Open GA Checklist" opens (or reveals) one
 // webview panel; a serializer brings it back after a reload with its last view.
 import * as vscode from 'vscode';
-import type { ChecklistView } from '../../core/checklist/messages';
+import type { ChecklistView } from '../../core/checklist';
 import { pickFolder } from '../shared';
 import { CHECKLIST_VIEW_TYPE, ChecklistPanel, type Rendered } from './panel';
 

@@ -3,11 +3,10 @@
 import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { evaluateGatesRecorded } from '../../core/gates/evaluate';
+import { evaluateGatesRecorded, resolveProfile } from '../../core/gates';
 import { keepAndDecideCurrent } from '../history/keep';
-import { resolveProfile } from '../../core/gates/profileLock';
-import { InputError, isAbortError } from '../../core/util/errors';
-import type { GateReport } from '../../core/verdict/types';
+import { InputError, isAbortError } from '../../core/util';
+import type { GateReport } from '../../core/verdict';
 import { resolveGateSettings } from './settings';
 
 /** The contract path of the latest report, relative to the workspace folder. */

@@ -2,9 +2,9 @@
 // "Set Prometheus Token" and the status-bar decision.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { readGateReport } from '../../core/checklist/gateReport';
-import { InputError } from '../../core/util/errors';
-import type { GateReport } from '../../core/verdict/types';
+import { readGateReport } from '../../core/checklist';
+import { InputError } from '../../core/util';
+import type { GateReport } from '../../core/verdict';
 import type { AuditApi } from '../audit/register';
 import { REPORT_PATH, runEvaluation } from './evaluateCommand';
 import { buildGatesModel, type CheckNodeModel, type GatesViewModel } from './model';

@@ -5,9 +5,9 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { ARTIFACTS } from '../../core/artifacts';
-import type { DataSource, EvaluateOptions } from '../../core/gates/evaluate';
-import type { PrometheusConnection } from '../../core/prometheus/connection';
-import type { DataMode } from '../../core/verdict/types';
+import type { DataSource, EvaluateOptions } from '../../core/gates';
+import type { PrometheusConnection } from '../../core/prometheus';
+import type { DataMode } from '../../core/verdict';
 import { trustedSetting } from './trust';
 
 export const TOKEN_SECRET = 'auroraGa.prometheus.token';

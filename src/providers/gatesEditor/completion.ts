@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BUILTIN_VARIABLES } from '../../core/gates/load';
+import { BUILTIN_VARIABLES } from '../../core/gates';
 import { contextAt, findQueries, queryAt } from '../../core/gatesEditor';
 import { PROMQL_AGGREGATORS, PROMQL_FUNCTIONS, type PromqlFunction } from '../../core/promql';
 import type { GatesDocuments } from './documents';

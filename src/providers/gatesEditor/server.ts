@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-import { currentValue, labelNames, labelValues, metricMetadata, metricNames, type CatalogAnswer, type CurrentValue, type MetricMetadata } from '../../core/prometheus/catalog';
-import { HttpTransport } from '../../core/prometheus/transport';
+import { type CatalogAnswer, currentValue, type CurrentValue, HttpTransport, labelNames, labelValues, metricMetadata, type MetricMetadata, metricNames } from '../../core/prometheus';
 import { resolveGateSettings } from '../gates/settings';
 
 const TTL_MS = 60_000;

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { recordRun, replacementFor, type HistoryKind } from '../../core/history';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { writeFileAtomic } from '../../core/util';
 
 /**
  * Keeps a finished gates evaluation or audit in <folder>/artifacts/history/<kind>/, then writes it as

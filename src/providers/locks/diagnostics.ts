@@ -4,8 +4,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { LockChange, SourceRange } from '../../core/lock';
-import { rangeForPath } from '../../core/profile/locate';
-import { changeDirection } from '../../core/profile/validate';
+import { changeDirection, rangeForPath } from '../../core/profile';
 import { lockDate, type ProfileLockState } from './model';
 import { raise, type LockSettings } from './settings';
 
