@@ -27,7 +27,7 @@ describe('checklist session: evidence kept between changes', () => {
     const first = await session.evaluate(signal);
     assert.deepEqual([session.stats.inputLoads, lockChecks], [1, 1]);
     // The gate report changes on disk, but nobody said so: a tick must not read it.
-    fs.writeFileSync(report(), fs.readFileSync(report(), 'utf8').replace('"window_hours": 48', '"window_hours": 24'));
+    fs.appendFileSync(report(), '\n');
     const ticked = await session.update({ type: 'setItem', id: 'safety.panic', checked: true }, signal);
     await session.update({ type: 'setNote', id: 'safety.panic', note: 'drilled' }, signal);
     assert.deepEqual([session.stats.inputLoads, lockChecks], [1, 1]);
@@ -39,14 +39,15 @@ describe('checklist session: evidence kept between changes', () => {
 
   it('re-reads the evidence once its files changed (invalidate) and always before a sign-off, which binds to the bytes on disk', async () => {
     await session.evaluate(signal);
-    fs.writeFileSync(report(), fs.readFileSync(report(), 'utf8').replace('"window_hours": 48', '"window_hours": 24'));
+    // Same report, other bytes (a re-written file): what is signed is the bytes on disk now.
+    fs.appendFileSync(report(), '\n');
     const signed = await session.update({ type: 'signOff', role: 'sre_lead', name: 'Dana' }, signal);
     assert.equal(session.stats.inputLoads, 2);
     const saved = JSON.parse(fs.readFileSync(path.join(root, 'artifacts/ga/checklist.json'), 'utf8'));
     assert.equal(saved.signoffs.sre_lead.gate_report_sha256, sha256(fs.readFileSync(report())));
     assert.equal(signed.view.signoffs.find((s) => s.role === 'sre_lead')?.stale, false);
 
-    fs.writeFileSync(report(), fs.readFileSync(report(), 'utf8').replace('"window_hours": 24', '"window_hours": 12'));
+    fs.appendFileSync(report(), '\n');
     session.invalidate();
     const later = await session.evaluate(signal);
     assert.equal(session.stats.inputLoads, 3);
