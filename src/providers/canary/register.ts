@@ -6,6 +6,7 @@ import type { CanaryResults } from '../../core/canary';
 import { debounce } from '../shared';
 import { CanaryController, type RunCanaryArgs } from './controller';
 import type { CanaryViewModel, RunNodeModel } from './model';
+import { currentQuestion } from './pick';
 import { CanaryTreeProvider } from './tree';
 
 /** What extension tests (and other extensions) read of the Canary face. */
@@ -19,6 +20,8 @@ export interface CanaryApi {
   readonly lastMessage: string | undefined;
   /** Absolute path of the last results file written. */
   readonly resultsFile: string | undefined;
+  /** The title of the Run Canary question on screen now, if any. */
+  readonly question: string | undefined;
   /** Re-reads artifacts/canary/. */
   refresh(): Promise<void>;
 }
@@ -99,6 +102,9 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
     },
     get resultsFile() {
       return controller.resultsFile;
+    },
+    get question() {
+      return currentQuestion();
     },
     refresh: () => controller.refresh(),
   };

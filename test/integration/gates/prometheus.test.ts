@@ -235,9 +235,7 @@ describe('gates: evaluation against a real Prometheus', function () {
       const silent = await startSilentServer();
       try {
         const io = captureIO(env!.dir);
-        const t0 = Date.now();
         const code = await runCli(['gates', '--prometheus-url', silent.url, '--at', String(END), '--timeout', '0.3', '--quiet'], io, AbortSignal.timeout(20_000));
-        const elapsed = Date.now() - t0;
         const report = JSON.parse(io.out) as GateReport;
         const prom = report.gates.flatMap((g) => g.checks).filter((c) => c.evidence.kind === 'prometheus');
         assert.equal(prom.length, 9);
@@ -246,7 +244,6 @@ describe('gates: evaluation against a real Prometheus', function () {
           assert.match(c.evidence.error!, /no answer within 300 ms/);
         }
         assert.equal(silent.requests(), prom.length, 'one request per query: timeouts are not retried');
-        assert.ok(elapsed < 5000, `concurrent deadlines, not serial: ${elapsed} ms`);
         assert.equal(code, 1);
       } finally {
         await silent.stop();
@@ -284,10 +281,16 @@ describe('gates: evaluation against a real Prometheus', function () {
       const silent = await startSilentServer();
       try {
         const ac = new AbortController();
-        const t0 = Date.now();
-        setTimeout(() => ac.abort(new Error('cancelled by user')), 100);
-        await assert.rejects(evaluateGates({ prometheus: { url: silent.url }, cwd: env!.dir, at: new Date(END * 1000) }, ac.signal), /cancelled by user/);
-        assert.ok(Date.now() - t0 < 2000);
+        // The server never answers and each query's own deadline is 30 s (twice over the test's
+        // timeout with 9 queries): only the cancel, sent once a query is in flight, can end this.
+        const pending = evaluateGates({ prometheus: { url: silent.url, timeoutMs: 30_000 }, cwd: env!.dir, at: new Date(END * 1000) }, ac.signal);
+        const poll = setInterval(() => {
+          if (silent.requests() > 0) {
+            clearInterval(poll);
+            ac.abort(new Error('cancelled by user'));
+          }
+        }, 10);
+        await assert.rejects(pending, /cancelled by user/);
       } finally {
         await silent.stop();
       }

@@ -74,11 +74,13 @@ describe('prometheus client', function () {
     });
 
     it('delay rejects as soon as the signal aborts', async () => {
+      // An hour-long delay: only a reaction to the abort can settle it within the test's timeout.
       const ac = new AbortController();
-      const t0 = Date.now();
-      setTimeout(() => ac.abort(new Error('stop')), 10);
-      await assert.rejects(delay(5000, ac.signal), /stop/);
-      assert.ok(Date.now() - t0 < 1000);
+      const pending = delay(3_600_000, ac.signal);
+      setImmediate(() => ac.abort(new Error('stop')));
+      await assert.rejects(pending, /stop/);
+      // Already aborted: rejects without waiting either.
+      await assert.rejects(delay(3_600_000, ac.signal), /stop/);
     });
   });
 
@@ -93,15 +95,23 @@ describe('prometheus client', function () {
 
     it('(MockAgent) 503 plain text, then 502, then 200: retried with backoff, answered on attempt 3', async () => {
       const { agent, pool } = mocked();
-      pool.intercept({ path: path('/api/v1/query') }).reply(503, 'Service Unavailable');
-      pool.intercept({ path: path('/api/v1/query') }).reply(502, '<html>Bad Gateway</html>');
-      pool.intercept({ path: path('/api/v1/query') }).reply(200, ok, { headers: { 'content-type': json } });
+      // Each attempt records when it reached the server: the gaps are the client's backoff waits.
+      const arrived: number[] = [];
+      const at_ = (statusCode: number, data: string, headers: Record<string, string> = {}) => () => {
+        arrived.push(performance.now());
+        return { statusCode, data, responseOptions: { headers } };
+      };
+      pool.intercept({ path: path('/api/v1/query') }).reply(at_(503, 'Service Unavailable'));
+      pool.intercept({ path: path('/api/v1/query') }).reply(at_(502, '<html>Bad Gateway</html>'));
+      pool.intercept({ path: path('/api/v1/query') }).reply(at_(200, ok, { 'content-type': json }));
       const client = new PrometheusClient({ retries: 2, retryBaseMs: 20 }, new HttpTransport({ url: 'http://prom.test' }, agent));
-      const t0 = Date.now();
       const res = await client.instant('up', at, AbortSignal.timeout(5000));
       assert.ok(res.ok);
       assert.equal(res.attempts, 3);
-      assert.ok(Date.now() - t0 >= 60, 'backoff 20 ms then 40 ms');
+      // Lower bounds only (a loaded machine makes waits longer, never shorter); 1 ms timer rounding allowed.
+      assert.equal(arrived.length, 3);
+      assert.ok(arrived[1] - arrived[0] >= 19, `first backoff ${arrived[1] - arrived[0]} ms, expected 20`);
+      assert.ok(arrived[2] - arrived[1] >= 39, `second backoff ${arrived[2] - arrived[1]} ms, expected 40 (doubled)`);
       await client.close();
     });
 
@@ -151,10 +161,16 @@ describe('prometheus client', function () {
       const silent = await startSilentServer();
       const client = new PrometheusClient({ timeoutMs: 30_000 }, new HttpTransport({ url: silent.url }));
       const ac = new AbortController();
-      setTimeout(() => ac.abort(new Error('cancelled')), 50);
-      const t0 = Date.now();
-      await assert.rejects(client.instant('up', at, ac.signal), /cancelled/);
-      assert.ok(Date.now() - t0 < 1000);
+      // The server never answers and the client's own deadline is 30 s: only the abort can end it,
+      // once the request has reached the server.
+      const pending = client.instant('up', at, ac.signal);
+      const poll = setInterval(() => {
+        if (silent.requests() > 0) {
+          clearInterval(poll);
+          ac.abort(new Error('cancelled'));
+        }
+      }, 10);
+      await assert.rejects(pending, /cancelled/);
       await client.close();
       await silent.stop();
     });
