@@ -31,7 +31,7 @@ describe('canary: profile lock gate', () => {
     const s = await checkProfileLock(profile, signal);
     assert.equal(s.status, 'invalid');
     assert.equal(s.lock_file, path.join(dir, 'r2.lock.json'));
-    assert.match(s.detail!, /^the legacy lock r2\.yaml\.lock does not validate \(mismatch\)$/);
+    assert.match(s.detail!, /^the legacy lock r2\.yaml\.lock does not validate \(mismatch: checksum 0000000000000000 ≠ current b1c5472a9904e051\)$/);
   });
 
   it('invalid when the profile changed, naming the changed key; missing lock names the command that creates it', async () => {
