@@ -2,7 +2,7 @@
 import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { pickFolder } from '../shared';
+import { pickFolder, withCancellableProgress } from '../shared';
 import { type CanaryOverrides, type CanaryPlan, type CanaryResults, currentWasReplaced, type GatingMode, historySignature, listSequences, planCanary, ProfileLockError, runCanary, writeCurrentResults } from '../../core/canary';
 import { InputError } from '../../core/util';
 import { modelFromHistory, runNode, runningNode, runningSequence, type RunNodeModel } from './model';
@@ -167,15 +167,15 @@ export class CanaryController implements vscode.Disposable {
     const demo = plan.config.data_mode === 'demo';
     this.log.info(`canary: ${plan.profile}, ${plan.config.runs} runs, gating ${plan.config.gating}, lock ${plan.lock.status}${demo ? ' (DEMO)' : ''}`);
 
-    const results = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Aurora: Canary${demo ? ' (DEMO)' : ''}`, cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        this.abort = controller;
-        const sub = token.onCancellationRequested(() => controller.abort());
+    // Cancelled from the notification or by Aurora: Cancel Canary (this.abort), whichever comes first.
+    const cancel = new AbortController();
+    this.abort = cancel;
+    const results = await withCancellableProgress(
+      { title: `Aurora: Canary${demo ? ' (DEMO)' : ''}`, outer: cancel.signal },
+      async (signal, progress) => {
         let healthy = 0;
         try {
-          return await runCanary(plan, controller.signal, (p) => {
+          return await runCanary(plan, signal, (p) => {
             switch (p.kind) {
               case 'sequence-start':
                 this.live = { name: path.basename(p.sequenceDir), planned: p.plannedRuns, demo, runs: new Map() };
@@ -202,7 +202,6 @@ export class CanaryController implements vscode.Disposable {
             }
           });
         } finally {
-          sub.dispose();
           this.abort = undefined;
         }
       },

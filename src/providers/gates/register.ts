@@ -2,6 +2,7 @@
 // "Set Prometheus Token" and the status-bar decision.
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { debounce } from '../shared';
 import { readGateReport } from '../../core/checklist';
 import { InputError } from '../../core/util';
 import type { GateReport } from '../../core/verdict';
@@ -98,15 +99,11 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       log.warn(`not showing ${file}: ${err instanceof InputError ? err.format() : String(err)}`);
     }
   };
-  let reloadTimer: NodeJS.Timeout | undefined;
   const folder = gatesFolder();
   if (folder) {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, REPORT_PATH));
-    const reload = (uri: vscode.Uri) => {
-      clearTimeout(reloadTimer);
-      reloadTimer = setTimeout(() => void loadReport(uri.fsPath), 300);
-    };
-    context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), { dispose: () => clearTimeout(reloadTimer) });
+    const reload = debounce(() => void loadReport(path.join(folder.uri.fsPath, REPORT_PATH)), 300);
+    context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), reload);
     void loadReport(path.join(folder.uri.fsPath, REPORT_PATH));
   }
 

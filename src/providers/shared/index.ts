@@ -3,5 +3,5 @@
 export { debounce, KeyedDebounce, type Debounced } from './debounce';
 export { disposeAll, toDisposable } from './disposables';
 export { pickFolder } from './folders';
-export { withCancellableProgress } from './progress';
+export { signalOf, withCancellableProgress } from './progress';
 export { CachedSettings } from './settings';
