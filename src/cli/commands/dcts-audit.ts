@@ -1,3 +1,4 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import { type AuditStatus, defaultAuditThresholds, fmt, renderAuditMarkdown, runDctsAudit } from '../../core/audit';
 import { writeFileAtomic } from '../../core/util';
@@ -68,7 +69,7 @@ export const dctsAuditCommand: CliCommand = {
     const outJson = values['out-json']!;
     const outMd = values['out-md']!;
     const json = `${JSON.stringify(report, null, 2)}\n`;
-    await keepInCliHistory(io, 'audit', values['artifacts-dir'] ?? 'artifacts', json, undefined, signal);
+    await keepInCliHistory(io, 'audit', values['artifacts-dir'] ?? ARTIFACTS.dir, json, undefined, signal);
     await writeFileAtomic(path.resolve(io.cwd, outJson), json);
     await writeFileAtomic(path.resolve(io.cwd, outMd), renderAuditMarkdown(report));
 

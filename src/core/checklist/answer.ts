@@ -79,7 +79,7 @@ function answerGatesOverall(inputs: ChecklistInputs): Answer {
   const r = inputs.gates.value;
   const evidence = [`${inputs.gates.where} (${r.data_mode} data from ${r.source}, evaluated ${r.timestamp}, window ${r.window_hours}h)`];
   if (r.data_mode !== 'live') return bad('failed', `${r.decision_code} from ${r.data_mode.toUpperCase()} data: only live data can decide a promotion`, evidence);
-  const status: Record<typeof r.decision_code, ItemStatus> = { APPROVED: 'satisfied', CONDITIONAL: 'warn', INCONCLUSIVE: 'no_data', BLOCKED: 'failed' };
+  const status: Record<typeof r.decision_code, ItemStatus> = { APPROVED: 'satisfied', CONDITIONAL: 'warn', INCONCLUSIVE: 'no_data', BLOCKED: 'failed', ERROR: 'no_data' };
   return bad(status[r.decision_code], `${r.decision} (live)`, evidence);
 }
 

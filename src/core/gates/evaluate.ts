@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { ARTIFACTS } from '../artifacts';
-import { PrometheusClient } from '../prometheus/client';
-import { CONNECTION_DEFAULTS } from '../prometheus/connection';
+import { seededRandom } from '../prometheus/backoff';
+import { PrometheusClient, type Preflight, type RulesOutcome } from '../prometheus/client';
+import { CONNECTION_DEFAULTS, type PrometheusConnection } from '../prometheus/connection';
 import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
 import { HttpTransport, type Transport } from '../prometheus/transport';
 import { writeFileAtomic } from '../util/atomicWrite';
@@ -9,6 +10,7 @@ import { bundledConfig } from '../util/packageRoot';
 import { sha256Hex } from '../pyyaml';
 import { InputError } from '../util/errors';
 import { secretsFrom } from '../util/secrets';
+import { findOutage } from '../verdict/outage';
 import type { DataMode, GateReport, GateResult } from '../verdict/types';
 import type { CheckContext } from './checks/context';
 import { fileScope } from './checks/confine';
@@ -21,6 +23,8 @@ import { durationSeconds, formatDuration, promqlRegexLiteral } from './template'
 
 export type { DataSource, EvaluateOptions, GateProgress } from './options';
 
+const PROMETHEUS_CHECKS = new Set(['promql', 'promql_range', 'alert']);
+
 /** Range queries and subqueries stay under Prometheus' 11,000 points per series. */
 const MAX_POINTS = 10_000;
 
@@ -30,6 +34,8 @@ export const DEMO_RECORDING = () => bundledConfig('demo', 'gates', 'recording.js
 interface Resolved {
   dataMode: DataMode;
   transport?: Transport;
+  /** Where the rules API is when it is not the query API's server (live runs with rulesUrl). */
+  rulesTransport?: HttpTransport;
   recording?: Recording;
   recorder?: Recorder;
   source: string;
@@ -64,9 +70,11 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
   }
   if (!options.prometheus?.url) throw new InputError('no Prometheus URL given (use --prometheus-url, or --demo / --replay FILE for recorded data)');
   const transport = new HttpTransport(options.prometheus);
+  const rulesUrl = options.prometheus.rulesUrl;
   return {
     dataMode: 'live',
     transport,
+    ...(rulesUrl ? { rulesTransport: new HttpTransport({ ...options.prometheus, url: rulesUrl }) } : {}),
     // Every live evaluation records its raw answers: the history keeps them with the report.
     recorder: new Recorder(),
     source: transport.url,
@@ -113,13 +121,20 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
       profile_re: r.profile ? promqlRegexLiteral(r.profile) : '.*',
       artifacts: r.artifactsDir,
     };
-    const conn = options.prometheus ?? {};
+    const conn: Partial<PrometheusConnection> = options.prometheus ?? {};
     const replaying = r.dataMode !== 'live';
+    const deadlineMs = conn.deadlineMs ?? CONNECTION_DEFAULTS.deadlineMs;
     const client = r.transport
       ? new PrometheusClient(
-          { ...conn, ...(replaying ? { retryBaseMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
+          { ...conn, deadlineMs, ...(replaying ? { retryBaseMs: 0, retryMaxMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
           r.transport,
-          { onExchange: r.recorder?.onExchange },
+          {
+            onExchange: r.recorder?.onExchange,
+            onRetry: (e) => onProgress?.({ kind: 'retry', ...e }),
+            ...(options.retrySeed !== undefined ? { random: seededRandom(options.retrySeed) } : {}),
+            // Recorded answers take no time: a replay is never cut short by the clock.
+            ...(replaying ? {} : { deadline: AbortSignal.timeout(deadlineMs) }),
+          },
         )
       : undefined;
     const auth = options.prometheus;
@@ -128,10 +143,18 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
       ...(auth?.basicAuth ? [{ name: 'the basic auth password', value: auth.basicAuth.password }] : []),
     ]);
     const files = await fileScope(r.cwd, r.artifactsDir, options.allowFilesOutside ?? false);
-    const ctx: CheckContext = { client, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, files, secrets, signal };
+    const rulesClient = r.rulesTransport ? new PrometheusClient(conn, r.rulesTransport, { onExchange: r.recorder?.onExchange }) : client;
+    let rulesAnswer: Promise<RulesOutcome> | undefined;
+    const rules = rulesClient && { source: r.rulesTransport?.url ?? r.source, read: () => (rulesAnswer ??= rulesClient.rules(signal)) };
+    const ctx: CheckContext = { client, rules, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, files, secrets, signal };
     // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
     const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
     await confineChecks(prepared, ctx);
+    let preflight: Preflight | undefined;
+    if (client && !replaying && prepared.some((p) => p.gate.checks.some((c) => PROMETHEUS_CHECKS.has(c.type)))) {
+      preflight = await client.preflight(r.at, signal);
+      onProgress?.({ kind: 'preflight', source: r.source, result: preflight });
+    }
     const total = prepared.length;
     let completed = 0;
     const gates: GateResult[] = await Promise.all(
@@ -158,6 +181,7 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
       source: r.source,
       gatesFile,
       ...(r.profile !== undefined ? { profile: r.profile } : {}),
+      outage: findOutage(gates, r.source, preflight && !preflight.ok ? preflight : undefined),
     });
     const meta = { source: r.source, at: r.at.toISOString(), window_hours: r.windowHours, profile: r.profile ?? null, variables: r.variables };
     // One text for the file and the history, so the digest the report cites is the history's too.
@@ -169,6 +193,6 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
     }
     return { report, ...(recording !== undefined ? { recording } : {}) };
   } finally {
-    await r.transport?.close();
+    await Promise.all([r.transport?.close(), r.rulesTransport?.close()]);
   }
 }

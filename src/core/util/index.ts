@@ -4,3 +4,5 @@ export { closest } from './closest';
 export { InputError, isAbortError } from './errors';
 export { packageRoot } from './packageRoot';
 export { writeFailure } from './writeError';
+export { stripControls } from './controlChars';
+export { redactUrls } from './redact';

@@ -24,12 +24,24 @@ export type GateStatus = z.infer<typeof gateStatusSchema>;
 export const failActionSchema = z.enum(['NO-GO', 'CONDITIONAL', 'OBSERVE']);
 export type FailAction = z.infer<typeof failActionSchema>;
 
-export const decisionCodeSchema = z.enum(['APPROVED', 'CONDITIONAL', 'INCONCLUSIVE', 'BLOCKED']);
+/** ERROR: the evaluation could not be carried out (server unreachable, not Prometheus, auth, deadline…), exit 5. */
+export const decisionCodeSchema = z.enum(['APPROVED', 'CONDITIONAL', 'INCONCLUSIVE', 'BLOCKED', 'ERROR']);
 export type DecisionCode = z.infer<typeof decisionCodeSchema>;
 
 /** Where the data came from; named in every output. Only 'live' may ever promote. */
 export const dataModeSchema = z.enum(['live', 'replay', 'demo']);
 export type DataMode = z.infer<typeof dataModeSchema>;
+
+/**
+ * Why a query got no answer when the server or the way to it is at fault, not the query
+ * (src/core/prometheus/cause.ts tells them apart): the evaluation could not be carried out.
+ */
+export const unavailableCauseSchema = z.enum(['unreachable', 'dns', 'tls', 'timeout', 'auth', 'not-prometheus', 'server-error', 'throttled', 'deadline']);
+export type UnavailableCause = z.infer<typeof unavailableCauseSchema>;
+
+/** A measured value: a number, NaN/±Inf as Prometheus writes them (JSON has no such numbers), or null for none. */
+const NON_FINITE = { NaN: Number.NaN, '+Inf': Number.POSITIVE_INFINITY, '-Inf': Number.NEGATIVE_INFINITY } as const;
+export const measuredSchema = z.union([z.number(), z.enum(['NaN', '+Inf', '-Inf']).transform((t) => NON_FINITE[t])]).nullable();
 
 /** Exactly which data produced a verdict. */
 export const evidenceSchema = z.object({
@@ -64,6 +76,10 @@ export const evidenceSchema = z.object({
   raw_truncated: z.number().optional(),
   /** How the value was derived from the raw data, when not obvious (e.g. flat checkpoint report). */
   note: z.string().optional(),
+  /** ERROR because the server or the way to it failed, not the query: the evaluation could not be carried out. */
+  cause: unavailableCauseSchema.optional(),
+  /** NO_DATA because the server said its answer was incomplete (warnings, isPartial). */
+  partial: z.boolean().optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
@@ -73,8 +89,11 @@ export const checkResultSchema = z.object({
   outcome: checkOutcomeSchema,
   /** How this check counts toward its gate, after severity / on_missing / on_error. */
   counts_as: gateStatusSchema,
-  /** The measured value, or null for NO_DATA / ERROR. */
-  value: z.number().nullable(),
+  /**
+   * The measured value; NaN/±Inf when that is what came back (written "NaN", "+Inf", "-Inf" in JSON
+   * reports, as Prometheus writes them); null when there is no value (no series, ERROR).
+   */
+  value: measuredSchema,
   threshold: z.number(),
   comparator: comparatorSchema,
   severity: severitySchema,
@@ -88,7 +107,7 @@ export const gateResultSchema = z.object({
   gate_id: z.number().int(),
   gate_name: z.string(),
   status: gateStatusSchema,
-  value: z.number().nullable(),
+  value: measuredSchema,
   threshold: z.number().nullable(),
   condition: z.string(),
   message: z.string(),
@@ -113,6 +132,8 @@ export const gateReportSchema = z.object({
   gates: z.array(gateResultSchema),
   decision: z.string(),
   decision_code: decisionCodeSchema,
+  /** Why the decision is what it is (e.g. "no deciding data: …"). */
+  decision_reason: z.string().optional(),
   next_steps: z.array(z.string()),
   /** Where the Prometheus data came from (base URL, or the recording replayed). */
   source: z.string(),
@@ -123,11 +144,26 @@ export const gateReportSchema = z.object({
   evaluated_at: z.string().optional(),
   /** The PromQL duration `${window}` resolved to, e.g. '48h'. */
   window: z.string().optional(),
-  /** The process exit code this report maps to (0 APPROVED, 1 BLOCKED, 3 CONDITIONAL, 4 INCONCLUSIVE). */
+  /** The process exit code this report maps to (0 APPROVED, 1 BLOCKED, 3 CONDITIONAL, 4 INCONCLUSIVE, 5 ERROR). */
   exit_code: z.number().int().optional(),
   /** The gate definitions file evaluated. */
   gates_file: z.string().optional(),
+  /** Set when Prometheus could not answer: why, named once (decision ERROR when it left a deciding gate without a verdict). */
+  evaluation_error: z
+    .object({
+      cause: unavailableCauseSchema,
+      /** One sentence naming the server and what went wrong. */
+      message: z.string(),
+      /** The Prometheus base URL (credentials removed). */
+      source: z.string(),
+      /** How many checks got no answer for this reason (all Prometheus checks when the pre-flight failed). */
+      checks: z.number().int(),
+      /** True when the pre-flight request failed and no query was sent. */
+      preflight: z.boolean(),
+    })
+    .optional(),
   /** Live runs recorded with `--record`: the recording (as given, relative to where gates ran) and its SHA-256. */
   recording: z.object({ file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
 });
 export type GateReport = z.infer<typeof gateReportSchema>;
+export type EvaluationError = NonNullable<GateReport['evaluation_error']>;

@@ -1,6 +1,6 @@
 // The Gates view's model, built from a GateReport. Plain data (no 'vscode' import) so the tree, the
 // status bar and the tests all read the same thing; tree.ts turns it into TreeItems.
-import type { CheckOutcome, CheckResult, Comparator, DataMode, DecisionCode, GateReport, GateResult, GateStatus } from '../../core/verdict';
+import { type CheckOutcome, type CheckResult, type Comparator, type DataMode, type DecisionCode, type GateReport, type GateResult, type GateStatus, needsRemediation } from '../../core/verdict';
 import { promGraphUrl } from './promLink';
 
 /** A codicon id and the theme colour id it is drawn in. */
@@ -68,6 +68,7 @@ export const DECISION_ICON: Record<DecisionCode, string> = {
   CONDITIONAL: 'warning',
   INCONCLUSIVE: 'question',
   BLOCKED: 'error',
+  ERROR: 'debug-disconnect',
 };
 
 const COMPARATOR_TEXT: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '==': '=' };
@@ -126,7 +127,8 @@ function checkTooltip(c: CheckResult, gate: GateResult, dataMode: DataMode): str
   lines.push(`- Took: ${e.duration_ms} ms`);
   if (e.error) lines.push(`- Error: ${escapeMarkdown(e.error)}`);
   if (e.query) lines.push('', codeBlock(e.query, 'promql'));
-  if (c.counts_as !== 'PASS' && gate.remediation) lines.push('', `**Next step:** ${escapeMarkdown(gate.remediation)}`);
+  // A server that did not answer is not the release's fault: no gate remediation for it.
+  if (c.counts_as !== 'PASS' && !e.cause && gate.remediation) lines.push('', `**Next step:** ${escapeMarkdown(gate.remediation)}`);
   return lines.join('\n');
 }
 
@@ -135,7 +137,7 @@ function gateTooltip(g: GateResult, dataMode: DataMode): string {
   lines.push(escapeMarkdown(g.message), '');
   lines.push(`Condition: ${escapeMarkdown(g.condition)}`, '');
   for (const c of g.checks) lines.push(`- ${c.outcome === c.counts_as ? c.outcome : `${c.outcome} → ${c.counts_as}`}: ${escapeMarkdown(c.name)} — ${escapeMarkdown(checkDescription(c))}`);
-  if (g.status !== 'PASS' && g.remediation) lines.push('', `**Next step:** ${escapeMarkdown(g.remediation)}`);
+  if (needsRemediation(g) && g.remediation) lines.push('', `**Next step:** ${escapeMarkdown(g.remediation)}`);
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { type CatalogAnswer, currentValue, type CurrentValue, HttpTransport, labelNames, labelValues, metricMetadata, type MetricMetadata, metricNames } from '../../core/prometheus';
 import { resolveGateSettings } from '../gates/settings';
+import { resolveConnection } from '../../core/gates';
 
 const TTL_MS = 60_000;
 
@@ -50,9 +51,10 @@ export class ServerCatalog implements vscode.Disposable {
   }
 
   private async connect(): Promise<HttpTransport | undefined> {
-    const { options } = await resolveGateSettings(this.secrets);
-    const conn = options.prometheus;
-    if (!conn) return undefined;
+    const { request, missing } = await resolveGateSettings(this.secrets);
+    if (!request.connection || missing) return undefined;
+    // The same connection the evaluation uses (defaults, units, credentials from the URL).
+    const conn = resolveConnection(request.connection);
     if (this.transport?.url !== conn.url) {
       void this.transport?.t.close();
       this.transport = { url: conn.url, t: new HttpTransport(conn) };

@@ -1,8 +1,21 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { ARTIFACTS } from '../../core/artifacts';
 import { recordRun, replacementFor, type HistoryKind } from '../../core/history';
 import { writeFileAtomic } from '../../core/util';
+
+/** Keeps a run in <folder>/artifacts/history/<kind>/ only (a failure to do so is said, never thrown). */
+export async function keepInHistory(root: string, kind: Exclude<HistoryKind, 'canary'>, text: string, recording: string | undefined, log: vscode.LogOutputChannel): Promise<void> {
+  try {
+    const kept = await recordRun(root, path.join(root, ARTIFACTS.dir), { kind, text, ...(recording !== undefined ? { recording } : {}) }, AbortSignal.timeout(30_000));
+    log.info(`${kind} run kept in history: ${kept.entry.dir}${kept.pruned.removed.length ? ` (pruned ${kept.pruned.removed.length} older)` : ''}`);
+    if (kept.pruned.skipped) log.warn(`history not pruned: ${kept.pruned.skipped}`);
+  } catch (err) {
+    log.error(`${kind} run could not be kept in the history: ${(err as Error).message}`);
+    void vscode.window.showWarningMessage(`Aurora: this ${kind} run could not be kept in the history: ${(err as Error).message}`);
+  }
+}
 
 /**
  * Keeps a finished gates evaluation or audit in <folder>/artifacts/history/<kind>/, then writes it as
@@ -10,15 +23,7 @@ import { writeFileAtomic } from '../../core/util';
  * is asked. Returns whether the current file now holds this run.
  */
 export async function keepAndDecideCurrent(root: string, kind: Exclude<HistoryKind, 'canary'>, currentFile: string, text: string, recording: string | undefined, log: vscode.LogOutputChannel): Promise<boolean> {
-  const signal = AbortSignal.timeout(30_000);
-  try {
-    const kept = await recordRun(root, path.join(root, 'artifacts'), { kind, text, ...(recording !== undefined ? { recording } : {}) }, signal);
-    log.info(`${kind} run kept in history: ${kept.entry.dir}${kept.pruned.removed.length ? ` (pruned ${kept.pruned.removed.length} older)` : ''}`);
-    if (kept.pruned.skipped) log.warn(`history not pruned: ${kept.pruned.skipped}`);
-  } catch (err) {
-    log.error(`${kind} run could not be kept in the history: ${(err as Error).message}`);
-    void vscode.window.showWarningMessage(`Aurora: this ${kind} run could not be kept in the history: ${(err as Error).message}`);
-  }
+  await keepInHistory(root, kind, text, recording, log);
   const current = await fs.readFile(currentFile, 'utf8').catch(() => undefined);
   const decision = replacementFor(kind, JSON.parse(text), current);
   if (decision.action === 'ask') {
