@@ -15,13 +15,18 @@ export interface FakePrometheus {
   stop(): Promise<void>;
 }
 
-/** Answers every request with `answer(path, params)` as application/json; unknown paths get what it returns too. */
+/**
+ * Answers every request with `answer(path, params)` as application/json; unknown paths get what it
+ * returns too. The client's pre-flight query `1` is answered as any Prometheus would (it is not
+ * among the shapes these tests are about).
+ */
 export async function startFakePrometheus(answer: (path: string, params: URLSearchParams) => FakeAnswer): Promise<FakePrometheus> {
   const requests: FakePrometheus['requests'] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     requests.push({ path: url.pathname, params: url.searchParams });
-    const a = answer(url.pathname, url.searchParams);
+    const preflight = url.pathname === '/api/v1/query' && url.searchParams.get('query') === '1';
+    const a = preflight ? scalarAnswer(Number(url.searchParams.get('time')), '1') : answer(url.pathname, url.searchParams);
     res.writeHead(a.status ?? 200, { 'content-type': 'application/json' });
     res.end(a.body);
   });

@@ -114,8 +114,9 @@ describe('verdict: roll-up rules at their boundaries', () => {
       assert.match(DECISION_TEXT.INCONCLUSIVE, /^❔ GA PROMOTION INCONCLUSIVE - /);
     });
     it('overall_status, exit codes (README "Exit codes at a glance") and gate status values', () => {
-      assert.deepEqual(OVERALL_STATUS, { APPROVED: 'PASS', CONDITIONAL: 'WARN', BLOCKED: 'FAIL', INCONCLUSIVE: 'INCONCLUSIVE' });
-      assert.deepEqual(DECISION_EXIT_CODE, { APPROVED: 0, BLOCKED: 1, CONDITIONAL: 3, INCONCLUSIVE: 4 });
+      assert.deepEqual(OVERALL_STATUS, { APPROVED: 'PASS', CONDITIONAL: 'WARN', BLOCKED: 'FAIL', INCONCLUSIVE: 'INCONCLUSIVE', ERROR: 'ERROR' });
+      // 5: the evaluation could not be carried out — never the same code as BLOCKED.
+      assert.deepEqual(DECISION_EXIT_CODE, { APPROVED: 0, BLOCKED: 1, CONDITIONAL: 3, INCONCLUSIVE: 4, ERROR: 5 });
       assert.deepEqual(GATE_STATUS_VALUE, { PASS: 0, WARN: 1, INCONCLUSIVE: 2, FAIL: 3 });
     });
   });
