@@ -50,12 +50,12 @@ export function decideLock(c: Checked): LockVerdict {
       break;
   }
   if (legacy?.status === 'mismatch') {
-    return { status: 'mismatch', decidedBy: 'legacy', files, detail: `the legacy lock ${path.basename(legacy.lockPath)} does not validate (mismatch: checksum ${legacy.expected} ≠ current ${legacy.current})` };
+    return { status: 'mismatch', decidedBy: 'legacy', files, detail: `${lockName} validates but the legacy ${path.basename(legacy.lockPath)} does not: checksum ${legacy.expected} ≠ current ${legacy.current}` };
   }
   if (legacy?.status === 'unreadable') {
-    return { status: 'unreadable', decidedBy: 'legacy', files, detail: `the legacy lock ${path.basename(legacy.lockPath)} cannot be read: ${legacy.problem?.format() ?? 'corrupt lock file'}` };
+    return { status: 'unreadable', decidedBy: 'legacy', files, detail: `${lockName} validates but the legacy ${path.basename(legacy.lockPath)} cannot be read: ${legacy.problem?.format() ?? 'corrupt lock file'}` };
   }
-  return { status: 'valid', files, detail: `${lockName} validates` };
+  return { status: 'valid', files, detail: `${lockName} validates${legacy ? ` (and the legacy ${path.basename(legacy.lockPath)})` : ''}` };
 }
 
 export interface LockEnforcement {
