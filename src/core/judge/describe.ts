@@ -1,0 +1,63 @@
+import type { CountsJudgement, Judgement, SamplesJudgement } from './classify';
+
+// The judgement in words, made once here so the report, the Gates view and the checklist say the
+// same thing: "candidate p95 latency is 18% higher, 98% CI [12%, 25%], above the allowed 10%".
+
+const sig = (x: number, digits = 3) => (Number.isFinite(x) ? String(Number(x.toPrecision(digits))) : x > 0 ? '∞' : x < 0 ? '−∞' : 'n/a');
+const pct = (x: number) => `${sig(x * 100)}%`;
+const pValue = (p: number) => (p < 1e-4 ? 'p < 0.0001' : `p = ${sig(p, 2)}`);
+
+function samplesSentence(j: SamplesJudgement, metric: string): string {
+  const n = `n = ${j.candidate.n} vs ${j.baseline.n}`;
+  if (j.rule === 'nan_samples') return `${metric}: NaN samples (candidate ${j.candidate.nan}, baseline ${j.baseline.nan}) and nan: no_data — no verdict`;
+  if (j.rule === 'too_few_samples') return `${metric}: too few samples to compare (${n})`;
+  if (j.rule === 'baseline_median_zero') return `${metric}: the baseline median is 0, so a relative shift is undefined (use effect: absolute); ${n}`;
+  const e = j.effect!;
+  const fmt = e.measure === 'relative' ? pct : (x: number) => sig(x, 4);
+  const mag = (x: number) => (e.measure === 'relative' ? pct(Math.abs(x)) : sig(Math.abs(x), 4));
+  const word = e.estimate > 0 ? 'higher' : e.estimate < 0 ? 'lower' : 'different';
+  const head = e.estimate === 0 ? `candidate ${metric} is unchanged` : `candidate ${metric} is ${mag(e.estimate)} ${word}`;
+  const ci = `${Math.round(e.confidence * 1000) / 10}% CI [${fmt(e.ci[0])}, ${fmt(e.ci[1])}]`;
+  const side = j.direction === 'decrease' ? 'below' : j.direction === 'either' ? 'beyond ±' : 'above';
+  const allowed = `the allowed ${side === 'beyond ±' ? '±' : ''}${fmt(e.limits.allowed)}`;
+  const tail = `(${n}, ${pValue(j.mannWhitney!.p)})`;
+  switch (j.rule) {
+    case 'beyond_critical':
+      return `${head}, ${ci}, ${side} the critical ${fmt(e.limits.critical!)} ${tail}`;
+    case 'beyond_allowed':
+      return `${head}, ${ci}, ${side} ${allowed} ${tail}`;
+    case 'spread_increase':
+      return `${head}, but its spread is ${pct(j.spread!.ratio - 1)} wider (mean |x − median| ${sig(j.spread!.candidateSpread)} vs ${sig(j.spread!.baselineSpread)}, Brown–Forsythe ${pValue(j.spread!.p)}), above the allowed ${pct(j.spread!.allowed!)} ${tail}`;
+    case 'within_allowed':
+      return `${head}, ${ci}, within ${allowed} ${tail}`;
+    default:
+      return `${head}, ${ci}: the interval reaches past ${allowed}, so the data cannot tell yet ${tail}`;
+  }
+}
+
+function countsSentence(j: CountsJudgement, metric: string): string {
+  if (j.rule === 'invalid_counts') return `${metric}: error and request counts are not valid (negative, fractional, or more errors than requests)`;
+  if (j.rule === 'too_little_exposure' || !j.counts) return `${metric}: too little exposure to compare error rates`;
+  const c = j.counts;
+  const rates = `${c.candidateErrors}/${c.candidateRequests} vs ${c.baselineErrors}/${c.baselineRequests} errors`;
+  const ratio = Number.isNaN(c.ratio) ? 'no errors on either side' : `error rate ${sig(c.ratio)}× the baseline's`;
+  const ci = `${Math.round(c.confidence * 1000) / 10}% CI [${sig(c.ci[0])}×, ${sig(c.ci[1])}×]`;
+  const allowed = `the allowed ${sig(1 + j.limits.allowed)}×`;
+  const tail = `(${rates}, Fisher ${pValue(c.p)})`;
+  switch (j.rule) {
+    case 'beyond_critical':
+      return `candidate ${metric}: ${ratio}, ${ci}, above the critical ${sig(1 + j.limits.critical!)}× ${tail}`;
+    case 'beyond_allowed':
+      return `candidate ${metric}: ${ratio}, ${ci}, above ${allowed} ${tail}`;
+    case 'within_allowed':
+      return `candidate ${metric}: ${ratio}, ${ci}, within ${allowed} ${tail}`;
+    case 'negligible_rate':
+      return `candidate ${metric}: its error rate is at most ${pct(c.candidateRateUpper)} (${Math.round(c.confidence * 1000) / 10}% bound), below the negligible ${pct(j.limits.negligibleRate!)} ${tail}`;
+    default:
+      return `candidate ${metric}: ${ratio}, ${ci}: too few errors to tell whether the rate is within ${allowed} ${tail}`;
+  }
+}
+
+export function describeJudgement(j: Judgement, metric: string): string {
+  return j.kind === 'samples' ? samplesSentence(j, metric) : countsSentence(j, metric);
+}
