@@ -25,7 +25,7 @@ const evidenceSchema = z.object({
 const checkSchema = z.object({
   check_id: z.string(),
   name: z.string(),
-  outcome: z.enum(['PASS', 'WARN', 'FAIL', 'NO_DATA', 'ERROR']),
+  outcome: z.enum(['PASS', 'WARN', 'FAIL', 'INCONCLUSIVE', 'NO_DATA', 'ERROR']),
   counts_as: gateStatus,
   value: z.number().nullable(),
   threshold: z.number(),

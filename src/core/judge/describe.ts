@@ -61,3 +61,31 @@ function countsSentence(j: CountsJudgement, metric: string): string {
 export function describeJudgement(j: Judgement, metric: string): string {
   return j.kind === 'samples' ? samplesSentence(j, metric) : countsSentence(j, metric);
 }
+
+/** The numbers behind a judgement as label/value pairs, in the order a reviewer checks them. */
+export function judgementFacts(j: Judgement): [string, string][] {
+  const facts: [string, string][] = [];
+  if (j.kind === 'counts') {
+    if (!j.counts) return [['rule', j.rule]];
+    const c = j.counts;
+    facts.push(['errors / requests', `candidate ${c.candidateErrors}/${c.candidateRequests}, baseline ${c.baselineErrors}/${c.baselineRequests}`]);
+    facts.push(["Fisher's exact test", pValue(c.p)]);
+    facts.push(['rate ratio', `${sig(c.ratio)} (${Math.round(c.confidence * 1000) / 10}% CI [${sig(c.ci[0])}, ${sig(c.ci[1])}], conditional binomial)`]);
+    facts.push(['candidate rate bound', pct(c.candidateRateUpper)]);
+    facts.push(['rule', j.rule]);
+    return facts;
+  }
+  facts.push(['n', `candidate ${j.candidate.n}, baseline ${j.baseline.n}${j.candidate.nan || j.baseline.nan ? ` (NaN: ${j.candidate.nan} / ${j.baseline.nan})` : ''}`]);
+  facts.push(['median', `candidate ${sig(j.candidate.median, 6)}, baseline ${sig(j.baseline.median, 6)}`]);
+  const mw = j.mannWhitney;
+  if (mw) {
+    facts.push(['Mann–Whitney', `W = ${mw.w}, ${pValue(mw.p)} (${mw.method === 'exact' ? 'exact' : mw.method === 'constant' ? 'all values equal' : `normal approx., z = ${sig(mw.z!)}`})`]);
+    facts.push(['Hodges–Lehmann shift', `${sig(mw.hl, 4)} (${Math.round(mw.confidence * 1000) / 10}% CI [${sig(mw.ci[0], 4)}, ${sig(mw.ci[1], 4)}])`]);
+    facts.push(['P(candidate > baseline)', sig(mw.cles)]);
+  }
+  if (j.effect) facts.push([`effect (${j.effect.measure})`, `${j.effect.measure === 'relative' ? pct(j.effect.estimate) : sig(j.effect.estimate, 4)}, CI [${j.effect.measure === 'relative' ? `${pct(j.effect.ci[0])}, ${pct(j.effect.ci[1])}` : `${sig(j.effect.ci[0], 4)}, ${sig(j.effect.ci[1], 4)}`}], allowed ${j.effect.limits.allowed}${j.effect.limits.critical !== undefined ? `, critical ${j.effect.limits.critical}` : ''}`]);
+  if (j.spread) facts.push(['spread (Brown–Forsythe)', `ratio ${sig(j.spread.ratio)}, ${pValue(j.spread.p)}${j.spread.allowed === null ? ', not judged' : `, allowed +${pct(j.spread.allowed)}`}`]);
+  if (j.ks) facts.push(['Kolmogorov–Smirnov', `D = ${sig(j.ks.d)}, ${pValue(j.ks.p)} (shape, reported)`]);
+  facts.push(['rule', j.rule]);
+  return facts;
+}

@@ -35,6 +35,8 @@ export function countsAs(outcome: CheckOutcome, policy: { on_missing: MissingPol
       return 'WARN';
     case 'FAIL':
       return 'FAIL';
+    case 'INCONCLUSIVE':
+      return 'INCONCLUSIVE';
     case 'NO_DATA':
       return POLICY_STATUS[policy.on_missing];
     case 'ERROR':

@@ -1,6 +1,8 @@
 // The verdict model shared by gates, canary and checklist (product spec §1). These types are the
 // contract between the engine and every face; JSON reports are these objects serialised.
 
+import type { Judgement, ScoreResult } from '../judge';
+
 export type Comparator = '<=' | '<' | '>=' | '>' | '==';
 
 /** What a failing check counts as. */
@@ -9,8 +11,8 @@ export type Severity = 'fail' | 'warn';
 /** What NO_DATA / ERROR count as; hard gates default to 'fail'. */
 export type MissingPolicy = 'fail' | 'warn' | 'inconclusive';
 
-/** The raw outcome of one check. */
-export type CheckOutcome = 'PASS' | 'WARN' | 'FAIL' | 'NO_DATA' | 'ERROR';
+/** The raw outcome of one check; INCONCLUSIVE: there is data, but it cannot decide (a comparison whose interval straddles its limit). */
+export type CheckOutcome = 'PASS' | 'WARN' | 'FAIL' | 'INCONCLUSIVE' | 'NO_DATA' | 'ERROR';
 
 /** A gate is the worst of its checks, after on_missing/on_error are applied: FAIL > INCONCLUSIVE > WARN > PASS. */
 export type GateStatus = 'PASS' | 'WARN' | 'INCONCLUSIVE' | 'FAIL';
@@ -55,6 +57,29 @@ export interface Evidence {
   raw_truncated?: number;
   /** How the value was derived from the raw data, when not obvious (e.g. flat checkpoint report). */
   note?: string;
+  /** Compare checks: both sides and the judge's statistics, with the deciding rule in words. */
+  comparison?: ComparisonEvidence;
+}
+
+/** One side of a comparison as queried. */
+export interface ComparisonSide {
+  /** The value ${side} took. */
+  value: string;
+  /** The resolved queries (samples: one; counts: errors and requests). */
+  queries: string[];
+  series_count: number;
+}
+
+export interface ComparisonEvidence {
+  baseline: ComparisonSide;
+  candidate: ComparisonSide;
+  /** The judge's result (src/core/judge Judgement), serialised as is. */
+  judgement: Judgement;
+  /** The decision in words, e.g. "candidate p95 latency is 18% higher, 98% CI [12%, 25%], above the allowed 10%". */
+  summary: string;
+  group: string;
+  weight: number;
+  critical: boolean;
 }
 
 export interface CheckResult {
@@ -88,6 +113,8 @@ export interface GateResult {
   checks: CheckResult[];
   /** Which check `value`/`threshold` come from (the one that decided the status), so units never mix. */
   value_check?: string | null;
+  /** Gates with `score`: how their compare checks scored together. */
+  score?: ScoreResult & { pass: number; marginal: number };
 }
 
 export interface GateReport {
