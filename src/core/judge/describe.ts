@@ -1,4 +1,4 @@
-import type { CountsJudgement, Judgement, SamplesJudgement } from './classify';
+import type { CountsJudgement, Judgement, JudgeRule, SamplesJudgement } from './classify';
 
 // The judgement in words, made once here so the report, the Gates view and the checklist say the
 // same thing: "candidate p95 latency is 18% higher, 98% CI [12%, 25%], above the allowed 10%".
@@ -40,7 +40,7 @@ function countsSentence(j: CountsJudgement, metric: string): string {
   if (j.rule === 'too_little_exposure' || !j.counts) return `${metric}: too little exposure to compare error rates`;
   const c = j.counts;
   const rates = `${c.candidateErrors}/${c.candidateRequests} vs ${c.baselineErrors}/${c.baselineRequests} errors`;
-  const ratio = Number.isNaN(c.ratio) ? 'no errors on either side' : `error rate ${sig(c.ratio)}× the baseline's`;
+  const ratio = Number.isNaN(c.ratio) ? 'no errors on either side' : c.ratio === Infinity ? `${c.candidateErrors} error(s), the baseline none` : `error rate ${sig(c.ratio)}× the baseline's`;
   const ci = `${Math.round(c.confidence * 1000) / 10}% CI [${sig(c.ci[0])}×, ${sig(c.ci[1])}×]`;
   const allowed = `the allowed ${sig(1 + j.limits.allowed)}×`;
   const tail = `(${rates}, Fisher ${pValue(c.p)})`;
@@ -62,17 +62,32 @@ export function describeJudgement(j: Judgement, metric: string): string {
   return j.kind === 'samples' ? samplesSentence(j, metric) : countsSentence(j, metric);
 }
 
+/** Which rule decided, in words. */
+export const RULE_TEXT: Record<JudgeRule, string> = {
+  too_few_samples: 'too few samples on a side → NO_DATA',
+  nan_samples: 'NaN samples with nan: no_data → NO_DATA',
+  too_little_exposure: 'too few requests on a side (minimum-exposure guard) → NO_DATA',
+  invalid_counts: 'counts are not valid → NO_DATA',
+  baseline_median_zero: 'baseline median 0, a relative shift is undefined → INCONCLUSIVE',
+  beyond_critical: 'the whole interval is beyond the critical limit → FAIL (critical)',
+  beyond_allowed: 'the whole interval is beyond the allowed limit → FAIL',
+  spread_increase: 'the spread grew significantly beyond its allowed share → FAIL',
+  within_allowed: 'the whole interval is within the allowed limit → PASS',
+  negligible_rate: "the candidate's error rate is shown below the negligible rate → PASS",
+  undecided: 'the interval reaches past the allowed limit without clearing it → INCONCLUSIVE',
+};
+
 /** The numbers behind a judgement as label/value pairs, in the order a reviewer checks them. */
 export function judgementFacts(j: Judgement): [string, string][] {
   const facts: [string, string][] = [];
   if (j.kind === 'counts') {
-    if (!j.counts) return [['rule', j.rule]];
+    if (!j.counts) return [['rule', RULE_TEXT[j.rule]]];
     const c = j.counts;
     facts.push(['errors / requests', `candidate ${c.candidateErrors}/${c.candidateRequests}, baseline ${c.baselineErrors}/${c.baselineRequests}`]);
     facts.push(["Fisher's exact test", pValue(c.p)]);
     facts.push(['rate ratio', `${sig(c.ratio)} (${Math.round(c.confidence * 1000) / 10}% CI [${sig(c.ci[0])}, ${sig(c.ci[1])}], conditional binomial)`]);
     facts.push(['candidate rate bound', pct(c.candidateRateUpper)]);
-    facts.push(['rule', j.rule]);
+    facts.push(['rule', RULE_TEXT[j.rule]]);
     return facts;
   }
   facts.push(['n', `candidate ${j.candidate.n}, baseline ${j.baseline.n}${j.candidate.nan || j.baseline.nan ? ` (NaN: ${j.candidate.nan} / ${j.baseline.nan})` : ''}`]);
@@ -83,9 +98,10 @@ export function judgementFacts(j: Judgement): [string, string][] {
     facts.push(['Hodges–Lehmann shift', `${sig(mw.hl, 4)} (${Math.round(mw.confidence * 1000) / 10}% CI [${sig(mw.ci[0], 4)}, ${sig(mw.ci[1], 4)}])`]);
     facts.push(['P(candidate > baseline)', sig(mw.cles)]);
   }
-  if (j.effect) facts.push([`effect (${j.effect.measure})`, `${j.effect.measure === 'relative' ? pct(j.effect.estimate) : sig(j.effect.estimate, 4)}, CI [${j.effect.measure === 'relative' ? `${pct(j.effect.ci[0])}, ${pct(j.effect.ci[1])}` : `${sig(j.effect.ci[0], 4)}, ${sig(j.effect.ci[1], 4)}`}], allowed ${j.effect.limits.allowed}${j.effect.limits.critical !== undefined ? `, critical ${j.effect.limits.critical}` : ''}`]);
+  const lim = (x: number) => (j.effect?.measure === 'relative' ? pct(x) : sig(x, 4));
+  if (j.effect) facts.push([`effect (${j.effect.measure})`, `${j.effect.measure === 'relative' ? pct(j.effect.estimate) : sig(j.effect.estimate, 4)}, CI [${j.effect.measure === 'relative' ? `${pct(j.effect.ci[0])}, ${pct(j.effect.ci[1])}` : `${sig(j.effect.ci[0], 4)}, ${sig(j.effect.ci[1], 4)}`}], allowed ${lim(j.effect.limits.allowed)}${j.effect.limits.critical !== undefined ? `, critical ${lim(j.effect.limits.critical)}` : ''}`]);
   if (j.spread) facts.push(['spread (Brown–Forsythe)', `ratio ${sig(j.spread.ratio)}, ${pValue(j.spread.p)}${j.spread.allowed === null ? ', not judged' : `, allowed +${pct(j.spread.allowed)}`}`]);
   if (j.ks) facts.push(['Kolmogorov–Smirnov', `D = ${sig(j.ks.d)}, ${pValue(j.ks.p)} (shape, reported)`]);
-  facts.push(['rule', j.rule]);
+  facts.push(['rule', RULE_TEXT[j.rule]]);
   return facts;
 }
