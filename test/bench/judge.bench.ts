@@ -22,6 +22,15 @@ function draw(z: () => number, shape: Shape, n: number, shift = 0, scale = 1): n
   });
 }
 
+/** Binomial(n, p) draws by counting Bernoulli trials (slow, but plainly right). */
+function binomials(u: () => number): (n: number, p: number) => number {
+  return (n, p) => {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (u() < p) k++;
+    return k;
+  };
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 const verdictFlag = (ok: boolean) => (ok ? 'within' : 'ABOVE');
 
@@ -48,15 +57,10 @@ function aa(): void {
       console.log(`  ${shape.padEnd(9)} ${String(n).padStart(4)}  ${r(mw)}  ${r(ks)}  ${r(strict).padEnd(33)}  ${r(gate)}`);
     }
   }
-  const u = seeded(99);
+  const binom = binomials(seeded(99));
   let fails = 0;
   let passes = 0;
   for (let s = 0; s < SIMS; s++) {
-    const binom = (n: number, p: number) => {
-      let k = 0;
-      for (let i = 0; i < n; i++) if (u() < p) k++;
-      return k;
-    };
     const j = judgeCounts({ errors: binom(20_000, 0.005), requests: 20_000 }, { errors: binom(20_000, 0.005), requests: 20_000 }, { allowed: 0, confidence: 1 - ALPHA, minRequests: 1000 });
     if (j.verdict === 'FAIL') fails++;
     const g = judgeCounts({ errors: binom(20_000, 0.005), requests: 20_000 }, { errors: binom(20_000, 0.005), requests: 20_000 }, { allowed: 0.5, confidence: 1 - ALPHA, minRequests: 1000 });
@@ -87,15 +91,10 @@ function power(): void {
   };
   for (const shift of [0.01, 0.02, 0.05, 0.1, 0.2]) row(`shift +${shift * 100} %`, (z, n) => [draw(z, 'normal', n, shift), draw(z, 'normal', n)]);
   for (const scale of [1.5, 2, 3]) row(`spread × ${scale}, same median`, (z, n) => [draw(z, 'normal', n, 0, scale), draw(z, 'normal', n)]);
-  const u = seeded(7);
+  const binom = binomials(seeded(7));
   for (const factor of [1.5, 2, 3]) {
     let hits = 0;
     for (let s = 0; s < sims; s++) {
-      const binom = (n: number, p: number) => {
-        let k = 0;
-        for (let i = 0; i < n; i++) if (u() < p) k++;
-        return k;
-      };
       const j = judgeCounts({ errors: binom(20_000, 0.005 * factor), requests: 20_000 }, { errors: binom(20_000, 0.005), requests: 20_000 }, { allowed: 0, confidence: 1 - ALPHA, minRequests: 1000 });
       if (j.verdict === 'FAIL') hits++;
     }
