@@ -35,11 +35,12 @@ describe('gates: the compare check kind', () => {
     );
   });
 
-  it('names what is wrong: no query, both forms, half a counts form, an unknown key, ${side} elsewhere', () => {
+  it('names what is wrong: no query, both forms, half a counts form, an unknown key, a critical limit below allowed, ${side} elsewhere', () => {
     fails(gates('        type: compare\n        allowed: 0.1\n'), /needs either 'query' \(samples\) or 'errors' and 'requests' \(counts\)/);
     fails(gates('        type: compare\n        query: x\n        errors: y\n        requests: z\n        allowed: 0.1\n'), /needs either 'query'/);
     fails(gates('        type: compare\n        errors: y{v="${side}"}\n        allowed: 0.1\n'), /needs both 'errors' and 'requests'/);
     fails(gates('        type: compare\n        query: x\n        alowed: 0.1\n'), /unknown key 'alowed'/);
+    fails(gates('        type: compare\n        query: x\n        allowed: 0.2\n        critical_limit: 0.1\n'), /critical_limit 0\.1 is below allowed 0\.2/);
     fails(gates('        type: promql\n        query: x{v="${side}"}\n        comparator: "<="\n        threshold: 1\n'), /unknown variable \$\{side\}/);
   });
 });
