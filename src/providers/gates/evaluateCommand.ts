@@ -2,9 +2,9 @@
 // progress notification that reports each gate as it finishes, and writes the report the way the
 // CLI does — except that an evaluation that could not be carried out never replaces the last report.
 import * as vscode from 'vscode';
-import { currentReportFile, replacesCurrent, runGates } from '../../core/gates/request';
+import { replacesCurrent, runGates, writeCurrentReport } from '../../core/gates/request';
 import { renderJson } from '../../core/gates/render/json';
-import { keepAndDecideCurrent, keepInHistory } from '../history/keep';
+import { keepInHistory } from '../history/keep';
 import { InputError, isAbortError } from '../../core/util/errors';
 import { redactUrls } from '../../core/util/redact';
 import type { GateReport } from '../../core/verdict/types';
@@ -98,12 +98,12 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
       offerFixes(ui, log, 'error', `Aurora: ${report.decision}. The last report is kept.`, 'auroraGa.prometheus', true);
       return { report, kept: true };
     }
-    let reportFile: string | undefined;
-    if (root) {
-      const file = currentReportFile(root);
-      if (await keepAndDecideCurrent(root, 'gates', file, text, recording, log)) reportFile = file;
-    }
-    return { report, kept: false, ...(reportFile ? { reportFile } : {}) };
+    if (!root) return { report, kept: false };
+    // A completed run always replaces the current report (core/history's rule), written as the CLI writes it.
+    await keepInHistory(root, 'gates', text, recording, log);
+    const written = await writeCurrentReport(root, report, recording);
+    log.info(`report written to ${written.file}${written.report.recording ? ` (raw answers: ${written.report.recording.file})` : ''}`);
+    return { report: written.report, kept: false, reportFile: written.file };
   } catch (err) {
     if (isAbortError(err)) {
       log.info('gate evaluation cancelled');
