@@ -72,15 +72,25 @@ describe('canary in VS Code', function () {
     await cfg.update('runs', 2, vscode.ConfigurationTarget.Workspace);
     await cfg.update('intervalSeconds', 0, vscode.ConfigurationTarget.Workspace);
     try {
-      const pending = vscode.commands.executeCommand<CanaryResults | undefined>('aurora.runCanary');
-      const step = async (...commands: string[]) => {
-        await new Promise((r) => setTimeout(r, 800)); // let the quick input open and render its items (no API tells when)
-        for (const c of commands) await vscode.commands.executeCommand(c);
-      };
+      const pending = Promise.resolve(vscode.commands.executeCommand<CanaryResults | undefined>('aurora.runCanary'));
+      // Answer whichever question the extension is asking now, again until it moves on: the quick
+      // input may not take commands yet when the question is first asked (no API tells when it
+      // does), and an accept with nothing to accept is ignored. Each answer is idempotent and also
+      // right for the next question, so a repeat that lands there does no harm.
       // 1/3 profile: the demo is the last item; 2/3 runs: the pre-filled setting (2); 3/3 gating: the default (soft) comes first.
-      await step('workbench.action.quickOpenSelectPrevious', 'workbench.action.acceptSelectedQuickOpenItem');
-      await step('workbench.action.acceptSelectedQuickOpenItem');
-      await step('workbench.action.acceptSelectedQuickOpenItem');
+      const answers: [string, string[]][] = [
+        ['(1/3)', ['quickInput.last', 'workbench.action.acceptSelectedQuickOpenItem']],
+        ['(2/3)', ['workbench.action.acceptSelectedQuickOpenItem']],
+        ['(3/3)', ['quickInput.first', 'workbench.action.acceptSelectedQuickOpenItem']],
+      ];
+      let settled = false;
+      void pending.finally(() => (settled = true));
+      while (!settled) {
+        const asked = api.canary.question;
+        const answer = asked ? answers.find(([step]) => asked.includes(step)) : undefined;
+        for (const c of answer?.[1] ?? []) await vscode.commands.executeCommand(c);
+        await waitFor('the question to move on', () => settled || api.canary.question !== asked, 2000).catch(() => undefined);
+      }
       const results = await pending;
       assert.ok(results, api.canary.lastMessage);
       assert.equal(results.data_mode, 'demo');

@@ -238,14 +238,25 @@ describe('gates view in the real host', function () {
 
   it('validates a JSON gates file against the published schema', async () => {
     const file = path.join(workspaceRoot(), 'gates/broken.gates.json');
-    fs.writeFileSync(file, JSON.stringify({ schema_version: 2, gates: [{ key: 'Bad Key', id: 1 }] }, null, 2));
+    const text = JSON.stringify({ schema_version: 2, gates: [{ key: 'Bad Key', id: 1 }] }, null, 2);
+    fs.writeFileSync(file, text);
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
-    const problems = await waitFor('schema diagnostics', () => {
+    // The schema wants schema_version 1 and a snake_case key: each value is flagged exactly where it stands.
+    const rangeOf = (before: string, value: string) => {
+      const start = text.indexOf(before) + before.length;
+      assert.equal(text.slice(start, start + value.length), value);
+      return new vscode.Range(doc.positionAt(start), doc.positionAt(start + value.length));
+    };
+    const version = rangeOf('"schema_version": ', '2');
+    const key = rangeOf('"key": ', '"Bad Key"');
+    const problems = await waitFor('schema diagnostics on schema_version and key', () => {
       const d = vscode.languages.getDiagnostics(doc.uri);
-      return d.length ? d : undefined;
+      return d.some((p) => p.range.isEqual(version)) && d.some((p) => p.range.isEqual(key)) ? d : undefined;
     }, 20_000);
-    assert.ok(problems.some((p) => doc.getText(p.range).includes('2')), problems.map((p) => p.message).join('; '));
+    const listed = problems.map((p) => `${doc.getText(p.range)}: ${p.message}`).join('; ');
+    assert.match(problems.find((p) => p.range.isEqual(version))!.message, /1/, listed);
+    assert.match(problems.find((p) => p.range.isEqual(key))!.message, /pattern|\^\[a-z\]/i, listed);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

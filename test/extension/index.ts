@@ -14,10 +14,17 @@ export function run(): Promise<void> {
     if (f.endsWith('.test.js') && f.endsWith('.untrusted.test.js') === untrusted) mocha.addFile(path.join(__dirname, f));
   }
   return new Promise((resolve, reject) => {
+    const passed: string[] = [];
+    const failed: string[] = [];
     const runner = mocha.run((failures) => {
       console.log(`${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
+      // scripts/test-repeat.mjs counts failures per test from this file.
+      const report = process.env.AURORA_TEST_REPORT;
+      if (report) fs.writeFileSync(report, JSON.stringify({ passed, failed }));
       if (failures > 0) reject(new Error(`${failures} extension tests failed`));
       else resolve();
     });
+    runner.on('pass', (t) => passed.push(t.fullTitle()));
+    runner.on('fail', (t) => failed.push(t.fullTitle()));
   });
 }

@@ -46,6 +46,17 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode
 
 const changed = (d: readonly vscode.Diagnostic[]) => d.filter((x) => x.code === 'lock-changed');
 
+/**
+ * Puts a fixture back as a whole (temp file + rename), and only when a test changed it: an in-place
+ * rewrite could be read half-written (empty) by the host reloading a still-open document.
+ */
+function restoreAtomically(file: string, text: string): void {
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return;
+  const tmp = `${file}.${process.pid}.restoring`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
 describe('locks: live lock diagnostics in the editor', () => {
   let api: AuroraApi;
   const files = ['r2.yaml', 'r2.lock.json', 'schema1/smoke.yaml', 'schema1/smoke.lock.json'];
@@ -67,7 +78,13 @@ describe('locks: live lock diagnostics in the editor', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const [f, text] of snapshot) fs.writeFileSync(path.join(LOCKS(), f), text);
+    for (const [f, text] of snapshot) restoreAtomically(path.join(LOCKS(), f), text);
+    // The host reloads a changed file into its still-open document a little later: the next test
+    // starts only once every such document holds the restored text.
+    for (const [f, text] of snapshot) {
+      const file = path.join(LOCKS(), f);
+      await waitFor(`${f} restored in its open document`, () => vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === file).every((d) => !d.isDirty && d.getText() === text));
+    }
     await api.locks.refresh();
   });
 

@@ -18,6 +18,7 @@ import {
   type GatesRequest,
   type PrometheusAuth,
 } from '../../core/gates/request';
+import { stripControls } from '../../core/util/controlChars';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { type CliCommand, type CliIO } from '../command';
 import { keepInCliHistory } from '../keepHistory';
@@ -32,6 +33,9 @@ and artifact files, and prints the report with the evidence behind every verdict
 Options:
   --prometheus-url URL   Prometheus-compatible API (env AURORA_PROMETHEUS_URL); user:pass@ in it is
                          used as basic auth
+  --rules-url URL        where the rules API (/api/v1/rules) is, if not at --prometheus-url:
+                         e.g. vmalert beside VictoriaMetrics (env AURORA_RULES_URL); alert checks
+                         need it to prove their rule is loaded
   --artifacts-dir DIR    artifacts folder for file checks (default artifacts)
   --window-hours N       the window every \${window} becomes (default 48)
   --at TIME              evaluation time: RFC 3339 with offset (2026-11-27T04:00:00Z) or Unix seconds
@@ -133,6 +137,7 @@ function progressPrinter(io: CliIO): (p: GateProgress) => void {
 async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
   const { values: f } = parseFlags(argv, {
     'prometheus-url': { type: 'string' },
+    'rules-url': { type: 'string' },
     'artifacts-dir': { type: 'string' },
     'window-hours': { type: 'string' },
     at: { type: 'string' },
@@ -186,9 +191,11 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   if (bearerToken && auth) throw new UsageError('choose either a bearer token (--token-file / AURORA_PROM_TOKEN) or --user, not both');
   if (bearerToken) auth = { kind: 'bearer', token: bearerToken };
   const optional = (name: string, raw: string | undefined, fallback: number, o: { min: number; integer?: boolean }) => (raw === undefined ? undefined : numberFlag(name, raw, fallback, o));
+  const rulesUrl = f['rules-url'] ?? io.env.AURORA_RULES_URL;
   const connection: ConnectionRequest | undefined = url
     ? {
         url,
+        ...(rulesUrl ? { rulesUrl } : {}),
         ...(auth ? { auth } : {}),
         headers: parseHeaders(f.header ?? []),
         ...(f['ca-file'] ? { caFile: path.resolve(io.cwd, f['ca-file']) } : {}),
@@ -221,7 +228,8 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   const json = renderJson(report);
   await keepInCliHistory(io, 'gates', f['artifacts-dir'] ?? 'artifacts', json, recording, signal);
   const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : json;
-  const mode = `data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`;
+  // The source can come from a recording file: nothing in it may drive the terminal.
+  const mode = stripControls(`data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`);
   if (f['metrics-out']) await writeText(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
   if (push) await pushExposition(io, 'gates', push, renderGateMetrics(report), signal);
   if (f.output) {
@@ -236,8 +244,9 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     else if (!f.quiet) io.stderr(`${path.relative(io.cwd, current)} kept: an evaluation that could not be carried out does not replace it\n`);
   }
   const code = report.exit_code ?? 4;
-  if (report.evaluation_error && report.decision_code === 'ERROR') io.stderr(`aurora-ga gates: [ERROR] ${report.evaluation_error.message}\n`);
-  io.stderr(`${report.decision_code} (exit ${code}) — ${mode}${report.promotable ? '' : ' — not promotable'}\n`);
+  if (report.evaluation_error && report.decision_code === 'ERROR') io.stderr(`aurora-ga gates: [ERROR] ${stripControls(report.evaluation_error.message)}\n`);
+  const why = report.decision_code !== 'APPROVED' && report.decision_code !== 'ERROR' && report.decision_reason ? ` — ${stripControls(report.decision_reason)}` : '';
+  io.stderr(`${report.decision_code} (exit ${code})${why} — ${mode}${report.promotable ? '' : ' — not promotable'}\n`);
   return code;
 }
 

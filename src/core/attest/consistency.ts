@@ -1,5 +1,6 @@
 import { exitCodeFor } from '../gates/report';
-import { countsAs, decide, DECISION_TEXT, OVERALL_STATUS, outcomeFor, worstStatus } from '../verdict/rollup';
+import { decideGates } from '../verdict/outage';
+import { countsAs, DECISION_TEXT, OVERALL_STATUS, outcomeFor, worstStatus } from '../verdict/rollup';
 import type { GateReport, GateStatus } from '../verdict/types';
 
 // A gate report is only evidence if it agrees with itself: every outcome follows from its value,
@@ -37,7 +38,7 @@ export function reportProblems(report: GateReport): string[] {
     const status = worstStatus(g.checks.map((c) => c.counts_as));
     if (g.checks.length && status !== g.status) problems.push(`gate ${g.gate_id}: its checks make it ${status}, the report says ${g.status}`);
   }
-  const code = decide(report.gates);
+  const code = decideGates(report.gates, report.evaluation_error).code;
   if (code !== report.decision_code) problems.push(`decision: the gates make it ${code}, the report says ${report.decision_code}`);
   if (report.decision !== DECISION_TEXT[report.decision_code]) problems.push(`decision text does not match ${report.decision_code}`);
   if (report.overall_status !== OVERALL_STATUS[report.decision_code]) problems.push(`overall_status ${report.overall_status} does not match ${report.decision_code}`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ARTIFACTS } from '../artifacts';
 import { seededRandom } from '../prometheus/backoff';
-import { PrometheusClient, type Preflight } from '../prometheus/client';
+import { PrometheusClient, type Preflight, type RulesOutcome } from '../prometheus/client';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from '../prometheus/connection';
 import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
 import { HttpTransport, type Transport } from '../prometheus/transport';
@@ -34,6 +34,8 @@ export const DEMO_RECORDING = () => bundledConfig('demo', 'gates', 'recording.js
 interface Resolved {
   dataMode: DataMode;
   transport?: Transport;
+  /** Where the rules API is when it is not the query API's server (live runs with rulesUrl). */
+  rulesTransport?: HttpTransport;
   recording?: Recording;
   recorder?: Recorder;
   source: string;
@@ -68,9 +70,11 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
   }
   if (!options.prometheus?.url) throw new InputError('no Prometheus URL given (use --prometheus-url, or --demo / --replay FILE for recorded data)');
   const transport = new HttpTransport(options.prometheus);
+  const rulesUrl = options.prometheus.rulesUrl;
   return {
     dataMode: 'live',
     transport,
+    ...(rulesUrl ? { rulesTransport: new HttpTransport({ ...options.prometheus, url: rulesUrl }) } : {}),
     // Every live evaluation records its raw answers: the history keeps them with the report.
     recorder: new Recorder(),
     source: transport.url,
@@ -139,7 +143,10 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
       ...(auth?.basicAuth ? [{ name: 'the basic auth password', value: auth.basicAuth.password }] : []),
     ]);
     const files = await fileScope(r.cwd, r.artifactsDir, options.allowFilesOutside ?? false);
-    const ctx: CheckContext = { client, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, files, secrets, signal };
+    const rulesClient = r.rulesTransport ? new PrometheusClient(conn, r.rulesTransport, { onExchange: r.recorder?.onExchange }) : client;
+    let rulesAnswer: Promise<RulesOutcome> | undefined;
+    const rules = rulesClient && { source: r.rulesTransport?.url ?? r.source, read: () => (rulesAnswer ??= rulesClient.rules(signal)) };
+    const ctx: CheckContext = { client, rules, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, files, secrets, signal };
     // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
     const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
     await confineChecks(prepared, ctx);
@@ -186,6 +193,6 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
     }
     return { report, ...(recording !== undefined ? { recording } : {}) };
   } finally {
-    await r.transport?.close();
+    await Promise.all([r.transport?.close(), r.rulesTransport?.close()]);
   }
 }

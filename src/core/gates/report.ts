@@ -1,6 +1,6 @@
 import { CAUSE_HINT } from '../prometheus/cause';
-import { decideWithOutage, needsRemediation } from '../verdict/outage';
-import { decide, DECISION_EXIT_CODE, DECISION_TEXT, OVERALL_STATUS } from '../verdict/rollup';
+import { decideGates, needsRemediation } from '../verdict/outage';
+import { DECISION_EXIT_CODE, DECISION_TEXT, OVERALL_STATUS } from '../verdict/rollup';
 import type { DataMode, DecisionCode, EvaluationError, GateReport, GateResult } from '../verdict/types';
 
 export const REPORT_SCHEMA_VERSION = 2;
@@ -13,7 +13,7 @@ export function exitCodeFor(decision: DecisionCode, dataMode: DataMode): number 
   return DECISION_EXIT_CODE[decision];
 }
 
-function nextSteps(gates: GateResult[], decision: DecisionCode, dataMode: DataMode, outage: EvaluationError | undefined): string[] {
+function nextSteps(gates: GateResult[], decision: DecisionCode, reason: string, dataMode: DataMode, outage: EvaluationError | undefined): string[] {
   const steps: string[] = [];
   if (dataMode !== 'live') steps.push(`Data mode '${dataMode}': this report cannot be used to promote; re-run against live Prometheus data`);
   // The headline already names the cause; no gate remediation applies to a server that did not answer.
@@ -24,6 +24,7 @@ function nextSteps(gates: GateResult[], decision: DecisionCode, dataMode: DataMo
   }
   if (decision === 'APPROVED') return dataMode === 'live' ? APPROVED_STEPS : steps;
   if (outage) steps.push(`Not every query was answered: ${outage.message}`);
+  else steps.push(`Why: ${reason}`);
   steps.push('Address the following issues:');
   for (const g of gates) {
     if (!needsRemediation(g)) continue;
@@ -50,7 +51,7 @@ export interface ReportMeta {
 
 /** Assembles the report: one decision from the gates evaluated once, with its exit code inside. */
 export function buildReport(gates: GateResult[], meta: ReportMeta): GateReport {
-  const decision = decideWithOutage(decide(gates), gates, meta.outage);
+  const { code: decision, reason } = decideGates(gates, meta.outage);
   return {
     schema_version: REPORT_SCHEMA_VERSION,
     timestamp: (meta.now ?? new Date()).toISOString(),
@@ -61,7 +62,8 @@ export function buildReport(gates: GateResult[], meta: ReportMeta): GateReport {
     gates,
     decision: decision === 'ERROR' && meta.outage ? `${DECISION_TEXT.ERROR} - ${meta.outage.message}` : DECISION_TEXT[decision],
     decision_code: decision,
-    next_steps: nextSteps(gates, decision, meta.dataMode, meta.outage),
+    decision_reason: reason,
+    next_steps: nextSteps(gates, decision, reason, meta.dataMode, meta.outage),
     source: meta.source,
     ...(meta.profile !== undefined ? { profile: meta.profile } : {}),
     promotable: meta.dataMode === 'live',

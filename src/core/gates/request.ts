@@ -31,6 +31,8 @@ export interface ConnectionRequest {
   retries?: number;
   /** Largest answer read (default 16). */
   maxResponseMiB?: number;
+  /** Where the rules API is when not at `url` (e.g. vmalert beside VictoriaMetrics). */
+  rulesUrl?: string;
 }
 
 export const REQUEST_DEFAULTS = {
@@ -99,6 +101,7 @@ export function resolveConnection(req: ConnectionRequest): PrometheusConnection 
     ...(auth?.kind === 'basic' ? { basicAuth: { username: auth.username, password: auth.password } } : {}),
     headers: { ...req.headers },
     ...(req.caFile ? { caFile: req.caFile } : {}),
+    ...(req.rulesUrl ? { rulesUrl: req.rulesUrl } : {}),
     timeoutMs: positive('timeout', req.timeoutSeconds, REQUEST_DEFAULTS.timeoutSeconds) * 1000,
     deadlineMs: positive('deadline', req.deadlineSeconds, REQUEST_DEFAULTS.deadlineSeconds) * 1000,
     concurrency,

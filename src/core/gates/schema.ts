@@ -7,7 +7,7 @@ import { z } from 'zod';
 const comparator = z.enum(['<=', '<', '>=', '>', '==']).describe('How the measured value is compared with the threshold.');
 const policy = z.enum(['fail', 'warn', 'inconclusive']);
 /** A number, or a template such as "${tolerance}" that must resolve to one. */
-const numberOrTemplate = z.union([z.number(), z.string().regex(/\$\{[a-zA-Z_][a-zA-Z0-9_]*\}/, 'a number or a ${variable} template')]);
+const numberOrTemplate = z.union([z.number().finite(), z.string().regex(/\$\{[a-zA-Z_][a-zA-Z0-9_]*\}/, 'a number or a ${variable} template')]);
 
 const common = {
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower_snake_case').describe('Stable id, unique within its gate (the `check` label of exported metrics).'),
@@ -17,6 +17,7 @@ const common = {
   severity: z.enum(['fail', 'warn']).default('fail').describe('What a failed comparison counts as.'),
   on_missing: policy.default('fail').describe('What NO_DATA (no series, missing file, NaN, null) counts as.'),
   on_error: policy.default('fail').describe('What ERROR (rejected query, timeout, unreadable file) counts as.'),
+  on_infinite: policy.optional().describe('What a +Inf/-Inf value counts as (it never passes a comparison); default: as on_missing says.'),
 };
 
 export const promqlCheck = z.strictObject({
@@ -24,6 +25,10 @@ export const promqlCheck = z.strictObject({
   type: z.literal('promql').describe('Instant query at the evaluation time; every series is compared, the worst decides.'),
   query: z.string().min(1).describe('PromQL template: ${window}, ${step}, ${profile}, ${profile_re} and variables.'),
   on_empty: z.enum(['no_data', 'zero']).default('no_data').describe('An answer with no series: NO_DATA (default) or the value 0.'),
+  result_type: z
+    .enum(['vector', 'scalar'])
+    .default('vector')
+    .describe('The answer the query must give: an instant vector (default) or, for scalar expressions on Prometheus, a scalar; anything else is ERROR.'),
 });
 
 export const promqlRangeCheck = z.strictObject({
@@ -36,7 +41,9 @@ export const promqlRangeCheck = z.strictObject({
 
 export const alertCheck = z.strictObject({
   ...common,
-  type: z.literal('alert').describe('Number of series of ALERTS{alertname, alertstate="firing"} seen firing at any time in the window.'),
+  type: z
+    .literal('alert')
+    .describe('Number of series of ALERTS{alertname, alertstate="firing"} seen firing at any time in the window; none firing counts as 0 only when the rules API shows the rule loaded, healthy and evaluated in the window (else NO_DATA).'),
   alertname: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/),
   labels: z.record(z.string(), z.string()).optional().describe('Extra label matchers (exact values).'),
 });

@@ -5,6 +5,7 @@ import { CONNECTION_DEFAULTS, type PrometheusConnection } from './connection';
 import { delay, Limiter } from './limiter';
 import { exchangeKey } from './recordingKey';
 import { parseResponse, type PromSeries } from './response';
+import { parseRulesResponse, type AlertingRule } from './rules';
 import { ResponseTooLargeError, type RawResponse, type Transport } from './transport';
 
 /** What one query came to, after retries. Errors carry the server's or the transport's own message. */
@@ -19,7 +20,25 @@ export type QueryFailure = {
   cause?: UnavailableCause;
 };
 
-type AttemptResult = { ok: true; resultType: string; series: PromSeries[]; warnings: string[] } | (QueryFailure & { retryAfterMs?: number });
+/** What the rules API answered, after retries. */
+export type RulesOutcome = (({ ok: true; rules: AlertingRule[] }) | QueryFailure) & { durationMs: number; attempts: number };
+
+type Failure = QueryFailure & { retryAfterMs?: number };
+type AttemptResult = { ok: true; resultType: string; series: PromSeries[]; warnings: string[] } | Failure;
+
+/** An HTTP answer that is not data: its kind, the server's message (bounded), the cause and Retry-After. */
+function httpFailure(raw: RawResponse, parsed: { kind: 'rejected' | 'server' | 'protocol'; status: number; message: string }): Failure {
+  const cause = httpCause(parsed.status, parsed.kind);
+  const retryAfterMs = parseRetryAfter(raw.retryAfter, Date.now());
+  return {
+    ok: false,
+    kind: parsed.kind,
+    status: parsed.status,
+    message: bounded(parsed.message),
+    ...(cause ? { cause } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  };
+}
 
 /**
  * rejected: 4xx; server: 5xx; network: refused/reset/DNS/TLS; timeout: per-attempt deadline; protocol: unreadable
@@ -147,7 +166,7 @@ export class PrometheusClient {
     const params = { query: '1', time: unixSeconds(at) };
     const timeoutMs = Math.min(this.timeoutMs, CONNECTION_DEFAULTS.preflightTimeoutMs);
     for (let attempt = 1; ; attempt++) {
-      const r = await this.attempt('/api/v1/query', params, signal, timeoutMs, false);
+      const r = await this.attempt('/api/v1/query', params, signal, timeoutMs, false, (raw) => this.readQuery(raw));
       const durationMs = Math.round(performance.now() - t0);
       if (r.ok) return { ok: true, durationMs };
       // `1` is a valid query everywhere: a refusal is about the request — a proxy's credentials check
@@ -182,11 +201,29 @@ export class PrometheusClient {
     const elapsed = () => Math.round((performance.now() - t0) * 10) / 10;
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
-      const result = await this.limiter.run(() => this.attempt(path, params, signal, this.timeoutMs, true));
+      const result = await this.limiter.run(() => this.attempt(path, params, signal, this.timeoutMs, true, (raw) => this.readQuery(raw)));
       const again = result.ok ? undefined : await this.retryPause(result, attempt, path, signal, { network: true, query: params.query });
       if (again === undefined) {
         if (!result.ok) delete result.retryAfterMs;
         return { ...result, durationMs: elapsed(), attempts: attempt };
+      }
+    }
+  }
+
+  /** The alerting rules the server (or its ruler, e.g. vmalert) has loaded, with their health; retried like a query. */
+  async rules(signal: AbortSignal): Promise<RulesOutcome> {
+    const t0 = performance.now();
+    const read = (raw: RawResponse): { ok: true; rules: AlertingRule[] } | Failure => {
+      const parsed = parseRulesResponse(raw);
+      return parsed.ok ? parsed : httpFailure(raw, parsed);
+    };
+    for (let attempt = 1; ; attempt++) {
+      signal.throwIfAborted();
+      const result = await this.limiter.run(() => this.attempt('/api/v1/rules', {}, signal, this.timeoutMs, true, read));
+      const again = result.ok ? undefined : await this.retryPause(result, attempt, '/api/v1/rules', signal, { network: true });
+      if (again === undefined) {
+        if (!result.ok) delete result.retryAfterMs;
+        return { ...result, durationMs: Math.round((performance.now() - t0) * 10) / 10, attempts: attempt };
       }
     }
   }
@@ -218,13 +255,20 @@ export class PrometheusClient {
   }
 
   /** One attempt, with the connection's credentials taken out of any message it carries. */
-  private async attempt(path: string, params: Record<string, string>, signal: AbortSignal, timeoutMs: number, recorded: boolean): Promise<AttemptResult> {
-    const r = await this.attemptOnce(path, params, signal, timeoutMs, recorded);
+  private async attempt<T extends { ok: true }>(path: string, params: Record<string, string>, signal: AbortSignal, timeoutMs: number, recorded: boolean, read: (raw: RawResponse) => T | Failure): Promise<T | Failure> {
+    const r = await this.attemptOnce(path, params, signal, timeoutMs, recorded, read);
     if (!r.ok && this.transport.redact) r.message = this.transport.redact(r.message);
     return r;
   }
 
-  private async attemptOnce(path: string, params: Record<string, string>, signal: AbortSignal, timeoutMs: number, recorded: boolean): Promise<AttemptResult> {
+  private async attemptOnce<T extends { ok: true }>(
+    path: string,
+    params: Record<string, string>,
+    signal: AbortSignal,
+    timeoutMs: number,
+    recorded: boolean,
+    read: (raw: RawResponse) => T | Failure,
+  ): Promise<T | Failure> {
     signal.throwIfAborted();
     if (this.deadline.aborted) return this.deadlineFailure();
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -258,19 +302,13 @@ export class PrometheusClient {
       return failure;
     }
     record({ response: raw });
+    return read(raw);
+  }
+
+  /** A query answer: data, or why not (partial answers are not data). */
+  private readQuery(raw: RawResponse): AttemptResult {
     const parsed = parseResponse(raw);
-    if (!parsed.ok) {
-      const cause = httpCause(parsed.status, parsed.kind);
-      const retryAfterMs = parseRetryAfter(raw.retryAfter, Date.now());
-      return {
-        ok: false,
-        kind: parsed.kind,
-        status: parsed.status,
-        message: bounded(parsed.message),
-        ...(cause ? { cause } : {}),
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      };
-    }
+    if (!parsed.ok) return httpFailure(raw, parsed);
     const partial = partialReason(raw, parsed.warnings);
     if (partial) return { ok: false, kind: 'partial', status: raw.status, message: partial };
     return { ok: true, resultType: parsed.resultType, series: parsed.series, warnings: parsed.warnings };

@@ -2,6 +2,12 @@
 export interface PrometheusConnection {
   /** Base URL, e.g. `http://127.0.0.1:9090` or `https://mimir.example/prometheus`; a trailing slash is fine. No user info (see `basicAuth`). */
   url: string;
+  /**
+   * Base URL of the rules API (`/api/v1/rules`) when the query API does not serve it, e.g. vmalert
+   * beside VictoriaMetrics (default: `url`). Alert checks read it to prove their rule is loaded.
+   * Gets the same credentials, headers and CA as `url`.
+   */
+  rulesUrl?: string;
   /** Sent as `Authorization: Bearer <token>` (CLI: AURORA_PROM_TOKEN; VS Code: SecretStorage). */
   bearerToken?: string;
   basicAuth?: { username: string; password: string };

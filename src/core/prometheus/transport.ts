@@ -28,6 +28,8 @@ export function formatBytes(n: number): string {
 // Thanos and VictoriaMetrics answer an incomplete query with 200 unless asked not to; Prometheus,
 // Mimir and Cortex ignore both parameters. Sent on the wire only, so recordings keep the query's own.
 const COMPLETE_DATA = 'partial_response=false&deny_partial_response=1';
+/** The endpoints that answer with data (and may answer partially); metadata and rules take no such flags. */
+const QUERY_PATHS = new Set(['/api/v1/query', '/api/v1/query_range']);
 
 /** Sends one API request. Throws on transport failure (refused, reset, aborted); never on an HTTP status. */
 export interface Transport {
@@ -80,7 +82,9 @@ export class HttpTransport implements Transport {
   }
 
   async send(path: string, params: Record<string, string>, signal: AbortSignal): Promise<RawResponse> {
-    const url = `${this.base}${path}?${new URLSearchParams(params)}&${COMPLETE_DATA}`;
+    const query = new URLSearchParams(params).toString();
+    const extra = QUERY_PATHS.has(path) ? COMPLETE_DATA : '';
+    const url = `${this.base}${path}${query || extra ? `?${[query, extra].filter(Boolean).join('&')}` : ''}`;
     const undici = await import('undici');
     this.pool ??= Promise.resolve(new undici.Agent(this.poolOptions));
     const res = await undici.request(url, { method: 'GET', headers: this.headers, signal, dispatcher: await this.pool });

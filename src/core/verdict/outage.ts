@@ -1,5 +1,6 @@
 import type { UnavailableCause } from '../prometheus/cause';
 import { CAUSE_TEXT } from '../prometheus/cause';
+import { decision, type Decision } from './rollup';
 import type { DecisionCode, EvaluationError, GateResult } from './types';
 
 // "The release failed a check" vs "the evaluation could not be carried out": the rule that tells them
@@ -9,6 +10,13 @@ import type { DecisionCode, EvaluationError, GateResult } from './types';
 // Checks that did fail on the data that arrived are still in the report and in its next steps.
 
 type Gate = Pick<GateResult, 'status' | 'fail_action' | 'checks'>;
+
+/** The decision of evaluated gates, an outage included: the one rule the report and its verification apply. */
+export function decideGates(gates: Parameters<typeof decision>[0] & Gate[], outage: EvaluationError | undefined): Decision {
+  const base = decision(gates);
+  const code = decideWithOutage(base.code, gates, outage);
+  return code === base.code || !outage ? base : { code, reason: outage.message };
+}
 
 export function decideWithOutage(base: DecisionCode, gates: Gate[], outage: EvaluationError | undefined): DecisionCode {
   if (!outage) return base;

@@ -39,6 +39,10 @@ export type DataMode = z.infer<typeof dataModeSchema>;
 export const unavailableCauseSchema = z.enum(['unreachable', 'dns', 'tls', 'timeout', 'auth', 'not-prometheus', 'server-error', 'throttled', 'deadline']);
 export type UnavailableCause = z.infer<typeof unavailableCauseSchema>;
 
+/** A measured value: a number, NaN/±Inf as Prometheus writes them (JSON has no such numbers), or null for none. */
+const NON_FINITE = { NaN: Number.NaN, '+Inf': Number.POSITIVE_INFINITY, '-Inf': Number.NEGATIVE_INFINITY } as const;
+export const measuredSchema = z.union([z.number(), z.enum(['NaN', '+Inf', '-Inf']).transform((t) => NON_FINITE[t])]).nullable();
+
 /** Exactly which data produced a verdict. */
 export const evidenceSchema = z.object({
   /** 'prometheus' or 'file'. */
@@ -85,8 +89,11 @@ export const checkResultSchema = z.object({
   outcome: checkOutcomeSchema,
   /** How this check counts toward its gate, after severity / on_missing / on_error. */
   counts_as: gateStatusSchema,
-  /** The measured value, or null for NO_DATA / ERROR. */
-  value: z.number().nullable(),
+  /**
+   * The measured value; NaN/±Inf when that is what came back (written "NaN", "+Inf", "-Inf" in JSON
+   * reports, as Prometheus writes them); null when there is no value (no series, ERROR).
+   */
+  value: measuredSchema,
   threshold: z.number(),
   comparator: comparatorSchema,
   severity: severitySchema,
@@ -100,7 +107,7 @@ export const gateResultSchema = z.object({
   gate_id: z.number().int(),
   gate_name: z.string(),
   status: gateStatusSchema,
-  value: z.number().nullable(),
+  value: measuredSchema,
   threshold: z.number().nullable(),
   condition: z.string(),
   message: z.string(),
@@ -125,6 +132,8 @@ export const gateReportSchema = z.object({
   gates: z.array(gateResultSchema),
   decision: z.string(),
   decision_code: decisionCodeSchema,
+  /** Why the decision is what it is (e.g. "no deciding data: …"). */
+  decision_reason: z.string().optional(),
   next_steps: z.array(z.string()),
   /** Where the Prometheus data came from (base URL, or the recording replayed). */
   source: z.string(),

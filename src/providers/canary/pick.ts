@@ -5,6 +5,22 @@ import { GATING_MODES, type GatingMode } from '../../core/canary/results';
 
 export type ProfileChoice = { demo: true } | { demo: false; profile: string };
 
+let asking: string | undefined;
+
+/** The title of the question on screen now: host tests answer it through commands once it is asked. */
+export function currentQuestion(): string | undefined {
+  return asking;
+}
+
+async function ask<T>(title: string, show: () => Thenable<T>): Promise<T> {
+  asking = title;
+  try {
+    return await show();
+  } finally {
+    asking = undefined;
+  }
+}
+
 /** Profiles with a lock beside them first (those are the ones a canary can run), the demo last. */
 export async function pickProfile(folder: vscode.WorkspaceFolder, preferred: string | undefined): Promise<ProfileChoice | undefined> {
   const locks = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.lock.json'), '**/{node_modules,artifacts,.git}/**', 200);
@@ -28,7 +44,8 @@ export async function pickProfile(folder: vscode.WorkspaceFolder, preferred: str
     items.unshift(...(items.some((i) => i.choice && !i.choice.demo && i.choice.profile === abs) ? [] : [{ label: rel(abs), description: 'auroraGa.canary.profile', choice: { demo: false as const, profile: abs } }]));
   }
   items.push({ label: '$(folder-opened) Other profile…', browse: true }, { label: '$(beaker) Demo', description: 'bundled demo command and profile — results labelled DEMO', choice: { demo: true } });
-  const picked = await vscode.window.showQuickPick(items, { title: 'Aurora: Run Canary (1/3) — profile under test', placeHolder: 'Profile whose lock must validate before the first run' });
+  const title = 'Aurora: Run Canary (1/3) — profile under test';
+  const picked = await ask(title, () => vscode.window.showQuickPick(items, { title, placeHolder: 'Profile whose lock must validate before the first run' }));
   if (!picked) return undefined;
   if (picked.choice) return picked.choice;
   const uri = await vscode.window.showOpenDialog({ defaultUri: folder.uri, canSelectMany: false, filters: { 'YAML profile': ['yaml', 'yml'] }, title: 'Profile under test' });
@@ -36,11 +53,12 @@ export async function pickProfile(folder: vscode.WorkspaceFolder, preferred: str
 }
 
 export async function pickRuns(initial: number): Promise<number | undefined> {
-  const raw = await vscode.window.showInputBox({
-    title: 'Aurora: Run Canary (2/3) — number of runs',
+  const title = 'Aurora: Run Canary (2/3) — number of runs';
+  const raw = await ask(title, () => vscode.window.showInputBox({
+    title,
     value: String(initial),
     validateInput: (v) => (/^\s*\d+\s*$/.test(v) && Number(v) >= 1 ? undefined : 'A whole number of runs, at least 1'),
-  });
+  }));
   return raw === undefined ? undefined : Number(raw);
 }
 
@@ -52,6 +70,7 @@ const GATING_HELP: Record<GatingMode, string> = {
 
 export async function pickGating(initial: GatingMode): Promise<GatingMode | undefined> {
   const items = [initial, ...GATING_MODES.filter((g) => g !== initial)].map((g) => ({ label: g, description: GATING_HELP[g] }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Aurora: Run Canary (3/3) — CI gating' });
+  const title = 'Aurora: Run Canary (3/3) — CI gating';
+  const picked = await ask(title, () => vscode.window.showQuickPick(items, { title }));
   return picked?.label as GatingMode | undefined;
 }

@@ -5,6 +5,7 @@ import { ARTIFACTS } from '../../core/artifacts';
 import type { CanaryResults } from '../../core/canary/results';
 import { CanaryController, type RunCanaryArgs } from './controller';
 import type { CanaryViewModel, RunNodeModel } from './model';
+import { currentQuestion } from './pick';
 import { CanaryTreeProvider } from './tree';
 
 /** What extension tests (and other extensions) read of the Canary face. */
@@ -18,6 +19,8 @@ export interface CanaryApi {
   readonly lastMessage: string | undefined;
   /** Absolute path of the last results file written. */
   readonly resultsFile: string | undefined;
+  /** The title of the Run Canary question on screen now, if any. */
+  readonly question: string | undefined;
   /** Re-reads artifacts/canary/. */
   refresh(): Promise<void>;
 }
@@ -102,6 +105,9 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
     },
     get resultsFile() {
       return controller.resultsFile;
+    },
+    get question() {
+      return currentQuestion();
     },
     refresh: () => controller.refresh(),
   };

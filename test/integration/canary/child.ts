@@ -6,7 +6,7 @@
 //   invalid    summary that is not JSON, exit 0  trip       exit 3 under --ci-gating hard, else ok
 //   hang       never exits                       grandchild spawns a grandchild (pid in grandchild.pid), then hangs
 //   stubborn   ignores SIGTERM and hangs         noisy      200 KiB of stdout, then ok
-//   slow       ok after 300 ms
+//   slow       ok after 300 ms                exit3      summary, then exit 3 whatever the gating
 //   daemon     double-forks a setsid daemon (pid in daemon.pid, out of the run's process group), then hangs
 //   daemon-exit the same daemon, then a healthy exit 0
 import { spawn } from 'node:child_process';
@@ -58,6 +58,11 @@ switch (mode) {
   case 'hang':
     writeSummary(healthy);
     hang();
+    break;
+  case 'exit3':
+    writeSummary(healthy);
+    console.error('exiting with code 3');
+    process.exit(3);
     break;
   case 'grandchild': {
     const g = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readCanaryResults } from '../../../src/core/canary/results';
 import { runCanary, type CanaryProgress } from '../../../src/core/canary/runner';
 import { InputError } from '../../../src/core/util/errors';
-import { alive, childPlan, readPid, tempRoot } from './support';
+import { alive, CHILD, childPlan, readPid, tempRoot } from './support';
 
 const never = () => new AbortController().signal;
 
@@ -75,25 +75,40 @@ describe('canary runner with real child processes', function () {
   });
 
   it('kills a run at its timeout, grandchildren included, and moves on', async () => {
-    const t0 = Date.now();
-    const r = await runCanary(childPlan(root, 'grandchild,ok', { runs: 2, timeout_seconds: 1 }), never());
+    // Run 1 is a shell that starts a grandchild at once (a shell is ready within milliseconds, so
+    // the 2 s timeout cannot strike before the grandchild exists, as it could with a loaded Node
+    // still starting); run 2 is the healthy Node child.
+    const plan = childPlan(root, 'ok', { runs: 2, timeout_seconds: 2 });
+    plan.config.command = ['/bin/sh', '-c', 'if [ "$AURORA_RUN_ID" = 1 ]; then sleep 1000 & echo $! > "$AURORA_RUN_DIR/grandchild.pid"; wait; else exec "$1" "$2" ok; fi', 'sh', '${node}', CHILD];
+    const r = await runCanary(plan, never());
     const dir = path.join(root, r.sequence_dir!);
     const grandchild = readPid(path.join(dir, 'run-01/grandchild.pid'));
     assert.equal(alive(grandchild), false, `grandchild ${grandchild} survived the timeout`);
     assert.equal(r.run_results[0].outcome, 'timeout');
     assert.equal(r.run_results[0].exit_code, -1);
-    assert.match(r.run_results[0].reason!, /timed out after 1s/);
-    assert.equal(r.health_results[0].healthy, false, 'a timed-out run is never healthy, even with a summary');
+    assert.match(r.run_results[0].reason!, /timed out after 2s/);
+    assert.equal(r.health_results[0].healthy, false, 'a timed-out run is never healthy');
     assert.equal(r.run_results[1].outcome, 'success');
-    assert.ok(Date.now() - t0 < 10000);
   });
 
   it('escalates to SIGKILL when a run ignores SIGTERM', async () => {
-    const r = await runCanary(childPlan(root, 'stubborn', { runs: 1, timeout_seconds: 0.5, kill_grace_seconds: 0.3 }), never());
+    // Stopped only once the child says it ignores SIGTERM (it writes child.pid after installing the
+    // handler): a stop that came earlier would meet Node's default handler and prove nothing.
+    const controller = new AbortController();
+    const r = await runCanary(childPlan(root, 'stubborn', { runs: 1, timeout_seconds: 600, kill_grace_seconds: 0.3 }), controller.signal, (p) => {
+      if (p.kind !== 'run-start') return;
+      const file = path.join(p.runDir, 'child.pid');
+      const poll = setInterval(() => {
+        if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+          clearInterval(poll);
+          controller.abort();
+        }
+      }, 20);
+    });
     const pid = readPid(path.join(root, r.sequence_dir!, 'run-01/child.pid'));
     assert.equal(alive(pid), false);
-    assert.equal(r.run_results[0].outcome, 'timeout');
-    assert.equal(r.run_results[0].signal, 'SIGKILL');
+    assert.equal(r.run_results[0].outcome, 'cancelled');
+    assert.equal(r.run_results[0].signal, 'SIGKILL', 'SIGTERM was ignored, so only SIGKILL ended it');
     assert.match(r.run_results[0].stdout, /ignoring SIGTERM/);
   });
 
@@ -143,13 +158,18 @@ describe('canary runner with real child processes', function () {
   });
 
   it('runs with concurrency and waits the interval between runs', async () => {
-    const starts: number[] = [];
-    const t0 = Date.now();
-    const r = await runCanary(childPlan(root, 'slow', { runs: 4, concurrency: 2, interval_seconds: 0.2 }), never(), (p) => p.kind === 'run-start' && starts.push(Date.now() - t0));
+    const events: { e: CanaryProgress; at: number }[] = [];
+    const r = await runCanary(childPlan(root, 'slow', { runs: 4, concurrency: 2, interval_seconds: 0.2 }), never(), (e) => events.push({ e, at: performance.now() }));
     assert.equal(r.evaluation.successful_runs, 4);
     assert.deepEqual(r.run_results.map((x) => x.run_id), [1, 2, 3, 4]);
-    assert.ok(starts[1] < 250, `two runs start together (second at ${starts[1]} ms)`);
-    assert.ok(starts[2] >= 450, `the third waits for a slot and the interval (${starts[2]} ms)`);
+    const order = events.map(({ e }) => (e.kind === 'run-start' ? `start ${e.runId}` : e.kind === 'run-end' ? 'end' : e.kind)).filter((k) => k !== 'waiting');
+    // Two runs start together (no run has ended yet); the third starts only after one has ended.
+    assert.deepEqual([order[0], ...order.slice(1, 3).sort()], ['sequence-start', 'start 1', 'start 2']);
+    assert.ok(order.indexOf('start 3') > order.indexOf('end'), order.join(', '));
+    // The interval is a lower bound set by the runner's own timer (1 ms of timer rounding allowed).
+    const firstEnd = events.find(({ e }) => e.kind === 'run-end')!.at;
+    const third = events.find(({ e }) => e.kind === 'run-start' && e.runId === 3)!.at;
+    assert.ok(third - firstEnd >= 199, `the third run waited ${third - firstEnd} ms after a slot freed, not the 200 ms interval`);
   });
 
   it('cancels mid-sequence: kills the running group, starts nothing more, leaves no process behind', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { evaluateGates } from '../../../src/core/gates/evaluate';
 import type { CheckResult, GateReport } from '../../../src/core/verdict/types';
-import { gatesHistory, TRIPPED, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
+import { gatesHistory, SHIPPED_ALERT_RULES, TRIPPED, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
 import { renderOpenMetrics, startPrometheus, startSilentServer, type RunningServer } from '../../support/prometheus';
 import { captureIO } from '../../unit/gates/cliIO';
 
@@ -21,7 +21,7 @@ interface Env {
 async function setUp(history: Omit<HistoryOptions, 'end'> = {}, ws: Omit<WorkspaceOptions, 'end'> = {}): Promise<Env> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-gates-'));
   writeWorkspace(dir, { end: END, ...ws });
-  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...history })) });
+  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...history })), ruleFiles: [SHIPPED_ALERT_RULES()] });
   return { prom, dir };
 }
 
@@ -158,7 +158,7 @@ describe('gates: evaluation against a real Prometheus', function () {
       fs.writeFileSync(rules, JSON.stringify({
         groups: [{ name: 'dro', rules: [{ alert: 'DROFactorSuppressed', expr: 'quantile_over_time(0.05, aurora_risk_dro_factor[48h]) < 0.6', for: '0m', labels: { severity: 'warning' } }] }],
       }));
-      const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, trips: { dro_factor: true } })), ruleFiles: [rules], evaluationInterval: '1s' });
+      const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, trips: { dro_factor: true } })), ruleFiles: [SHIPPED_ALERT_RULES(), rules], evaluationInterval: '1s' });
       env = { prom, dir };
     });
     after(() => tearDown(env));
@@ -235,9 +235,7 @@ describe('gates: evaluation against a real Prometheus', function () {
       const silent = await startSilentServer();
       try {
         const io = captureIO(env!.dir);
-        const t0 = Date.now();
         const code = await runCli(['gates', '--prometheus-url', silent.url, '--at', String(END), '--timeout', '0.3', '--quiet'], io, AbortSignal.timeout(20_000));
-        const elapsed = Date.now() - t0;
         const report = JSON.parse(io.out) as GateReport;
         const prom = report.gates.flatMap((g) => g.checks).filter((c) => c.evidence.kind === 'prometheus');
         assert.equal(prom.length, 9);
@@ -247,7 +245,6 @@ describe('gates: evaluation against a real Prometheus', function () {
           assert.equal(c.evidence.cause, 'timeout');
         }
         assert.equal(silent.requests(), 1, 'the pre-flight request alone: nothing is sent to a server that did not answer it');
-        assert.ok(elapsed < 5000, `one pre-flight timeout, not one per query: ${elapsed} ms`);
         assert.equal(code, 5, 'not carried out, never BLOCKED');
       } finally {
         await silent.stop();
@@ -287,10 +284,16 @@ describe('gates: evaluation against a real Prometheus', function () {
       const silent = await startSilentServer();
       try {
         const ac = new AbortController();
-        const t0 = Date.now();
-        setTimeout(() => ac.abort(new Error('cancelled by user')), 100);
-        await assert.rejects(evaluateGates({ prometheus: { url: silent.url }, cwd: env!.dir, at: new Date(END * 1000) }, ac.signal), /cancelled by user/);
-        assert.ok(Date.now() - t0 < 2000);
+        // The server never answers and each query's own deadline is 30 s (twice over the test's
+        // timeout with 9 queries): only the cancel, sent once a query is in flight, can end this.
+        const pending = evaluateGates({ prometheus: { url: silent.url, timeoutMs: 30_000 }, cwd: env!.dir, at: new Date(END * 1000) }, ac.signal);
+        const poll = setInterval(() => {
+          if (silent.requests() > 0) {
+            clearInterval(poll);
+            ac.abort(new Error('cancelled by user'));
+          }
+        }, 10);
+        await assert.rejects(pending, /cancelled by user/);
       } finally {
         await silent.stop();
       }

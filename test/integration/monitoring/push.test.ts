@@ -45,9 +45,8 @@ describe('monitoring: pushMetrics to a real Pushgateway', function () {
     await assert.rejects(pushMetrics(`http://127.0.0.1:${port}`, 'j', 'x 1\n', AbortSignal.timeout(5000)), /push to http:\/\/127\.0\.0\.1:\d+\/metrics\/job\/j failed: ECONNREFUSED/);
     const silent = await startSilentServer();
     try {
-      const t0 = Date.now();
-      await assert.rejects(pushMetrics(silent.url, 'j', 'x 1\n', AbortSignal.timeout(5000), { timeoutMs: 300 }), /timed out after 300 ms/);
-      assert.ok(Date.now() - t0 < 2000);
+      // No outer deadline: only the push's own 300 ms deadline can end this (the gateway never answers).
+      await assert.rejects(pushMetrics(silent.url, 'j', 'x 1\n', new AbortController().signal, { timeoutMs: 300 }), /timed out after 300 ms/);
       await assert.rejects(pushMetrics(silent.url, 'j', 'x 1\n', AbortSignal.abort()), { name: 'AbortError' });
     } finally {
       await silent.stop();

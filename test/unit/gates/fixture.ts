@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import type { CheckResult, GateReport } from '../../../src/core/verdict/types';
-import { gatesHistory, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
+import { gatesHistory, SHIPPED_ALERT_RULES, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
 import { renderOpenMetrics, startPrometheus, type RunningServer } from '../../support/prometheus';
 import { captureIO } from './cliIO';
 
@@ -16,10 +16,12 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function fixture(o: { history?: Omit<HistoryOptions, 'end'>; workspace?: Omit<WorkspaceOptions, 'end'>; prometheus?: boolean } = {}): Promise<Fixture> {
+/** `rules: false` starts Prometheus without the shipped alerting rules (its alert checks then have no proof). */
+export async function fixture(o: { history?: Omit<HistoryOptions, 'end'>; workspace?: Omit<WorkspaceOptions, 'end'>; prometheus?: boolean; rules?: boolean } = {}): Promise<Fixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-gates-unit-'));
   writeWorkspace(dir, { end: END, ...o.workspace });
-  const prom = o.prometheus === false ? undefined : await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...o.history })) });
+  const ruleFiles = o.rules === false ? [] : [SHIPPED_ALERT_RULES()];
+  const prom = o.prometheus === false ? undefined : await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...o.history })), ruleFiles });
   return {
     dir,
     prom,

@@ -32,7 +32,8 @@ describe('gates: an outage is not a release failure (the decision rule)', () => 
   });
 
   it('on_error: warn (the check counts as WARN) keeps the decision the policy gives', () => {
-    const r = report([gate('a', 'NO-GO', [check('q', 'WARN', 'unreachable')])]);
+    // A passing check beside it: with no deciding data at all the decision is INCONCLUSIVE whatever the policy.
+    const r = report([gate('a', 'NO-GO', [check('p', 'PASS'), check('q', 'WARN', 'unreachable')])]);
     assert.equal(r.decision_code, 'CONDITIONAL');
     assert.equal(r.evaluation_error?.cause, 'unreachable', 'the outage is still reported');
   });

@@ -52,9 +52,17 @@ describe('gates: report formats (from the bundled demo recording)', () => {
     const text = renderGateMetrics(demo);
     assert.match(text, /^aurora_ga_gate_status\{gate="dcts"\} 3$/m);
     assert.match(text, /^aurora_ga_gate_status\{gate="dro"\} 1$/m);
-    assert.match(text, /^aurora_ga_gate_value\{gate="dro",check="lambda_step_p95"\} 0\.(2|19999999999999996)$/m);
+    // Every measured check is one gate_value sample whose value reads back as exactly the report's
+    // value; checks without data have none.
+    const samples = new Map([...text.matchAll(/^aurora_ga_gate_value\{gate="([^"]+)",check="([^"]+)"\} (\S+)$/gm)].map((m) => [`${m[1]}/${m[2]}`, Number(m[3])]));
+    const measured = demo.gates.flatMap((g) => g.checks.filter((c) => c.value !== null).map((c) => [`${g.key}/${c.check_id}`, c.value as number] as const));
+    assert.deepEqual([...samples].sort(), [...measured].sort());
+    assert.ok(samples.has('dro/lambda_step_p95'), 'the warning check is exported');
+    // Status values as README documents them (0 PASS, 1 WARN, 2 INCONCLUSIVE, 3 FAIL), for every gate.
+    const documented: Record<string, number> = { PASS: 0, WARN: 1, INCONCLUSIVE: 2, FAIL: 3 };
+    for (const g of demo.gates) assert.match(text, new RegExp(`^aurora_ga_gate_status\\{gate="${g.key}"\\} ${documented[g.status]}$`, 'm'));
     assert.match(text, /^aurora_ga_decision\{data_mode="demo"\} 1$/m);
-    assert.match(text, /^aurora_ga_evaluation_timestamp_seconds \d+(\.\d+)?$/m);
+    assert.match(text, new RegExp(`^aurora_ga_evaluation_timestamp_seconds ${Date.parse(demo.timestamp) / 1000}$`, 'm'));
   });
 
   it('Markdown cells escape pipes and flatten newlines', () => {

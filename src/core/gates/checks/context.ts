@@ -1,4 +1,4 @@
-import type { PrometheusClient } from '../../prometheus/client';
+import type { PrometheusClient, RulesOutcome } from '../../prometheus/client';
 import type { Secret } from '../../util/secrets';
 import type { Evidence } from '../../verdict/types';
 import type { FileScope } from './confine';
@@ -7,6 +7,8 @@ import type { FileScope } from './confine';
 export interface CheckContext {
   /** Absent when no Prometheus is configured: Prometheus checks then report ERROR, never a default. */
   client?: PrometheusClient;
+  /** The alerting rules the server has loaded, read once per evaluation on first use (alert checks). */
+  rules?: { source: string; read(): Promise<RulesOutcome> };
   /** Shown as the evidence source of Prometheus checks (base URL, or "replay of FILE (URL)"). */
   promSource: string;
   at: Date;

@@ -1,0 +1,48 @@
+// The canary's lock gate on the original kit's r2 profile: the new lock and the legacy
+// `.yaml.lock` must both validate; a broken legacy lock refuses the run, naming it.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkProfileLock } from '../../../src/core/canary/lockGate';
+import { originalKitFile } from '../../support/originalKit';
+
+const signal = new AbortController().signal;
+
+describe('canary: profile lock gate', () => {
+  let dir: string;
+  let profile: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-lockgate-'));
+    for (const f of ['r2.yaml', 'r2.lock.json', 'r2.yaml.lock']) fs.copyFileSync(originalKitFile(f), path.join(dir, f));
+    profile = path.join(dir, 'r2.yaml');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('valid when the lock and the legacy lock both validate', async () => {
+    const s = await checkProfileLock(profile, signal, true);
+    assert.deepEqual([s.status, s.lock_file], ['valid', path.join(dir, 'r2.lock.json')]);
+    assert.equal(s.detail, 'r2.lock.json validates (and the legacy r2.yaml.lock)');
+  });
+
+  it('invalid when only the legacy lock is broken, naming it and why', async () => {
+    const legacy = path.join(dir, 'r2.yaml.lock');
+    fs.writeFileSync(legacy, fs.readFileSync(legacy, 'utf8').replace('b1c5472a9904e051', '0000000000000000'));
+    const s = await checkProfileLock(profile, signal, true);
+    assert.equal(s.status, 'invalid');
+    assert.equal(s.lock_file, path.join(dir, 'r2.lock.json'));
+    assert.match(s.detail!, /^r2\.lock\.json validates but the legacy r2\.yaml\.lock does not: checksum 0000000000000000 ≠ current b1c5472a9904e051$/);
+  });
+
+  it('invalid when the profile changed, naming the changed key; missing lock names the command that creates it', async () => {
+    fs.writeFileSync(profile, fs.readFileSync(profile, 'utf8').replace('coverage_target: 0.9', 'coverage_target: 0.8'));
+    const changed = await checkProfileLock(profile, signal, true);
+    assert.equal(changed.status, 'invalid');
+    assert.match(changed.detail!, /^r2\.yaml does not match r2\.lock\.json: /);
+    fs.rmSync(path.join(dir, 'r2.lock.json'));
+    fs.rmSync(path.join(dir, 'r2.yaml.lock'));
+    const missing = await checkProfileLock(profile, signal, true);
+    assert.deepEqual([missing.status, missing.lock_file], ['invalid', null]);
+    assert.match(missing.detail!, /^no lock file .*r2\.lock\.json; create it with 'aurora-ga lock --in .*r2\.yaml'/);
+  });
+});
