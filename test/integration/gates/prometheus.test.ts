@@ -191,7 +191,7 @@ describe('gates: evaluation against a real Prometheus', function () {
       const { report } = await cli(env!);
       const c = check(report, 'dro', 'factor_p05');
       assert.equal(c.outcome, 'NO_DATA');
-      assert.equal(c.value, null);
+      assert.equal(c.value as unknown, 'NaN', 'kept as Prometheus writes it, never null (#12)');
       assert.equal(c.counts_as, 'FAIL');
       assert.match(c.message, /NaN in \{profile="smoke"\}/);
     });
@@ -245,7 +245,7 @@ describe('gates: evaluation against a real Prometheus', function () {
           assert.equal(c.outcome, 'ERROR');
           assert.match(c.evidence.error!, /no answer within 300 ms/);
         }
-        assert.equal(silent.requests(), prom.length, 'one request per query: timeouts are not retried');
+        assert.equal(silent.requests(), prom.length + 1, 'one request per query and one rules API read: timeouts are not retried');
         assert.ok(elapsed < 5000, `concurrent deadlines, not serial: ${elapsed} ms`);
         assert.equal(code, 1);
       } finally {
