@@ -316,7 +316,7 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
         for (const s of seen) {
           assert.equal(s.headers.authorization, 'Bearer s3cret');
           assert.equal(s.headers['x-scope-orgid'], 'team-a');
-          assert.match(s.url!, /^\/prom\/api\/v1\/(query(_range)?|rules)\?/);
+          assert.match(s.url!, /^\/prom\/api\/v1\/(query(_range)?\?|rules$)/);
         }
       } finally {
         server.closeAllConnections();
