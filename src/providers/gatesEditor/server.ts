@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { currentValue, labelNames, labelValues, metricMetadata, metricNames, type CatalogAnswer, type CurrentValue, type MetricMetadata } from '../../core/prometheus/catalog';
 import { HttpTransport } from '../../core/prometheus/transport';
 import { resolveGateSettings } from '../gates/settings';
@@ -11,9 +11,19 @@ const TTL_MS = 60_000;
  */
 export class ServerCatalog implements vscode.Disposable {
   private readonly cache = new Map<string, { at: number; answer: Promise<CatalogAnswer<unknown>> }>();
-  private transport: { url: string; t: HttpTransport } | undefined;
+  /** The connection, resolved once and again only when the settings or the stored token change. */
+  private transport: Promise<HttpTransport | undefined> | undefined;
+  private readonly listeners: vscode.Disposable[];
 
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    this.listeners = [
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('auroraGa')) this.reset();
+      }),
+      secrets.onDidChange(() => this.reset()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reset()),
+    ];
+  }
 
   metrics(signal: AbortSignal): Promise<CatalogAnswer<string[]>> {
     return this.cached('metrics', (t) => metricNames(t, signal));
@@ -50,18 +60,28 @@ export class ServerCatalog implements vscode.Disposable {
     return answer;
   }
 
-  private async connect(): Promise<HttpTransport | undefined> {
-    const { options } = await resolveGateSettings(this.secrets);
-    const conn = options.prometheus;
-    if (!conn) return undefined;
-    if (this.transport?.url !== conn.url) {
-      void this.transport?.t.close();
-      this.transport = { url: conn.url, t: new HttpTransport(conn) };
-    }
-    return this.transport.t;
+  private connect(): Promise<HttpTransport | undefined> {
+    this.transport ??= resolveGateSettings(this.secrets).then(
+      ({ options }) => (options.prometheus ? new HttpTransport(options.prometheus) : undefined),
+      (err: unknown) => {
+        // A failure is not kept: the next request tries again.
+        this.transport = undefined;
+        throw err;
+      },
+    );
+    return this.transport;
+  }
+
+  /** Forgets the connection and every cached answer: they belonged to the settings that changed. */
+  private reset(): void {
+    const old = this.transport;
+    this.transport = undefined;
+    this.cache.clear();
+    void old?.then((t) => t?.close());
   }
 
   dispose(): void {
-    void this.transport?.t.close();
+    for (const l of this.listeners) l.dispose();
+    this.reset();
   }
 }
