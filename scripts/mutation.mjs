@@ -68,10 +68,11 @@ function summary() {
       }
     }
     const valid = count.Killed + count.Timeout + count.Survived + count.NoCoverage + count.RuntimeError;
-    const score = valid ? (100 * (count.Killed + count.Timeout)) / valid : 100;
+    const score = valid ? ((100 * (count.Killed + count.Timeout)) / valid).toFixed(1) : '— (no mutant)';
     const date = fs.statSync(file).mtime.toISOString().slice(0, 16).replace('T', ' ');
-    lines.push(`| ${m} | ${valid} | ${count.Killed} | ${count.Timeout} | ${count.Survived} | ${count.NoCoverage} | ${score.toFixed(1)} | ${date} |`);
-    if (left.length) details.push('', `## ${m}: mutants left`, '', ...left.sort());
+    lines.push(`| ${m} | ${valid} | ${count.Killed} | ${count.Timeout} | ${count.Survived} | ${count.NoCoverage} | ${score} | ${date} |`);
+    details.push('', `## ${m}`, '', `Files mutated: ${Object.keys(report.files).sort().join(', ') || 'none'}.`);
+    if (left.length) details.push('', 'Mutants left:', '', ...left.sort());
   }
   return `${[...lines, ...details].join('\n')}\n`;
 }

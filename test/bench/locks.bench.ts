@@ -84,3 +84,65 @@ for (let i = 0; i < 400; i++) {
 }
 console.log(`  editor path per keystroke, 5,000-key profile (edit + analyzeBuffer): ${median(keystrokes).toFixed(2)} ms median, p95 ${[...keystrokes].sort((a, b) => a - b)[Math.floor(keystrokes.length * 0.95)].toFixed(2)} ms (target < 10 ms; ${session.stats.incremental} incremental, ${session.stats.full} full parses)`);
 console.log(`  ratio full parse / editor path: ${(median(parseRuns) / median(keystrokes)).toFixed(1)}`);
+
+// Large profiles (issue #19 item 2): the CLI's hash path (no source ranges) against the libyaml
+// floor — Python CSafeLoader + json.dumps + sha256 — each in its own process, time and peak memory
+// (maxRSS); then a 50 MB profile locked and validated by the CLI, and a profile past the size limit.
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-large-'));
+const rssHook = path.join(work, 'rss-hook.js');
+fs.writeFileSync(rssHook, "process.on('exit', () => process.stderr.write(`maxrss_kb=${process.resourceUsage().maxRSS}\\n`));\n");
+const cli = path.resolve('dist/cli.js');
+const ourHash = `
+const { hashProfileText, readUtf8 } = require(${JSON.stringify(path.resolve('out/src/core/pyyaml'))});
+(async () => {
+  const t = performance.now();
+  const h = hashProfileText(await readUtf8(process.argv[1], new AbortController().signal), 'p.yaml');
+  console.log((performance.now() - t).toFixed(1), h.sha256, process.resourceUsage().maxRSS);
+})();`;
+const floorHash = `
+import sys, time, json, hashlib, resource, yaml
+t = time.perf_counter()
+with open(sys.argv[1], encoding='utf-8') as f:
+    v = yaml.load(f, Loader=yaml.CSafeLoader)
+h = hashlib.sha256(json.dumps(v, sort_keys=True, separators=(',', ':')).encode()).hexdigest()
+print((time.perf_counter() - t) * 1000, h, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)`;
+function run(cmd: string, args: string[]): { ms: number; hash: string; rssMb: number } | undefined {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) return undefined;
+  const [ms, hash, rss] = r.stdout.trim().split(' ');
+  return { ms: Number(ms), hash, rssMb: Number(rss) / 1024 };
+}
+function sized(mb: number): string {
+  const file = path.join(work, `profile-${mb}mb.yaml`);
+  fs.writeFileSync(file, profile(Math.ceil((mb * 2200) / bigMb), 24));
+  return file;
+}
+for (const mb of [1, 10]) {
+  const file = sized(mb);
+  const size = fs.statSync(file).size / 1024 / 1024;
+  const floor = run('python3', ['-c', floorHash, file]);
+  const ours = Array.from({ length: 3 }, () => run(process.execPath, ['-e', ourHash, file])!).sort((a, b) => a.ms - b.ms)[1];
+  if (!floor) console.log(`  ${size.toFixed(1)} MB profile: CLI hash path ${ours.ms.toFixed(0)} ms, ${ours.rssMb.toFixed(0)} MB peak (no libyaml reference: python3-yaml without CSafeLoader?)`);
+  else {
+    console.log(`  hash a ${size.toFixed(1)} MB profile, CLI path (no source ranges): ${ours.ms.toFixed(0)} ms, peak ${ours.rssMb.toFixed(0)} MB; libyaml floor (CSafeLoader + json.dumps + sha256): ${floor.ms.toFixed(0)} ms, peak ${floor.rssMb.toFixed(0)} MB`);
+    console.log(`    ratio time ${(ours.ms / floor.ms).toFixed(2)} (target ≤ 1), ratio memory ${(ours.rssMb / floor.rssMb).toFixed(2)} (target ≤ 1); hashes ${ours.hash === floor.hash ? 'equal' : 'DIFFER'}`);
+  }
+}
+{
+  const file = sized(50);
+  const size = fs.statSync(file).size / 1024 / 1024;
+  const step = (args: string[]) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--require', rssHook, cli, ...args], { encoding: 'utf8', cwd: work });
+    return { ms: performance.now() - t0, status: r.status, rssMb: Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024, out: r.stdout.trim().split('\n')[0] };
+  };
+  const lock = step(['lock', '--in', path.basename(file)]);
+  const validate = step(['lock', '--in', path.basename(file), '--validate']);
+  console.log(`  ${size.toFixed(0)} MB profile: aurora-ga lock ${(lock.ms / 1000).toFixed(1)} s, peak ${lock.rssMb.toFixed(0)} MB (exit ${lock.status}); --validate ${(validate.ms / 1000).toFixed(1)} s, peak ${validate.rssMb.toFixed(0)} MB (exit ${validate.status}: ${validate.out}); ratio peak / 1 GB ${(Math.max(lock.rssMb, validate.rssMb) / 1024).toFixed(2)} (target ≤ 1)`);
+  const huge = path.join(work, 'huge.yaml');
+  fs.writeFileSync(huge, '');
+  fs.truncateSync(huge, 65 * 1024 * 1024);
+  const past = spawnSync(process.execPath, [cli, 'lock', '--in', 'huge.yaml'], { encoding: 'utf8', cwd: work });
+  console.log(`  a 65 MiB profile: exit ${past.status}, ${(past.stderr || past.stdout).trim().split('\n')[0]}`);
+}
+fs.rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkLock, diffProfiles, findLockedProfiles, lockPathFor, normalizeProfile, readLock, writeProfileLocks, type LegacyLockCheck, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
+import { checkLock, diffProfiles, findLockedProfiles, lockPathFor, lockProfileFile, normalizeProfile, quickValidate, readLock, type LegacyLockCheck, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
+import { readUtf8 } from '../../core/pyyaml';
 import { renderExposition } from '../../core/metrics/exposition';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { InputError } from '../../core/util/errors';
@@ -82,6 +83,9 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
   const lockFile = path.resolve(io.cwd, lockShown);
   await refuseNonLockOut(profile, lockFile, lockShown);
   if (validate) {
+    // A valid schema-2 lock is recognised without the value trees (large profiles); anything else gets the full check.
+    const quick = await quickValidate(profile, given, lockFile, signal);
+    if (quick) return reportValid(io, quick);
     const check = await checkLock(profile, signal, { lockPath: lockFile });
     // Bad YAML is bad input (file:line:col, exit 2), not an invalid lock.
     const display = (f: string) => (f === lockFile ? lockShown : f === profile ? given : path.relative(io.cwd, f));
@@ -91,33 +95,33 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
     }
     return reportValidation(io, check, lockShown, display);
   }
-  const text = await fs.readFile(profile, { encoding: 'utf8', signal });
-  const normalized = normalizeProfile(text, given);
-  if (dryRun) {
-    io.stdout(`🔍 Dry run mode:\n   Would create: ${lockShown}\n   Profile hash: ${normalized.sha256}\n`);
-    if (await exists(lockFile)) {
-      try {
-        const lock = await readLock(lockFile, signal);
-        const changes = lock.lockedValues ? diffProfiles(lock.lockedValues, normalized.root) : [];
-        if (lock.sha256 === normalized.sha256) io.stdout(`   Unchanged since ${path.basename(lockShown)}.\n`);
-        else io.stdout(changesBlock(lock, changes, path.basename(lockShown)));
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        io.stdout(`   The existing lock cannot be read: ${err.format()}\n`);
-      }
+  if (!dryRun) {
+    let written;
+    try {
+      written = await lockProfileFile(profile, given, lockFile, signal);
+    } catch (err) {
+      throw writeFailure(err, lockShown, 'cannot write the lock');
     }
-    return ExitCode.usage;
+    const { legacy } = written;
+    io.stdout(`🔒 Profile lock created: ${lockShown}\n   Profile: ${given}\n   SHA256: ${written.hash.sha256}\n`);
+    if (legacy.kind === 'updated') io.stdout(`   Legacy ${path.basename(legacy.lockPath)}: checksum updated to ${legacy.checksum}\n`);
+    if (legacy.kind === 'retired') io.stdout(`   Legacy ${path.basename(legacy.lockPath)} could not be read: renamed to ${path.basename(legacy.retiredTo)}\n`);
+    return ExitCode.ok;
   }
-  let legacy;
-  try {
-    legacy = await writeProfileLocks(profile, lockFile, text, normalized, signal);
-  } catch (err) {
-    throw writeFailure(err, lockShown, 'cannot write the lock');
+  const normalized = normalizeProfile(await readUtf8(profile, signal, given), given);
+  io.stdout(`🔍 Dry run mode:\n   Would create: ${lockShown}\n   Profile hash: ${normalized.sha256}\n`);
+  if (await exists(lockFile)) {
+    try {
+      const lock = await readLock(lockFile, signal);
+      const changes = lock.lockedValues ? diffProfiles(lock.lockedValues, normalized.root) : [];
+      if (lock.sha256 === normalized.sha256) io.stdout(`   Unchanged since ${path.basename(lockShown)}.\n`);
+      else io.stdout(changesBlock(lock, changes, path.basename(lockShown)));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      io.stdout(`   The existing lock cannot be read: ${err.format()}\n`);
+    }
   }
-  io.stdout(`🔒 Profile lock created: ${lockShown}\n   Profile: ${given}\n   SHA256: ${normalized.sha256}\n`);
-  if (legacy.kind === 'updated') io.stdout(`   Legacy ${path.basename(legacy.lockPath)}: checksum updated to ${legacy.checksum}\n`);
-  if (legacy.kind === 'retired') io.stdout(`   Legacy ${path.basename(legacy.lockPath)} could not be read: renamed to ${path.basename(legacy.retiredTo)}\n`);
-  return ExitCode.ok;
+  return ExitCode.usage;
 }
 
 /** The original's wording for a content mismatch; another reason (a lock of another profile) as is. */
@@ -133,6 +137,11 @@ function legacyProblem(legacy: LegacyLockCheck, display: (file: string) => strin
   return legacy.status === 'mismatch' ? `legacy ${name}: checksum ${legacy.expected} ≠ current ${legacy.current}` : `legacy ${name} cannot be read: ${located(legacy.problem, display)}`;
 }
 
+function reportValid(io: CliIO, hash: string): number {
+  io.stdout(`✅ Profile lock valid: Profile hash matches: ${hash.slice(0, 16)}...\n`);
+  return ExitCode.ok;
+}
+
 function reportValidation(io: CliIO, check: LockCheck, lockShown: string, display: (file: string) => string): number {
   if (check.verdict.decidedBy === 'legacy') {
     io.stdout(`❌ Profile lock invalid: ${path.basename(lockShown)} validates, but the ${legacyProblem(check.legacy!, display)}\n`);
@@ -140,8 +149,7 @@ function reportValidation(io: CliIO, check: LockCheck, lockShown: string, displa
   }
   switch (check.status) {
     case 'valid':
-      io.stdout(`✅ Profile lock valid: Profile hash matches: ${check.currentHash!.slice(0, 16)}...\n`);
-      return ExitCode.ok;
+      return reportValid(io, check.currentHash!);
     case 'missing':
       io.stdout(`❌ Profile lock invalid: Lock file not found: ${lockShown}\n`);
       return EXIT_INVALID;

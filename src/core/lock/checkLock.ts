@@ -7,7 +7,7 @@ import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
 
 export type { LegacyLockCheck };
 import { legacyLockPathFor, lockPathFor, parseLock, type ProfileLock } from './lockFile';
-import { normalizeProfile, type NormalizedProfile } from '../pyyaml';
+import { normalizeProfile, readUtf8, type NormalizedProfile } from '../pyyaml';
 import { decideLock, lockEnforcement, type LockEnforcement, type LockVerdict } from './policy';
 
 /**
@@ -41,7 +41,7 @@ function decided(check: Omit<LockCheck, 'verdict'>): LockCheck {
   return { ...check, verdict: decideLock(check) };
 }
 
-function sameProfile(lock: ProfileLock, lockPath: string, profilePath: string): boolean {
+export function sameProfile(lock: Pick<ProfileLock, 'schema' | 'profilePath'>, lockPath: string, profilePath: string): boolean {
   if (!lock.profilePath) return true;
   if (lock.schema === 2) return path.resolve(path.dirname(lockPath), lock.profilePath) === path.resolve(profilePath);
   // Schema 1 stored the path as typed on some machine (often Windows): only the file name is comparable.
@@ -101,7 +101,7 @@ export async function checkLock(profilePath: string, signal: AbortSignal, option
   let profileText = options.profileText;
   if (profileText === undefined) {
     try {
-      profileText = await fs.readFile(profilePath, { encoding: 'utf8', signal });
+      profileText = await readUtf8(profilePath, signal);
     } catch (err) {
       return decided({ status: 'profile-error', profilePath, lockPath, changes: [], problem: asInputError(err, profilePath) });
     }

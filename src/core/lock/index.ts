@@ -11,3 +11,4 @@ export { decideLock, lockEnforcement, type LockEnforcement, type LockVerdict } f
 export { lockedText, revertEdit } from './revert';
 export { updateLegacyLock, writeProfileLocks, type LegacyUpdate } from './update';
 export { checkWorkspaceLocks, type WorkspaceLock } from './workspace';
+export { lockProfileFile, quickValidate, renderLockFromHash } from './leanLock';

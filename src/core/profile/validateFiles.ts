@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { type JNode, legacyChecksum, normalizeProfile } from '../pyyaml';
+import { type JNode, legacyChecksum, normalizeProfile, readUtf8 } from '../pyyaml';
 import { InputError } from '../util/errors';
 import { crossProfileWarnings, toPlain, validateProfile, type ProfileValidation } from './validate';
 
@@ -46,7 +46,7 @@ export async function validateProfilesDir(dir: string, signal: AbortSignal, show
   for (const f of names) {
     signal.throwIfAborted();
     const file = path.join(dir, f);
-    results.push({ ...validateProfileText(await fs.readFile(file, { encoding: 'utf8', signal }), shown(file)), file });
+    results.push({ ...validateProfileText(await readUtf8(file, signal), shown(file)), file });
   }
   const valid = results.filter((r) => r.is_valid).length;
   const report: ProfilesReport = {

@@ -81,3 +81,60 @@ export function serializePython(node: JNode, style: JsonStyle = COMPACT, file = 
   };
   return write(node, 0);
 }
+
+/**
+ * The json.dumps(indent=2, separators=(',', ': ')) layout of compact json.dumps text, nested
+ * `depth` levels deep: the same bytes serializePython(…, INDENTED) writes, without a tree. The text
+ * is ensure_ascii output (one byte per character), laid out in one growing buffer so that a large
+ * profile costs its output once, not a list of pieces.
+ */
+export function reindentCompact(json: string, depth: number): string {
+  let buf = Buffer.allocUnsafe(json.length * 2 + 64);
+  let n = 0;
+  let level = depth;
+  const ensure = (extra: number) => {
+    if (n + extra <= buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, n + extra));
+    buf.copy(bigger, 0, 0, n);
+    buf = bigger;
+  };
+  const newline = () => {
+    ensure(1 + 2 * level);
+    buf[n++] = 10;
+    buf.fill(32, n, n + 2 * level);
+    n += 2 * level;
+  };
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 34) {
+      let end = i + 1;
+      for (; json.charCodeAt(end) !== 34; end++) if (json.charCodeAt(end) === 92) end++;
+      ensure(end - i + 1);
+      n += buf.write(json.slice(i, end + 1), n, 'latin1');
+      i = end;
+      continue;
+    }
+    ensure(2);
+    if (c === 123 || c === 91) {
+      const next = json.charCodeAt(i + 1);
+      buf[n++] = c;
+      if (next === 125 || next === 93) buf[n++] = json.charCodeAt(++i);
+      else {
+        level++;
+        newline();
+      }
+    } else if (c === 125 || c === 93) {
+      level--;
+      newline();
+      ensure(1);
+      buf[n++] = c;
+    } else if (c === 44) {
+      buf[n++] = c;
+      newline();
+    } else if (c === 58) {
+      buf[n++] = 58;
+      buf[n++] = 32;
+    } else buf[n++] = c;
+  }
+  return buf.toString('latin1', 0, n);
+}

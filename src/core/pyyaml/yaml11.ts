@@ -1,14 +1,15 @@
-// Reads YAML the way PyYAML's safe_load does (YAML 1.1 resolution, merge keys, last duplicate wins,
-// Python dict/sort semantics) into JSON-level nodes that keep the source range of every key and value.
-// The `yaml` package parses (failsafe schema: every scalar stays text); resolution is ours.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+// Reads YAML the way PyYAML 6's safe_load does: our own YAML 1.1 scanner and composer (scanner.ts,
+// composer.ts, following PyYAML rule by rule) and SafeConstructor's rules (resolution, merge keys,
+// last duplicate wins, Python dict/sort semantics) into JSON-level nodes that keep the source range
+// of every key and value. Wherever PyYAML raises, this throws an InputError with file:line:col.
 import { InputError } from '../util/errors';
+import { composeSingle, TAG, type MappingNode, type ScalarNode, type YamlNode } from './composer';
 import type { JEntry, JNode, SourceRange } from './jsonValue';
 import { LineIndex } from './lineIndex';
 import { compareCodePoints, compareNumbers, keyClass, keyIdentity, keyToJsonString, type PyKey } from './pyKeys';
-import { checkBase64, checkTimestamp, constructBool, ConstructError, constructFloat, constructImplicit, constructInt, resolvePlain } from './resolve11';
+import { checkBase64, checkTimestamp, constructBool, ConstructError, constructFloat, constructInt } from './resolve11';
+import { YamlError } from './yamlError';
 
-const TAG = 'tag:yaml.org,2002:';
 /** PyYAML's Reader refuses these characters anywhere in the stream (before any parsing). */
 const NON_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 /** Expanded size beyond which aliases are treated as a "billion laughs" document. */
@@ -20,54 +21,27 @@ export interface LoadedYaml {
   hasAnchors: boolean;
 }
 
-type YNode = Node | null | undefined;
+const SCALAR_TAGS = new Set(['str', 'null', 'bool', 'int', 'float', 'timestamp', 'binary'].map((t) => TAG + t));
 
-class Loader {
-  private readonly memo = new Map<Node, JNode>();
-  private readonly building = new Set<Node>();
-  private readonly flattening = new Set<Node>();
-  private readonly anchors = new Map<string, Node>();
-  hasAnchors = false;
+function rangeOf(node: YamlNode): SourceRange {
+  return { start: node.start, end: node.end };
+}
 
-  constructor(
-    private readonly doc: Document,
-    private readonly source: string,
-    private readonly unterminated: boolean,
-    private readonly file: string,
-    private readonly lines: LineCounter,
-  ) {}
+class Constructor {
+  private readonly memo = new Map<YamlNode, JNode>();
+  private readonly building = new Set<YamlNode>();
 
-  fail(message: string, node: YNode | { range?: SourceRange }): never {
-    const start = node && 'range' in node && node.range ? (Array.isArray(node.range) ? node.range[0] : (node.range as SourceRange).start) : undefined;
-    const pos = start !== undefined ? this.lines.linePos(start) : undefined;
-    throw new InputError(message, { file: this.file, line: pos?.line, column: pos?.col });
+  fail(message: string, at: number): never {
+    throw new YamlError(message, at, undefined, undefined, false);
   }
 
-  deref(node: YNode): YNode {
-    if (!isAlias(node)) return node;
-    const target = node.resolve(this.doc);
-    if (!target) this.fail(`found undefined alias '*${node.source}'`, node);
-    return target;
-  }
-
-  construct(raw: YNode, emptyAt: number): JNode {
-    const node = this.deref(raw);
-    if (node === null || node === undefined) return { kind: 'scalar', value: null, range: { start: emptyAt, end: emptyAt } };
-    if (node.anchor) {
-      this.hasAnchors = true;
-      // PyYAML's composer refuses a second definition of an anchor name.
-      const first = this.anchors.get(node.anchor);
-      if (first && first !== node) this.fail(`found duplicate anchor '${node.anchor}'`, node);
-      this.anchors.set(node.anchor, node);
-    }
-    if (isScalar(node)) return this.scalar(node);
+  construct(node: YamlNode): JNode {
     const cached = this.memo.get(node);
     if (cached) return cached;
-    const range = rangeOf(node);
-    if (this.building.has(node)) return { kind: 'invalid', message: 'recursive alias: json.dumps cannot serialize a structure that contains itself', range };
+    if (this.building.has(node)) return { kind: 'invalid', message: 'recursive alias: json.dumps cannot serialize a structure that contains itself', range: rangeOf(node) };
     this.building.add(node);
     try {
-      const built = isMap(node) ? this.mapping(node) : isSeq(node) ? this.sequence(node) : this.fail('unsupported YAML node', node);
+      const built = this.build(node);
       this.memo.set(node, built);
       return built;
     } finally {
@@ -75,26 +49,42 @@ class Loader {
     }
   }
 
-  scalar(node: Scalar): JNode {
-    let text = String(node.value);
-    if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && this.unterminated && (node.range?.[1] ?? 0) >= this.source.length && text.endsWith('\n')) {
-      // The document was parsed with a line break added at its end (see loadYaml11); PyYAML counts
-      // only breaks in the source: keep (+) loses that break, clip loses it if the last line had content.
-      const chomp = /^[|>](?:[1-9]?([+-])|([+-])[1-9])?/.exec(this.source.slice(node.range![0]))?.slice(1).find(Boolean);
-      const lastLine = this.source.slice(this.source.lastIndexOf('\n') + 1);
-      if (chomp === '+' || (chomp === undefined && lastLine.trim() !== '')) text = text.slice(0, -1);
-    }
-    const range = rangeOf(node);
+  private build(node: YamlNode): JNode {
     const tag = node.tag;
+    if (SCALAR_TAGS.has(tag)) return this.scalar(node, tag);
+    switch (tag) {
+      case `${TAG}seq`:
+        if (node.kind !== 'seq') this.fail(`expected a sequence node, but found ${node.kind === 'map' ? 'mapping' : 'scalar'}`, node.start);
+        return { kind: 'array', items: node.items.map((item) => this.construct(item)), range: rangeOf(node) };
+      case `${TAG}map`:
+        if (node.kind !== 'map') this.fail(`expected a mapping node, but found ${node.kind === 'seq' ? 'sequence' : 'scalar'}`, node.start);
+        return this.mapping(node);
+      case `${TAG}omap`:
+      case `${TAG}pairs`:
+        return this.pairs(node, tag.slice(TAG.length));
+      case `${TAG}set`:
+        if (node.kind !== 'map') this.fail(`expected a mapping node, but found ${node.kind === 'seq' ? 'sequence' : 'scalar'}`, node.start);
+        this.mapping(node);
+        return { kind: 'invalid', message: 'a set (!!set) cannot be serialized to JSON', range: rangeOf(node) };
+      default:
+        return this.fail(`could not determine a constructor for the tag '${tag}'`, node.start);
+    }
+  }
+
+  /** SafeConstructor.construct_scalar: a scalar's text (a mapping with a `=` key stands for its value). */
+  private text(node: YamlNode): ScalarNode {
+    if (node.kind === 'map') {
+      for (const [key, value] of node.pairs) if (key.tag === `${TAG}value`) return this.text(value);
+    }
+    if (node.kind !== 'scalar') this.fail(`expected a scalar node, but found ${node.kind === 'map' ? 'mapping' : 'sequence'}`, node.start);
+    return node;
+  }
+
+  private scalar(node: YamlNode, tag: string): JNode {
+    const source = this.text(node);
+    const text = source.value;
+    const range = rangeOf(node);
     try {
-      // PyYAML resolves a scalar tagged with the non-specific `!` as if it were plain, even when quoted.
-      if (tag === undefined || tag === '!') {
-        if (tag === undefined && node.type !== 'PLAIN') return { kind: 'scalar', value: text, range };
-        const implicit = resolvePlain(text);
-        if (implicit === 'timestamp') return this.timestamp(text, range);
-        if (implicit === 'merge' || implicit === 'value') this.fail(`could not determine a constructor for the tag '${TAG}${implicit}' ('${text}' as a value)`, node);
-        return { kind: 'scalar', value: constructImplicit(implicit, text) ?? null, range };
-      }
       switch (tag) {
         case `${TAG}str`:
           return { kind: 'scalar', value: text, range };
@@ -106,118 +96,86 @@ class Loader {
           return { kind: 'scalar', value: constructInt(text), range };
         case `${TAG}float`:
           return { kind: 'scalar', value: constructFloat(text), range };
-        case `${TAG}timestamp`:
-          return this.timestamp(text, range);
-        case `${TAG}binary`:
+        case `${TAG}timestamp`: {
+          const what = checkTimestamp(text);
+          return { kind: 'invalid', message: `'${text}' is a YAML ${what}, which the lock hash (like Python's json.dumps) cannot serialize; quote it to make it a string`, range };
+        }
+        default:
           checkBase64(text);
           return { kind: 'invalid', message: 'binary data (!!binary) cannot be serialized to JSON', range };
-        default:
-          return this.fail(`could not determine a constructor for the tag '${tag}'`, node);
       }
     } catch (err) {
-      if (err instanceof ConstructError) this.fail(err.message, node);
+      if (err instanceof ConstructError) this.fail(err.message, node.start);
       throw err;
     }
   }
 
-  timestamp(text: string, range: SourceRange): JNode {
-    const what = checkTimestamp(text);
-    return { kind: 'invalid', message: `'${text}' is a YAML ${what}, which the lock hash (like Python's json.dumps) cannot serialize; quote it to make it a string`, range };
+  /** construct_yaml_omap / construct_yaml_pairs: a list of (key, value) tuples, which json.dumps writes as arrays. */
+  private pairs(node: YamlNode, what: string): JNode {
+    if (node.kind !== 'seq') this.fail(`while constructing an ordered map: expected a sequence, but found ${node.kind === 'map' ? 'mapping' : 'scalar'}`, node.start);
+    const items = node.items.map((sub): JNode => {
+      if (sub.kind !== 'map') this.fail(`while constructing an ordered map: expected a mapping of length 1, but found ${sub.kind === 'seq' ? 'sequence' : 'scalar'}`, sub.start);
+      if (sub.pairs.length !== 1) this.fail(`while constructing an ordered map: expected a single mapping item in ${what}, but found ${sub.pairs.length} items`, sub.start);
+      const [key, value] = sub.pairs[0];
+      return { kind: 'array', items: [this.construct(key), this.construct(value)], range: rangeOf(sub) };
+    });
+    return { kind: 'array', items, range: rangeOf(node) };
   }
 
-  sequence(node: YAMLSeq): JNode {
-    const range = rangeOf(node);
-    const tag = node.tag;
-    if (tag === `${TAG}omap` || tag === `${TAG}pairs`) {
-      // Python builds a list of (key, value) tuples; json.dumps writes tuples as arrays.
-      const items = node.items.map((item) => {
-        const sub = this.deref(item as YNode);
-        if (!isMap(sub) || sub.items.length !== 1) this.fail(`expected a single mapping item in ${tag.slice(TAG.length)}`, sub ?? node);
-        const pair = sub.items[0] as Pair<YNode, YNode>;
-        return { kind: 'array', items: [this.construct(pair.key, rangeOf(sub).start), this.construct(pair.value, endOf(pair.key, sub))], range: rangeOf(sub) } as JNode;
-      });
-      return { kind: 'array', items, range };
-    }
-    if (tag !== undefined && tag !== '!' && tag !== `${TAG}seq`) this.fail(`could not determine a constructor for the tag '${tag}'`, node);
-    return { kind: 'array', items: node.items.map((item) => this.construct(item as YNode, range.end)), range };
-  }
-
-  /** SafeConstructor.flatten_mapping: merged pairs first (later `<<` sources lose), own pairs after. */
-  flatten(node: YAMLMap): Pair<YNode, YNode>[] {
-    if (this.flattening.has(node)) this.fail('recursive merge: a mapping merges itself', node);
-    this.flattening.add(node);
-    try {
-      return this.flattenOnce(node);
-    } finally {
-      this.flattening.delete(node);
-    }
-  }
-
-  private flattenOnce(node: YAMLMap): Pair<YNode, YNode>[] {
-    const merged: Pair<YNode, YNode>[] = [];
-    const own: Pair<YNode, YNode>[] = [];
-    for (const item of node.items as Pair<YNode, YNode>[]) {
-      const key = item.key;
-      const isMerge = isScalar(key) && ((key.tag === undefined && key.type === 'PLAIN' && String(key.value) === '<<') || key.tag === `${TAG}merge`);
-      if (!isMerge) {
-        own.push(item);
-        continue;
+  /** SafeConstructor.flatten_mapping, mutating the node as PyYAML does: merged pairs first (later `<<` sources lose), own pairs after. */
+  private flatten(node: MappingNode): void {
+    const merge: [YamlNode, YamlNode][] = [];
+    let index = 0;
+    while (index < node.pairs.length) {
+      const [key, value] = node.pairs[index];
+      if (key.tag === `${TAG}merge`) {
+        node.pairs.splice(index, 1);
+        if (value.kind === 'map') {
+          this.flatten(value);
+          merge.push(...value.pairs);
+        } else if (value.kind === 'seq') {
+          const submerge: [YamlNode, YamlNode][][] = [];
+          for (const sub of value.items) {
+            if (sub.kind !== 'map') this.fail(`while constructing a mapping: expected a mapping for merging, but found ${sub.kind === 'seq' ? 'sequence' : 'scalar'}`, sub.start);
+            this.flatten(sub);
+            submerge.push(sub.pairs);
+          }
+          for (const pairs of submerge.reverse()) merge.push(...pairs);
+        } else this.fail('while constructing a mapping: expected a mapping or list of mappings for merging, but found scalar', value.start);
+      } else {
+        if (key.tag === `${TAG}value`) key.tag = `${TAG}str`;
+        index++;
       }
-      const value = this.deref(item.value);
-      if (isMap(value)) merged.push(...this.flatten(value));
-      else if (isSeq(value)) {
-        const subs = value.items.map((sub) => {
-          const m = this.deref(sub as YNode);
-          if (!isMap(m)) this.fail('expected a mapping for merging', m ?? value);
-          return this.flatten(m);
-        });
-        for (const sub of subs.reverse()) merged.push(...sub);
-      } else this.fail('expected a mapping or list of mappings for merging', value ?? key);
     }
-    return [...merged, ...own];
+    if (merge.length) node.pairs = [...merge, ...node.pairs];
   }
 
-  pyKey(raw: YNode, at: number): { key: PyKey; range: SourceRange } {
-    const node = this.deref(raw);
-    if (node === null || node === undefined) return { key: { scalar: null }, range: { start: at, end: at } };
-    if (!isScalar(node)) this.fail('found unhashable key (a sequence or mapping cannot be a mapping key)', node);
-    const range = rangeOf(node);
-    // `=` (the YAML 1.1 value key) is a plain string key.
-    if (node.tag === undefined && node.type === 'PLAIN' && String(node.value) === '=') return { key: { scalar: '=' }, range };
-    const built = this.construct(node, at);
-    if (built.kind === 'scalar') return { key: { scalar: built.value }, range };
-    return { key: { opaque: String(node.value) }, range };
+  private pyKey(node: YamlNode): PyKey {
+    if (node.kind !== 'scalar' && !(node.kind === 'map' && SCALAR_TAGS.has(node.tag))) {
+      this.fail('while constructing a mapping: found unhashable key (a sequence or mapping cannot be a mapping key)', node.start);
+    }
+    const built = this.construct(node);
+    if (built.kind === 'scalar') return { scalar: built.value };
+    if (built.kind === 'invalid' && node.tag === `${TAG}set`) this.fail('while constructing a mapping: found unhashable key', node.start);
+    return { opaque: this.text(node).value };
   }
 
-  mapping(node: YAMLMap): JNode {
-    const range = rangeOf(node);
-    const tag = node.tag;
-    if (tag === `${TAG}set`) return { kind: 'invalid', message: 'a set (!!set) cannot be serialized to JSON', range };
-    if (tag !== undefined && tag !== '!' && tag !== `${TAG}map`) this.fail(`could not determine a constructor for the tag '${tag}'`, node);
+  private mapping(node: MappingNode): JNode {
+    this.flatten(node);
     const byIdentity = new Map<string, number>();
     const entries: { key: PyKey; keyRange: SourceRange; value: JNode }[] = [];
-    for (const pair of this.flatten(node)) {
-      if (!isPair(pair)) continue;
-      const { key, range: keyRange } = this.pyKey(pair.key, range.start);
-      const value = this.construct(pair.value, keyRange.end);
+    for (const [keyNode, valueNode] of node.pairs) {
+      const key = this.pyKey(keyNode);
+      const value = this.construct(valueNode);
       const id = keyIdentity(key);
       const at = byIdentity.get(id);
       if (at === undefined) {
         byIdentity.set(id, entries.length);
-        entries.push({ key, keyRange, value });
+        entries.push({ key, keyRange: rangeOf(keyNode), value });
       } else entries[at] = { ...entries[at], value };
     }
-    return sortMapping(entries, range);
+    return sortMapping(entries, rangeOf(node));
   }
-}
-
-function rangeOf(node: Node): SourceRange {
-  const r = node.range ?? [0, 0, 0];
-  return { start: r[0], end: r[1] };
-}
-
-function endOf(node: YNode, fallback: Node): number {
-  return node && !isAlias(node) && node.range ? node.range[1] : rangeOf(fallback).end;
 }
 
 /** json.dumps(sort_keys=True): sort the Python keys (failing on mixed types), then make them strings. */
@@ -234,7 +192,7 @@ function sortMapping(entries: { key: PyKey; keyRange: SourceRange; value: JNode 
   }
   const out: JEntry[] = [];
   for (const e of entries) {
-    if ('opaque' in e.key) return { kind: 'invalid', message: `key '${e.key.opaque}' is a date: JSON keys must be str, int, float, bool or None`, range: e.keyRange };
+    if ('opaque' in e.key) return { kind: 'invalid', message: `key '${e.key.opaque}' is a date or binary: JSON keys must be str, int, float, bool or None`, range: e.keyRange };
     out.push({ key: keyToJsonString(e.key.scalar), keyRange: e.keyRange, value: e.value });
   }
   return { kind: 'object', entries: out, range };
@@ -244,6 +202,7 @@ function sortMapping(entries: { key: PyKey; keyRange: SourceRange; value: JNode 
 function expandedSize(node: JNode, memo: Map<JNode, number>): number {
   const known = memo.get(node);
   if (known !== undefined) return known;
+  memo.set(node, 1);
   let size = 1;
   if (node.kind === 'array') for (const item of node.items) size += expandedSize(item, memo);
   else if (node.kind === 'object') for (const e of node.entries) size += expandedSize(e.value, memo);
@@ -251,35 +210,36 @@ function expandedSize(node: JNode, memo: Map<JNode, number>): number {
   return size;
 }
 
-/** Parses `text` like PyYAML's safe_load; bad YAML is an InputError naming file, line and column. */
-export function loadYaml11(text: string, file: string): LoadedYaml {
+function located(err: YamlError, text: string, file: string): InputError {
+  const lines = new LineIndex(text);
+  const context = err.context ? ` (${err.context}${err.contextOffset !== undefined ? ` at line ${lines.at(err.contextOffset).line}, column ${lines.at(err.contextOffset).column}` : ''})` : '';
+  return new InputError(`${err.syntax ? 'invalid YAML: ' : ''}${err.problem}${context}`, { file, ...lines.at(Math.min(err.offset, text.length)) });
+}
+
+/** PyYAML's Reader.check_printable, over the whole text. */
+export function checkPrintable(text: string, file: string): void {
   const bad = NON_PRINTABLE.exec(text);
   if (bad) {
     const code = bad[0].codePointAt(0)!.toString(16).padStart(4, '0');
     throw new InputError(`unacceptable character #x${code}: special characters are not allowed in YAML`, { file, ...new LineIndex(text).at(bad.index) });
   }
-  // YAML 1.1 (PyYAML) treats raw NEL, LS and PS as line breaks, YAML 1.2 (the yaml package) as
-  // content: rather than hash such a file differently from Python, refuse it and say where.
-  const sep = /[\u0085\u2028\u2029]/.exec(text);
-  if (sep) {
-    const name = { '\u0085': 'NEL (U+0085)', '\u2028': 'LINE SEPARATOR (U+2028)', '\u2029': 'PARAGRAPH SEPARATOR (U+2029)' }[sep[0]];
-    throw new InputError(`raw ${name} is a line break in YAML 1.1 and cannot be hashed compatibly; write it as an escape inside double quotes`, { file, ...new LineIndex(text).at(sep.index) });
+}
+
+/** Parses `text` like PyYAML's safe_load; bad YAML is an InputError naming file, line and column. */
+export function loadYaml11(text: string, file: string): LoadedYaml {
+  checkPrintable(text, file);
+  let root: JNode;
+  let hasAnchors: boolean;
+  try {
+    const doc = composeSingle(text);
+    hasAnchors = doc.hasAnchors;
+    root = doc.root ? new Constructor().construct(doc.root) : { kind: 'scalar', value: null, range: { start: 0, end: 0 } };
+  } catch (err) {
+    if (err instanceof YamlError) throw located(err, text, file);
+    throw err;
   }
-  const lines = new LineCounter();
-  // The yaml package and PyYAML disagree on block scalars cut off by the end of the file; with a
-  // final line break they agree, and Loader.scalar takes the added break back out.
-  const unterminated = text !== '' && !/[\r\n]$/.test(text);
-  const doc = parseDocument(unterminated ? `${text}\n` : text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, lineCounter: lines, keepSourceTokens: false });
-  const error = doc.errors[0];
-  if (error) {
-    // Positions past the end (where the added line break would be) are reported at the real end.
-    const pos = new LineIndex(text).at(Math.min(error.pos[0], text.length));
-    throw new InputError(`invalid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, { file, ...pos });
-  }
-  const loader = new Loader(doc, text, unterminated, file, lines);
-  const root = loader.construct(doc.contents as YNode, 0);
-  if (loader.hasAnchors && expandedSize(root, new Map()) > MAX_EXPANDED_NODES) {
+  if (hasAnchors && expandedSize(root, new Map()) > MAX_EXPANDED_NODES) {
     throw new InputError(`aliases expand to more than ${MAX_EXPANDED_NODES} nodes; refusing to hash this document`, { file, line: 1, column: 1 });
   }
-  return { root, hasAnchors: loader.hasAnchors };
+  return { root, hasAnchors };
 }

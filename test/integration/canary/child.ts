@@ -11,6 +11,9 @@
 //   stale      summary.json copied from a healthy file with its old modification time kept, exit 0
 //   daemon     double-forks a setsid daemon (pid in daemon.pid, out of the run's process group), then hangs
 //   daemon-exit the same daemon, then a healthy exit 0
+//   signal     kills itself with SIGTERM      longline   a 300-character stderr line, exit 2
+//   quiet4     one stdout line only, exit 4   summarydir summary.json is a directory, exit 0
+//   env        writes its AURORA_* and CANARY_* environment as the summary, exit 0
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,6 +63,24 @@ switch (mode) {
   case 'hang':
     writeSummary(healthy);
     hang();
+    break;
+  case 'signal':
+    process.kill(process.pid, 'SIGTERM');
+    hang();
+    break;
+  case 'longline':
+    console.error(`${'x'.repeat(299)}!`);
+    process.exit(2);
+    break;
+  case 'quiet4':
+    console.log('only stdout says why');
+    process.exit(4);
+    break;
+  case 'summarydir':
+    fs.mkdirSync(path.join(runDir, 'summary.json'));
+    break;
+  case 'env':
+    writeSummary({ ...healthy, env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AURORA_') || k.startsWith('CANARY_'))) });
     break;
   case 'exit3':
     writeSummary(healthy);
