@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { countSeries, currentValue, labelNames, labelValues, metricMetadata, metricNames, type CatalogAnswer, type CurrentValue, type MetricMetadata } from '../../core/prometheus/catalog';
 import type { ExplainDeps } from '../../core/promql';
 import { HttpTransport } from '../../core/prometheus/transport';
@@ -13,9 +13,19 @@ const TTL_MS = 60_000;
  */
 export class ServerCatalog implements vscode.Disposable {
   private readonly cache = new Map<string, { at: number; answer: Promise<CatalogAnswer<unknown>> }>();
-  private transport: { url: string; t: HttpTransport } | undefined;
+  /** The connection, resolved once and again only when the settings or the stored token change. */
+  private transport: Promise<HttpTransport | undefined> | undefined;
+  private readonly listeners: vscode.Disposable[];
 
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    this.listeners = [
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('auroraGa')) this.reset();
+      }),
+      secrets.onDidChange(() => this.reset()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reset()),
+    ];
+  }
 
   metrics(signal: AbortSignal): Promise<CatalogAnswer<string[]>> {
     return this.cached('metrics', (t) => metricNames(t, signal));
@@ -69,19 +79,29 @@ export class ServerCatalog implements vscode.Disposable {
     return answer;
   }
 
-  private async connect(): Promise<HttpTransport | undefined> {
-    const { request, missing } = await resolveGateSettings(this.secrets);
-    if (!request.connection || missing) return undefined;
-    // The same connection the evaluation uses (defaults, units, credentials from the URL).
-    const conn = resolveConnection(request.connection);
-    if (this.transport?.url !== conn.url) {
-      void this.transport?.t.close();
-      this.transport = { url: conn.url, t: new HttpTransport(conn) };
-    }
-    return this.transport.t;
+  private connect(): Promise<HttpTransport | undefined> {
+    this.transport ??= resolveGateSettings(this.secrets).then(
+      // The same connection the evaluation uses (defaults, units, credentials from the URL).
+      ({ request, missing }) => (request.connection && !missing ? new HttpTransport(resolveConnection(request.connection)) : undefined),
+      (err: unknown) => {
+        // A failure is not kept: the next request tries again.
+        this.transport = undefined;
+        throw err;
+      },
+    );
+    return this.transport;
+  }
+
+  /** Forgets the connection and every cached answer: they belonged to the settings that changed. */
+  private reset(): void {
+    const old = this.transport;
+    this.transport = undefined;
+    this.cache.clear();
+    void old?.then((t) => t?.close());
   }
 
   dispose(): void {
-    void this.transport?.t.close();
+    for (const l of this.listeners) l.dispose();
+    this.reset();
   }
 }
