@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { recordRun, type HistoryKind, type RecordedRun } from '../core/history';
-import { writeFailure } from '../core/util/writeError';
+import { writeFailure } from '../core/util';
 import type { CliIO } from './command';
 
 /**

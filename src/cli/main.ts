@@ -1,5 +1,4 @@
-import { stripControls } from '../core/util/controlChars';
-import { InputError } from '../core/util/errors';
+import { InputError, stripControls } from '../core/util';
 import { UsageError } from './args';
 import { colorEnabled, colors } from './color';
 import { ExitCode, type CliCommand, type CliIO } from './command';

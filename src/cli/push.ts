@@ -1,5 +1,5 @@
-import { pushMetrics, PushError, pushUrl } from '../core/metrics/push';
-import { redactUrls } from '../core/util/redact';
+import { PushError, pushMetrics, pushUrl } from '../core/metrics';
+import { redactUrls } from '../core/util';
 import { UsageError } from './args';
 import type { CliIO } from './command';
 

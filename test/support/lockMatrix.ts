@@ -75,7 +75,7 @@ export function writeMatrix(root: string, prefix = ''): MatrixCase[] {
 /** The verdict named by a one-line lock detail of the core (the wording every face shares). */
 export function verdictOfDetail(detail: string): Verdict | undefined {
   if (/cannot be read/.test(detail)) return 'unreadable';
-  if (/does not match|≠|does not:/.test(detail)) return 'mismatch';
+  if (/does not match|≠/.test(detail)) return 'mismatch';
   if (/no lock file|Lock file not found|not locked/.test(detail)) return 'missing';
   if (/validates|valid/.test(detail)) return 'valid';
   return undefined;

@@ -1,11 +1,7 @@
 import path from 'node:path';
-import { worstCaseSeconds } from '../../core/canary/config';
-import { canaryMetricFamilies } from '../../core/canary/metrics';
-import { planCanary, ProfileLockError, type CanaryOverrides } from '../../core/canary/plan';
-import { GATING_MODES, type CanaryResults, type GatingMode, type HealthResult, type RunResult } from '../../core/canary/results';
-import { currentWasReplaced, runCanary, type CanaryProgress } from '../../core/canary/runner';
-import { renderExposition } from '../../core/metrics/exposition';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { canaryMetricFamilies, type CanaryOverrides, type CanaryProgress, type CanaryResults, currentWasReplaced, GATING_MODES, type GatingMode, type HealthResult, planCanary, ProfileLockError, runCanary, type RunResult, worstCaseSeconds } from '../../core/canary';
+import { renderExposition } from '../../core/metrics';
+import { writeFileAtomic } from '../../core/util';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand, type CliIO } from '../command';
 import { pushExposition, pushTarget } from '../push';

@@ -1,11 +1,8 @@
 import path from 'node:path';
 import { checkWorkspaceLocks } from '../../core/lock';
-import { renderMarkdown } from '../../core/checklist/markdown';
-import { prepareSigner } from '../../core/attest/sign';
-import { systemSshKeygen } from '../../core/attest/sshKeygen';
-import { ROLES, ROLE_TITLES, type Role } from '../../core/checklist/messages';
-import { evaluateChecklist, signingWarnings, updateChecklist, type ChecklistChange } from '../../core/checklist/session';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { type ChecklistChange, evaluateChecklist, renderMarkdown, type Role, ROLE_TITLES, ROLES, signingWarnings, updateChecklist } from '../../core/checklist';
+import { prepareSigner, systemSshKeygen } from '../../core/attest';
+import { writeFileAtomic } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand, type CliIO } from '../command';
 

@@ -1,9 +1,7 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
-import { renderAuditMarkdown } from '../../core/audit/markdown';
-import { runDctsAudit } from '../../core/audit/runDctsAudit';
-import { fmt } from '../../core/audit/status';
-import { defaultAuditThresholds, type AuditStatus } from '../../core/audit/types';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { type AuditStatus, defaultAuditThresholds, fmt, renderAuditMarkdown, runDctsAudit } from '../../core/audit';
+import { writeFileAtomic } from '../../core/util';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { keepInCliHistory } from '../keepHistory';
 import { ExitCode, type CliCommand } from '../command';
@@ -71,7 +69,7 @@ export const dctsAuditCommand: CliCommand = {
     const outJson = values['out-json']!;
     const outMd = values['out-md']!;
     const json = `${JSON.stringify(report, null, 2)}\n`;
-    await keepInCliHistory(io, 'audit', values['artifacts-dir'] ?? 'artifacts', json, undefined, signal);
+    await keepInCliHistory(io, 'audit', values['artifacts-dir'] ?? ARTIFACTS.dir, json, undefined, signal);
     await writeFileAtomic(path.resolve(io.cwd, outJson), json);
     await writeFileAtomic(path.resolve(io.cwd, outMd), renderAuditMarkdown(report));
 

@@ -1,13 +1,13 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DataSource, GateProgress } from '../../core/gates/evaluate';
-import { renderJson } from '../../core/gates/render/json';
-import { renderJunit } from '../../core/gates/render/junit';
-import { renderMarkdown } from '../../core/gates/render/markdown';
-import { renderGateMetrics } from '../../core/gates/render/metrics';
-import { dataModeLine } from '../../core/gates/render/text';
 import {
   currentReportFile,
+  dataModeLine,
+  renderGateMetrics,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
   REQUEST_DEFAULTS,
   replacesCurrent,
   runGates,
@@ -15,10 +15,12 @@ import {
   writeReport,
   writeText,
   type ConnectionRequest,
+  type DataSource,
+  type GateProgress,
   type GatesRequest,
   type PrometheusAuth,
-} from '../../core/gates/request';
-import { stripControls } from '../../core/util/controlChars';
+} from '../../core/gates';
+import { stripControls } from '../../core/util';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { type CliCommand, type CliIO } from '../command';
 import { keepInCliHistory } from '../keepHistory';
@@ -226,7 +228,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     ...(f.quiet ? {} : { onProgress: progressPrinter(io) }),
   });
   const json = renderJson(report);
-  await keepInCliHistory(io, 'gates', f['artifacts-dir'] ?? 'artifacts', json, recording, signal);
+  await keepInCliHistory(io, 'gates', f['artifacts-dir'] ?? ARTIFACTS.dir, json, recording, signal);
   const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : json;
   // The source can come from a recording file: nothing in it may drive the terminal.
   const mode = stripControls(`data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`);

@@ -1,7 +1,8 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { compareRuns, comparisonLines, entryLine, HISTORY_KEEP, HISTORY_KINDS, historyDir, listHistory, pickEntry, type HistoryEntry, type HistoryKind } from '../../core/history';
-import { InputError } from '../../core/util/errors';
+import { InputError } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand } from '../command';
 
@@ -39,7 +40,7 @@ export const historyCommand: CliCommand = {
   summary: 'List kept gates evaluations, canary sequences and audits, and compare two of them',
   usage,
   async run(argv, io, signal) {
-    const { values, positionals } = parseFlags(argv, { kind: { type: 'string', default: 'gates' }, 'artifacts-dir': { type: 'string', default: 'artifacts' }, json: { type: 'boolean' } }, true);
+    const { values, positionals } = parseFlags(argv, { kind: { type: 'string', default: 'gates' }, 'artifacts-dir': { type: 'string', default: ARTIFACTS.dir }, json: { type: 'boolean' } }, true);
     const [action, ...refs] = positionals;
     if (action !== 'list' && action !== 'compare') throw new UsageError(action ? `unknown action '${action}': list or compare` : 'say what to do: list or compare');
     const kind = values.kind as HistoryKind;

@@ -2,10 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkLock, diffProfiles, findLockedProfiles, lockPathFor, lockProfileFile, normalizeProfile, quickValidate, readLock, type LegacyLockCheck, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
 import { readUtf8 } from '../../core/pyyaml';
-import { renderExposition } from '../../core/metrics/exposition';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { InputError } from '../../core/util/errors';
-import { writeFailure } from '../../core/util/writeError';
+import { renderExposition } from '../../core/metrics';
+import { InputError, writeFailure, writeFileAtomic } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand, type CliIO } from '../command';
 

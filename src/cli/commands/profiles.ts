@@ -1,8 +1,8 @@
 import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import { checkLock } from '../../core/lock';
-import { validateProfilesDir } from '../../core/profile/validateFiles';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { validateProfilesDir } from '../../core/profile';
+import { writeFileAtomic } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand } from '../command';
 

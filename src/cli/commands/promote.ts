@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkWorkspaceLocks } from '../../core/lock';
-import { resolveArtifact } from '../../core/attest/record';
-import { systemSshKeygen } from '../../core/attest/sshKeygen';
-import { applyPromotion, DEFAULT_RUNTIME_CONFIG, planPromotion, type FileChange } from '../../core/promote/plan';
-import { packageRoot } from '../../core/util/packageRoot';
+import { resolveArtifact, systemSshKeygen } from '../../core/attest';
+import { applyPromotion, DEFAULT_RUNTIME_CONFIG, type FileChange, planPromotion } from '../../core/promote';
+import { packageRoot } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand } from '../command';
 

@@ -1,8 +1,8 @@
 import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import { checkWorkspaceLocks } from '../../core/lock';
-import { runReadiness } from '../../core/readiness/run';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { runReadiness } from '../../core/readiness';
+import { writeFileAtomic } from '../../core/util';
 import { parseFlags } from '../args';
 import { ExitCode, type CliCommand } from '../command';
 

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { systemSshKeygen } from '../../core/attest/sshKeygen';
-import { verificationSummary } from '../../core/attest/statement';
-import { verifyRecordFile } from '../../core/attest/verify';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { packageRoot } from '../../core/util/packageRoot';
+import { ARTIFACTS } from '../../core/artifacts';
+import { systemSshKeygen, verificationSummary, verifyRecordFile } from '../../core/attest';
+import { packageRoot, writeFileAtomic } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand } from '../command';
 
@@ -37,7 +35,7 @@ export const verifyCommand: CliCommand = {
     if (positionals.length > 1) throw new UsageError(`one RECORD at a time, got ${positionals.length}`);
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got '${values.format}'`);
     const root = path.resolve(io.cwd, values.root ?? '.');
-    const file = path.resolve(io.cwd, positionals[0] ?? path.join(root, 'artifacts/ga/promotion.dsse.json'));
+    const file = path.resolve(io.cwd, positionals[0] ?? path.join(root, ARTIFACTS.promotionRecord));
     const v = await verifyRecordFile(root, file, systemSshKeygen(io.env), signal);
     if (values.format === 'json') io.stdout(`${JSON.stringify({ verified: v.ok, record: path.relative(root, file), steps: v.steps }, null, 2)}\n`);
     else {

@@ -85,7 +85,7 @@ export async function buildStatement(root: string, c: EvaluatedChecklist, o: Rec
       checks: x.checks.map((k) => ({ check_id: k.check_id, outcome: k.outcome, counts_as: k.counts_as, value: k.value, threshold: k.threshold, comparator: k.comparator })),
     })),
     locks: { sha256: c.fingerprint.locksSha256, files: locks },
-    checklist: { ...(await ref(root, c.stateFile, 'checklist state', signal)), decision: c.view.decision.decision, rationale: state.rationale },
+    checklist: { ...(await ref(root, c.stateFile, 'checklist state', signal)), decision: c.decision.decision, rationale: state.rationale },
     policy: await ref(root, c.trust.policyFile ?? POLICY_FILE, 'sign-off policy', signal),
     allowed_signers: await ref(root, c.trust.allowedSignersFile, 'allowed_signers', signal),
     artifacts: o.artifacts,

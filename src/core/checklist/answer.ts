@@ -1,7 +1,7 @@
 import type { CheckResult, GateResult, GateStatus } from '../verdict/types';
 import type { AutoSource, ItemDef } from './definition';
 import type { ChecklistInputs, Loaded } from './inputs';
-import type { ItemStatus } from './messages';
+import type { ItemStatus } from './model';
 import type { ChecklistState } from './state';
 
 // Answers every item: `auto` items from the loaded results (with the evidence behind the answer),

@@ -1,5 +1,5 @@
 import type { AnsweredItem } from './answer';
-import type { DecidingItemView, DecisionView, Impact, SignoffView } from './messages';
+import type { DecidingReason as DecidingItemView, DecisionOutcome as DecisionView, Impact, SignoffStatus as SignoffView } from './model';
 
 // The decision rule (product spec §5; the original had none):
 //   GO          every CRITICAL and HIGH item satisfied — which means gates APPROVED from live data,

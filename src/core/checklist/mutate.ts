@@ -1,12 +1,11 @@
 import type { ApprovedEvaluation, SignoffSignature } from '../attest/signoff';
 import { InputError } from '../util/errors';
 import { ITEM_BY_ID } from './definition';
-import { ROLE_TITLES, type Decision, type WebviewMessage } from './messages';
+import { ROLE_TITLES, type Decision, type StateChange } from './model';
 import type { Fingerprint } from './signoff';
 import type { ChecklistState } from './state';
 
-/** The changes a person can make; the webview's messages of these types, or the CLI's flags. */
-export type StateChange = Extract<WebviewMessage, { type: 'setItem' | 'setNote' | 'setHeader' | 'setRationale' | 'signOff' | 'revokeSignOff' }>;
+export type { StateChange };
 
 export interface ChangeContext {
   now: Date;

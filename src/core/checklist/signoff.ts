@@ -1,7 +1,7 @@
 import type { SignatureCheck } from '../attest/signoff';
 import { policySchema, type Policy } from '../attest/policy';
 import type { GateReport } from '../verdict/types';
-import { ROLES, ROLE_TITLES, type Role, type SignoffView } from './messages';
+import { ROLES, ROLE_TITLES, type Role, type SignoffStatus as SignoffView } from './model';
 import { sinceSigning } from './since';
 import type { ChecklistState } from './state';
 

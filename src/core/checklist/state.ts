@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import { withFileLock } from '../util/fileLock';
 import { ITEM_BY_ID } from './definition';
-import { ROLES } from './messages';
+import { ROLES } from './model';
 
 // `artifacts/ga/checklist.json`: the answers, notes and sign-offs of the meeting, committed with the
 // release. It is an audit trail, so it is never silently replaced: a file this version cannot read is

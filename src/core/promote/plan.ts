@@ -56,8 +56,8 @@ function refusals(c: EvaluatedChecklist): string[] {
   const cn = c.inputs.canary;
   if (cn.state === 'ok' && cn.value.data_mode === 'demo') reasons.push(`the canary results are DEMO runs (${cn.where}); only live runs can promote`);
   if (!c.state.ok) reasons.push(`the checklist state cannot be read: ${c.state.problem}`);
-  if (c.view.decision.decision !== 'GO') {
-    reasons.push(`the checklist decides ${c.view.decision.decision}, not GO:`, ...c.view.decision.deciding.map((d) => `  - ${d.text}`));
+  if (c.decision.decision !== 'GO') {
+    reasons.push(`the checklist decides ${c.decision.decision}, not GO:`, ...c.decision.deciding.map((d) => `  - ${d.text}`));
   }
   return reasons;
 }
@@ -94,7 +94,7 @@ export async function planPromotion(root: string, options: PromoteOptions, signa
     schema_version: 1,
     tool: `aurora-ga ${options.toolVersion}`,
     decided_at: now.toISOString(),
-    decision: checklist.view.decision.decision,
+    decision: checklist.decision.decision,
     version: { from: previous?.trim() ?? null, to: options.version },
     gate_report: gates && {
       file: checklist.inputs.gates.where,

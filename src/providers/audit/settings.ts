@@ -1,6 +1,6 @@
 import { ARTIFACTS } from '../../core/artifacts';
 import * as vscode from 'vscode';
-import { defaultAuditThresholds, type AuditThresholds } from '../../core/audit/types';
+import { type AuditThresholds, defaultAuditThresholds } from '../../core/audit';
 
 /** auroraGa.audit.*: where the replay summaries are and the thresholds of the status. */
 export interface AuditSettings {

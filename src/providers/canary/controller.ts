@@ -2,11 +2,9 @@
 import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { historySignature, listSequences } from '../../core/canary/history';
-import { planCanary, ProfileLockError, type CanaryOverrides } from '../../core/canary/plan';
-import type { CanaryResults, GatingMode } from '../../core/canary/results';
-import { currentWasReplaced, runCanary, writeCurrentResults, type CanaryPlan } from '../../core/canary/runner';
-import { InputError } from '../../core/util/errors';
+import { pickFolder, withCancellableProgress } from '../shared';
+import { type CanaryOverrides, type CanaryPlan, type CanaryResults, currentWasReplaced, type GatingMode, historySignature, listSequences, planCanary, ProfileLockError, runCanary, writeCurrentResults } from '../../core/canary';
+import { InputError } from '../../core/util';
 import { modelFromHistory, runNode, runningNode, runningSequence, type RunNodeModel } from './model';
 import { pickGating, pickProfile, pickRuns } from './pick';
 import { readCanarySettings } from './settings';
@@ -122,7 +120,7 @@ export class CanaryController implements vscode.Disposable {
       });
       return undefined;
     }
-    const folder = this.folder();
+    const folder = await pickFolder('Run the canary');
     if (!folder) {
       void this.tell('warn', 'Aurora: open a folder first; the canary writes its results into artifacts/ of the workspace.');
       return undefined;
@@ -169,15 +167,15 @@ export class CanaryController implements vscode.Disposable {
     const demo = plan.config.data_mode === 'demo';
     this.log.info(`canary: ${plan.profile}, ${plan.config.runs} runs, gating ${plan.config.gating}, lock ${plan.lock.status}${demo ? ' (DEMO)' : ''}`);
 
-    const results = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Aurora: Canary${demo ? ' (DEMO)' : ''}`, cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        this.abort = controller;
-        const sub = token.onCancellationRequested(() => controller.abort());
+    // Cancelled from the notification or by Aurora: Cancel Canary (this.abort), whichever comes first.
+    const cancel = new AbortController();
+    this.abort = cancel;
+    const results = await withCancellableProgress(
+      { title: `Aurora: Canary${demo ? ' (DEMO)' : ''}`, outer: cancel.signal },
+      async (signal, progress) => {
         let healthy = 0;
         try {
-          return await runCanary(plan, controller.signal, (p) => {
+          return await runCanary(plan, signal, (p) => {
             switch (p.kind) {
               case 'sequence-start':
                 this.live = { name: path.basename(p.sequenceDir), planned: p.plannedRuns, demo, runs: new Map() };
@@ -204,7 +202,6 @@ export class CanaryController implements vscode.Disposable {
             }
           });
         } finally {
-          sub.dispose();
           this.abort = undefined;
         }
       },

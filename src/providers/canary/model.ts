@@ -1,8 +1,7 @@
 // The Canary view's model: plain data (no 'vscode' import) built from results files and progress
 // events, so the tree and the extension tests read the same thing; tree.ts turns it into TreeItems.
 import path from 'node:path';
-import type { SequenceEntry } from '../../core/canary/history';
-import type { CanaryResults, HealthResult, RunResult } from '../../core/canary/results';
+import type { CanaryResults, HealthResult, RunResult, SequenceEntry } from '../../core/canary';
 
 export interface IconModel {
   id: string;

@@ -1,7 +1,7 @@
 // The interactive part of "Aurora: Run Canary": profile, runs and gating, each skippable by arguments.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { GATING_MODES, type GatingMode } from '../../core/canary/results';
+import { GATING_MODES, type GatingMode } from '../../core/canary';
 
 export type ProfileChoice = { demo: true } | { demo: false; profile: string };
 

@@ -2,7 +2,8 @@
 // its runs and their checks, past sequences from artifacts/canary/), and opening a run's files.
 import * as vscode from 'vscode';
 import { ARTIFACTS } from '../../core/artifacts';
-import type { CanaryResults } from '../../core/canary/results';
+import type { CanaryResults } from '../../core/canary';
+import { debounce } from '../shared';
 import { CanaryController, type RunCanaryArgs } from './controller';
 import type { CanaryViewModel, RunNodeModel } from './model';
 import { currentQuestion } from './pick';
@@ -47,11 +48,7 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
   };
 
   // Sequences run by the CLI in a terminal show up too (debounced: a run writes several files at once).
-  let timer: NodeJS.Timeout | undefined;
-  const soon = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void controller.refresh(), 300);
-  };
+  const soon = debounce(() => void controller.refresh(), 300);
   // File events do not reach every host (remote hosts may not watch git-ignored artifacts/), so
   // while the view is visible it also polls a cheap fingerprint of artifacts/canary once a second.
   let poller: NodeJS.Timeout | undefined;
@@ -74,7 +71,7 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
     tree,
     view,
     controller,
-    { dispose: () => clearTimeout(timer) },
+    soon,
     vscode.commands.registerCommand('aurora.runCanary', (args?: RunCanaryArgs): Promise<CanaryResults | undefined> => {
       // From a menu the argument is not ours; only a plain object of arguments is.
       const given = args && typeof args === 'object' && !('kind' in args) ? args : {};

@@ -3,12 +3,10 @@
 // CLI does — except that an evaluation that could not be carried out never replaces the last report.
 import * as vscode from 'vscode';
 import { ARTIFACTS } from '../../core/artifacts';
-import { currentReportFile, replacesCurrent, runGates } from '../../core/gates/request';
-import { renderJson } from '../../core/gates/render/json';
+import { currentReportFile, renderJson, replacesCurrent, runGates } from '../../core/gates';
 import { keepAndDecideCurrent, keepInHistory } from '../history/keep';
-import { InputError, isAbortError } from '../../core/util/errors';
-import { redactUrls } from '../../core/util/redact';
-import type { GateReport } from '../../core/verdict/types';
+import { InputError, isAbortError, redactUrls } from '../../core/util';
+import type { GateReport } from '../../core/verdict';
 import { resolveGateSettings } from './settings';
 
 export interface EvaluationDone {

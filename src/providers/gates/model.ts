@@ -1,7 +1,6 @@
 // The Gates view's model, built from a GateReport. Plain data (no 'vscode' import) so the tree, the
 // status bar and the tests all read the same thing; tree.ts turns it into TreeItems.
-import type { CheckOutcome, CheckResult, Comparator, DataMode, DecisionCode, GateReport, GateResult, GateStatus } from '../../core/verdict/types';
-import { needsRemediation } from '../../core/verdict/outage';
+import { type CheckOutcome, type CheckResult, type Comparator, type DataMode, type DecisionCode, type GateReport, type GateResult, type GateStatus, needsRemediation } from '../../core/verdict';
 import { promGraphUrl } from './promLink';
 
 /** A codicon id and the theme colour id it is drawn in. */

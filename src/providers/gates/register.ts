@@ -2,12 +2,13 @@
 // "Set Prometheus Token" and the status-bar decision.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { readGateReport } from '../../core/checklist/gateReport';
-import { InputError } from '../../core/util/errors';
-import type { GateReport } from '../../core/verdict/types';
+import { readGateReport } from '../../core/checklist';
+import { InputError } from '../../core/util';
+import type { GateReport } from '../../core/verdict';
 import type { AuditApi } from '../audit/register';
 import { ARTIFACTS } from '../../core/artifacts';
-import { currentReportFile } from '../../core/gates/request';
+import { debounce } from '../shared';
+import { currentReportFile } from '../../core/gates';
 import { runEvaluation, type EvaluationUi, type GatesNotice } from './evaluateCommand';
 import { buildGatesModel, type CheckNodeModel, type GatesViewModel } from './model';
 import { gatesFolder, resolveGateSettings } from './settings';
@@ -36,6 +37,11 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     context.subscriptions.push(audit.onDidChange((m) => (tree.audit = m)));
   }
   const view = vscode.window.createTreeView('aurora.gates', { treeDataProvider: tree, showCollapseAll: true });
+  // The audit status is a row of this view: its backup poll runs only while the view is visible.
+  if (audit) {
+    audit.setVisible(view.visible);
+    context.subscriptions.push(view.onDidChangeVisibility((e) => audit.setVisible(e.visible)));
+  }
   const statusBar = new GatesStatusBar();
   let reportFile: string | undefined;
   /** Set while the view shows a report read from disk rather than one evaluated in this window. */
@@ -124,17 +130,13 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       log.warn(`not showing ${file}: ${err instanceof InputError ? err.format() : String(err)}`);
     }
   };
-  let reloadTimer: NodeJS.Timeout | undefined;
   const folder = gatesFolder();
   if (folder) {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, ARTIFACTS.gateReport));
-    const reload = (uri: vscode.Uri) => {
-      clearTimeout(reloadTimer);
-      reloadTimer = setTimeout(() => void loadReport(uri.fsPath), 300);
-    };
+    const reload = debounce(() => void loadReport(currentReportFile(folder.uri.fsPath)), 300);
     // A run kept by the CLI or another window shows up in "History" (meta.json is written last).
     const kept = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'artifacts/history/gates/*/meta.json'));
-    context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), { dispose: () => clearTimeout(reloadTimer) });
+    context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), reload);
     context.subscriptions.push(kept, kept.onDidCreate(() => void refreshHistory()), kept.onDidDelete(() => void refreshHistory()));
     void refreshHistory();
     void loadReport(currentReportFile(folder.uri.fsPath));

@@ -6,9 +6,8 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { ARTIFACTS } from '../../core/artifacts';
-import type { DataSource } from '../../core/gates/evaluate';
-import { urlProblem, type GatesRequest, type PrometheusAuth } from '../../core/gates/request';
-import type { DataMode } from '../../core/verdict/types';
+import { type DataSource, type GatesRequest, type PrometheusAuth, urlProblem } from '../../core/gates';
+import type { DataMode } from '../../core/verdict';
 import { trustedSetting } from './trust';
 
 export const TOKEN_SECRET = 'auroraGa.prometheus.token';

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { countSeries, currentValue, labelNames, labelValues, metricMetadata, metricNames, type CatalogAnswer, type CurrentValue, type MetricMetadata } from '../../core/prometheus/catalog';
+import { type CatalogAnswer, countSeries, currentValue, type CurrentValue, HttpTransport, labelNames, labelValues, metricMetadata, type MetricMetadata, metricNames } from '../../core/prometheus';
 import type { ExplainDeps } from '../../core/promql';
-import { HttpTransport } from '../../core/prometheus/transport';
 import { resolveGateSettings } from '../gates/settings';
-import { resolveConnection } from '../../core/gates/request';
+import { resolveConnection } from '../../core/gates';
 
 const TTL_MS = 60_000;
 

@@ -1,13 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { ARTIFACTS } from '../../core/artifacts';
 import { recordRun, replacementFor, type HistoryKind } from '../../core/history';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { writeFileAtomic } from '../../core/util';
 
 /** Keeps a run in <folder>/artifacts/history/<kind>/ only (a failure to do so is said, never thrown). */
 export async function keepInHistory(root: string, kind: Exclude<HistoryKind, 'canary'>, text: string, recording: string | undefined, log: vscode.LogOutputChannel): Promise<void> {
   try {
-    const kept = await recordRun(root, path.join(root, 'artifacts'), { kind, text, ...(recording !== undefined ? { recording } : {}) }, AbortSignal.timeout(30_000));
+    const kept = await recordRun(root, path.join(root, ARTIFACTS.dir), { kind, text, ...(recording !== undefined ? { recording } : {}) }, AbortSignal.timeout(30_000));
     log.info(`${kind} run kept in history: ${kept.entry.dir}${kept.pruned.removed.length ? ` (pruned ${kept.pruned.removed.length} older)` : ''}`);
     if (kept.pruned.skipped) log.warn(`history not pruned: ${kept.pruned.skipped}`);
   } catch (err) {

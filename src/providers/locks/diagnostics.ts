@@ -4,10 +4,9 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { LockChange, SourceRange } from '../../core/lock';
-import { rangeForPath } from '../../core/profile/locate';
-import { changeDirection } from '../../core/profile/validate';
+import { changeDirection, rangeForPath } from '../../core/profile';
 import { lockDate, type ProfileLockState } from './model';
-import { lockSettings, raise } from './settings';
+import { raise, type LockSettings } from './settings';
 
 export const SOURCE = 'Aurora locks';
 export const Code = {
@@ -62,8 +61,8 @@ function make(range: vscode.Range, message: string, severity: vscode.DiagnosticS
   return d;
 }
 
-export function profileDiagnostics(document: vscode.TextDocument, state: ProfileLockState): vscode.Diagnostic[] {
-  const { severity } = lockSettings(document.uri);
+export function profileDiagnostics(document: vscode.TextDocument, state: ProfileLockState, settings: LockSettings): vscode.Diagnostic[] {
+  const { severity } = settings;
   const lockName = path.basename(state.lockPath);
   const date = lockDate(state.lock);
   const out: vscode.Diagnostic[] = [];

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { legacyLockPathFor, lockPathFor, normalizeProfile, writeProfileLocks, type LegacyUpdate } from '../../core/lock';
-import { InputError } from '../../core/util/errors';
+import { InputError } from '../../core/util';
 import { isYamlFile } from './documents';
 
 /** Asks the user to confirm; resolves true to go ahead. Replaceable through the API (tests). */

@@ -1,5 +1,5 @@
 import type { LockStatus, ProfileLock } from '../../core/lock';
-import type { BufferLockState } from '../../core/profile/bufferState';
+import type { BufferLockState } from '../../core/profile';
 
 /** Lock state of one profile as the editor shows it (from the open buffer when the file is open). */
 export type ProfileLockState = BufferLockState;

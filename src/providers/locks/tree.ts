@@ -78,8 +78,9 @@ export class LocksTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   /** Recomputes the rows, preferring the live state of open buffers over the disk scan. */
   rebuild(): void {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-    const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
+    // In a multi-root workspace a label starts with its folder's name (README "Multi-root workspaces").
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const rel = (f: string) => vscode.workspace.asRelativePath(f, multiRoot);
     const live = new Map(this.documents.states().map((s) => [s.profilePath, s]));
     const rows: LockTreeEntry[] = [];
     const seen = new Set<string>();

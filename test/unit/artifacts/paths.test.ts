@@ -27,7 +27,7 @@ describe('artifacts: one module holds every default path', () => {
   });
 
   it('the checklist and the canary config take their defaults from it', () => {
-    assert.deepEqual(ARTIFACT_PATHS, { gateReport: ARTIFACTS.gateReport, canary: ARTIFACTS.canary, dctsAudit: ARTIFACTS.dctsAudit, state: ARTIFACTS.checklistState, decision: ARTIFACTS.decision });
+    assert.deepEqual(ARTIFACT_PATHS, { gateReport: ARTIFACTS.gateReport, canary: ARTIFACTS.canary, dctsAudit: ARTIFACTS.dctsAudit, state: ARTIFACTS.checklistState, decision: ARTIFACTS.decision, record: ARTIFACTS.promotionRecord, vsa: ARTIFACTS.promotionVsa });
     const config = canaryConfigSchema.parse({ command: ['x'] });
     assert.deepEqual([config.output, config.artifacts_dir], [ARTIFACTS.canary, ARTIFACTS.canaryDir]);
   });

@@ -92,7 +92,7 @@ describe('checklist: boundaries', () => {
   });
 
   it('a stale sign-off is named with its signer and every reason', () => {
-    const stale: SignoffView[] = [{ role: 'sre_lead', title: 'SRE Lead', name: 'Dana', time: '2026-11-27T00:00:00Z', stale: true, staleReasons: ['gate report changed', 'locks changed'] }];
+    const stale: SignoffView[] = [{ ...signed[0], stale: true, staleReasons: ['gate report changed', 'locks changed'] }];
     assert.deepEqual(decide([], stale).deciding.map((d) => d.text), ['Sign-off stale: SRE Lead (Dana) — gate report changed; locks changed']);
   });
 
