@@ -2,6 +2,7 @@
 // demo history) is started from the test, the settings point at it, "Aurora: Evaluate Gates" runs,
 // and the tree's model, the status bar and the written report are checked through AuroraApi.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -94,6 +95,9 @@ describe('gates view in the real host', function () {
     assert.equal(gates.reportFile, path.join(workspaceRoot(), 'artifacts/ga/gates_report.json'));
     const written = JSON.parse(fs.readFileSync(gates.reportFile!, 'utf8')) as GateReport;
     assert.equal(written.decision_code, 'BLOCKED');
+    assert.equal(written.recording?.file, 'artifacts/ga/gates_recording.json', 'a live report cites its raw answers, as the checklist requires');
+    const rec = fs.readFileSync(path.join(workspaceRoot(), written.recording.file));
+    assert.equal(createHash('sha256').update(rec).digest('hex'), written.recording.sha256);
     assert.deepEqual(written.gates.map((g) => g.status), report.gates.map((g) => g.status));
   });
 

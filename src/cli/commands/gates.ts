@@ -12,7 +12,7 @@ import {
   replacesCurrent,
   runGates,
   urlProblem,
-  writeReport,
+  writeCurrentReport,
   writeText,
   type ConnectionRequest,
   type DataSource,
@@ -242,7 +242,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   }
   if (!f['no-save']) {
     const current = currentReportFile(io.cwd);
-    if (replacesCurrent(report)) await writeReport(current, report);
+    if (replacesCurrent(report)) await writeCurrentReport(io.cwd, report, recording);
     else if (!f.quiet) io.stderr(`${path.relative(io.cwd, current)} kept: an evaluation that could not be carried out does not replace it\n`);
   }
   const code = report.exit_code ?? 4;

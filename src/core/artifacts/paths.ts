@@ -5,6 +5,7 @@
 export const ARTIFACTS = {
   dir: 'artifacts',
   gateReport: 'artifacts/ga/gates_report.json',
+  /** The raw answers behind the current gate report (a live one cites them by SHA-256). */
   gatesRecording: 'artifacts/ga/gates_recording.json',
   canary: 'artifacts/canary_results.json',
   canaryDir: 'artifacts/canary',

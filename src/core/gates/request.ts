@@ -7,6 +7,7 @@ import { CONNECTION_DEFAULTS, type PrometheusConnection } from '../prometheus/co
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import { completion } from '../history';
+import { sha256Hex } from '../pyyaml';
 import { redactUrls, splitCredentials } from '../util/redact';
 import type { GateReport } from '../verdict/types';
 import { evaluateGatesRecorded, type DataSource, type EvaluateOptions, type GateProgress } from './evaluate';
@@ -152,6 +153,22 @@ export async function runGates(
 /** The current report of a workspace: `<root>/artifacts/ga/gates_report.json` for every face. */
 export function currentReportFile(root: string): string {
   return path.resolve(root, ARTIFACTS.gateReport);
+}
+
+/**
+ * Writes the current report of `root` (both faces): a live report that cites no recording gets its
+ * raw answers saved beside it (artifacts/ga/gates_recording.json) and cited by SHA-256, so the
+ * checklist and promotion can re-derive its decision. Returns the report as written.
+ */
+export async function writeCurrentReport(root: string, report: GateReport, recording: string | undefined): Promise<{ file: string; report: GateReport }> {
+  let current = report;
+  if (report.data_mode === 'live' && !report.recording && recording !== undefined) {
+    await writeText(path.resolve(root, ARTIFACTS.gatesRecording), recording);
+    current = { ...report, recording: { file: ARTIFACTS.gatesRecording, sha256: sha256Hex(recording) } };
+  }
+  const file = currentReportFile(root);
+  await writeReport(file, current);
+  return { file, report: current };
 }
 
 /** Writes a report as JSON in the original's key order, atomically; a refusal of the file system is the user's input problem. */

@@ -3,7 +3,9 @@ import type { HistoryKind } from './store';
 // The "current" result (artifacts/ga/gates_report.json, artifacts/canary_results.json,
 // artifacts/dcts_audit/report.json) is what the checklist and promotion read. Only a completed run
 // replaces it by itself; a run that was cancelled or could not be carried out replaces a completed
-// one only when the user says so (VS Code asks; the CLI writes only where --output says).
+// one only when the user says so (VS Code asks — except a gates evaluation that could not be
+// carried out: it is kept in the history and shown as an error, and the current report stays; the
+// CLI keeps the current one and writes the run only where --output says).
 
 /** `aurora-ga gates` exit code of an evaluation that could not be carried out (README "Exit codes"). */
 export const COULD_NOT_RUN_EXIT = 5;

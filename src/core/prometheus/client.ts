@@ -212,6 +212,8 @@ export class PrometheusClient {
 
   /** The alerting rules the server (or its ruler, e.g. vmalert) has loaded, with their health; retried like a query. */
   async rules(signal: AbortSignal): Promise<RulesOutcome> {
+    // After a failed pre-flight nothing more is sent, the rules read included.
+    if (this.down) return { ...this.down, durationMs: 0, attempts: 0 };
     const t0 = performance.now();
     const read = (raw: RawResponse): { ok: true; rules: AlertingRule[] } | Failure => {
       const parsed = parseRulesResponse(raw);

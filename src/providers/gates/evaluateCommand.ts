@@ -2,9 +2,8 @@
 // progress notification that reports each gate as it finishes, and writes the report the way the
 // CLI does — except that an evaluation that could not be carried out never replaces the last report.
 import * as vscode from 'vscode';
-import { ARTIFACTS } from '../../core/artifacts';
-import { currentReportFile, renderJson, replacesCurrent, runGates } from '../../core/gates';
-import { keepAndDecideCurrent, keepInHistory } from '../history/keep';
+import { renderJson, replacesCurrent, runGates, writeCurrentReport } from '../../core/gates';
+import { keepInHistory } from '../history/keep';
 import { InputError, isAbortError, redactUrls } from '../../core/util';
 import type { GateReport } from '../../core/verdict';
 import { resolveGateSettings } from './settings';
@@ -67,9 +66,7 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
-          // A live report counts only with its raw responses (src/core/attest): record them beside it.
-          const request = settings.mode === 'live' && settings.writeReport && settings.folder ? { ...settings.request, data: { mode: 'record' as const, file: ARTIFACTS.gatesRecording } } : settings.request;
-          return await runGates(request, abort.signal, {
+          return await runGates(settings.request, abort.signal, {
             onPrepared: ({ profile }) => {
               if (profile) log.info(`profile ${profile.name}: lock ${profile.lock.enforced ? profile.lock.detail : `not enforced (${profile.lock.detail})`}`);
             },
@@ -99,12 +96,12 @@ export async function runEvaluation(secrets: vscode.SecretStorage, log: vscode.L
       offerFixes(ui, log, 'error', `Aurora: ${report.decision}. The last report is kept.`, 'auroraGa.prometheus', true);
       return { report, kept: true };
     }
-    let reportFile: string | undefined;
-    if (root) {
-      const file = currentReportFile(root);
-      if (await keepAndDecideCurrent(root, 'gates', file, text, recording, log)) reportFile = file;
-    }
-    return { report, kept: false, ...(reportFile ? { reportFile } : {}) };
+    if (!root) return { report, kept: false };
+    // A completed run always replaces the current report (core/history's rule), written as the CLI writes it.
+    await keepInHistory(root, 'gates', text, recording, log);
+    const written = await writeCurrentReport(root, report, recording);
+    log.info(`report written to ${written.file}${written.report.recording ? ` (raw answers: ${written.report.recording.file})` : ''}`);
+    return { report: written.report, kept: false, reportFile: written.file };
   } catch (err) {
     if (isAbortError(err)) {
       log.info('gate evaluation cancelled');

@@ -64,6 +64,8 @@ describe('gates: an evaluation that could not be carried out is not a release fa
     const good = await gates(dir, ['--prometheus-url', prom.url, '--quiet']);
     assert.equal(good.code, 0, good.err);
     const kept = fs.readFileSync(reportFile(dir), 'utf8');
+    const keptRecording = fs.readFileSync(path.join(dir, 'artifacts/ga/gates_recording.json'), 'utf8');
+    assert.equal((JSON.parse(kept) as GateReport).recording?.file, 'artifacts/ga/gates_recording.json', 'the current live report cites its raw answers');
     const closed = `http://127.0.0.1:${await freePort()}`;
     const run = await gates(dir, ['--prometheus-url', closed, '--retries', '5']);
     assertNotCarriedOut(run, 'unreachable', closed);
@@ -71,6 +73,7 @@ describe('gates: an evaluation that could not be carried out is not a release fa
     for (const c of promChecks(run.report)) assert.equal(c.evidence.attempts, 0, 'not sent after the pre-flight failed');
     assert.ok(run.report.gates.flatMap((g) => g.checks).some((c) => c.evidence.kind === 'file' && c.outcome === 'PASS'));
     assert.equal(fs.readFileSync(reportFile(dir), 'utf8'), kept, 'the current report is not replaced');
+    assert.equal(fs.readFileSync(path.join(dir, 'artifacts/ga/gates_recording.json'), 'utf8'), keptRecording, 'nor the raw answers it cites');
     assert.match(run.err, /gates_report\.json kept/);
     const pre = /prometheus .*: .*ECONNREFUSED.* \((\d+) ms\)/.exec(run.err);
     assert.ok(pre, run.err);
