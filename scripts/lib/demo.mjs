@@ -77,7 +77,8 @@ export async function startDemo({ log = console.log, replay = false, port } = {}
       const t0 = Date.now();
       const { renderOpenMetrics, startPrometheus } = await loadHarness();
       const families = demoHistory(end);
-      prometheus = await startPrometheus({ openMetrics: renderOpenMetrics(families) });
+      // The shipped alerting rules loaded: the gates' alert checks need the rules API to show them (#12).
+      prometheus = await startPrometheus({ openMetrics: renderOpenMetrics(families), ruleFiles: [path.join(root, 'configs/monitoring/aurora_alerts.yml')] });
       stops.push(() => prometheus.stop());
       const samples = families.reduce((n, f) => n + f.series.reduce((m, s) => m + s.samples.length, 0), 0);
       log(`Prometheus ${prometheus.url} (pid ${prometheus.pid}): ${DEMO_HOURS} h of demo history (+${DEMO_AHEAD_HOURS} h revealed as time passes), ${families.length} metrics, ${samples} samples, ready in ${Date.now() - t0} ms`);

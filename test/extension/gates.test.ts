@@ -40,7 +40,7 @@ describe('gates view in the real host', function () {
     gates = (await activateAurora()).gates;
     const end = Math.floor(Date.now() / 60_000) * 60;
     const demo = (await import(pathToFileURL(path.join(packageRoot(), 'configs/demo/history.mjs')).href)) as DemoHistoryModule;
-    prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(end)) });
+    prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(end)), ruleFiles: [path.join(packageRoot(), 'configs/monitoring/aurora_alerts.yml')] });
     // A hard trip an hour ago, inside the window: the log check must catch it.
     const hard = `${new Date((end - 3600) * 1000).toISOString()} [CI-GATING][HARD] dcts_robust divergence 0.31 profile=r2 exit=3\n`;
     fs.appendFileSync(path.join(workspaceRoot(), 'gates/logs/runtime.log'), hard);

@@ -49,7 +49,7 @@ describe('demo history (npm start) against a real Prometheus', function () {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-demo-ws-'));
     fs.cpSync(path.join(packageRoot(), 'examples/demo-workspace'), workspace, { recursive: true });
     fs.writeFileSync(path.join(workspace, 'logs/runtime.log'), demo.demoLog(end));
-    prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(end)) });
+    prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(end)), ruleFiles: [path.join(packageRoot(), 'configs/monitoring/aurora_alerts.yml')] });
   });
 
   after(async () => {

@@ -191,7 +191,7 @@ describe('gates: evaluation against a real Prometheus', function () {
       const { report } = await cli(env!);
       const c = check(report, 'dro', 'factor_p05');
       assert.equal(c.outcome, 'NO_DATA');
-      assert.equal(c.value, null);
+      assert.equal(c.value as unknown, 'NaN', 'kept as Prometheus writes it, never null (#12)');
       assert.equal(c.counts_as, 'FAIL');
       assert.match(c.message, /NaN in \{profile="smoke"\}/);
     });

@@ -8,12 +8,7 @@ import path from 'node:path';
 import { parseSample } from '../../../src/core/prometheus/response';
 import type { CheckResult, GateReport } from '../../../src/core/verdict/types';
 import { matrixAnswer, scalarAnswer, startFakePrometheus, vectorAnswer, type FakeAnswer, type FakePrometheus } from '../../support/fakePrometheus';
-import { END, findCheck, fixture, gatesCli, writeFile, type Fixture } from './fixture';
-
-/** A gates file with one NO-GO gate `g` holding the given checks (YAML flow mappings). */
-export function gatesYaml(...checks: string[]): string {
-  return `schema_version: 1\ngates:\n  - {key: g, id: 1, name: G, fail_action: NO-GO, remediation: fix it, checks: [${checks.join(', ')}]}\n`;
-}
+import { END, findCheck, fixture, gatesCli, gatesYaml, writeFile, type Fixture } from './fixture';
 
 /** The JSON report as written (NaN/±Inf are strings there), and the check `id` in it. */
 function parsed(out: string, id: string): { report: GateReport; check: CheckResult; value: unknown } {
@@ -104,6 +99,15 @@ describe('gates #12 item 1: Prometheus answers read by the API contract', functi
       assert.equal(parsed(ok.out, 't').value, 1e-7);
       assert.equal(JSON.parse(ok.out).decision_code, 'APPROVED');
       assert.equal(ok.code, 0);
+    });
+
+    it('a threshold variable is read as strictly as a sample: "0x10" or "Infinity" is refused (exit 2)', async () => {
+      for (const bad of ['0x10', 'Infinity', ' ']) {
+        const file = writeFile(f.dir, 'var.yaml', gatesYaml('{id: c, name: C, type: promql, query: zero, comparator: "==", threshold: "${t}"}').replace('gates:', 'variables: {t: "0"}\ngates:'));
+        const { code, err } = await gatesCli(f, ['--prometheus-url', fake.url, '--at', String(END), '--gates', file, '--var', `t=${bad}`, '--quiet']);
+        assert.equal(code, 2, bad);
+        assert.match(err, new RegExp(`threshold: '\\$\\{t\\}' resolves to ${JSON.stringify(bad).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, not a finite decimal number`));
+      }
     });
 
     it('fake server: on_infinite says what ±Inf counts as (here warn: CONDITIONAL beside a passing check)', async () => {

@@ -51,3 +51,8 @@ export function findCheck(r: GateReport, gate: string, id: string): CheckResult 
   if (!c) throw new Error(`${gate}/${id} not in the report`);
   return c;
 }
+
+/** A gates file with one NO-GO gate `g` holding the given checks (YAML flow mappings). */
+export function gatesYaml(...checks: string[]): string {
+  return `schema_version: 1\ngates:\n  - {key: g, id: 1, name: G, fail_action: NO-GO, remediation: fix it, checks: [${checks.join(', ')}]}\n`;
+}

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseSample } from '../../prometheus/response';
 import { InputError } from '../../util/errors';
 import { redactLine, redactText, type Secret } from '../../util/secrets';
 import type { CheckResult } from '../../verdict/types';
@@ -24,8 +25,9 @@ function resolver(gate: GateDefinition, check: CheckDefinition, ctx: CheckContex
   const number = (field: string, value: number | string): number => {
     if (typeof value === 'number') return value;
     const t = text(field, value);
-    const n = Number(t);
-    if (t.trim() === '' || !Number.isFinite(n)) throw new InputError(`gate '${gate.key}', check '${check.id}', ${field}: '${value}' resolves to '${t}', not a number`);
+    // Read as strictly as sample values: no hex, no blanks, nothing infinite.
+    const n = parseSample(t);
+    if (n === undefined || !Number.isFinite(n)) throw new InputError(`gate '${gate.key}', check '${check.id}', ${field}: '${value}' resolves to ${JSON.stringify(t)}, not a finite decimal number`);
     return n;
   };
   const file = (field: string, value: string) => path.resolve(ctx.cwd, text(field, value));
