@@ -49,6 +49,32 @@ export function worstCaseSeconds(c: Pick<CanaryConfig, 'runs' | 'timeout_seconds
   return waves * (c.timeout_seconds + c.kill_grace_seconds) + (waves - 1) * c.interval_seconds;
 }
 
+/** A/B mode: one summary metric judged across the baseline and candidate groups (src/core/judge). */
+export const abMetricSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an identifier such as decision_latency'),
+    path: z.string().min(1).describe('Dotted path into each run\'s summary.json; a missing or non-numeric value is NaN.'),
+    name: z.string().optional().describe('Human-readable name in results and views; default the id.'),
+    direction: z.enum(['increase', 'decrease', 'either']).default('increase').describe('Which change of the candidate is bad.'),
+    effect: z.enum(['relative', 'absolute']).default('relative'),
+    allowed: z.number().min(0).describe('Largest acceptable bad-side shift (relative: 0.1 = 10 %).'),
+    critical_limit: z.number().min(0).optional(),
+    confidence: z.number().gt(0.5).lt(1).default(0.95),
+    min_samples: z.number().int().min(1).default(3).describe('Fewer usable runs on either side is NO_DATA (never a pass).'),
+    nan: z.enum(['remove', 'zero', 'no_data']).default('remove'),
+    spread_allowed: z.number().min(0).nullable().default(null).describe('Judge a spread increase beyond this share too (needs more runs to mean anything).'),
+  })
+  .strict();
+export type AbMetricSpec = z.infer<typeof abMetricSchema>;
+
+export const abSchema = z
+  .object({
+    baseline_command: z.array(z.string().min(1, 'an empty argument')).min(1).describe('argv of a baseline run (same placeholders as `command`); runs alternate baseline, candidate, baseline, … so time effects hit both.'),
+    metrics: z.array(abMetricSchema).min(1).describe('Summary metrics judged candidate against baseline.'),
+  })
+  .strict();
+export type AbSpec = z.infer<typeof abSchema>;
+
 export const canaryConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -74,6 +100,7 @@ export const canaryConfigSchema = z
     artifacts_dir: z.string().default(ARTIFACTS.canaryDir).describe('Where sequence folders <start>/run-NN/ are made.'),
     profile_lock: z.object({ enforced: z.boolean().default(true) }).strict().default({ enforced: true }).describe('Refuse to run unless the profile\'s lock validates (a profile\'s own profile_lock.enforced wins).'),
     data_mode: z.enum(['live', 'demo']).default('live').describe('`demo` labels every output as produced by the bundled demo command.'),
+    ab: abSchema.optional().describe('A/B mode: odd runs are the baseline, even runs the candidate (`command`); rates count the candidate runs; the metrics are judged across the groups.'),
   })
   .strict();
 export type CanaryConfig = z.infer<typeof canaryConfigSchema>;

@@ -4,6 +4,7 @@ import { replacementFor } from '../history/current';
 import { pruneHistory } from '../history/prune';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
+import { abGroup, judgeAb, withAb } from './ab';
 import type { CanaryConfig } from './config';
 import { evaluateSequence } from './evaluate';
 import { analyseSummary, unhealthy } from './health';
@@ -158,7 +159,7 @@ async function readOwnSummary(file: string, runDir: string, started: Date, shown
 }
 
 /** Health of one run: only a successful run with its own readable summary can be healthy. */
-async function judge(runId: number, runDir: string, started: Date, c: Classified, plan: CanaryPlan): Promise<{ health: HealthResult; summary: string | null }> {
+async function judge(runId: number, runDir: string, started: Date, c: Classified, plan: CanaryPlan): Promise<{ health: HealthResult; summary: string | null; parsed?: unknown }> {
   const file = path.join(runDir, plan.config.summary_file);
   const shown = displayPath(plan.root, file);
   const own = await readOwnSummary(file, runDir, started, shown);
@@ -167,7 +168,8 @@ async function judge(runId: number, runDir: string, started: Date, c: Classified
   if ('refused' in own) return { health: unhealthy(runId, `Analysis failed: ${own.refused}`), summary };
   if ('missing' in own) return { health: unhealthy(runId, `No summary file: the run wrote no ${plan.config.summary_file} in its run directory`), summary };
   try {
-    return { health: analyseSummary(parseJsonText(own.text, shown), plan.config.health_checks, runId), summary };
+    const parsed = parseJsonText(own.text, shown);
+    return { health: analyseSummary(parsed, plan.config.health_checks, runId), summary, parsed };
   } catch (err) {
     const msg = err instanceof InputError ? err.format() : (err as Error).message;
     return { health: unhealthy(runId, `Analysis failed: ${msg}`), summary };
@@ -182,7 +184,7 @@ async function judge(runId: number, runDir: string, started: Date, c: Classified
 export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgress: (p: CanaryProgress) => void = () => {}): Promise<CanaryResults> {
   const { config } = plan;
   const where = plan.configFile ?? 'canary config';
-  checkPlaceholders([...config.command, ...config.gating_args, ...Object.values(config.env)], where);
+  checkPlaceholders([...config.command, ...(config.ab?.baseline_command ?? []), ...config.gating_args, ...Object.values(config.env)], where);
   const cwd = path.resolve(plan.root, config.cwd ?? '.');
   // A missing cwd would surface as the program's ENOENT in every run; say what is really missing.
   if (!(await fs.stat(cwd).catch(() => null))?.isDirectory()) throw new InputError(`cwd ${cwd} is not a directory`, { file: where });
@@ -203,7 +205,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
   const runSignal = AbortSignal.any([signal, stop.signal]);
   let stoppedBy: string | null = null;
   let hardTripRunId: number | null = null;
-  const records: { run: RunResult; health: HealthResult }[] = [];
+  const records: { run: RunResult; health: HealthResult; parsed?: unknown }[] = [];
   let nextId = 1;
 
   const oneRun = async (runId: number) => {
@@ -217,7 +219,9 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
       node: plan.node,
       configDir: plan.configFile ? path.dirname(plan.configFile) : plan.root,
     };
-    const argv = [...config.command, ...(config.gating === 'none' ? [] : config.gating_args)].map((a) => expand(a, values));
+    const group = config.ab ? abGroup(runId) : undefined;
+    const command = group === 'baseline' ? config.ab!.baseline_command : config.command;
+    const argv = [...command, ...(config.gating === 'none' ? [] : config.gating_args)].map((a) => expand(a, values));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...Object.fromEntries(Object.entries(config.env).map(([k, v]) => [k, expand(v, values)])),
@@ -237,7 +241,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
     const c = classify(p, plan, signal.aborted ? null : stoppedBy);
     const logFile = path.join(runDir, 'output.log');
     await writeFileAtomic(logFile, logText(argv, p, c));
-    const { health, summary } = await judge(runId, runDir, started, c, plan);
+    const { health, summary, parsed } = await judge(runId, runDir, started, c, plan);
     const run: RunResult = {
       run_id: runId,
       timestamp: started.toISOString(),
@@ -253,8 +257,9 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
       run_dir: displayPath(plan.root, runDir),
       log_file: displayPath(plan.root, logFile),
       command: argv,
+      ...(group ? { group } : {}),
     };
-    records.push({ run, health });
+    records.push({ run, health, parsed });
     await appendProgress(sequenceDir, { kind: 'run', run, health });
     if (c.outcome === 'hard_trip' && hardTripRunId === null) {
       hardTripRunId = runId;
@@ -291,6 +296,18 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
   records.sort((a, b) => a.run.run_id - b.run.run_id);
   const runs = records.map((r) => r.run);
   const health = records.map((r) => r.health);
+  // A/B: the rates are the candidate's; the baseline runs are there to be compared with.
+  const rated = config.ab ? records.filter((r) => r.run.group === 'candidate') : records;
+  const ab = config.ab ? judgeAb(config.ab, config.command, runs, new Map(records.map((r) => [r.run.run_id, r.parsed]))) : undefined;
+  const evaluation = evaluateSequence({
+    runs: rated.map((r) => r.run),
+    health: rated.map((r) => r.health),
+    plannedRuns: config.ab ? Math.floor(config.runs / 2) : config.runs,
+    successThreshold: config.success_threshold,
+    healthThreshold: config.health_threshold,
+    hardTripRunId,
+    cancelled: signal.aborted,
+  });
   const results: CanaryResults = {
     timestamp: startDate.toISOString(),
     config: {
@@ -303,15 +320,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
       concurrency: config.concurrency,
       config_file: plan.configFile && displayPath(plan.root, plan.configFile),
     },
-    evaluation: evaluateSequence({
-      runs,
-      health,
-      plannedRuns: config.runs,
-      successThreshold: config.success_threshold,
-      healthThreshold: config.health_threshold,
-      hardTripRunId,
-      cancelled: signal.aborted,
-    }),
+    evaluation: ab ? withAb(evaluation, ab) : evaluation,
     run_results: runs,
     health_results: health,
     tool: 'aurora-ga',
@@ -320,6 +329,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
     started_at: startDate.toISOString(),
     finished_at: new Date().toISOString(),
     profile_lock: plan.lock,
+    ...(ab ? { ab } : {}),
   };
   const json = `${JSON.stringify(results, null, 2)}\n`;
   await writeFileAtomic(path.join(sequenceDir, 'canary_results.json'), json);

@@ -1,3 +1,4 @@
+import { judgementFacts } from '../judge';
 import type { CheckResult, GateResult, GateStatus } from '../verdict/types';
 import type { AutoSource, ItemDef } from './definition';
 import type { ChecklistInputs, Loaded } from './inputs';
@@ -53,7 +54,9 @@ function fmt(v: number | null): string {
 export function checkEvidence(c: CheckResult): string {
   const e = c.evidence;
   const where = e.kind === 'prometheus' ? `${e.query ?? ''} @ ${e.source}` : `${e.path ? `${e.path} in ` : ''}${e.source}`;
-  return `${c.name}: ${fmt(c.value)} ${c.comparator} ${fmt(c.threshold)} → ${c.outcome} (${where}, at ${e.evaluated_at}${e.window ? `, window ${e.window}` : ''})`;
+  const line = `${c.name}: ${fmt(c.value)} ${c.comparator} ${fmt(c.threshold)} → ${c.outcome} (${where}, at ${e.evaluated_at}${e.window ? `, window ${e.window}` : ''})`;
+  const cmp = e.comparison;
+  return cmp ? `${line}; ${cmp.summary}; ${judgementFacts(cmp.judgement).map(([k, v]) => `${k}: ${v}`).join('; ')}` : line;
 }
 
 function answerGate(inputs: ChecklistInputs, src: Extract<AutoSource, { kind: 'gate' | 'gate-check' }>): Answer {

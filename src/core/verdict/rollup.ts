@@ -39,6 +39,8 @@ export function countsAs(outcome: CheckOutcome, policy: { on_missing: MissingPol
       return 'WARN';
     case 'FAIL':
       return 'FAIL';
+    case 'INCONCLUSIVE':
+      return 'INCONCLUSIVE';
     case 'NO_DATA':
       return POLICY_STATUS[value === Infinity || value === -Infinity ? (policy.on_infinite ?? policy.on_missing) : policy.on_missing];
     case 'ERROR':

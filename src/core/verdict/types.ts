@@ -3,6 +3,8 @@
 // checklist and the Gates view read them back through gateReportSchema — one definition, no mirror.
 import { z } from 'zod';
 
+import type { Judgement } from '../judge';
+
 export const comparatorSchema = z.enum(['<=', '<', '>=', '>', '==']);
 export type Comparator = z.infer<typeof comparatorSchema>;
 
@@ -13,8 +15,8 @@ export type Severity = z.infer<typeof severitySchema>;
 /** What NO_DATA / ERROR count as; hard gates default to 'fail'. */
 export type MissingPolicy = 'fail' | 'warn' | 'inconclusive';
 
-/** The raw outcome of one check. */
-export const checkOutcomeSchema = z.enum(['PASS', 'WARN', 'FAIL', 'NO_DATA', 'ERROR']);
+/** The raw outcome of one check; INCONCLUSIVE: there is data, but it cannot decide (a comparison whose interval straddles its limit). */
+export const checkOutcomeSchema = z.enum(['PASS', 'WARN', 'FAIL', 'INCONCLUSIVE', 'NO_DATA', 'ERROR']);
 export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
 
 /** A gate is the worst of its checks, after on_missing/on_error are applied: FAIL > INCONCLUSIVE > WARN > PASS. */
@@ -80,8 +82,45 @@ export const evidenceSchema = z.object({
   cause: unavailableCauseSchema.optional(),
   /** NO_DATA because the server said its answer was incomplete (warnings, isPartial). */
   partial: z.boolean().optional(),
+  /** Compare checks: both sides and the judge's statistics, with the deciding rule in words. */
+  comparison: z.lazy(() => comparisonEvidenceSchema).optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** One side of a comparison as queried. */
+export const comparisonSideSchema = z.object({
+  /** The value ${side} took. */
+  value: z.string(),
+  /** The resolved queries (samples: one; counts: errors and requests). */
+  queries: z.array(z.string()),
+  series_count: z.number(),
+});
+export type ComparisonSide = z.infer<typeof comparisonSideSchema>;
+
+export const comparisonEvidenceSchema = z.object({
+  baseline: comparisonSideSchema,
+  candidate: comparisonSideSchema,
+  /** The judge's result (src/core/judge Judgement), serialised as is; evidence, never re-decided from. */
+  judgement: z.custom<Judgement>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { verdict?: unknown }).verdict === 'string', 'not a judgement'),
+  /** The decision in words, e.g. "candidate p95 latency is 18% higher, 98% CI [12%, 25%], above the allowed 10%". */
+  summary: z.string(),
+  group: z.string(),
+  weight: z.number(),
+  critical: z.boolean(),
+});
+export type ComparisonEvidence = z.infer<typeof comparisonEvidenceSchema>;
+
+/** How a gate's compare checks scored together (src/core/judge scoreMetrics, with the gate's thresholds). */
+export const gateScoreSchema = z.object({
+  score: z.number().nullable(),
+  status: z.enum(['PASS', 'WARN', 'FAIL', 'INCONCLUSIVE']),
+  groups: z.array(z.object({ group: z.string(), weight: z.number(), judged: z.number(), passed: z.number(), score: z.number().nullable() })),
+  criticalFailures: z.array(z.string()),
+  judgedShare: z.number(),
+  reason: z.string(),
+  pass: z.number(),
+  marginal: z.number(),
+});
 
 export const checkResultSchema = z.object({
   check_id: z.string(),
@@ -118,6 +157,8 @@ export const gateResultSchema = z.object({
   checks: z.array(checkResultSchema),
   /** Which check `value`/`threshold` come from (the one that decided the status), so units never mix. */
   value_check: z.string().nullable().optional(),
+  /** Gates with `score`: how their compare checks scored together. */
+  score: gateScoreSchema.optional(),
 });
 export type GateResult = z.infer<typeof gateResultSchema>;
 

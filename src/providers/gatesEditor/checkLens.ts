@@ -14,7 +14,7 @@ import type { ServerCatalog } from './server';
 export const RUN_CHECK = 'aurora.runGateCheck';
 export const EXPLAIN_CHECK = 'aurora.explainGateCheck';
 
-const ICON: Record<CheckResult['outcome'], string> = { PASS: '$(pass)', WARN: '$(warning)', FAIL: '$(error)', NO_DATA: '$(question)', ERROR: '$(debug-disconnect)' };
+const ICON: Record<CheckResult['outcome'], string> = { PASS: '$(pass)', WARN: '$(warning)', FAIL: '$(error)', INCONCLUSIVE: '$(circle-slash)', NO_DATA: '$(question)', ERROR: '$(debug-disconnect)' };
 
 /** A check's last Run, shown in its lens: "0.2498 — above the limit 0.15". */
 function resultTitle(c: CheckResult): string {

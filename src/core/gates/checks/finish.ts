@@ -1,7 +1,7 @@
 import { formatSample } from '../../prometheus/response';
 import { countsAs, outcomeFor, satisfies, statusRank } from '../../verdict/rollup';
 import type { CheckResult, Comparator, Evidence } from '../../verdict/types';
-import type { CheckDefinition } from '../schema';
+import type { ThresholdCheck } from '../schema';
 import type { Item, Measured } from './context';
 
 const MAX_RAW = 100;
@@ -23,7 +23,7 @@ function labelText(labels: Record<string, string> | undefined): string {
 }
 
 /** Turns a measurement into the check's verdict with its evidence; every series counts. */
-export function finishCheck(def: CheckDefinition, threshold: number, m: Measured, meta: { evaluatedAt: string; durationMs: number }): CheckResult {
+export function finishCheck(def: ThresholdCheck, threshold: number, m: Measured, meta: { evaluatedAt: string; durationMs: number }): CheckResult {
   const base = { check_id: def.id, name: def.name, threshold, comparator: def.comparator, severity: def.severity };
   const evidenceOf = (raw: Evidence['raw'], seriesCount: number | undefined): Evidence => {
     const kept = raw.slice(0, MAX_RAW);

@@ -3,10 +3,11 @@ import { parseSample } from '../../prometheus/response';
 import { InputError } from '../../util/errors';
 import { redactLine, redactText, type Secret } from '../../util/secrets';
 import type { CheckResult } from '../../verdict/types';
-import type { CheckDefinition, GateDefinition } from '../schema';
+import type { CheckDefinition, GateDefinition, ThresholdCheck } from '../schema';
 import { resolveTemplate } from '../template';
 import { measureAlert } from './alert';
 import { measureCheckpoint } from './checkpoint';
+import { runCompare } from './compare';
 import { outsideScope } from './confine';
 import type { CheckContext, Measured } from './context';
 import { finishCheck } from './finish';
@@ -35,16 +36,30 @@ function resolver(gate: GateDefinition, check: CheckDefinition, ctx: CheckContex
 }
 
 /** Everything about a check that can be resolved before any I/O (so input errors surface first). */
-export interface PreparedCheck {
-  def: CheckDefinition;
-  threshold: number;
-  /** Absolute paths (or globs) a file check reads; confined before any I/O. */
-  files?: string[];
-  measure(ctx: CheckContext): Promise<Measured>;
-}
+export type PreparedCheck =
+  | {
+      def: ThresholdCheck;
+      threshold: number;
+      /** Absolute paths (or globs) a file check reads; confined before any I/O. */
+      files?: string[];
+      measure(ctx: CheckContext): Promise<Measured>;
+    }
+  /** Compare checks judge two sides themselves. */
+  | { def: CheckDefinition; files?: undefined; run(ctx: CheckContext): Promise<CheckResult> };
 
 export function prepareCheck(gate: GateDefinition, check: CheckDefinition, ctx: CheckContext): PreparedCheck {
   const r = resolver(gate, check, ctx);
+  if (check.type === 'compare') {
+    const sides = { baseline: r.text('baseline', check.baseline), candidate: r.text('candidate', check.candidate) };
+    const templates = check.query ? [['query', check.query]] : [['errors', check.errors!], ['requests', check.requests!]];
+    const forSide = (value: string) => templates.map(([field, t]) => {
+      const withSide = { ...ctx, vars: { ...ctx.vars, side: value } };
+      return resolver(gate, check, withSide).text(field, t);
+    });
+    const criticalLimit = check.critical_limit === undefined ? undefined : r.number('critical_limit', check.critical_limit);
+    const resolved = { def: check, allowed: r.number('allowed', check.allowed), ...(criticalLimit !== undefined ? { criticalLimit } : {}), sides, queries: { baseline: forSide(sides.baseline), candidate: forSide(sides.candidate) } };
+    return { def: check, run: (c) => runCompare(resolved, c) };
+  }
   const threshold = r.number('threshold', check.threshold);
   switch (check.type) {
     case 'promql': {
@@ -113,6 +128,7 @@ function redacted(r: CheckResult, secrets: Secret[]): CheckResult {
 
 /** Measures once and judges; never throws for data problems (they are outcomes), only on abort. */
 export async function runCheck(prepared: PreparedCheck, ctx: CheckContext): Promise<CheckResult> {
+  if ('run' in prepared) return redacted(await prepared.run(ctx), ctx.secrets);
   const t0 = performance.now();
   const measured = await prepared.measure(ctx);
   const durationMs = Math.round((performance.now() - t0) * 10) / 10;

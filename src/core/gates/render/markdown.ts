@@ -1,3 +1,4 @@
+import { judgementFacts } from '../../judge';
 import { stripControls } from '../../util/controlChars';
 import type { GateReport } from '../../verdict/types';
 import { formatNumber } from '../checks/finish';
@@ -52,6 +53,14 @@ export function renderMarkdown(report: GateReport): string {
       );
     }
     out.push('');
+    for (const c of g.checks) {
+      const cmp = c.evidence.comparison;
+      if (!cmp) continue;
+      out.push(`**${mdCell(c.check_id)}** — ${mdCell(cmp.summary)} (baseline \`${mdCell(cmp.baseline.value)}\`, candidate \`${mdCell(cmp.candidate.value)}\`)`, '');
+      for (const [k, v] of judgementFacts(cmp.judgement)) out.push(`- ${k}: ${mdCell(v)}`);
+      out.push('');
+    }
+    if (g.score) out.push(`Score: ${g.score.score ?? '—'} → ${g.score.status} (${mdCell(g.score.reason)}; groups: ${g.score.groups.map((x) => `${mdCell(x.group)} ${x.score === null ? '—' : Math.round(x.score)}`).join(', ')})`, '');
   }
   out.push('## Next Steps', '');
   let n = 0;
