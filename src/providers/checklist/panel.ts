@@ -39,6 +39,8 @@ export class ChecklistPanel implements vscode.Disposable {
     private readonly onDisposed: () => void,
     /** The folder the checklist belongs to (chosen once, by the multi-root policy of src/providers/shared/folders.ts). */
     private readonly folder: vscode.WorkspaceFolder | undefined,
+    /** Asks before signing what the checklist decides NO-GO (the person decides; a modal by default). */
+    private readonly confirm: (warning: string) => Thenable<boolean>,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'aurora.svg');
     panel.webview.options = webviewOptions(extensionUri);
@@ -178,9 +180,7 @@ export class ChecklistPanel implements vscode.Disposable {
     session.invalidate();
     const now = await session.evaluate(this.abort.signal);
     for (const w of signingWarnings(now)) {
-      const go = 'Sign anyway';
-      const choice = await vscode.window.showWarningMessage(`Aurora: ${w}`, { modal: true, detail: 'A sign-off records what you approved; it does not change the decision.' }, go);
-      if (choice !== go) {
+      if (!(await this.confirm(`Aurora: ${w}`))) {
         this.post({ type: 'notice', level: 'info', text: 'Nothing was signed: signing was cancelled at the NO-GO warning.' });
         return undefined;
       }

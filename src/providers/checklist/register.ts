@@ -16,15 +16,32 @@ export interface ChecklistApi {
   readonly rendered: Rendered | undefined;
   readonly stateFile: string | undefined;
   readonly isOpen: boolean;
+  /** The last warning shown before a sign-off (signing what the checklist decides NO-GO). */
+  readonly lastSigningWarning: string | undefined;
+  /**
+   * Answers those warnings instead of the modal dialog (tests: the host refuses dialogs there;
+   * automation that has asked its user already); undefined restores the dialog.
+   */
+  answerSigningWarnings(answer: ((warning: string) => boolean) | undefined): void;
 }
+
+const SIGN_ANYWAY = 'Sign anyway';
 
 export function registerChecklist(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ChecklistApi {
   let current: ChecklistPanel | undefined;
+  let lastSigningWarning: string | undefined;
+  let answer: ((warning: string) => boolean) | undefined;
+  const confirm = async (warning: string): Promise<boolean> => {
+    lastSigningWarning = warning;
+    if (answer) return answer(warning);
+    const detail = 'A sign-off records what you approved; it does not change the decision.';
+    return (await vscode.window.showWarningMessage(warning, { modal: true, detail }, SIGN_ANYWAY)) === SIGN_ANYWAY;
+  };
   const adopt = async (panel: vscode.WebviewPanel) => {
     const folder = await pickFolder('Open the GA checklist');
     const p = new ChecklistPanel(panel, context.extensionUri, log, () => {
       if (current === p) current = undefined;
-    }, folder);
+    }, folder, confirm);
     current = p;
     context.subscriptions.push(p);
     return p;
@@ -64,6 +81,12 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
     },
     get isOpen() {
       return current !== undefined;
+    },
+    get lastSigningWarning() {
+      return lastSigningWarning;
+    },
+    answerSigningWarnings(a) {
+      answer = a;
     },
   };
 }

@@ -14,7 +14,7 @@ import { signingPublicKey } from '../../../src/core/attest/trust';
 import { ALL_ITEMS } from '../../../src/core/checklist/definition';
 import { ROLES } from '../../../src/core/checklist/messages';
 import { emptyState } from '../../../src/core/checklist/state';
-import { gatesHistory, writeWorkspace } from '../../support/gatesHistory';
+import { gatesHistory, SHIPPED_ALERT_RULES, writeWorkspace } from '../../support/gatesHistory';
 import { renderOpenMetrics, startPrometheus, type RunningServer } from '../../support/prometheus';
 import { makeWorkspace, rm } from '../../unit/checklist/workspace';
 import { captureIO } from '../../unit/gates/cliIO';
@@ -57,7 +57,7 @@ describe('promotion record: sign, promote, verify with real keys and a real Prom
   const record = () => path.join(root, 'artifacts/ga/promotion.dsse.json');
 
   before(async () => {
-    prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END })) });
+    prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END })), ruleFiles: [SHIPPED_ALERT_RULES()] });
     root = makeWorkspace();
     writeWorkspace(root, { end: END });
     keys = setUpSigners(root);
