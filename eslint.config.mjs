@@ -8,6 +8,10 @@ const noVscode = {
   patterns: [{ group: ['**/providers/**', '**/extension'], message: 'core and cli must not depend on VS Code adapters.' }],
 };
 
+// The faces (src/cli, src/providers) use a core module only through its public surface,
+// src/core/<module>/index.ts; what lies behind it may change without touching them.
+const coreInternals = { group: ['**/core/*/*', '!**/core/*/index'], message: 'import the core module itself (its index.ts), not its internals.' };
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'media/dist/**', 'node_modules/**', '.vscode-host/**', 'examples/**/artifacts/**'] },
   js.configs.recommended,
@@ -21,7 +25,8 @@ export default tseslint.config(
     },
   },
   { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', { ...noVscode, patterns: [...noVscode.patterns, { group: ['**/cli/**'], message: 'core must not depend on the CLI.' }] }] } },
-  { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': ['error', noVscode] } },
+  { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': ['error', { ...noVscode, patterns: [...noVscode.patterns, coreInternals] }] } },
+  { files: ['src/providers/**/*.ts', 'src/extension.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [coreInternals] }] } },
   {
     files: ['scripts/**/*.mjs', 'configs/**/*.mjs', 'examples/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', AbortController: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },

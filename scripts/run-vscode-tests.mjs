@@ -2,8 +2,10 @@
 // Runs extension tests inside a real VS Code 1.100.3 Node extension host (code-server), driven by
 // headless Debian Chromium; the contract is @vscode/test-electron's: extensionTestsPath is a module
 // exporting run(): Promise<void>. Exits with the code the extension host reports.
-// Usage: node scripts/run-vscode-tests.mjs --extensionDevelopmentPath=DIR --extensionTestsPath=MODULE [--workspace=DIR]
-// The workspace is copied to a temporary folder first, so tests may edit files freely.
+// Usage: node scripts/run-vscode-tests.mjs --extensionDevelopmentPath=DIR --extensionTestsPath=MODULE [--workspace=DIR] [--workspace-trust=on]
+// The workspace is copied to a temporary folder first, so tests may edit files freely. With
+// --workspace-trust=on, workspace trust is enabled and the folder opens untrusted (Restricted Mode);
+// the test module sees AURORA_TEST_TRUST=on and runs only the *.untrusted.test.js files.
 // Env: VSCODE_HOST_DIR (default ./.vscode-host), CHROMIUM (default /usr/bin/chromium), TEST_TIMEOUT_MS, VERBOSE=1
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,7 +43,13 @@ async function finish(code) {
 process.once('SIGINT', () => finish(130));
 
 try {
-  cs = await startCodeServer({ hostDir, tmp, env: { AURORA_TEST_WORKSPACE: folder } });
+  const trust = args['workspace-trust'] === 'on';
+  cs = await startCodeServer({
+    hostDir, tmp, workspaceTrust: trust,
+    env: { AURORA_TEST_WORKSPACE: folder, AURORA_TEST_TRUST: trust ? 'on' : 'off' },
+    // No modal "Do you trust the authors?" at start: the folder simply opens in Restricted Mode.
+    userSettings: trust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {},
+  });
   browser = await launchChromium(hostDir);
   const page = await browser.newPage();
   const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));

@@ -47,6 +47,10 @@ if (layersWanted.has('extension')) {
     'scripts/run-vscode-tests.mjs', `--extensionDevelopmentPath=${root}`, `--extensionTestsPath=${path.join(outDir, 'test/extension/index')}`,
     `--workspace=${path.join(root, 'test/fixtures/workspace')}`,
   ]));
+  layers.push(await runCounted('extension tests in Restricted Mode (workspace trust on, an untrusted folder)', 'node', [
+    'scripts/run-vscode-tests.mjs', `--extensionDevelopmentPath=${root}`, `--extensionTestsPath=${path.join(outDir, 'test/extension/index')}`,
+    `--workspace=${path.join(root, 'test/fixtures/untrusted-workspace')}`, '--workspace-trust=on',
+  ]));
 }
 const passed = layers.reduce((n, l) => n + l.passed, 0);
 const failed = layers.reduce((n, l) => n + l.failed, 0);

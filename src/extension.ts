@@ -4,6 +4,7 @@ import { registerAudit } from './providers/audit/register';
 import { registerCanary } from './providers/canary/register';
 import { registerChecklist } from './providers/checklist/register';
 import { registerGates } from './providers/gates/register';
+import { registerHistory } from './providers/history/register';
 import { registerGatesEditor } from './providers/gatesEditor/register';
 import { registerLocks } from './providers/locks/register';
 
@@ -17,7 +18,8 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   const checklist = registerChecklist(context, log);
   const canary = registerCanary(context, log);
   const locks = registerLocks(context, log);
-  registerGatesEditor(context);
+  registerHistory(context, log);
+  registerGatesEditor(context, log);
   return { version: context.extension.packageJSON.version as string, gates, checklist, audit, canary, locks };
 }
 

@@ -11,6 +11,8 @@
 //                     (aurora_risk_dro_adj) oscillates ±0.1 step to step for 9 h, so p95 |Δλ| = 0.2
 //                     (a warn-severity check; the gate is CONDITIONAL anyway);
 //   model_qa   PASS — the checkpoint report in the demo workspace is clean.
+// npm start also appends the comparison gate (configs/demo/compare-gate.yaml, r2 against r1), which
+// FAILs as CONDITIONAL (see DEMO_COMPARE_EXPECTED in configs/demo/gates.mjs).
 // Decision: BLOCKED (a NO-GO gate fails). Families use the harness's shape (test/support/prometheus.ts
 // renderOpenMetrics): { name, type, help, series: [{ labels, samples: [[seconds, value]] }] }.
 
@@ -92,6 +94,28 @@ export function demoHistory(end, { hours = DEMO_HOURS, aheadHours = DEMO_AHEAD_H
     {
       name: 'aurora_risk_dro_adj', help: 'DRO adjustment (the gates\' stand-in for the autotune λ).',
       series: [series((t, i) => r4(jumpy(t) ? (i % 2 ? 0.7 : 0.5) : 0.6 + 0.004 * noise(i, 5)))],
+    },
+    // Baseline (r1, the current GA) and candidate (r2) runtime step metrics for the comparison gate
+    // (configs/demo/compare-gate.yaml): same median latency with a ~2.5× wider spread, 2 vs 0 errors
+    // in ~57,600 steps, and decision rates within 1 %.
+    {
+      name: 'aurora_runtime_step_latency_seconds', help: 'Runtime step latency (s), per profile.',
+      series: [
+        series((_t, i) => r4(0.12 * (1 + 0.08 * noise(i, 21))), { profile: 'r1' }),
+        series((_t, i) => r4(0.12 * (1 + 0.2 * noise(i, 22)))),
+      ],
+    },
+    {
+      name: 'aurora_runtime_decisions_per_second', help: 'Runtime decisions per second, per profile.',
+      series: [series((_t, i) => r4(5 * (1 + 0.03 * noise(i, 23))), { profile: 'r1' }), series((_t, i) => r4(5.04 * (1 + 0.03 * noise(i, 24))))],
+    },
+    {
+      name: 'aurora_runtime_steps_total', type: 'counter', help: 'Runtime steps, per profile.',
+      series: [series((_t, i) => 20 * i, { profile: 'r1' }), series((_t, i) => 20 * i)],
+    },
+    {
+      name: 'aurora_runtime_step_errors_total', type: 'counter', help: 'Runtime steps that failed, per profile.',
+      series: [series(() => 0, { profile: 'r1' }), series((t) => (ago(t) > 30 ? 0 : ago(t) > 8 ? 1 : 2))],
     },
     {
       // Alerts as ordinary series (exact and instant; a rules-loaded server is only needed to prove rules fire).

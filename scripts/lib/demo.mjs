@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { demoGatesText } from '../../configs/demo/gates.mjs';
 import { demoHistory, demoLog, DEMO_AHEAD_HOURS, DEMO_HOURS, DEMO_STEP_SECONDS } from '../../configs/demo/history.mjs';
 import { findHostDir, startCodeServer, workbenchUrl } from './host.mjs';
 import { root } from './setup.mjs';
@@ -47,6 +48,8 @@ export function prepareWorkspace(end, settings) {
   fs.rmSync(ws, { recursive: true, force: true });
   fs.cpSync(path.join(root, 'examples/demo-workspace'), ws, { recursive: true });
   fs.writeFileSync(path.join(ws, 'logs/runtime.log'), demoLog(end));
+  // The default gates plus the comparison gate (r2 against r1); a replay answers only the default gates.
+  fs.writeFileSync(path.join(ws, 'configs/gates.yaml'), demoGatesText());
   const file = path.join(ws, '.vscode/settings.json');
   // The committed file has comments (JSONC); the copy is rewritten as plain JSON.
   const current = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
@@ -77,7 +80,8 @@ export async function startDemo({ log = console.log, replay = false, port } = {}
       const t0 = Date.now();
       const { renderOpenMetrics, startPrometheus } = await loadHarness();
       const families = demoHistory(end);
-      prometheus = await startPrometheus({ openMetrics: renderOpenMetrics(families) });
+      // The shipped alerting rules loaded: the gates' alert checks need the rules API to show them (#12).
+      prometheus = await startPrometheus({ openMetrics: renderOpenMetrics(families), ruleFiles: [path.join(root, 'configs/monitoring/aurora_alerts.yml')] });
       stops.push(() => prometheus.stop());
       const samples = families.reduce((n, f) => n + f.series.reduce((m, s) => m + s.samples.length, 0), 0);
       log(`Prometheus ${prometheus.url} (pid ${prometheus.pid}): ${DEMO_HOURS} h of demo history (+${DEMO_AHEAD_HOURS} h revealed as time passes), ${families.length} metrics, ${samples} samples, ready in ${Date.now() - t0} ms`);
@@ -86,7 +90,7 @@ export async function startDemo({ log = console.log, replay = false, port } = {}
     }
     const mode = prometheus ? 'live' : 'demo';
     const ws = prepareWorkspace(end, prometheus
-      ? { 'auroraGa.prometheus.url': prometheus.url, 'auroraGa.gates.dataMode': 'live' }
+      ? { 'auroraGa.prometheus.url': prometheus.url, 'auroraGa.gates.dataMode': 'live', 'auroraGa.gates.file': 'configs/gates.yaml' }
       : { 'auroraGa.gates.dataMode': 'demo' });
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-demo-'));
     stops.push(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -36,18 +36,19 @@ export function launchChromium(hostDir) {
  * Starts code-server on 127.0.0.1 with a throwaway user-data/extensions/config folder under `tmp`
  * (so nothing is written to ~/.config) and waits until /healthz answers. The server runs in its own
  * process group; stop() ends the whole group (code-server forks extension hosts and watchers).
- * `userSettings` are merged into the user-level settings.json.
+ * `userSettings` are merged into the user-level settings.json. `workspaceTrust: true` turns workspace
+ * trust on (off by default), so the opened folder is untrusted: Restricted Mode, as a user sees it.
  */
-export async function startCodeServer({ hostDir, tmp, port, env = {}, userSettings = {}, bind = '127.0.0.1' }) {
+export async function startCodeServer({ hostDir, tmp, port, env = {}, userSettings = {}, bind = '127.0.0.1', workspaceTrust = false }) {
   port ??= await freePort();
   fs.mkdirSync(path.join(tmp, 'ud/User'), { recursive: true });
   fs.writeFileSync(path.join(tmp, 'ud/User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoUpdate': false,
+    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': workspaceTrust, 'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false, 'extensions.ignoreRecommendations': true, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
     ...userSettings,
   }, null, 2));
   const child = spawn(path.join(hostDir, 'node_modules/.bin/code-server'), ['--auth', 'none', '--bind-addr', `${bind}:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', path.join(tmp, 'ud'), '--extensions-dir', path.join(tmp, 'exts')],
   { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'config'), ...env } });
   const logFile = path.join(tmp, 'code-server.log');

@@ -29,7 +29,7 @@ export function ensureSetup({ host = true, aptOptional = false } = {}) {
     step('installing npm dependencies (npm ci)');
     sh('npm', ['ci', '--no-audit', '--no-fund']);
   }
-  const apt = ['prometheus', 'prometheus-pushgateway', 'python3-yaml', 'victoria-metrics'];
+  const apt = ['prometheus', 'prometheus-pushgateway', 'python3-yaml', 'victoria-metrics', 'libxml2-utils', 'openssh-client', 'openssl', 'r-base-core'];
   if (apt.some((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0)) {
     step(`installing Debian packages: ${apt.join(', ')}`);
     if (!aptOptional) sh('bash', ['scripts/apt-install.sh', ...apt]);

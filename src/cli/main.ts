@@ -1,4 +1,4 @@
-import { InputError } from '../core/util/errors';
+import { InputError, stripControls } from '../core/util';
 import { UsageError } from './args';
 import { colorEnabled, colors } from './color';
 import { ExitCode, type CliCommand, type CliIO } from './command';
@@ -43,11 +43,11 @@ export async function runCli(argvIn: string[], ioIn: CliIO, signal: AbortSignal)
     return await command.run(rest, io, signal);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`${red(`aurora-ga ${name}:`)} ${err.message}\nRun 'aurora-ga ${name} --help' for its options.\n`);
+      io.stderr(`${red(`aurora-ga ${name}:`)} ${stripControls(err.message)}\nRun 'aurora-ga ${name} --help' for its options.\n`);
       return ExitCode.usage;
     }
     if (err instanceof InputError) {
-      io.stderr(`${red(`aurora-ga ${name}:`)} ${err.format()}\n`);
+      io.stderr(`${red(`aurora-ga ${name}:`)} ${stripControls(err.format())}\n`);
       return ExitCode.usage;
     }
     if (signal.aborted) {
@@ -56,7 +56,7 @@ export async function runCli(argvIn: string[], ioIn: CliIO, signal: AbortSignal)
     }
     // A bug, not bad input: say so plainly; the stack only on request.
     const e = err as Error;
-    io.stderr(`aurora-ga ${name}: internal error: ${e.message}\n${process.env.AURORA_DEBUG ? `${e.stack}\n` : '(set AURORA_DEBUG=1 for details)\n'}`);
+    io.stderr(`aurora-ga ${name}: internal error: ${stripControls(e.message)}\n${process.env.AURORA_DEBUG ? `${e.stack}\n` : '(set AURORA_DEBUG=1 for details)\n'}`);
     return ExitCode.usage;
   }
 }

@@ -1,4 +1,5 @@
-import { pushMetrics, PushError, pushUrl } from '../core/metrics/push';
+import { PushError, pushMetrics, pushUrl } from '../core/metrics';
+import { redactUrls } from '../core/util';
 import { UsageError } from './args';
 import type { CliIO } from './command';
 
@@ -29,7 +30,7 @@ export function pushTarget(url: string | undefined, job: string | undefined, def
 export async function pushExposition(io: CliIO, command: string, target: PushTarget, text: string, signal: AbortSignal): Promise<boolean> {
   try {
     await pushMetrics(target.url, target.job, text, signal);
-    io.stderr(`metrics pushed to ${target.url} (job ${target.job})\n`);
+    io.stderr(`metrics pushed to ${redactUrls(target.url)} (job ${target.job})\n`);
     return true;
   } catch (err) {
     if (!(err instanceof PushError)) throw err;

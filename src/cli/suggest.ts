@@ -1,4 +1,4 @@
-import { closest } from '../core/util/closest';
+import { closest } from '../core/util';
 
 /** " — did you mean 'x'?" or nothing. */
 export function didYouMean(word: string, candidates: readonly string[]): string {

@@ -126,8 +126,8 @@ function sources(v: ChecklistView): HTMLElement {
   const row = h('div', { class: 'sources' });
   for (const s of v.sources) {
     const state = s.state === 'ok' ? 'ok' : s.state === 'missing' ? 'NO DATA' : 'ERROR';
-    const chip = h('span', { class: `source ${s.state}`, title: `${s.file}${s.detail ? ` — ${s.detail}` : ''}` }, h('strong', {}, s.name), ` ${state}`, s.state === 'ok' && s.detail ? ` · ${s.detail}` : '');
-    if (s.file && s.file !== '.' && s.state !== 'missing' && !s.file.startsWith('readiness')) {
+    const chip = h('span', { class: `source ${s.state}`, title: `${s.where}${s.detail ? ` — ${s.detail}` : ''}` }, h('strong', {}, s.name), ` ${state}`, s.state === 'ok' && s.detail ? ` · ${s.detail}` : '');
+    if (s.file && s.state !== 'missing') {
       const file = s.file;
       chip.append(' ', button('open', () => post({ type: 'openSource', file }), 'link small'));
     }
@@ -229,28 +229,75 @@ function sections(v: ChecklistView): HTMLElement {
   return box;
 }
 
+const SIGNATURE_TEXT = { valid: '✔ SSH-signed, verified', unsigned: '⚠ Unsigned (a name only)', invalid: '✖ Bad signature' } as const;
+
+/** What changed since the evaluation this sign-off approved: same verdicts (re-affirm) or changed verdicts (review). */
+function since(s: SignoffView): HTMLElement | null {
+  const x = s.since;
+  if (!x || x.kind === 'current') return null;
+  const when = x.approvedAt ? ` (you approved the evaluation of ${x.approvedAt})` : '';
+  if (x.kind === 'same-verdicts') {
+    return h('div', { class: 'since same', key: `since.${s.role}` },
+      h('p', {}, `Newer evaluation, same verdicts${when}.`),
+      x.valueDrift.length ? h('details', {}, h('summary', {}, `Values moved (${x.valueDrift.length})`), h('ul', {}, ...x.valueDrift.map((d) => h('li', {}, d)))) : h('p', { class: 'muted' }, 'No value moved.'));
+  }
+  if (x.kind === 'verdicts-changed') {
+    return h('div', { class: 'since changed', role: 'alert' },
+      h('p', { class: 'warn-text' }, `Verdicts changed since you signed${when}:`),
+      h('ul', {}, ...x.verdictChanges.map((d) => h('li', {}, d))),
+      x.valueDrift.length ? h('details', {}, h('summary', {}, `Other values moved (${x.valueDrift.length})`), h('ul', {}, ...x.valueDrift.map((d) => h('li', {}, d)))) : null);
+  }
+  return h('p', { class: 'warn-text' }, `⚠ Stale: ${s.staleReasons.join('; ')}`);
+}
+
 function signoff(s: SignoffView, v: ChecklistView): HTMLElement {
-  const block = h('div', { class: `signoff ${s.name ? (s.stale ? 'stale' : 'signed') : 'unsigned'}`, id: `signoff-${s.role}` }, h('h3', {}, s.title));
+  const cls = s.name ? (s.stale ? 'stale' : s.counts ? 'signed' : 'unverified') : 'unsigned';
+  const block = h('div', { class: `signoff ${cls}`, id: `signoff-${s.role}` }, h('h3', {}, s.title, s.required ? null : badge('not required', 'muted')));
   const role: Role = s.role;
+  const hint = h('p', { class: 'muted hint', role: 'status' });
   if (s.name) {
+    const name = s.name;
     block.dataset.signed = 'true';
+    block.dataset.signature = s.signature ?? '';
     block.append(h('p', {}, h('strong', { class: 'signer' }, s.name), ` · ${s.time ?? ''}`));
-    if (s.stale) block.append(h('p', { class: 'warn-text' }, `⚠ Stale: ${s.staleReasons.join('; ')}`));
+    block.append(h('p', { class: `signature ${s.signature ?? ''}`, title: s.signatureDetail }, SIGNATURE_TEXT[s.signature ?? 'unsigned'], s.counts ? '' : ' — does not count'));
+    if (!s.counts || s.signature !== 'valid') block.append(h('p', { class: 'muted' }, s.signatureDetail));
+    if (s.stale) {
+      block.append(since(s) ?? '');
+      const again = button(s.since?.kind === 'same-verdicts' ? 'Re-affirm on the newest evaluation' : 'Review, then sign the newest evaluation', () => post({ type: 'signOff', role, name }), 'primary');
+      if (!v.fingerprint.gateReportSha256) again.disabled = true;
+      block.append(again);
+    }
     block.append(button('Revoke', () => post({ type: 'revokeSignOff', role }), 'secondary'));
   }
   const name = h('input', { key: `sign.${role}` });
-  name.placeholder = 'Name';
+  name.placeholder = 'Your principal (as in allowed_signers)';
   name.maxLength = 100;
-  const sign = button(s.name ? 'Sign again on current evidence' : `Sign as ${s.title}`, () => {
-    if (name.value.trim()) post({ type: 'signOff', role, name: name.value.trim() });
-    else name.focus();
+  const sign = button(`Sign as ${s.title}`, () => {
+    if (name.value.trim()) {
+      hint.textContent = '';
+      post({ type: 'signOff', role, name: name.value.trim() });
+    } else {
+      hint.textContent = 'Nothing was signed: enter your principal — the name your key has in .aurora/allowed_signers (e.g. alice@example.com).';
+      name.focus();
+    }
   }, 'primary');
   if (!v.fingerprint.gateReportSha256) {
     sign.disabled = true;
     sign.title = 'No gate report to approve: evaluate the gates first';
   }
-  if (!s.name || s.stale) block.append(h('div', { class: 'sign-row' }, name, sign));
+  if (!s.name || !s.counts) block.append(h('div', { class: 'sign-row' }, name, sign));
+  block.append(hint);
   return block;
+}
+
+function verification(v: ChecklistView): HTMLElement | null {
+  if (!v.verification) return null;
+  const ok = v.verification.every((x) => x.ok);
+  return h('section', { class: `verification ${ok ? 'ok' : 'bad'}`, id: 'verification' },
+    h('h2', {}, ok ? '✔ Verifies as a promotion record would' : '✖ Would not verify as a promotion record'),
+    h('p', { class: 'muted' }, 'The checks `aurora-ga verify` makes, for the current state:'),
+    h('ul', {}, ...v.verification.map((x) => h('li', { class: x.ok ? 'ok' : 'bad' }, `${x.ok ? '✔' : '✖'} ${x.name}`, h('div', { class: 'muted' }, x.detail)))));
 }
 
 function signoffs(v: ChecklistView): HTMLElement {
@@ -264,7 +311,8 @@ function signoffs(v: ChecklistView): HTMLElement {
   return h('section', { class: 'signoffs' },
     h('h2', {}, 'Decision rationale and sign-offs'),
     rationale,
-    h('p', { class: 'muted' }, `A sign-off approves this evidence: gate report ${short(v.fingerprint.gateReportSha256)}, locks ${short(v.fingerprint.locksSha256)}. If either changes, the sign-off turns stale.`),
+    h('p', { class: 'muted' }, `A sign-off is an SSH signature over this evidence: gate report ${short(v.fingerprint.gateReportSha256)}, locks ${short(v.fingerprint.locksSha256)}, the decision and the role. If the evidence changes, the sign-off turns stale. Keys: ${v.trust.allowedSigners}; roles: ${v.trust.policyFile ?? 'no .aurora/policy.yaml (no role can be verified)'}${v.trust.countUnsigned ? '; unsigned sign-offs count' : ''}.`),
+    v.trust.problem ? h('div', { class: 'banner error', role: 'alert' }, v.trust.problem) : null,
     h('div', { class: 'signoff-row' }, ...v.signoffs.map((s) => signoff(s, v))),
   );
 }
@@ -286,12 +334,13 @@ function preserveFocus(draw: () => void): void {
 }
 
 function render(v: ChecklistView): void {
-  preserveFocus(() => app.replaceChildren(header(v), banners(v), decision(v), sources(v), gates(v) ?? '', canary(v) ?? '', sections(v), signoffs(v)));
+  preserveFocus(() => app.replaceChildren(header(v), banners(v), decision(v), sources(v), gates(v) ?? '', canary(v) ?? '', sections(v), signoffs(v), verification(v) ?? ''));
   post({
     type: 'rendered',
     decision: v.decision.decision,
     checked: [...app.querySelectorAll<HTMLInputElement>('input[data-kind="manual"]:checked')].map((b) => b.dataset.item ?? ''),
     signed: [...app.querySelectorAll<HTMLElement>('.signoff[data-signed="true"]')].map((b) => b.id.replace('signoff-', '') as Role),
+    verified: [...app.querySelectorAll<HTMLElement>('.signoff[data-signature="valid"]')].map((b) => b.id.replace('signoff-', '') as Role),
   });
 }
 

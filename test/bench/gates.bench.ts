@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { DEFAULT_GATES_FILE, evaluateGates } from '../../src/core/gates/evaluate';
 import { loadGates } from '../../src/core/gates/load';
 import { recordingSchema } from '../../src/core/prometheus/recording';
-import { gatesHistory, writeWorkspace } from '../support/gatesHistory';
+import { gatesHistory, SHIPPED_ALERT_RULES, writeWorkspace } from '../support/gatesHistory';
 import { renderOpenMetrics, startPrometheus } from '../support/prometheus';
 
 const END = Math.floor(Date.now() / 60_000) * 60;
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-gates-bench-'));
   writeWorkspace(dir, { end: END });
   const t0 = performance.now();
-  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, profiles: PROFILES, trips: { coverage: true, lambda: true } })) });
+  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, profiles: PROFILES, trips: { coverage: true, lambda: true } })), ruleFiles: [SHIPPED_ALERT_RULES()] });
   console.log(`  Prometheus with 50 h × ${PROFILES.length} profiles (60 s steps) up in: ${fmt(performance.now() - t0)}`);
   console.log(`  machine: ${os.cpus().length} CPU(s), load average ${os.loadavg()[0].toFixed(1)}; Prometheus' own --query.max-concurrency default is 20`);
   const proxy = await latencyProxy(prom.url);

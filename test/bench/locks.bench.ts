@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { diffProfiles, normalizeProfile, parseLock, renderLock } from '../../src/core/lock';
-import { analyzeBuffer } from '../../src/core/lock/bufferState';
+import { analyzeBuffer } from '../../src/core/profile/bufferState';
 import { ProfileEditSession } from '../../src/core/lock/editSession';
 
 function median(xs: number[]): number {

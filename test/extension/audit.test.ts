@@ -9,6 +9,7 @@ import { runDctsAudit } from '../../src/core/audit/runDctsAudit';
 import type { DctsAuditReport } from '../../src/core/audit/types';
 import type { AuditViewModel } from '../../src/providers/audit/model';
 import type { AuroraApi } from '../../src/providers/api';
+import type { Comparison } from '../../src/core/history';
 import { activateAurora, waitFor, workspaceRoot } from './util';
 
 describe('audit in the real host', function () {
@@ -25,7 +26,10 @@ describe('audit in the real host', function () {
   afterEach(async () => {
     for (const key of ['summaries', 'maxVarRatio', 'minRobustSamples']) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
   });
-  after(() => fs.rmSync(path.join(root, 'artifacts/dcts_audit'), { recursive: true, force: true }));
+  after(() => {
+    fs.rmSync(path.join(root, 'artifacts/dcts_audit'), { recursive: true, force: true });
+    fs.rmSync(path.join(root, 'artifacts/history'), { recursive: true, force: true });
+  });
 
   it('audits the configured summaries, writes the files the gates read, and publishes the status', async () => {
     await config().update('summaries', ['audit/replay_reports/*.json'], vscode.ConfigurationTarget.Workspace);
@@ -79,5 +83,23 @@ describe('audit in the real host', function () {
     assert.match(broken.tooltip, /invalid JSON/);
     fs.rmSync(reportFile());
     await waitFor('the status to clear', () => api.audit.current === undefined || undefined, 30_000);
+  });
+
+  it('an audit that finds no data keeps the passing one current, is kept in the history, and compares', async () => {
+    await config().update('summaries', ['audit/replay_reports/*.json'], vscode.ConfigurationTarget.Workspace);
+    const pass = await vscode.commands.executeCommand<DctsAuditReport>('aurora.runDctsAudit');
+    assert.equal(pass.status, 'PASS');
+    const before = fs.readFileSync(reportFile(), 'utf8');
+    await config().update('summaries', ['audit/no_such_dir/*.json'], vscode.ConfigurationTarget.Workspace);
+    const none = await vscode.commands.executeCommand<DctsAuditReport | undefined>('aurora.runDctsAudit');
+    assert.equal(none, undefined, 'a NO DATA run is not made current without asking');
+    assert.equal(fs.readFileSync(reportFile(), 'utf8'), before);
+    assert.equal(api.audit.current?.status, 'PASS');
+    const comparison = await vscode.commands.executeCommand<Comparison>('aurora.history.compare', { kind: 'audit', older: '1', newer: '0' });
+    assert.deepEqual([comparison.from, comparison.to], ['PASS', 'NO_DATA']);
+    assert.deepEqual(comparison.verdicts.map((v) => [v.key, v.from, v.to]), [['status', 'PASS', 'NO_DATA']]);
+    const kept = fs.readdirSync(path.join(root, 'artifacts/history/audit'));
+    assert.ok(kept.length >= 2);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

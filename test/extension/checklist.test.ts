@@ -31,9 +31,14 @@ describe('checklist webview (real VS Code host)', function () {
       fs.copyFileSync(path.join(root, from), path.join(root, to));
     }
     fs.rmSync(stateFile, { force: true });
+    // Name-only sign-offs count only where the repository's policy says so (src/core/attest).
+    fs.mkdirSync(path.join(root, '.aurora'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.aurora/policy.yaml'), 'version: 1\ncount_unsigned: true\n');
   });
 
   after(async () => {
+    api.checklist.answerSigningWarnings(undefined);
+    fs.rmSync(path.join(root, '.aurora'), { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const [, to] of FIXTURES) fs.rmSync(path.join(root, to), { force: true });
     fs.rmSync(stateFile, { force: true });
@@ -60,6 +65,13 @@ describe('checklist webview (real VS Code host)', function () {
     await api.checklist.receive({ type: 'setItem', id: 'safety.panic', checked: true });
     assert.deepEqual((await waitFor('the tick to be drawn', async () => ((await rendered(t)).checked.includes('safety.panic') ? api.checklist.rendered : undefined))).checked, ['safety.panic']);
     t = Date.now();
+    // This workspace decides NO-GO (its broken-lock fixtures): signing warns first, and stops on "no".
+    assert.equal(api.checklist.view?.decision.decision, 'NO-GO');
+    api.checklist.answerSigningWarnings(() => false);
+    await api.checklist.receive({ type: 'signOff', role: 'sre_lead', name: 'Dana' });
+    assert.match(api.checklist.lastSigningWarning ?? '', /^Aurora: the checklist decides NO-GO: /);
+    assert.ok(!fs.existsSync(stateFile) || !JSON.parse(fs.readFileSync(stateFile, 'utf8')).signoffs?.sre_lead, 'nothing signed after "no"');
+    api.checklist.answerSigningWarnings(() => true);
     await api.checklist.receive({ type: 'signOff', role: 'sre_lead', name: 'Dana <img src=x onerror=alert(1)>' });
     await waitFor('the sign-off to be drawn', async () => ((await rendered(t)).signed.includes('sre_lead') ? true : undefined));
     const saved = JSON.parse(fs.readFileSync(stateFile, 'utf8'));

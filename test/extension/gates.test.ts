@@ -2,8 +2,8 @@
 // demo history) is started from the test, the settings point at it, "Aurora: Evaluate Gates" runs,
 // and the tree's model, the status bar and the written report are checked through AuroraApi.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
@@ -12,6 +12,7 @@ import { packageRoot } from '../../src/core/util/packageRoot';
 import type { GateReport } from '../../src/core/verdict/types';
 import type { GatesApi } from '../../src/providers/gates/register';
 import { freePort, renderOpenMetrics, startPrometheus, type Family, type RunningServer } from '../support/prometheus';
+import { startRecordingProxy } from '../support/recordingProxy';
 import { activateAurora, EXTENSION_ID, waitFor, workspaceRoot } from './util';
 
 interface DemoHistoryModule {
@@ -21,32 +22,6 @@ interface DemoHistoryModule {
 const SETTINGS = [
   'prometheus.url', 'prometheus.headers', 'prometheus.timeoutMs', 'gates.artifactsDir', 'gates.variables', 'gates.dataMode', 'gates.profile', 'gates.replayFile',
 ] as const;
-
-/** A pass-through proxy in front of the real server that records each request's headers. */
-async function startRecordingProxy(target: string): Promise<{ url: string; headers: IncomingHttpHeaders[]; stop(): Promise<void> }> {
-  const headers: IncomingHttpHeaders[] = [];
-  const server: Server = createServer((req, res) => {
-    headers.push(req.headers);
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const body = chunks.length ? Buffer.concat(chunks) : undefined;
-      const upstream = await fetch(`${target}${req.url}`, {
-        method: req.method, body, headers: { 'content-type': req.headers['content-type'] ?? 'application/x-www-form-urlencoded' },
-      });
-      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-      res.end(Buffer.from(await upstream.arrayBuffer()));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const addr = server.address();
-  if (!addr || typeof addr !== 'object') throw new Error('proxy has no address');
-  return {
-    url: `http://127.0.0.1:${addr.port}`,
-    headers,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
-}
 
 describe('gates view in the real host', function () {
   this.timeout(60_000);
@@ -65,7 +40,7 @@ describe('gates view in the real host', function () {
     gates = (await activateAurora()).gates;
     const end = Math.floor(Date.now() / 60_000) * 60;
     const demo = (await import(pathToFileURL(path.join(packageRoot(), 'configs/demo/history.mjs')).href)) as DemoHistoryModule;
-    prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(end)) });
+    prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(end)), ruleFiles: [path.join(packageRoot(), 'configs/monitoring/aurora_alerts.yml')] });
     // A hard trip an hour ago, inside the window: the log check must catch it.
     const hard = `${new Date((end - 3600) * 1000).toISOString()} [CI-GATING][HARD] dcts_robust divergence 0.31 profile=r2 exit=3\n`;
     fs.appendFileSync(path.join(workspaceRoot(), 'gates/logs/runtime.log'), hard);
@@ -120,6 +95,9 @@ describe('gates view in the real host', function () {
     assert.equal(gates.reportFile, path.join(workspaceRoot(), 'artifacts/ga/gates_report.json'));
     const written = JSON.parse(fs.readFileSync(gates.reportFile!, 'utf8')) as GateReport;
     assert.equal(written.decision_code, 'BLOCKED');
+    assert.equal(written.recording?.file, 'artifacts/ga/gates_recording.json', 'a live report cites its raw answers, as the checklist requires');
+    const rec = fs.readFileSync(path.join(workspaceRoot(), written.recording.file));
+    assert.equal(createHash('sha256').update(rec).digest('hex'), written.recording.sha256);
     assert.deepEqual(written.gates.map((g) => g.status), report.gates.map((g) => g.status));
   });
 
@@ -157,18 +135,63 @@ describe('gates view in the real host', function () {
     }
   });
 
-  it('shows a server that is down as ERROR outcomes that fail their gates, never as a pass', async () => {
-    await set('prometheus.url', `http://127.0.0.1:${await freePort()}`);
-    await set('prometheus.timeoutMs', 2000);
+  it('a wrong URL: an error notification with Open Settings, Show Log and Retry; the last good report and view are kept', async () => {
+    const file = path.join(workspaceRoot(), 'artifacts/ga/gates_report.json');
+    await set('prometheus.url', prom.url);
+    const good = await evaluate();
+    assert.equal(good?.decision_code, 'BLOCKED');
+    const kept = fs.readFileSync(file, 'utf8');
+    const shown = gates.model;
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    await set('prometheus.url', closed);
     const report = await evaluate();
-    assert.ok(report);
-    const p95 = node('dcts', 'rel_diff_p95');
-    assert.equal(p95.outcome, 'ERROR');
-    assert.equal(p95.icon.id, 'alert');
-    assert.match(p95.description, /^error \(needs ≤ 0\.15\)$/);
-    assert.match(p95.tooltip, /ECONNREFUSED|fetch failed|connect/i);
-    assert.notEqual(gates.model?.gates.find((g) => g.key === 'coverage')?.status, 'PASS');
-    assert.equal(node('model_qa', 'anomalies').outcome, 'FAIL', 'file checks still run');
+    assert.equal(report?.decision_code, 'ERROR', 'the command still returns what happened');
+    assert.equal(report.exit_code, 5);
+    const notice = gates.lastNotice;
+    assert.equal(notice?.level, 'error');
+    assert.deepEqual(notice.actions, ['Open Settings', 'Show Log', 'Retry']);
+    assert.ok(notice.message.includes(closed), notice.message);
+    assert.doesNotMatch(notice.message, /Critical failures/);
+    assert.match(notice.message, /The last report is kept/);
+    assert.equal(fs.readFileSync(file, 'utf8'), kept, 'the report on disk is not overwritten');
+    assert.equal(gates.model, shown, 'the view keeps the last good evaluation');
+    assert.match(gates.view.message ?? '', /Last evaluation not carried out: Prometheus at http:\/\/127\.0\.0\.1:\d+ could not be reached/);
+    assert.match(gates.statusBarText, /GA: BLOCKED/);
+    await set('prometheus.url', prom.url);
+    assert.equal((await evaluate())?.decision_code, 'BLOCKED', 'Retry with the URL fixed evaluates again');
+    assert.equal(gates.view.message, undefined);
+  });
+
+  it('a URL without a scheme is refused before any request, with Open Settings', async () => {
+    await set('prometheus.url', '127.0.0.1:9090');
+    assert.equal(await evaluate(), undefined);
+    assert.equal(gates.lastNotice?.level, 'warning');
+    assert.match(gates.lastNotice.message, /auroraGa\.prometheus\.url: '127\.0\.0\.1:9090' is not a URL: write it with its scheme/);
+    assert.ok(gates.lastNotice.actions.includes('Open Settings'));
+    await set('prometheus.url', 'http://bob:hunter2@[bad');
+    assert.equal(await evaluate(), undefined);
+    assert.ok(!gates.lastNotice.message.includes('hunter2'), gates.lastNotice.message);
+    await set('prometheus.url', prom.url);
+  });
+
+  it('basic auth: the user name from settings, the password from SecretStorage', async () => {
+    const proxy = await startRecordingProxy(prom.url);
+    try {
+      await set('prometheus.url', proxy.url);
+      await config().update('prometheus.username', 'aurora', vscode.ConfigurationTarget.Workspace);
+      assert.equal(await evaluate(), undefined, 'no password stored yet: refused with a message');
+      assert.match(gates.lastNotice?.message ?? '', /no password is stored: run "Aurora: Set Prometheus Password"/);
+      await vscode.commands.executeCommand('aurora.setPrometheusPassword', 'pa55word');
+      assert.equal((await evaluate())?.decision_code, 'BLOCKED');
+      assert.ok(proxy.headers.length >= 9);
+      for (const h of proxy.headers) assert.equal(h.authorization, `Basic ${Buffer.from('aurora:pa55word').toString('base64')}`);
+      assert.ok(!fs.readFileSync(path.join(workspaceRoot(), '.vscode/settings.json'), 'utf8').includes('pa55word'));
+    } finally {
+      await vscode.commands.executeCommand('aurora.setPrometheusPassword', '');
+      await config().update('prometheus.username', undefined, vscode.ConfigurationTarget.Workspace);
+      await set('prometheus.url', prom.url);
+      await proxy.stop();
+    }
   });
 
   it('without a URL, or in replay mode without a recording, evaluates nothing and keeps the last result', async () => {

@@ -1,9 +1,11 @@
 // Gates files as a language in the real VS Code host: PromQL diagnostics at the characters that
 // cause them, completion with the metric names of a REAL Prometheus, and hover on functions.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { packageRoot } from '../../src/core/util/packageRoot';
 import { renderOpenMetrics, startPrometheus, type RunningServer } from '../support/prometheus';
 import { activateAurora, waitFor, workspaceRoot } from './util';
 
@@ -117,5 +119,69 @@ describe('gates files in the editor (real host)', function () {
     // Backfilled series carry no metadata in Prometheus (only scraped targets do): the hover says so.
     assert.match(mText, /no metadata/);
     assert.match(mText, /Now: 1 series; \{version="v1"\} = 3/);
+  });
+});
+
+describe('gates files in the editor: Run and Explain on a real Prometheus (real host)', function () {
+  this.timeout(90_000);
+  let prom: RunningServer;
+  const config = () => vscode.workspace.getConfiguration('auroraGa');
+
+  before(async () => {
+    await activateAurora();
+    const end = Math.floor(Date.now() / 60_000) * 60;
+    const samples = (v: number) => Array.from({ length: 30 }, (_, i) => [end - (29 - i) * 60, v] as [number, number]);
+    prom = await startPrometheus({
+      openMetrics: renderOpenMetrics([
+        { name: 'aurora_run_latency_seconds', type: 'gauge', series: [{ labels: { version: 'v1' }, samples: samples(0.25) }, { labels: { version: 'v2' }, samples: samples(0.5) }] },
+      ]),
+    });
+    await config().update('prometheus.url', prom.url, vscode.ConfigurationTarget.Workspace);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await config().update('prometheus.url', undefined, vscode.ConfigurationTarget.Workspace);
+    await prom?.stop();
+  });
+
+  const write = async (name: string, query: string) => {
+    const file = path.join(workspaceRoot(), 'gates-editor', name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, GATES(query).replace('threshold: 1', 'threshold: 0.3'));
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    return doc;
+  };
+
+  it('offers Run and Explain on a check; Run’s result is the one aurora-ga gates gives for the same check, and shows in the lens', async () => {
+    const doc = await write('run.yaml', 'max(aurora_run_latency_seconds)');
+    const lenses = await waitFor('the check lenses', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      return l.filter((x) => x.command?.command.startsWith('aurora.')).length >= 2 ? l : undefined;
+    });
+    const run = lenses.find((l) => l.command?.command === 'aurora.runGateCheck');
+    assert.ok(run?.command);
+    assert.ok(lenses.some((l) => l.command?.command === 'aurora.explainGateCheck'));
+    const result = await vscode.commands.executeCommand<{ outcome: string; value: number; message: string } | undefined>(run.command.command, ...(run.command.arguments ?? []));
+    assert.ok(result, 'Run returns the check result');
+    // The same check through the CLI, the same engine from the outside.
+    const cli = spawnSync(process.execPath, [path.join(packageRoot(), 'dist/cli.js'), 'gates', '--prometheus-url', prom.url, '--gates', doc.uri.fsPath, '--format', 'json', '--no-save', '--quiet'], { cwd: workspaceRoot(), encoding: 'utf8' });
+    const report = JSON.parse(cli.stdout) as { gates: { checks: { outcome: string; value: number }[] }[] };
+    assert.deepEqual([result.outcome, result.value], [report.gates[0].checks[0].outcome, report.gates[0].checks[0].value]);
+    assert.deepEqual([result.outcome, result.value], ['FAIL', 0.5]);
+    const after = await waitFor('the lens to show the result', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      return l.find((x) => x.command?.command === 'aurora.runGateCheck' && /FAIL/.test(x.command.title));
+    });
+    assert.match(after.command!.title, /0\.5 \(required <= 0\.3\): FAIL/);
+  });
+
+  it('Explain names the typo’d label matcher and marks it in the editor', async () => {
+    const doc = await write('explain.yaml', 'max(aurora_run_latency_seconds{version="v3"})');
+    const message = await vscode.commands.executeCommand<string | undefined>('aurora.explainGateCheck', doc.uri, 0, 0);
+    assert.match(message ?? '', /the matcher version="v3" matches none of the 2 series of aurora_run_latency_seconds: version has "v1", "v2"/);
+    const d = await waitFor('the explain diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((x) => x.source === 'Aurora explain'));
+    assert.equal(doc.getText(d.range), 'version="v3"');
   });
 });

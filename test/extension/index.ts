@@ -8,8 +8,10 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false });
   const grep = process.env.AURORA_TEST_GREP;
   if (grep) mocha.grep(grep);
+  // A host with workspace trust on (run-vscode-tests --workspace-trust=on) runs only the Restricted Mode tests.
+  const untrusted = process.env.AURORA_TEST_TRUST === 'on';
   for (const f of fs.readdirSync(__dirname).sort()) {
-    if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
+    if (f.endsWith('.test.js') && f.endsWith('.untrusted.test.js') === untrusted) mocha.addFile(path.join(__dirname, f));
   }
   return new Promise((resolve, reject) => {
     const passed: string[] = [];

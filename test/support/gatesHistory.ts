@@ -3,7 +3,11 @@
 // one thing at a time. Values are short decimals so Prometheus and VictoriaMetrics store them alike.
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageRoot } from '../../src/core/util/packageRoot';
 import type { Family, Sample, Series } from './prometheus';
+
+/** The shipped alerting rules: the default gates' alert checks need them loaded to pass (#12). */
+export const SHIPPED_ALERT_RULES = (): string => path.join(packageRoot(), 'configs/monitoring/aurora_alerts.yml');
 
 export type Trip = 'violations' | 'warn_rate' | 'dcts' | 'coverage' | 'dro_factor' | 'lambda';
 

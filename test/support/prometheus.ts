@@ -98,7 +98,7 @@ export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
   readonly url: string;
   readonly pid: number;
-  readonly kind: 'prometheus' | 'victoria-metrics';
+  readonly kind: 'prometheus' | 'victoria-metrics' | 'vmalert';
   /** Stops the server (SIGTERM by default), waits for its exit, removes its directory. Idempotent. */
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** What the server wrote to stderr/stdout so far (for failure messages). */
@@ -193,7 +193,7 @@ function handle(kind: RunningServer['kind'], url: string, s: Spawned, dir: strin
 
 /** Tries a few free ports: another process can take the probed port before the server binds it. */
 async function startOnFreePort(kind: RunningServer['kind'], dir: string, argsFor: (port: number) => string[], readyPath: string, probe: Probe & { https?: boolean } = {}): Promise<RunningServer> {
-  const cmd = kind === 'prometheus' ? 'prometheus' : 'victoria-metrics';
+  const cmd = kind;
   let lastLog = '';
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort();
@@ -211,7 +211,7 @@ async function startOnFreePort(kind: RunningServer['kind'], dir: string, argsFor
 export interface PrometheusOptions {
   /** OpenMetrics text (renderOpenMetrics) backfilled before start; omit for an empty server. */
   openMetrics?: string;
-  /** Absolute paths of rule files to load (evaluated every `evaluationInterval`). */
+  /** Absolute paths of rule files to load (evaluated every `evaluationInterval`); start() returns once every rule was evaluated. */
   ruleFiles?: string[];
   /** Global rule evaluation interval; 1s makes ALERTS appear ~2.5 s after start. */
   evaluationInterval?: string;
@@ -264,7 +264,7 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Run
       ca: web?.tls?.ca,
       headers: web?.basicAuth ? { authorization: `Basic ${Buffer.from(`${web.basicAuth.username}:${web.basicAuth.password}`).toString('base64')}` } : undefined,
     };
-    return await startOnFreePort('prometheus', dir, (port) => [
+    const server = await startOnFreePort('prometheus', dir, (port) => [
       ...webArgs,
       `--config.file=${config}`,
       `--storage.tsdb.path=${tsdb}`,
@@ -274,10 +274,77 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Run
       '--log.level=warn',
       ...(opts.extraArgs ?? []),
     ], '/-/ready', probe);
+    if (opts.ruleFiles?.length) await rulesEvaluated(server, probe);
+    return server;
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+function parseJson<T>(text: string): T | undefined {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined; // "Service Unavailable" while starting
+  }
+}
+
+interface RulesAnswer {
+  data?: { groups?: { rules?: { health?: string; lastEvaluation?: string }[] }[] };
+}
+
+/**
+ * Waits until the rules API shows every loaded rule evaluated at least once (health no longer
+ * 'unknown'): until then an alert check rightly reports NO_DATA. Stops the server if it never happens.
+ */
+export async function rulesEvaluated(server: RunningServer, probe: Probe = {}, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const dispatcher = new Agent(probe.ca ? { connect: { ca: probe.ca } } : {});
+  let last = '';
+  try {
+    while (Date.now() < deadline) {
+      const res = await request(`${server.url}/api/v1/rules`, { headers: probe.headers, signal: AbortSignal.timeout(2000), dispatcher });
+      last = await res.body.text();
+      const rules = (parseJson<RulesAnswer>(last)?.data?.groups ?? []).flatMap((g) => g.rules ?? []);
+      if (rules.length && rules.every((r) => r.health && r.health !== 'unknown' && r.lastEvaluation && Date.parse(r.lastEvaluation) > 0)) return;
+      await sleep(50);
+    }
+  } finally {
+    await dispatcher.close();
+  }
+  await server.stop();
+  throw new Error(`${server.kind}: rules not evaluated within ${timeoutMs} ms: ${last.slice(0, 300)}\n${server.log()}`);
+}
+
+export interface VmalertOptions {
+  /** The VictoriaMetrics (or Prometheus) URL rules query and ALERTS are written to (remote write). */
+  datasourceUrl: string;
+  /** Absolute paths of rule files. */
+  ruleFiles: string[];
+  /** Default 1s. */
+  evaluationInterval?: string;
+}
+
+/**
+ * Starts /usr/bin/vmalert (Debian victoria-metrics 1.79) on a free loopback port: it evaluates the
+ * rules against `datasourceUrl`, writes ALERTS there, and serves the rules API; returns once every
+ * rule was evaluated. Notifications go to a closed port (no Alertmanager is needed).
+ */
+export async function startVmalert(opts: VmalertOptions): Promise<RunningServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aurora-vmalert-'));
+  const server = await startOnFreePort('vmalert', dir, (port) => [
+    `-httpListenAddr=127.0.0.1:${port}`,
+    `-datasource.url=${opts.datasourceUrl}`,
+    `-remoteWrite.url=${opts.datasourceUrl}`,
+    '-remoteWrite.flushInterval=100ms',
+    `-evaluationInterval=${opts.evaluationInterval ?? '1s'}`,
+    '-notifier.url=http://127.0.0.1:1',
+    '-loggerLevel=FATAL',
+    ...opts.ruleFiles.map((f) => `-rule=${f}`),
+  ], '/health');
+  await rulesEvaluated(server);
+  return server;
 }
 
 export interface VictoriaMetricsOptions {

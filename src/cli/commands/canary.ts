@@ -1,10 +1,7 @@
 import path from 'node:path';
-import { canaryMetricFamilies } from '../../core/canary/metrics';
-import { planCanary, ProfileLockError, type CanaryOverrides } from '../../core/canary/plan';
-import { GATING_MODES, type CanaryResults, type GatingMode, type HealthResult, type RunResult } from '../../core/canary/results';
-import { runCanary, type CanaryProgress } from '../../core/canary/runner';
-import { renderExposition } from '../../core/metrics/exposition';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { canaryMetricFamilies, type CanaryOverrides, type CanaryProgress, type CanaryResults, currentWasReplaced, GATING_MODES, type GatingMode, type HealthResult, planCanary, ProfileLockError, runCanary, type RunResult, worstCaseSeconds } from '../../core/canary';
+import { renderExposition } from '../../core/metrics';
+import { writeFileAtomic } from '../../core/util';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand, type CliIO } from '../command';
 import { pushExposition, pushTarget } from '../push';
@@ -18,7 +15,8 @@ success rate and the health rate reach their thresholds.
 
 Options:
   --profile PATH        profile under test; its lock must validate unless profile_lock.enforced is false
-  --runs N              number of runs (default 10)
+  --runs N              number of runs (default 10, at most 1000); the start line shows the worst case
+                        time (every run timing out)
   --gating MODE         soft | hard | none (default soft); appends --ci-gating MODE to the command;
                         under hard, a run exiting 3 stops the sequence and fails it
   --output FILE         results JSON (default artifacts/canary_results.json)
@@ -32,12 +30,22 @@ Options:
   --metrics-out FILE    also write the aurora_canary_* metrics in Prometheus text format
   --push-url URL        also push them to a Pushgateway (job aurora-ga-canary, or --push-job NAME)
 
+Every sequence is kept in its folder (the newest 30, and any a promotion record names; see
+'aurora-ga history'). An interrupted sequence replaces completed results at the default output only
+when --output names it explicitly; otherwise its partial results stay in its folder.
+
 Exit codes: 0 passed, 1 failed (or the profile lock is broken), 2 usage or input error,
 3 hard gating tripped, 130 interrupted.
 `;
 
 /** The canary's own code for a hard gating trip (the child's exit 3, passed on). */
 const HARD_TRIP = 3;
+
+function formatSpan(s: number): string {
+  if (s < 120) return `${Math.round(s)}s`;
+  if (s < 7200) return `${Math.round(s / 60)} min`;
+  return `${(s / 3600).toFixed(1)} h`;
+}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -163,15 +171,21 @@ export const canaryCommand: CliCommand = {
     };
     io.stdout(
       `Aurora GA canary${c.data_mode === 'demo' ? ' [DEMO]' : ''}: ${rel(plan.profile)}, ${c.runs} run(s), gating ${c.gating}, timeout ${c.timeout_seconds}s, interval ${c.interval_seconds}s, concurrency ${c.concurrency}\n` +
+        `Worst case ${formatSpan(worstCaseSeconds(c))} (every run timing out after ${c.timeout_seconds}s)\n` +
         `Profile lock: ${plan.lock.status}${plan.lock.lock_file ? ` (${rel(plan.lock.lock_file)})` : ''}\n`,
     );
+    // A named --output is written whatever happens; the default current file only by a completed sequence.
+    if (values.output) plan.writeCurrent = 'always';
     const results = await runCanary(plan, signal, progressPrinter(io));
     if (io.stdoutIsTTY) io.stdout('\n');
     io.stdout(summary(results, rel(plan.output)));
     if (values['metrics-out']) await writeFileAtomic(path.resolve(io.cwd, values['metrics-out']), renderExposition(canaryMetricFamilies(results)));
     if (push) await pushExposition(io, 'canary', push, renderExposition(canaryMetricFamilies(results)), signal);
     if (results.evaluation.cancelled) {
-      io.stderr('aurora-ga canary: interrupted; partial results written\n');
+      const kept = `${rel(path.resolve(plan.root, results.sequence_dir ?? ''))}/canary_results.json`;
+      io.stderr((await currentWasReplaced(plan, results))
+        ? `aurora-ga canary: interrupted; partial results written to ${rel(plan.output)}\n`
+        : `aurora-ga canary: interrupted; partial results kept in ${kept}; ${rel(plan.output)} (a completed sequence) left unchanged\n`);
       return 130;
     }
     if (results.evaluation.hard_trip) return HARD_TRIP;

@@ -1,10 +1,9 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
-import { renderAuditMarkdown } from '../../core/audit/markdown';
-import { runDctsAudit } from '../../core/audit/runDctsAudit';
-import { fmt } from '../../core/audit/status';
-import { defaultAuditThresholds, type AuditStatus } from '../../core/audit/types';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { type AuditStatus, defaultAuditThresholds, fmt, renderAuditMarkdown, runDctsAudit } from '../../core/audit';
+import { writeFileAtomic } from '../../core/util';
 import { numberFlag, parseFlags, UsageError } from '../args';
+import { keepInCliHistory } from '../keepHistory';
 import { ExitCode, type CliCommand } from '../command';
 
 const usage = `Usage: aurora-ga dcts-audit --summaries FILE|GLOB... --out-json FILE --out-md FILE [options]
@@ -18,6 +17,8 @@ Options:
   --out-md FILE              Markdown summary, e.g. artifacts/dcts_audit/summary.md
   --max-var-ratio X          FAIL when robust/base variance ratio exceeds X (default ${defaultAuditThresholds.maxVarRatio})
   --min-robust-samples N     WARN below N robust samples (default ${defaultAuditThresholds.minRobustSamples})
+  --artifacts-dir DIR        every audit is also kept in DIR/history/audit/ (default artifacts);
+                             see 'aurora-ga history'
 
 Exit codes: 0 PASS, 1 FAIL, 2 usage error, 3 WARN, 4 no data.
 `;
@@ -56,6 +57,7 @@ export const dctsAuditCommand: CliCommand = {
       'out-md': { type: 'string' },
       'max-var-ratio': { type: 'string' },
       'min-robust-samples': { type: 'string' },
+      'artifacts-dir': { type: 'string' },
     });
     const missing = (['summaries', 'out-json', 'out-md'] as const).filter((f) => !values[f]?.length);
     if (missing.length) throw new UsageError(`missing ${missing.map((f) => `--${f}`).join(', ')}`);
@@ -66,7 +68,9 @@ export const dctsAuditCommand: CliCommand = {
     const report = await runDctsAudit({ summaries: values.summaries!, cwd: io.cwd, thresholds }, signal);
     const outJson = values['out-json']!;
     const outMd = values['out-md']!;
-    await writeFileAtomic(path.resolve(io.cwd, outJson), `${JSON.stringify(report, null, 2)}\n`);
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    await keepInCliHistory(io, 'audit', values['artifacts-dir'] ?? ARTIFACTS.dir, json, undefined, signal);
+    await writeFileAtomic(path.resolve(io.cwd, outJson), json);
     await writeFileAtomic(path.resolve(io.cwd, outMd), renderAuditMarkdown(report));
 
     for (const s of report.skipped) io.stderr(`[SKIP] ${s.file}: ${s.reason}\n`);

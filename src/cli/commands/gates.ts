@@ -1,17 +1,29 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluateGates, type DataSource, type EvaluateOptions, type GateProgress } from '../../core/gates/evaluate';
-import { resolveProfile } from '../../core/gates/profileLock';
-import { renderJson } from '../../core/gates/render/json';
-import { renderJunit } from '../../core/gates/render/junit';
-import { renderMarkdown } from '../../core/gates/render/markdown';
-import { renderGateMetrics } from '../../core/gates/render/metrics';
-import { dataModeLine } from '../../core/gates/render/text';
-import type { PrometheusConnection } from '../../core/prometheus/connection';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { InputError } from '../../core/util/errors';
+import {
+  currentReportFile,
+  dataModeLine,
+  renderGateMetrics,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+  REQUEST_DEFAULTS,
+  replacesCurrent,
+  runGates,
+  urlProblem,
+  writeCurrentReport,
+  writeText,
+  type ConnectionRequest,
+  type DataSource,
+  type GateProgress,
+  type GatesRequest,
+  type PrometheusAuth,
+} from '../../core/gates';
+import { stripControls } from '../../core/util';
 import { numberFlag, parseFlags, UsageError } from '../args';
 import { type CliCommand, type CliIO } from '../command';
+import { keepInCliHistory } from '../keepHistory';
 import { pushExposition, pushTarget } from '../push';
 
 const usage = `Usage: aurora-ga gates --prometheus-url URL [options]
@@ -21,13 +33,19 @@ Evaluates the GA gates (default: the bundled configs/gates/aurora-ga.yaml) once,
 and artifact files, and prints the report with the evidence behind every verdict.
 
 Options:
-  --prometheus-url URL   Prometheus-compatible API (env AURORA_PROMETHEUS_URL)
+  --prometheus-url URL   Prometheus-compatible API (env AURORA_PROMETHEUS_URL); user:pass@ in it is
+                         used as basic auth
+  --rules-url URL        where the rules API (/api/v1/rules) is, if not at --prometheus-url:
+                         e.g. vmalert beside VictoriaMetrics (env AURORA_RULES_URL); alert checks
+                         need it to prove their rule is loaded
   --artifacts-dir DIR    artifacts folder for file checks (default artifacts)
   --window-hours N       the window every \${window} becomes (default 48)
   --at TIME              evaluation time: RFC 3339 with offset (2026-11-27T04:00:00Z) or Unix seconds
                          (default now; a replay defaults to the recorded time)
   --format FMT           json | md | junit (default json)
   --output FILE          write the report to FILE (atomically) instead of stdout
+  --no-save              do not update artifacts/ga/gates_report.json (the current report, kept
+                         anyway when the evaluation could not be carried out)
   --gates FILE           gate definitions (YAML) instead of the bundled ones
   --profile PATH         profile under evaluation: \${profile} is its name; its lock must validate
                          unless the profile says profile_lock.enforced: false
@@ -42,13 +60,22 @@ Options:
   --header 'NAME: VAL'   extra HTTP header, repeatable (e.g. 'X-Scope-OrgID: team-a')
   --ca-file FILE         PEM CA bundle to trust for https
   --timeout S            per-query client deadline in seconds (default 30)
+  --deadline S           one deadline in seconds for all queries, retries included (default 120)
   --concurrency N        queries in flight (default 8)
-  --retries N            retries on network errors and HTTP 5xx (default 2)
+  --retries N            retries on refused connections, HTTP 5xx and 429 (default 2; capped,
+                         jittered backoff honouring Retry-After; 400/422 are never retried)
+  --max-response-mb N    largest Prometheus answer read, in MiB (default 16); larger is ERROR
   --quiet                no progress lines on stderr
+  --allow-outside-files  let file checks read outside the current folder and --artifacts-dir
+                         (refused by default, after following symlinks; /proc, /sys, /dev never)
+
+Every evaluation is also kept in <artifacts-dir>/history/gates/ (the JSON report, and for a live
+evaluation every raw Prometheus answer); see 'aurora-ga history'.
 
 Exit codes: 0 APPROVED, 1 BLOCKED, 2 usage or configuration error, 3 CONDITIONAL,
 4 INCONCLUSIVE (also: replay/demo data that would approve — recorded data never promotes),
-130 interrupted.
+5 the evaluation could not be carried out (Prometheus unreachable, not Prometheus, auth, TLS,
+timeout, 5xx/429 after retries, deadline), 130 interrupted.
 `;
 
 const FORMATS = ['json', 'md', 'junit'] as const;
@@ -93,17 +120,16 @@ function readSecretFile(file: string): string {
   }
 }
 
-/** Writes an output file atomically; a file-system refusal is the user's input problem (exit 2), not a crash. */
-async function writeOutput(file: string, text: string): Promise<void> {
-  try {
-    await writeFileAtomic(file, text);
-  } catch (err) {
-    throw new InputError(`cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file });
-  }
-}
-
 function progressPrinter(io: CliIO): (p: GateProgress) => void {
   return (p) => {
+    if (p.kind === 'preflight') {
+      io.stderr(p.result.ok ? `prometheus ${p.source}: answers (${p.result.durationMs} ms)\n` : `prometheus ${p.source}: ${p.result.message} (${p.result.durationMs} ms)\n`);
+      return;
+    }
+    if (p.kind === 'retry') {
+      io.stderr(`retry ${p.retry} in ${p.delayMs} ms: ${p.reason}\n`);
+      return;
+    }
     if (p.kind !== 'gate-done') return;
     const ms = Math.max(0, ...p.result.checks.map((c) => c.evidence.duration_ms));
     io.stderr(`gate ${p.completed}/${p.total} ${p.gate}: ${p.result.status} (${Math.round(ms)} ms)\n`);
@@ -113,6 +139,7 @@ function progressPrinter(io: CliIO): (p: GateProgress) => void {
 async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
   const { values: f } = parseFlags(argv, {
     'prometheus-url': { type: 'string' },
+    'rules-url': { type: 'string' },
     'artifacts-dir': { type: 'string' },
     'window-hours': { type: 'string' },
     at: { type: 'string' },
@@ -132,9 +159,13 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     header: { type: 'string', multiple: true },
     'ca-file': { type: 'string' },
     timeout: { type: 'string' },
+    deadline: { type: 'string' },
     concurrency: { type: 'string' },
     retries: { type: 'string' },
+    'max-response-mb': { type: 'string' },
+    'no-save': { type: 'boolean' },
     quiet: { type: 'boolean' },
+    'allow-outside-files': { type: 'boolean' },
   });
   const format = (f.format ?? 'json') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f.format}'`);
@@ -146,64 +177,84 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   if ((data.mode === 'live' || data.mode === 'record') && !url) {
     throw new UsageError('--prometheus-url (or AURORA_PROMETHEUS_URL) is required; use --demo or --replay FILE to evaluate recorded data');
   }
+  if (url !== undefined) {
+    const problem = urlProblem(url);
+    if (problem) throw new UsageError(`--prometheus-url: ${problem}`);
+  }
   const windowHours = f['window-hours'] === undefined ? undefined : numberFlag('window-hours', f['window-hours'], 48, { min: 1 / 60, minText: '1/60 (one minute)' });
-  let basicAuth: PrometheusConnection['basicAuth'];
+  let auth: PrometheusAuth | undefined;
   if (f.user) {
     const i = f.user.indexOf(':');
     const password = i >= 0 ? f.user.slice(i + 1) : io.env.AURORA_PROM_PASSWORD;
     if (password === undefined) throw new UsageError('--user USER needs a password: --user USER:PASS or env AURORA_PROM_PASSWORD');
-    basicAuth = { username: i >= 0 ? f.user.slice(0, i) : f.user, password };
+    auth = { kind: 'basic', username: i >= 0 ? f.user.slice(0, i) : f.user, password };
   }
   const bearerToken = f['token-file'] ? readSecretFile(path.resolve(io.cwd, f['token-file'])) : io.env.AURORA_PROM_TOKEN || undefined;
-  if (bearerToken && basicAuth) throw new UsageError('choose either a bearer token (--token-file / AURORA_PROM_TOKEN) or --user, not both');
-  const prometheus: PrometheusConnection | undefined = url
+  if (bearerToken && auth) throw new UsageError('choose either a bearer token (--token-file / AURORA_PROM_TOKEN) or --user, not both');
+  if (bearerToken) auth = { kind: 'bearer', token: bearerToken };
+  const optional = (name: string, raw: string | undefined, fallback: number, o: { min: number; integer?: boolean }) => (raw === undefined ? undefined : numberFlag(name, raw, fallback, o));
+  const rulesUrl = f['rules-url'] ?? io.env.AURORA_RULES_URL;
+  const connection: ConnectionRequest | undefined = url
     ? {
         url,
-        ...(bearerToken ? { bearerToken } : {}),
-        ...(basicAuth ? { basicAuth } : {}),
+        ...(rulesUrl ? { rulesUrl } : {}),
+        ...(auth ? { auth } : {}),
         headers: parseHeaders(f.header ?? []),
         ...(f['ca-file'] ? { caFile: path.resolve(io.cwd, f['ca-file']) } : {}),
-        timeoutMs: numberFlag('timeout', f.timeout, 30, { min: 0.001 }) * 1000,
-        concurrency: numberFlag('concurrency', f.concurrency, 8, { min: 1, integer: true }),
-        retries: numberFlag('retries', f.retries, 2, { min: 0, integer: true }),
+        timeoutSeconds: optional('timeout', f.timeout, REQUEST_DEFAULTS.timeoutSeconds, { min: 0.001 }),
+        deadlineSeconds: optional('deadline', f.deadline, REQUEST_DEFAULTS.deadlineSeconds, { min: 0.001 }),
+        concurrency: optional('concurrency', f.concurrency, REQUEST_DEFAULTS.concurrency, { min: 1, integer: true }),
+        retries: optional('retries', f.retries, REQUEST_DEFAULTS.retries, { min: 0, integer: true }),
+        maxResponseMiB: optional('max-response-mb', f['max-response-mb'], REQUEST_DEFAULTS.maxResponseMiB, { min: 0.001 }),
       }
     : undefined;
-  let profile: string | undefined;
-  if (f.profile) {
-    const resolved = await resolveProfile(path.resolve(io.cwd, f.profile), signal);
-    profile = resolved.name;
-    if (!f.quiet) io.stderr(`profile ${resolved.name}: lock ${resolved.lock.enforced ? resolved.lock.detail : `not enforced (${resolved.lock.detail})`}\n`);
-  }
-  const options: EvaluateOptions = {
+  const request: GatesRequest = {
     cwd: io.cwd,
     data,
+    ...(connection ? { connection } : {}),
     ...(f.gates ? { gatesFile: f.gates } : {}),
-    ...(prometheus ? { prometheus } : {}),
     ...(f['artifacts-dir'] ? { artifactsDir: f['artifacts-dir'] } : {}),
     ...(windowHours !== undefined ? { windowHours } : {}),
     ...(f.at ? { at: parseAt(f.at) } : {}),
-    ...(profile !== undefined ? { profile } : {}),
+    ...(f.profile ? { profileFile: f.profile } : {}),
     variables: parseVars(f.var ?? []),
+    allowFilesOutside: Boolean(f['allow-outside-files']),
+    env: io.env,
   };
-  const report = await evaluateGates(options, signal, f.quiet ? undefined : progressPrinter(io));
-  const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderJson(report);
-  const mode = `data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`;
-  if (f['metrics-out']) await writeOutput(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
+  const { report, recording } = await runGates(request, signal, {
+    onPrepared: ({ profile }) => {
+      if (profile && !f.quiet) io.stderr(`profile ${profile.name}: lock ${profile.lock.enforced ? profile.lock.detail : `not enforced (${profile.lock.detail})`}\n`);
+    },
+    ...(f.quiet ? {} : { onProgress: progressPrinter(io) }),
+  });
+  const json = renderJson(report);
+  await keepInCliHistory(io, 'gates', f['artifacts-dir'] ?? ARTIFACTS.dir, json, recording, signal);
+  const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : json;
+  // The source can come from a recording file: nothing in it may drive the terminal.
+  const mode = stripControls(`data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`);
+  if (f['metrics-out']) await writeText(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
   if (push) await pushExposition(io, 'gates', push, renderGateMetrics(report), signal);
   if (f.output) {
-    await writeOutput(path.resolve(io.cwd, f.output), text);
+    await writeText(path.resolve(io.cwd, f.output), text);
     io.stdout(`Report saved to ${f.output} (${mode})\n`);
   } else {
     io.stdout(text);
   }
+  if (!f['no-save']) {
+    const current = currentReportFile(io.cwd);
+    if (replacesCurrent(report)) await writeCurrentReport(io.cwd, report, recording);
+    else if (!f.quiet) io.stderr(`${path.relative(io.cwd, current)} kept: an evaluation that could not be carried out does not replace it\n`);
+  }
   const code = report.exit_code ?? 4;
-  io.stderr(`${report.decision_code} (exit ${code}) — ${mode}${report.promotable ? '' : ' — not promotable'}\n`);
+  if (report.evaluation_error && report.decision_code === 'ERROR') io.stderr(`aurora-ga gates: [ERROR] ${stripControls(report.evaluation_error.message)}\n`);
+  const why = report.decision_code !== 'APPROVED' && report.decision_code !== 'ERROR' && report.decision_reason ? ` — ${stripControls(report.decision_reason)}` : '';
+  io.stderr(`${report.decision_code} (exit ${code})${why} — ${mode}${report.promotable ? '' : ' — not promotable'}\n`);
   return code;
 }
 
 export const gatesCommand: CliCommand = {
   name: 'gates',
-  summary: 'Evaluate the GA gates against Prometheus and artifacts (exit 0 APPROVED, 1 BLOCKED, 3 CONDITIONAL, 4 INCONCLUSIVE)',
+  summary: 'Evaluate the GA gates against Prometheus and artifacts (exit 0 APPROVED, 1 BLOCKED, 3 CONDITIONAL, 4 INCONCLUSIVE, 5 could not evaluate)',
   usage,
   run,
 };

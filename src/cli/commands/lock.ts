@@ -1,11 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkLock, findLockedProfiles, lockPathFor, lockProfileFile, normalizeProfile, quickValidate, readLock, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
-import { diffProfiles } from '../../core/lock/diff';
+import { checkLock, diffProfiles, findLockedProfiles, lockPathFor, lockProfileFile, normalizeProfile, quickValidate, readLock, type LegacyLockCheck, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
 import { readUtf8 } from '../../core/pyyaml';
-import { renderExposition } from '../../core/metrics/exposition';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { InputError } from '../../core/util/errors';
+import { renderExposition } from '../../core/metrics';
+import { InputError, writeFailure, writeFileAtomic } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand, type CliIO } from '../command';
 
@@ -15,11 +13,14 @@ const usage = `Usage: aurora-ga lock --in PROFILE [--out LOCK] [--validate] [--d
 Locks a YAML profile: SHA-256 over the profile as PyYAML reads it, serialized like Python's
 json.dumps(sort_keys=True, separators=(',', ':')) — the same hash as the original mk_profile_lock.py.
 Writes <stem>.lock.json (schema 2: the original's fields plus locked_values, so changed keys can be
-named). Reads schema 1 and 2 locks, and checks legacy <profile>.yaml.lock checksums.
+named). Reads schema 1 and 2 locks, and checks legacy <profile>.yaml.lock checksums: a profile is
+valid when its .lock.json validates and so does a legacy lock beside it (a legacy lock alone does
+not lock a profile). Writing a lock also gives a legacy lock the current checksum.
 
 Options:
   --in PROFILE         the profile to lock or validate
-  --out LOCK           lock file (default: the profile with its suffix replaced by .lock.json)
+  --out LOCK           lock file, a name ending in .lock.json and never the profile itself
+                       (default: the profile with its suffix replaced by .lock.json)
   --validate           check the profile against its lock instead of writing it
   --dry-run            show the hash and what changed since the existing lock; write nothing
   --check [DIR]        validate every profile with a lock under DIR (default: the current folder)
@@ -56,6 +57,20 @@ async function exists(file: string): Promise<boolean> {
   return fs.stat(file).then((s) => s.isFile(), () => false);
 }
 
+/** The real path of `file`, following symlinks of the file and its folders; the path itself when it does not exist. */
+async function realOrSelf(file: string): Promise<string> {
+  const real = await fs.realpath(file).catch(() => undefined);
+  if (real) return real;
+  const dir = await fs.realpath(path.dirname(file)).catch(() => path.dirname(file));
+  return path.join(dir, path.basename(file));
+}
+
+/** `--out` must name a lock file (`*.lock.json`) and never the profile itself, even through a symlink. */
+async function refuseNonLockOut(profile: string, lockFile: string, shown: string): Promise<void> {
+  if ((await realOrSelf(lockFile)) === (await realOrSelf(profile))) throw new UsageError(`--out ${shown} is the profile itself; a lock goes beside it, e.g. --out ${lockPathFor(path.basename(profile))}`);
+  if (!lockFile.endsWith('.lock.json')) throw new UsageError(`--out ${shown} is not a lock file name: it must end in .lock.json (e.g. ${lockPathFor(path.basename(profile))})`);
+}
+
 async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: string | undefined, validate: boolean, dryRun: boolean): Promise<number> {
   const profile = path.resolve(io.cwd, given);
   if (!(await exists(profile))) {
@@ -64,6 +79,7 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
   }
   const lockShown = out ?? lockPathFor(given);
   const lockFile = path.resolve(io.cwd, lockShown);
+  await refuseNonLockOut(profile, lockFile, lockShown);
   if (validate) {
     // A valid schema-2 lock is recognised without the value trees (large profiles); anything else gets the full check.
     const quick = await quickValidate(profile, given, lockFile, signal);
@@ -78,8 +94,16 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
     return reportValidation(io, check, lockShown, display);
   }
   if (!dryRun) {
-    const hash = await lockProfileFile(profile, given, lockFile, signal);
-    io.stdout(`🔒 Profile lock created: ${lockShown}\n   Profile: ${given}\n   SHA256: ${hash.sha256}\n`);
+    let written;
+    try {
+      written = await lockProfileFile(profile, given, lockFile, signal);
+    } catch (err) {
+      throw writeFailure(err, lockShown, 'cannot write the lock');
+    }
+    const { legacy } = written;
+    io.stdout(`🔒 Profile lock created: ${lockShown}\n   Profile: ${given}\n   SHA256: ${written.hash.sha256}\n`);
+    if (legacy.kind === 'updated') io.stdout(`   Legacy ${path.basename(legacy.lockPath)}: checksum updated to ${legacy.checksum}\n`);
+    if (legacy.kind === 'retired') io.stdout(`   Legacy ${path.basename(legacy.lockPath)} could not be read: renamed to ${path.basename(legacy.retiredTo)}\n`);
     return ExitCode.ok;
   }
   const normalized = normalizeProfile(await readUtf8(profile, signal, given), given);
@@ -106,12 +130,21 @@ function mismatchReason(check: LockCheck): string {
   return check.reason ?? 'lock does not match';
 }
 
+function legacyProblem(legacy: LegacyLockCheck, display: (file: string) => string): string {
+  const name = path.basename(legacy.lockPath);
+  return legacy.status === 'mismatch' ? `legacy ${name}: checksum ${legacy.expected} ≠ current ${legacy.current}` : `legacy ${name} cannot be read: ${located(legacy.problem, display)}`;
+}
+
 function reportValid(io: CliIO, hash: string): number {
   io.stdout(`✅ Profile lock valid: Profile hash matches: ${hash.slice(0, 16)}...\n`);
   return ExitCode.ok;
 }
 
 function reportValidation(io: CliIO, check: LockCheck, lockShown: string, display: (file: string) => string): number {
+  if (check.verdict.decidedBy === 'legacy') {
+    io.stdout(`❌ Profile lock invalid: ${path.basename(lockShown)} validates, but the ${legacyProblem(check.legacy!, display)}\n`);
+    return EXIT_INVALID;
+  }
   switch (check.status) {
     case 'valid':
       return reportValid(io, check.currentHash!);
@@ -151,17 +184,17 @@ async function checkAll(io: CliIO, signal: AbortSignal, dirArg: string, metricsO
     const check = await checkLock(entry.profilePath, signal, entry.lockPath ? { lockPath: entry.lockPath } : {});
     const name = rel(entry.profilePath);
     const legacy = check.legacy;
-    const legacyOnly = check.status === 'missing' && legacy !== undefined;
-    const ok = (check.status === 'valid' || (legacyOnly && legacy.status === 'valid')) && (!legacy || legacy.status === 'valid');
+    const ok = check.verdict.status === 'valid';
     const lockName = path.basename(check.lockPath);
     if (check.status === 'profile-error') {
       io.stdout(`❌ ${name}: cannot be hashed: ${located(check.problem, rel)}\n`);
       badInput++;
-    } else if (legacyOnly) io.stdout(`${ok ? '✅' : '❌'} ${name}: legacy ${path.basename(legacy.lockPath)} ${legacy.status} (no ${lockName}; run 'aurora-ga lock --in ${name}')\n`);
-    else if (check.status === 'valid') io.stdout(`${ok ? '✅' : '❌'} ${name}: valid (${lockName}, schema ${check.lock?.schema})\n`);
+    } else if (check.status === 'missing') io.stdout(`❌ ${name}: no ${lockName}${legacy ? ` (a legacy ${path.basename(legacy.lockPath)} alone does not lock a profile)` : ''}; run 'aurora-ga lock --in ${name}'\n`);
+    else if (check.verdict.decidedBy === 'legacy') io.stdout(`❌ ${name}: ${lockName} validates, but the ${legacyProblem(legacy!, rel)}\n`);
+    else if (check.status === 'valid') io.stdout(`✅ ${name}: valid (${lockName}, schema ${check.lock?.schema})\n`);
     else if (check.status === 'unreadable') io.stdout(`❌ ${name}: ${lockName} cannot be read: ${located(check.problem, rel)}\n`);
     else io.stdout(`❌ ${name}: ${mismatchReason(check)}\n${changesBlock(check.lock, check.changes, lockName)}`);
-    if (legacy && !legacyOnly) io.stdout(`   legacy ${path.basename(legacy.lockPath)}: ${legacy.status}${legacy.problem ? ` (${located(legacy.problem, rel)})` : ''}\n`);
+    if (legacy && check.status !== 'profile-error') io.stdout(`   legacy ${path.basename(legacy.lockPath)}: ${legacy.status}${legacy.problem ? ` (${located(legacy.problem, rel)})` : ''}\n`);
     if (!ok) invalid++;
     samples.push({ labels: { profile: path.basename(entry.profilePath, path.extname(entry.profilePath)) }, value: ok ? 1 : 0 });
   }

@@ -1,7 +1,8 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import { checkLock } from '../../core/lock';
-import { validateProfilesDir } from '../../core/profile/validateFiles';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { validateProfilesDir } from '../../core/profile';
+import { writeFileAtomic } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, type CliCommand } from '../command';
 
@@ -34,7 +35,7 @@ export const profilesCommand: CliCommand = {
       io.stderr(`aurora-ga profiles: no *.yaml profiles in ${path.relative(io.cwd, dir) || '.'}\n`);
       return ExitCode.usage;
     }
-    const output = values.output ?? 'artifacts/profile_validation.json';
+    const output = values.output ?? ARTIFACTS.profileValidation;
     const json = `${JSON.stringify(report, null, 2)}\n`;
     const human = output === '-' ? (t: string) => io.stderr(t) : (t: string) => io.stdout(t);
     for (const r of results) {
@@ -43,7 +44,8 @@ export const profilesCommand: CliCommand = {
       for (const w of r.warnings) human(`   warning: ${w}\n`);
       if (values['check-locks']) {
         const check = await checkLock(r.file, signal);
-        const state = { valid: '🔒 Profile locked and unchanged', missing: '🔓 No lock file found', mismatch: '🔓 Profile modified after locking', unreadable: `🔓 Lock validation failed: ${check.problem?.format()}`, 'profile-error': `🔓 Lock validation failed: ${check.problem?.format()}` }[check.status];
+        const v = check.verdict;
+        const state = { valid: '🔒 Profile locked and unchanged', missing: '🔓 No lock file found', mismatch: '🔓 Profile modified after locking', unreadable: `🔓 Lock validation failed: ${v.detail}`, 'profile-error': `🔓 Lock validation failed: ${v.detail}` }[v.status];
         human(`   ${state}\n`);
       }
     }

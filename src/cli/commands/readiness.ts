@@ -1,7 +1,8 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
-import { checkWorkspaceLocks } from '../../core/checklist/locks';
-import { runReadiness } from '../../core/readiness/run';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
+import { checkWorkspaceLocks } from '../../core/lock';
+import { runReadiness } from '../../core/readiness';
+import { writeFileAtomic } from '../../core/util';
 import { parseFlags } from '../args';
 import { ExitCode, type CliCommand } from '../command';
 
@@ -29,7 +30,7 @@ export const readinessCommand: CliCommand = {
   usage,
   async run(argv, io, signal) {
     const { values } = parseFlags(argv, {
-      output: { type: 'string', default: 'artifacts/ga_readiness_report.json' },
+      output: { type: 'string', default: ARTIFACTS.readinessReport },
       root: { type: 'string' },
       rules: { type: 'string', multiple: true },
       dashboard: { type: 'string', multiple: true },

@@ -1,27 +1,9 @@
-import { z } from 'zod';
 import { parseJsonText, readInputText, schemaError } from '../util/jsonSource';
 import { judgeAudit } from './status';
-import { defaultAuditThresholds, type DctsAuditReport } from './types';
-
-const stats = z.object({ n: z.number().int().min(0), mean: z.number().nullable(), std: z.number().nullable() });
+import { dctsAuditReportSchema, defaultAuditThresholds, type DctsAuditReport } from './types';
 
 // The original tool's report has only the first seven fields; ours adds the rest. Both are read.
-const reportSchema = z.object({
-  counts: z.object({ base: z.number().int().min(0), robust: z.number().int().min(0) }),
-  base: stats,
-  robust: stats,
-  min: stats,
-  grid_stats: z.record(z.string(), stats),
-  var_ratio: z.number().nullable(),
-  robust_is_min_fraction: z.number().nullable(),
-  status: z.enum(['PASS', 'WARN', 'FAIL', 'NO_DATA']).optional(),
-  reasons: z.array(z.string()).optional(),
-  thresholds: z.object({ max_var_ratio: z.number(), min_robust_samples: z.number() }).optional(),
-  inputs: z.array(z.string()).optional(),
-  skipped: z.array(z.object({ file: z.string(), reason: z.string() })).optional(),
-  ignored_values: z.array(z.object({ file: z.string(), field: z.string(), reason: z.string() })).optional(),
-  generated_at: z.string().optional(),
-});
+const reportSchema = dctsAuditReportSchema.partial({ status: true, reasons: true, thresholds: true, inputs: true, skipped: true, ignored_values: true, generated_at: true, schema_version: true });
 
 /** A report as read: ours as is; the original's with a status judged against the default thresholds. */
 export type ReadAuditReport = DctsAuditReport & { legacy: boolean };

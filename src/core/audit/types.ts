@@ -1,16 +1,16 @@
 // The DCTS audit report (original-kit §5 plus a status). The first seven fields keep the original
 // tool's names and order so existing readers (derive_ci_thresholds, hard_enable_decider, the gates'
-// DCTS check reading `var_ratio`) keep working.
+// DCTS check reading `var_ratio`) keep working. One zod schema; the types are inferred from it, and
+// the reader (readReport.ts) accepts the original's reports through the same schema, additions optional.
+import { z } from 'zod';
 
 /** n, arithmetic mean and POPULATION standard deviation of the finite values; null when n = 0. */
-export interface SeriesStats {
-  n: number;
-  mean: number | null;
-  std: number | null;
-}
+export const seriesStatsSchema = z.object({ n: z.number().int().min(0), mean: z.number().nullable(), std: z.number().nullable() });
+export type SeriesStats = z.infer<typeof seriesStatsSchema>;
 
 /** NO_DATA: not one robust DCTS value in any summary. */
-export type AuditStatus = 'PASS' | 'WARN' | 'FAIL' | 'NO_DATA';
+export const auditStatusSchema = z.enum(['PASS', 'WARN', 'FAIL', 'NO_DATA']);
+export type AuditStatus = z.infer<typeof auditStatusSchema>;
 
 export interface AuditThresholds {
   /** var_ratio = robust variance / base variance must be at most this (hard_enable_decider: 0.85). */
@@ -22,35 +22,31 @@ export interface AuditThresholds {
 export const defaultAuditThresholds: AuditThresholds = { maxVarRatio: 0.85, minRobustSamples: 10 };
 
 /** A path given or matched that produced no record, and why. */
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
+export const skippedFileSchema = z.object({ file: z.string(), reason: z.string() });
+export type SkippedFile = z.infer<typeof skippedFileSchema>;
 
 /** A value present in a used summary but not counted (boolean, string, NaN, Infinity …). */
-export interface IgnoredValue {
-  file: string;
-  field: string;
-  reason: string;
-}
+export const ignoredValueSchema = z.object({ file: z.string(), field: z.string(), reason: z.string() });
+export type IgnoredValue = z.infer<typeof ignoredValueSchema>;
 
-export interface DctsAuditReport {
-  counts: { base: number; robust: number };
-  base: SeriesStats;
-  robust: SeriesStats;
-  min: SeriesStats;
-  grid_stats: Record<string, SeriesStats>;
-  var_ratio: number | null;
-  robust_is_min_fraction: number | null;
+export const dctsAuditReportSchema = z.object({
+  counts: z.object({ base: z.number().int().min(0), robust: z.number().int().min(0) }),
+  base: seriesStatsSchema,
+  robust: seriesStatsSchema,
+  min: seriesStatsSchema,
+  grid_stats: z.record(z.string(), seriesStatsSchema),
+  var_ratio: z.number().nullable(),
+  robust_is_min_fraction: z.number().nullable(),
   // Additions.
-  status: AuditStatus;
+  status: auditStatusSchema,
   /** Why the status is what it is, one sentence each. */
-  reasons: string[];
-  thresholds: { max_var_ratio: number; min_robust_samples: number };
+  reasons: z.array(z.string()),
+  thresholds: z.object({ max_var_ratio: z.number(), min_robust_samples: z.number() }),
   /** The summaries that gave a record, as given or matched (relative paths stay relative). */
-  inputs: string[];
-  skipped: SkippedFile[];
-  ignored_values: IgnoredValue[];
-  generated_at: string;
-  schema_version: 1;
-}
+  inputs: z.array(z.string()),
+  skipped: z.array(skippedFileSchema),
+  ignored_values: z.array(ignoredValueSchema),
+  generated_at: z.string(),
+  schema_version: z.literal(1),
+});
+export type DctsAuditReport = z.infer<typeof dctsAuditReportSchema>;

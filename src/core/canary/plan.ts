@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { bundledConfig } from '../util/packageRoot';
 import { InputError } from '../util/errors';
 import { canaryConfigSchema, readCanaryConfig, type CanaryConfig } from './config';
@@ -40,24 +39,6 @@ export const DEMO_CONFIG = () => bundledConfig('demo', 'canary.yaml');
 export const DEMO_PROFILE = () => bundledConfig('demo', 'demo.yaml');
 export const DEFAULT_CONFIG = () => bundledConfig('canary', 'default.yaml');
 
-/** The profile's own `profile_lock.enforced`, if it says; invalid YAML is the profile's error, with its line. */
-async function profileEnforcement(profile: string, signal: AbortSignal): Promise<boolean | undefined> {
-  const text = await fs.readFile(profile, { encoding: 'utf8', signal });
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  if (doc.errors.length) {
-    const { line, col } = lc.linePos(doc.errors[0].pos[0]);
-    throw new InputError(`invalid YAML: ${doc.errors[0].message.split('\n')[0]}`, { file: profile, line, column: col });
-  }
-  const node = doc.getIn(['profile_lock', 'enforced'], true) as { value?: unknown; range?: [number, number, number] } | undefined;
-  if (node === undefined) return undefined;
-  if (typeof node.value !== 'boolean') {
-    const pos = node.range ? lc.linePos(node.range[0]) : undefined;
-    throw new InputError(`profile_lock.enforced must be true or false, got ${JSON.stringify(node.value ?? null)}`, { file: profile, line: pos?.line, column: pos?.col });
-  }
-  return node.value;
-}
-
 /** Thrown before the first run when the profile's lock does not validate. */
 export class ProfileLockError extends Error {
   constructor(readonly status: CanaryLockStatus) {
@@ -91,8 +72,7 @@ export async function planCanary(req: CanaryRequest, signal: AbortSignal): Promi
   const stat = await fs.stat(profile).catch(() => null);
   if (!stat?.isFile()) throw new InputError('profile not found', { file: profile });
 
-  const enforced = (await profileEnforcement(profile, signal)) ?? config.profile_lock.enforced;
-  const lock: CanaryLockStatus = enforced ? await checkProfileLock(profile, signal) : { enforced: false, status: 'skipped', lock_file: null };
+  const lock = await checkProfileLock(profile, signal, config.profile_lock.enforced);
   if (lock.status === 'invalid') throw new ProfileLockError(lock);
 
   return { profile, root: req.root, config, configFile, output: path.resolve(req.root, config.output), node: req.node, lock };

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { TailBuffer } from './tail';
 
@@ -16,6 +17,9 @@ export interface ProcessSpec {
   /** Bytes of each stream kept. */
   tailBytes: number;
 }
+
+/** Planted in every run's environment; a process still carrying it after the run is its descendant. */
+export const MARKER_VAR = 'AURORA_CANARY_RUN_MARKER';
 
 export interface ProcessOutcome {
   exitCode: number | null;
@@ -73,6 +77,51 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
+/**
+ * Live processes whose environment carries `marker` (Linux /proc; readable for the user's own
+ * processes). This finds what left the process group: setsid and double-forked daemons.
+ */
+export function markedProcesses(marker: string): number[] {
+  if (process.platform !== 'linux') return [];
+  const needle = Buffer.from(`${marker}\0`);
+  const found: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const env = readFileSync(`/proc/${entry}/environ`);
+      // Each entry is NAME=VALUE\0; match whole entries only.
+      const at = env.indexOf(needle);
+      if (at === 0 || (at > 0 && env[at - 1] === 0)) found.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** Kills every process carrying the marker until none is left (they may fork while being killed). */
+async function killMarked(marker: string, maxMs: number): Promise<void> {
+  const end = Date.now() + maxMs;
+  for (;;) {
+    const pids = markedProcesses(marker);
+    if (!pids.length || Date.now() > end) return;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await delay(10);
+  }
+}
+
 /** Waits until no process of the group is left (bounded, in case something unkillable remains). */
 async function groupGone(pgid: number, maxMs: number): Promise<void> {
   const end = Date.now() + maxMs;
@@ -87,10 +136,11 @@ export function runProcess(spec: ProcessSpec, signal: AbortSignal): Promise<Proc
   const base = { stdout, stderr, timedOut: false, aborted: false };
   if (signal.aborted) return Promise.resolve({ ...base, aborted: true, exitCode: null, signal: null, spawnError: null, durationMs: 0 });
 
+  const marker = `${MARKER_VAR}=${process.pid}-${randomBytes(8).toString('hex')}`;
   return new Promise<ProcessOutcome>((resolve) => {
     const child = spawn(spec.argv[0], spec.argv.slice(1), {
       cwd: spec.cwd,
-      env: spec.env,
+      env: { ...spec.env, [MARKER_VAR]: marker.slice(MARKER_VAR.length + 1) },
       detached: true, // own process group: process.kill(-pid) reaches every descendant that did not leave it
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
@@ -127,6 +177,8 @@ export function runProcess(spec: ProcessSpec, signal: AbortSignal): Promise<Proc
         signalGroup(child.pid, 'SIGKILL');
         await groupGone(child.pid, 1000);
       }
+      // Descendants that left the group (setsid, double fork) still carry the marker.
+      await killMarked(marker, 2000);
       resolve({ stdout, stderr, timedOut, aborted, exitCode: exit?.code ?? null, signal: exit?.sig ?? null, spawnError, durationMs: exit?.ms ?? elapsed() });
     };
 

@@ -39,6 +39,8 @@ export const runResultSchema = z.object({
   log_file: z.string().optional(),
   /** The argv actually executed, placeholders resolved. */
   command: z.array(z.string()).optional(),
+  /** A/B mode: which group the run belongs to. */
+  group: z.enum(['baseline', 'candidate']).optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
@@ -94,6 +96,28 @@ export const evaluationSchema = z.object({
 });
 export type CanaryEvaluation = z.infer<typeof evaluationSchema>;
 
+/** A/B mode: both groups' values and the judge's verdict per metric (the judgement object as the judge returns it). */
+export const abResultSchema = z.object({
+  status: z.enum(['PASS', 'FAIL', 'INCONCLUSIVE']),
+  groups: z.object({
+    baseline: z.object({ run_ids: z.array(z.number().int()), command: z.array(z.string()) }),
+    candidate: z.object({ run_ids: z.array(z.number().int()), command: z.array(z.string()) }),
+  }),
+  metrics: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      path: z.string(),
+      verdict: z.enum(['PASS', 'FAIL', 'INCONCLUSIVE', 'NO_DATA']),
+      summary: z.string(),
+      baseline: z.array(z.number().nullable()),
+      candidate: z.array(z.number().nullable()),
+      judgement: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+export type AbResult = z.infer<typeof abResultSchema>;
+
 export const lockStatusSchema = z.object({
   enforced: z.boolean(),
   /** `valid`, `invalid`, or `skipped` when not enforced. */
@@ -129,6 +153,8 @@ export const canaryResultsSchema = z.object({
   started_at: z.string().optional(),
   finished_at: z.string().optional(),
   profile_lock: lockStatusSchema.optional(),
+  /** A/B mode only. */
+  ab: abResultSchema.optional(),
 });
 export type CanaryResults = z.infer<typeof canaryResultsSchema>;
 

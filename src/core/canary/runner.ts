@@ -1,7 +1,10 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { replacementFor } from '../history/current';
+import { pruneHistory } from '../history/prune';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
+import { abGroup, judgeAb, withAb } from './ab';
 import type { CanaryConfig } from './config';
 import { evaluateSequence } from './evaluate';
 import { analyseSummary, unhealthy } from './health';
@@ -27,6 +30,23 @@ export interface CanaryPlan {
   node: string;
   /** Outcome of the profile-lock check done before the first run. */
   lock: CanaryLockStatus;
+  /**
+   * `if-complete` (default): a cancelled sequence does not replace completed results at `output`
+   * (it stays in its sequence folder; the face may ask and call writeCurrentResults). `always`: the
+   * user named the output, write it whatever happened.
+   */
+  writeCurrent?: 'always' | 'if-complete';
+}
+
+/** Writes results as the current canary results file (atomically). */
+export async function writeCurrentResults(file: string, results: CanaryResults): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** Whether runCanary wrote `plan.output`: false when a cancelled run met completed results there. */
+export async function currentWasReplaced(plan: CanaryPlan, results: CanaryResults): Promise<boolean> {
+  const text = await fs.readFile(plan.output, 'utf8').catch(() => undefined);
+  return text === `${JSON.stringify(results, null, 2)}\n`;
 }
 
 export type CanaryProgress =
@@ -106,23 +126,50 @@ function logText(argv: string[], p: ProcessOutcome, c: Classified): string {
   return `$ ${argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')}\n${section('stdout', p.stdout)}${section('stderr', p.stderr)}--- ${c.outcome}: ${c.reason ?? 'exit code 0'} after ${(p.durationMs / 1000).toFixed(3)}s ---\n`;
 }
 
-/** Health of one run: only a successful run with its own readable summary can be healthy. */
-async function judge(runId: number, runDir: string, c: Classified, plan: CanaryPlan): Promise<{ health: HealthResult; summary: string | null }> {
-  const file = path.join(runDir, plan.config.summary_file);
-  let text: string | null = null;
-  let readError: string | null = null;
+/** Coarse file-system clocks (FAT, some network mounts) round modification times by up to 2 s. */
+const MTIME_SLACK_MS = 2000;
+
+/**
+ * The run's own summary: a regular file in the run directory, written during this run. A symlink
+ * (to a stale file elsewhere), a hard link, a folder or a file older than the run is refused with the
+ * reason; the file is opened without following links so it cannot be swapped between check and read.
+ */
+async function readOwnSummary(file: string, runDir: string, started: Date, shown: string): Promise<{ text: string } | { missing: true } | { refused: string }> {
+  // Compared with the real sequence folder, so a workspace reached through a symlink is not refused.
+  const [realDir, realParent] = await Promise.all([fs.realpath(runDir).catch(() => null), fs.realpath(path.dirname(runDir)).catch(() => null)]);
+  if (realDir === null || realParent === null || realDir !== path.join(realParent, path.basename(runDir))) return { refused: `the run directory ${displayPath(path.dirname(runDir), runDir)} was replaced (by a link to ${realDir ?? 'nothing'})` };
+  let handle: fs.FileHandle;
   try {
-    text = await fs.readFile(file, 'utf8');
+    handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') readError = `cannot read ${displayPath(plan.root, file)}: ${code ?? (err as Error).message}`;
+    if (code === 'ENOENT') return { missing: true };
+    if (code === 'ELOOP') return { refused: `${shown} is a symlink (to ${await fs.readlink(file).catch(() => '?')}), not a file the run wrote in its own directory` };
+    return { refused: `cannot read ${shown}: ${code ?? (err as Error).message}` };
   }
-  const summary = text === null ? null : file;
-  if (c.outcome !== 'success') return { health: unhealthy(runId, `Run failed: ${c.reason}`), summary };
-  if (readError) return { health: unhealthy(runId, `Analysis failed: ${readError}`), summary };
-  if (text === null) return { health: unhealthy(runId, `No summary file: the run wrote no ${plan.config.summary_file} in its run directory`), summary };
   try {
-    return { health: analyseSummary(parseJsonText(text, displayPath(plan.root, file)), plan.config.health_checks, runId), summary };
+    const st = await handle.stat();
+    if (!st.isFile()) return { refused: `${shown} is not a regular file` };
+    if (st.nlink > 1) return { refused: `${shown} has ${st.nlink} hard links: it is not a file of this run alone` };
+    if (st.mtimeMs < started.getTime() - MTIME_SLACK_MS) return { refused: `${shown} was last modified at ${new Date(st.mtimeMs).toISOString()}, before the run started (${started.toISOString()}): a stale file` };
+    return { text: await handle.readFile('utf8') };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Health of one run: only a successful run with its own readable summary can be healthy. */
+async function judge(runId: number, runDir: string, started: Date, c: Classified, plan: CanaryPlan): Promise<{ health: HealthResult; summary: string | null; parsed?: unknown }> {
+  const file = path.join(runDir, plan.config.summary_file);
+  const shown = displayPath(plan.root, file);
+  const own = await readOwnSummary(file, runDir, started, shown);
+  const summary = 'missing' in own ? null : file;
+  if (c.outcome !== 'success') return { health: unhealthy(runId, `Run failed: ${c.reason}`), summary };
+  if ('refused' in own) return { health: unhealthy(runId, `Analysis failed: ${own.refused}`), summary };
+  if ('missing' in own) return { health: unhealthy(runId, `No summary file: the run wrote no ${plan.config.summary_file} in its run directory`), summary };
+  try {
+    const parsed = parseJsonText(own.text, shown);
+    return { health: analyseSummary(parsed, plan.config.health_checks, runId), summary, parsed };
   } catch (err) {
     const msg = err instanceof InputError ? err.format() : (err as Error).message;
     return { health: unhealthy(runId, `Analysis failed: ${msg}`), summary };
@@ -137,7 +184,7 @@ async function judge(runId: number, runDir: string, c: Classified, plan: CanaryP
 export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgress: (p: CanaryProgress) => void = () => {}): Promise<CanaryResults> {
   const { config } = plan;
   const where = plan.configFile ?? 'canary config';
-  checkPlaceholders([...config.command, ...config.gating_args, ...Object.values(config.env)], where);
+  checkPlaceholders([...config.command, ...(config.ab?.baseline_command ?? []), ...config.gating_args, ...Object.values(config.env)], where);
   const cwd = path.resolve(plan.root, config.cwd ?? '.');
   // A missing cwd would surface as the program's ENOENT in every run; say what is really missing.
   if (!(await fs.stat(cwd).catch(() => null))?.isDirectory()) throw new InputError(`cwd ${cwd} is not a directory`, { file: where });
@@ -158,7 +205,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
   const runSignal = AbortSignal.any([signal, stop.signal]);
   let stoppedBy: string | null = null;
   let hardTripRunId: number | null = null;
-  const records: { run: RunResult; health: HealthResult }[] = [];
+  const records: { run: RunResult; health: HealthResult; parsed?: unknown }[] = [];
   let nextId = 1;
 
   const oneRun = async (runId: number) => {
@@ -172,7 +219,9 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
       node: plan.node,
       configDir: plan.configFile ? path.dirname(plan.configFile) : plan.root,
     };
-    const argv = [...config.command, ...(config.gating === 'none' ? [] : config.gating_args)].map((a) => expand(a, values));
+    const group = config.ab ? abGroup(runId) : undefined;
+    const command = group === 'baseline' ? config.ab!.baseline_command : config.command;
+    const argv = [...command, ...(config.gating === 'none' ? [] : config.gating_args)].map((a) => expand(a, values));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...Object.fromEntries(Object.entries(config.env).map(([k, v]) => [k, expand(v, values)])),
@@ -192,7 +241,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
     const c = classify(p, plan, signal.aborted ? null : stoppedBy);
     const logFile = path.join(runDir, 'output.log');
     await writeFileAtomic(logFile, logText(argv, p, c));
-    const { health, summary } = await judge(runId, runDir, c, plan);
+    const { health, summary, parsed } = await judge(runId, runDir, started, c, plan);
     const run: RunResult = {
       run_id: runId,
       timestamp: started.toISOString(),
@@ -208,8 +257,9 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
       run_dir: displayPath(plan.root, runDir),
       log_file: displayPath(plan.root, logFile),
       command: argv,
+      ...(group ? { group } : {}),
     };
-    records.push({ run, health });
+    records.push({ run, health, parsed });
     await appendProgress(sequenceDir, { kind: 'run', run, health });
     if (c.outcome === 'hard_trip' && hardTripRunId === null) {
       hardTripRunId = runId;
@@ -246,6 +296,18 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
   records.sort((a, b) => a.run.run_id - b.run.run_id);
   const runs = records.map((r) => r.run);
   const health = records.map((r) => r.health);
+  // A/B: the rates are the candidate's; the baseline runs are there to be compared with.
+  const rated = config.ab ? records.filter((r) => r.run.group === 'candidate') : records;
+  const ab = config.ab ? judgeAb(config.ab, config.command, runs, new Map(records.map((r) => [r.run.run_id, r.parsed]))) : undefined;
+  const evaluation = evaluateSequence({
+    runs: rated.map((r) => r.run),
+    health: rated.map((r) => r.health),
+    plannedRuns: config.ab ? Math.floor(config.runs / 2) : config.runs,
+    successThreshold: config.success_threshold,
+    healthThreshold: config.health_threshold,
+    hardTripRunId,
+    cancelled: signal.aborted,
+  });
   const results: CanaryResults = {
     timestamp: startDate.toISOString(),
     config: {
@@ -258,15 +320,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
       concurrency: config.concurrency,
       config_file: plan.configFile && displayPath(plan.root, plan.configFile),
     },
-    evaluation: evaluateSequence({
-      runs,
-      health,
-      plannedRuns: config.runs,
-      successThreshold: config.success_threshold,
-      healthThreshold: config.health_threshold,
-      hardTripRunId,
-      cancelled: signal.aborted,
-    }),
+    evaluation: ab ? withAb(evaluation, ab) : evaluation,
     run_results: runs,
     health_results: health,
     tool: 'aurora-ga',
@@ -275,9 +329,14 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
     started_at: startDate.toISOString(),
     finished_at: new Date().toISOString(),
     profile_lock: plan.lock,
+    ...(ab ? { ab } : {}),
   };
   const json = `${JSON.stringify(results, null, 2)}\n`;
   await writeFileAtomic(path.join(sequenceDir, 'canary_results.json'), json);
-  await writeFileAtomic(plan.output, json);
+  // The sequence is kept in its folder either way; the current file only changes as the rule says.
+  const current = await fs.readFile(plan.output, 'utf8').catch(() => undefined);
+  if (plan.writeCurrent === 'always' || replacementFor('canary', results, current).action === 'replace') await writeFileAtomic(plan.output, json);
+  // After a cancel the run's signal is aborted; the pruning must still happen.
+  await pruneHistory(plan.root, path.dirname(sequenceDir), 'canary', new AbortController().signal);
   return results;
 }

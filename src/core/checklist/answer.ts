@@ -1,7 +1,8 @@
+import { judgementFacts } from '../judge';
 import type { CheckResult, GateResult, GateStatus } from '../verdict/types';
 import type { AutoSource, ItemDef } from './definition';
 import type { ChecklistInputs, Loaded } from './inputs';
-import type { ItemStatus } from './messages';
+import type { ItemStatus } from './model';
 import type { ChecklistState } from './state';
 
 // Answers every item: `auto` items from the loaded results (with the evidence behind the answer),
@@ -26,7 +27,7 @@ const ok = (summary: string, evidence: string[] = []): Answer => ({ status: 'sat
 const bad = (status: ItemStatus, summary: string, evidence: string[] = []): Answer => ({ status, summary, evidence, decides: true });
 
 function unavailable(what: string, loaded: Loaded<unknown>): Answer {
-  return bad('no_data', loaded.state === 'missing' ? `NO DATA: ${what} not found (${loaded.file})` : `NO DATA: ${what} unreadable: ${loaded.state === 'error' ? loaded.detail : ''}`, [loaded.file]);
+  return bad('no_data', loaded.state === 'missing' ? `NO DATA: ${what} not found (${loaded.where})` : `NO DATA: ${what} unreadable: ${loaded.state === 'error' ? loaded.detail : ''}`, [loaded.where]);
 }
 
 /** How a gate or check status counts, honouring the gate's fail_action. */
@@ -53,14 +54,16 @@ function fmt(v: number | null): string {
 export function checkEvidence(c: CheckResult): string {
   const e = c.evidence;
   const where = e.kind === 'prometheus' ? `${e.query ?? ''} @ ${e.source}` : `${e.path ? `${e.path} in ` : ''}${e.source}`;
-  return `${c.name}: ${fmt(c.value)} ${c.comparator} ${fmt(c.threshold)} → ${c.outcome} (${where}, at ${e.evaluated_at}${e.window ? `, window ${e.window}` : ''})`;
+  const line = `${c.name}: ${fmt(c.value)} ${c.comparator} ${fmt(c.threshold)} → ${c.outcome} (${where}, at ${e.evaluated_at}${e.window ? `, window ${e.window}` : ''})`;
+  const cmp = e.comparison;
+  return cmp ? `${line}; ${cmp.summary}; ${judgementFacts(cmp.judgement).map(([k, v]) => `${k}: ${v}`).join('; ')}` : line;
 }
 
 function answerGate(inputs: ChecklistInputs, src: Extract<AutoSource, { kind: 'gate' | 'gate-check' }>): Answer {
   if (inputs.gates.state !== 'ok') return unavailable('gate report', inputs.gates);
   const report = inputs.gates.value;
   const gate = report.gates.find((g) => g.gate_id === src.gate);
-  if (!gate) return bad('no_data', `NO DATA: gate ${src.gate} is not in the gate report`, [inputs.gates.file]);
+  if (!gate) return bad('no_data', `NO DATA: gate ${src.gate} is not in the gate report`, [inputs.gates.where]);
   const decides = gate.fail_action !== 'OBSERVE';
   const tail = decides ? '' : ' (OBSERVE: reported, never decides)';
   if (src.kind === 'gate') {
@@ -77,9 +80,9 @@ function answerGate(inputs: ChecklistInputs, src: Extract<AutoSource, { kind: 'g
 function answerGatesOverall(inputs: ChecklistInputs): Answer {
   if (inputs.gates.state !== 'ok') return unavailable('gate report', inputs.gates);
   const r = inputs.gates.value;
-  const evidence = [`${inputs.gates.file} (${r.data_mode} data from ${r.source}, evaluated ${r.timestamp}, window ${r.window_hours}h)`];
+  const evidence = [`${inputs.gates.where} (${r.data_mode} data from ${r.source}, evaluated ${r.timestamp}, window ${r.window_hours}h)`];
   if (r.data_mode !== 'live') return bad('failed', `${r.decision_code} from ${r.data_mode.toUpperCase()} data: only live data can decide a promotion`, evidence);
-  const status: Record<typeof r.decision_code, ItemStatus> = { APPROVED: 'satisfied', CONDITIONAL: 'warn', INCONCLUSIVE: 'no_data', BLOCKED: 'failed' };
+  const status: Record<typeof r.decision_code, ItemStatus> = { APPROVED: 'satisfied', CONDITIONAL: 'warn', INCONCLUSIVE: 'no_data', BLOCKED: 'failed', ERROR: 'no_data' };
   return bad(status[r.decision_code], `${r.decision} (live)`, evidence);
 }
 
@@ -104,7 +107,7 @@ function answerCanary(inputs: ChecklistInputs, kind: 'canary-runs' | 'canary-suc
   if (inputs.canary.state !== 'ok') return unavailable('canary results', inputs.canary);
   const c = inputs.canary.value;
   const ev = c.evaluation;
-  const evidence = [`${inputs.canary.file} (${c.data_mode ?? 'live'}, profile ${c.config.profile}, ${c.timestamp})`];
+  const evidence = [`${inputs.canary.where} (${c.data_mode ?? 'live'}, profile ${c.config.profile}, ${c.timestamp})`];
   switch (kind) {
     case 'canary-runs': {
       const planned = ev.planned_runs ?? c.config.runs;
@@ -137,7 +140,7 @@ function answerAuto(inputs: ChecklistInputs, src: AutoSource): Answer {
       if (inputs.canary.state !== 'ok') return unavailable('canary results', inputs.canary);
       const c = inputs.canary.value;
       const pl = c.profile_lock;
-      const evidence = [`${inputs.canary.file}: profile_lock ${JSON.stringify(pl ?? null)}`];
+      const evidence = [`${inputs.canary.where}: profile_lock ${JSON.stringify(pl ?? null)}`];
       if (!pl) return bad('no_data', 'NO DATA: the canary results do not record profile lock enforcement (written by an older tool)', evidence);
       if (!pl.enforced) return bad('failed', `profile_lock.enforced was off for the canary run of ${c.config.profile}`, evidence);
       if (pl.status !== 'valid') return bad('failed', `the canary run enforced the lock of ${c.config.profile}, which is ${pl.status}${pl.detail ? `: ${pl.detail}` : ''}`, evidence);
@@ -164,10 +167,10 @@ function answerAuto(inputs: ChecklistInputs, src: AutoSource): Answer {
       if (inputs.audit.state !== 'ok') return unavailable('DCTS audit report', inputs.audit);
       const a = inputs.audit.value;
       const status: ItemStatus = { PASS: 'satisfied', WARN: 'warn', FAIL: 'failed', NO_DATA: 'no_data' }[a.status] as ItemStatus;
-      return bad(status, a.status, [inputs.audit.file, ...a.details]);
+      return bad(status, a.status, [inputs.audit.where, ...a.details]);
     }
     case 'audit-report':
-      return inputs.audit.state === 'ok' ? ok(inputs.audit.file) : unavailable('DCTS audit report', inputs.audit);
+      return inputs.audit.state === 'ok' ? ok(inputs.audit.where) : unavailable('DCTS audit report', inputs.audit);
   }
 }
 

@@ -1,9 +1,11 @@
 import type { AnsweredItem } from './answer';
-import type { DecidingItemView, DecisionView, Impact, SignoffView } from './messages';
+import type { DecidingReason as DecidingItemView, DecisionOutcome as DecisionView, Impact, SignoffStatus as SignoffView } from './model';
 
 // The decision rule (product spec §5; the original had none):
 //   GO          every CRITICAL and HIGH item satisfied — which means gates APPROVED from live data,
-//               every lock valid, canary PASS — and all three sign-offs present and not stale.
+//               every lock valid, canary PASS — and every sign-off the policy requires present, not
+//               stale, and counting (verified SSH signature by a principal holding the role; a name
+//               only counts only where the policy says count_unsigned).
 //               MEDIUM and LOW items do not hold back a GO; they stay visible as open.
 //   CONDITIONAL nothing CRITICAL fails or is open, no HIGH item is short, and what stands between
 //               it and GO is CONDITIONAL gates and/or missing or stale sign-offs (with only
@@ -53,8 +55,15 @@ export function decide(items: AnsweredItem[], signoffs: SignoffView[]): Decision
     .filter((i) => i.answer.status !== 'satisfied' && !(i.def.optional && i.answer.status === 'open'))
     .sort((a, b) => ORDER[a.def.impact] - ORDER[b.def.impact]);
   const signoffGaps: DecidingItemView[] = signoffs
-    .filter((s) => s.name === null || s.stale)
-    .map((s) => ({ itemId: null, text: s.name === null ? `Sign-off missing: ${s.title}` : `Sign-off stale: ${s.title} (${s.name}) — ${s.staleReasons.join('; ')}` }));
+    .filter((s) => s.required && (s.name === null || s.stale || !s.counts))
+    .map((s) => ({
+      itemId: null,
+      text: s.name === null
+        ? `Sign-off missing: ${s.title}`
+        : !s.counts
+          ? `Sign-off does not count: ${s.title} (${s.name}) — ${s.signatureDetail}`
+          : `Sign-off stale: ${s.title} (${s.name}) — ${s.staleReasons.join('; ')}${s.since?.kind === 'same-verdicts' ? ' (same verdicts: re-affirm)' : s.since?.kind === 'verdicts-changed' ? ` (verdicts changed: ${s.since.verdictChanges.join('; ')})` : ''}`,
+    }));
 
   const major = unsatisfied.filter((i) => i.def.impact === 'CRITICAL' || i.def.impact === 'HIGH');
   if (major.length === 0 && signoffGaps.length === 0) return { decision: 'GO', headline: HEADLINES.GO, deciding: [] };

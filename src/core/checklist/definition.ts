@@ -4,7 +4,7 @@
 // Monitoring MEDIUM, Documentation LOW); safety sits with monitoring under infrastructure, the
 // recommended audits are LOW.
 import type { ReadinessCheckId } from '../readiness/types';
-import type { Impact } from './messages';
+import type { Impact } from './model';
 
 /** What answers an `auto` item. */
 export type AutoSource =

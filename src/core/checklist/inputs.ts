@@ -1,24 +1,15 @@
 // What the checklist is filled from. Each source is loaded independently and keeps its state:
 // a missing or unreadable file is carried as such (and answers its items NO DATA), never as a pass.
 import type { CanaryResults } from '../canary/results';
+import type { WorkspaceLock } from '../lock';
 import type { GateReport } from '../verdict/types';
 import type { ReadinessReport } from '../readiness/types';
 
-export type Loaded<T> =
-  | { state: 'ok'; file: string; value: T }
-  | { state: 'missing'; file: string; detail: string }
-  | { state: 'error'; file: string; detail: string };
+/** `where` names the source for people (a path, or "readiness checks"); `file` is set only when it is one file. */
+export type Loaded<T> = { where: string; file?: string } & ({ state: 'ok'; value: T } | { state: 'missing'; detail: string } | { state: 'error'; detail: string });
 
 /** One profile's lock, as the lock engine reports it. */
-export interface LockResult {
-  profile: string;
-  /** The lock file checked, or null when the profile has none. */
-  lockFile: string | null;
-  status: 'valid' | 'invalid' | 'missing' | 'error';
-  detail: string;
-  /** Every lock file behind the answer (`.lock.json`, legacy `.yaml.lock`): what a sign-off's locks hash covers. */
-  files: string[];
-}
+export type LockResult = WorkspaceLock;
 
 export interface LocksInput {
   results: LockResult[];

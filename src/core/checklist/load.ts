@@ -1,5 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { reportProblems } from '../attest/consistency';
+import { checkRecording } from '../attest/recordingRef';
+import type { SshKeygen } from '../attest/sshKeygen';
 import { readCanaryResults } from '../canary/results';
 import { runReadiness } from '../readiness/run';
 import { readVersion } from '../readiness/version';
@@ -20,6 +23,8 @@ export interface LoadOptions {
   dashboardFiles?: string[];
   /** False in an untrusted workspace: readiness spawns git and promtool in the workspace. */
   runReadiness?: boolean;
+  /** Runs ssh-keygen to check sign-off signatures; default the system's. */
+  ssh?: SshKeygen;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -33,14 +38,17 @@ async function exists(file: string): Promise<boolean> {
 
 /** Runs `read`, keeping "not there" apart from "there but bad"; only aborts propagate. `shown` is the path reported. */
 async function load<T>(abs: string | null, shown: string, read: () => Promise<T>, signal: AbortSignal): Promise<Loaded<T>> {
-  if (abs !== null && !(await exists(abs))) return { state: 'missing', file: shown, detail: 'not found' };
+  const source = abs === null ? { where: shown } : { where: shown, file: shown };
+  if (abs !== null && !(await exists(abs))) return { ...source, state: 'missing', detail: 'not found' };
   try {
-    return { state: 'ok', file: shown, value: await read() };
+    return { ...source, state: 'ok', value: await read() };
   } catch (err) {
     signal.throwIfAborted();
-    return { state: 'error', file: shown, detail: err instanceof InputError ? err.format() : (err as Error).message };
+    return { ...source, state: 'error', detail: err instanceof InputError ? err.format() : (err as Error).message };
   }
 }
+
+const LOCKS_SOURCE = 'profile locks in the workspace';
 
 /** Reads every source the checklist is answered from, concurrently. */
 export async function loadInputs(root: string, options: LoadOptions, signal: AbortSignal): Promise<ChecklistInputs> {
@@ -51,6 +59,13 @@ export async function loadInputs(root: string, options: LoadOptions, signal: Abo
     load(p.gateReport, rel(p.gateReport), async () => {
       const { report, bytes } = await readGateReport(p.gateReport, signal);
       gateSha = sha256(bytes);
+      // A report that contradicts itself, or a live one without its raw responses, is not evidence.
+      const problems = reportProblems(report);
+      if (report.data_mode === 'live' && problems.length === 0) {
+        const rec = await checkRecording(root, report, signal);
+        if ('problem' in rec) problems.push(rec.problem);
+      }
+      if (problems.length) throw new InputError(`the gate report does not count: ${problems.join('; ')}`, { file: rel(p.gateReport) });
       return report;
     }, signal),
     load(p.canary, rel(p.canary), () => readCanaryResults(p.canary, signal), signal),
@@ -63,11 +78,11 @@ export async function loadInputs(root: string, options: LoadOptions, signal: Abo
   ]);
   const locks: ChecklistInputs['locks'] =
     lockResults instanceof Error
-      ? { state: 'error', file: '.', detail: lockResults instanceof InputError ? lockResults.format() : lockResults.message }
-      : { state: 'ok', file: '.', value: { results: lockResults, sha256: await locksFingerprint(root, lockResults.flatMap((l) => l.files), signal) } };
+      ? { state: 'error', where: LOCKS_SOURCE, detail: lockResults instanceof InputError ? lockResults.format() : lockResults.message }
+      : { state: 'ok', where: LOCKS_SOURCE, value: { results: lockResults, sha256: await locksFingerprint(root, lockResults.flatMap((l) => l.files), signal) } };
   const readiness: ChecklistInputs['readiness'] =
     options.runReadiness === false
-      ? { state: 'error', file: 'readiness checks', detail: 'not run: the workspace is not trusted (readiness runs git and promtool in it)' }
+      ? { state: 'error', where: 'readiness checks', detail: 'not run: the workspace is not trusted (readiness runs git and promtool in it)' }
       : await load(null, 'readiness checks', () => runReadiness(root, { locks: lockResults, ruleFiles: options.ruleFiles, dashboardFiles: options.dashboardFiles }, signal), signal);
   return { gates, gateReportSha256: gateSha, canary, audit, locks, readiness, version };
 }

@@ -46,7 +46,7 @@ export function renderMarkdown(view: ChecklistView, answers: AnsweredItem[]): st
   out.push(`> Filled by aurora-ga at ${view.generatedAt}. Gate report: ${g ? `${g.dataMode.toUpperCase()} data, ${g.decisionCode}, evaluated ${g.timestamp}, SHA-256 \`${view.fingerprint.gateReportSha256}\`` : 'none'}; locks SHA-256 \`${view.fingerprint.locksSha256}\`.`);
   if (g && g.dataMode !== 'live') out.push(`> **${g.dataMode.toUpperCase()} DATA — this checklist cannot be used to promote.**`);
   if (view.canary && view.canary.dataMode !== 'live') out.push(`> **Canary results are ${view.canary.dataMode.toUpperCase()} runs — not evidence for promotion.**`);
-  for (const s of view.sources.filter((x) => x.state !== 'ok')) out.push(`> ${escapeMd(s.name)}: ${s.state === 'missing' ? 'NO DATA (not found)' : 'ERROR'} — ${escapeMd(s.file)}${s.state === 'error' ? `: ${escapeMd(s.detail)}` : ''}`);
+  for (const s of view.sources.filter((x) => x.state !== 'ok')) out.push(`> ${escapeMd(s.name)}: ${s.state === 'missing' ? 'NO DATA (not found)' : 'ERROR'} — ${escapeMd(s.where)}${s.state === 'error' ? `: ${escapeMd(s.detail)}` : ''}`);
   if (view.stateProblem) out.push(`> Checklist state unreadable: ${escapeMd(view.stateProblem)}`);
   out.push('', '---', '');
 
@@ -100,7 +100,7 @@ export function renderMarkdown(view: ChecklistView, answers: AnsweredItem[]): st
   out.push('**Approval Signatures:**', '');
   for (const s of view.signoffs) {
     out.push(s.name
-      ? `${s.title}: ${escapeMd(s.name)} Date: ${escapeMd(s.time ?? '')}${s.stale ? ` — **STALE:** ${escapeMd(s.staleReasons.join('; '))}` : ''}  `
+      ? `${s.title}: ${escapeMd(s.name)} Date: ${escapeMd(s.time ?? '')} — ${s.signature === 'valid' ? 'SSH-signed, verified' : `**${s.signature === 'invalid' ? 'BAD SIGNATURE' : 'UNSIGNED'}:** ${escapeMd(s.signatureDetail)}`}${s.counts ? '' : ' (does not count)'}${s.stale ? ` — **STALE:** ${escapeMd(s.staleReasons.join('; '))}` : ''}  `
       : `${s.title}: _________________________ Date: _______  `);
   }
   out.push('', '---', '', '**Checklist Version:** 1.0  ', `**Last Updated:** ${view.generatedAt}  `, '**Template Location:** `docs/ga_promotion_checklist.md` (filled by `aurora-ga checklist --format md`)', '');

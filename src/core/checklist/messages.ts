@@ -2,22 +2,9 @@
 // and every message the webview may send back. The webview imports only types from here (esbuild drops
 // them), the extension validates each incoming message with `webviewMessageSchema` before acting on it.
 import { z } from 'zod';
+import { itemIdSchema, roleSchema, stateChangeSchemas, type DecidingReason, type DecisionOutcome, type Impact, type ItemStatus, type Role, type SinceView, type SignoffStatus } from './model';
 
-export const IMPACTS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
-export type Impact = (typeof IMPACTS)[number];
-
-/** satisfied / warn (a CONDITIONAL gate) / failed / no_data (never a pass) / open (manual, not ticked). */
-export type ItemStatus = 'satisfied' | 'warn' | 'failed' | 'no_data' | 'open';
-
-export type Decision = 'GO' | 'NO-GO' | 'CONDITIONAL';
-
-export const ROLES = ['release_manager', 'sre_lead', 'product_owner'] as const;
-export type Role = (typeof ROLES)[number];
-export const ROLE_TITLES: Record<Role, string> = {
-  release_manager: 'Release Manager',
-  sre_lead: 'SRE Lead',
-  product_owner: 'Product Owner',
-};
+export { IMPACTS, ROLES, ROLE_TITLES, type Decision, type Impact, type ItemStatus, type Role } from './model';
 
 export interface ItemView {
   id: string;
@@ -104,31 +91,27 @@ export interface CanaryView {
   timestamp: string;
 }
 
-export interface SignoffView {
-  role: Role;
-  title: string;
-  name: string | null;
-  time: string | null;
-  stale: boolean;
-  /** Why a sign-off no longer matches the evidence, e.g. "gate report changed". */
-  staleReasons: string[];
+/** A sign-off as shown: the domain's status as is. */
+export type SignoffView = SignoffStatus;
+export type { SinceView };
+
+/** One named verification of the current state (the same checks as `aurora-ga verify`). */
+export interface VerificationStepView {
+  name: string;
+  ok: boolean;
+  detail: string;
 }
 
-export interface DecidingItemView {
-  /** The item to scroll to, when the reason is an item. */
-  itemId: string | null;
-  text: string;
-}
-
-export interface DecisionView {
-  decision: Decision;
-  headline: string;
-  deciding: DecidingItemView[];
-}
+/** The decision as shown: the domain's outcome as is. */
+export type DecidingItemView = DecidingReason;
+export type DecisionView = DecisionOutcome;
 
 export interface SourceView {
   name: string;
-  file: string;
+  /** The source for people: a path, or e.g. "readiness checks". */
+  where: string;
+  /** The file to open, when the source is one file. */
+  file: string | null;
   state: 'ok' | 'missing' | 'error';
   detail: string;
 }
@@ -148,27 +131,24 @@ export interface ChecklistView {
   /** Non-fatal remarks about the state file (e.g. answers for items this version does not know). */
   stateWarnings: string[];
   fingerprint: { gateReportSha256: string | null; locksSha256: string };
+  /** The sign-off policy in force and any problem reading it or allowed_signers. */
+  trust: { policyFile: string | null; allowedSigners: string; problem: string | null; requiredRoles: Role[]; countUnsigned: boolean };
+  /** The current state verified as a promotion record would be; null until computed. */
+  verification: VerificationStepView[] | null;
 }
 
 /** Extension → webview. */
 export type HostMessage = { type: 'view'; view: ChecklistView } | { type: 'notice'; level: 'info' | 'error'; text: string };
 
-const itemId = z.string().regex(/^[a-z0-9_.-]{1,64}$/);
-const role = z.enum(ROLES);
 
 /** Webview → extension; anything else is rejected and logged. */
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }).strict(),
   z.object({ type: z.literal('refresh') }).strict(),
-  z.object({ type: z.literal('setItem'), id: itemId, checked: z.boolean() }).strict(),
-  z.object({ type: z.literal('setNote'), id: itemId, note: z.string().max(4000) }).strict(),
-  z.object({ type: z.literal('setHeader'), field: z.enum(['targetVersion', 'date']), value: z.string().max(100) }).strict(),
-  z.object({ type: z.literal('setRationale'), text: z.string().max(4000) }).strict(),
-  z.object({ type: z.literal('signOff'), role, name: z.string().trim().min(1).max(100) }).strict(),
-  z.object({ type: z.literal('revokeSignOff'), role }).strict(),
+  ...stateChangeSchemas,
   z.object({ type: z.literal('exportMarkdown') }).strict(),
   z.object({ type: z.literal('openSource'), file: z.string().max(1000) }).strict(),
   /** What the webview drew, so tests in the real host can see the DOM's effect without scraping it. */
-  z.object({ type: z.literal('rendered'), decision: z.enum(['GO', 'NO-GO', 'CONDITIONAL']), checked: z.array(itemId), signed: z.array(role) }).strict(),
+  z.object({ type: z.literal('rendered'), decision: z.enum(['GO', 'NO-GO', 'CONDITIONAL']), checked: z.array(itemIdSchema), signed: z.array(roleSchema), verified: z.array(roleSchema).default([]) }).strict(),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;

@@ -1,17 +1,19 @@
+import type { ApprovedEvaluation, SignoffSignature } from '../attest/signoff';
 import { InputError } from '../util/errors';
 import { ITEM_BY_ID } from './definition';
-import { ROLE_TITLES, type Decision, type WebviewMessage } from './messages';
+import { ROLE_TITLES, type Decision, type StateChange } from './model';
 import type { Fingerprint } from './signoff';
 import type { ChecklistState } from './state';
 
-/** The changes a person can make; the webview's messages of these types, or the CLI's flags. */
-export type StateChange = Extract<WebviewMessage, { type: 'setItem' | 'setNote' | 'setHeader' | 'setRationale' | 'signOff' | 'revokeSignOff' }>;
+export type { StateChange };
 
 export interface ChangeContext {
   now: Date;
   fingerprint: Fingerprint;
   /** The decision on screen when the change was made, recorded with sign-offs. */
   decision: Decision;
+  /** For a sign-off: the evaluation it approves and, when signed, its SSH signature (src/core/attest). */
+  signed?: { evaluation: ApprovedEvaluation; signature?: SignoffSignature };
 }
 
 /** Returns the new state with the change and its history entry; throws InputError for a change that makes no sense. */
@@ -60,8 +62,10 @@ export function applyChange(state: ChecklistState, change: StateChange, ctx: Cha
         gate_report_sha256: ctx.fingerprint.gateReportSha256,
         locks_sha256: ctx.fingerprint.locksSha256,
         decision_at_signing: ctx.decision,
+        ...(ctx.signed ? { evaluation: ctx.signed.evaluation } : {}),
+        ...(ctx.signed?.signature ? { signature: ctx.signed.signature } : {}),
       };
-      log('sign', `${ROLE_TITLES[change.role]}: ${change.name} (gate report ${ctx.fingerprint.gateReportSha256.slice(0, 12)}…, locks ${ctx.fingerprint.locksSha256.slice(0, 12)}…, decision ${ctx.decision})`);
+      log('sign', `${ROLE_TITLES[change.role]}: ${change.name}${ctx.signed?.signature ? ` signed with ${ctx.signed.signature.key_fingerprint ?? 'an SSH key'}` : ' (unsigned: a name only)'} (gate report ${ctx.fingerprint.gateReportSha256.slice(0, 12)}…, locks ${ctx.fingerprint.locksSha256.slice(0, 12)}…, decision ${ctx.decision})`);
       return next;
     }
     case 'revokeSignOff': {

@@ -1,12 +1,16 @@
 import path from 'node:path';
+import { ARTIFACTS } from '../artifacts';
 
-/** Artifact paths relative to the workspace root (the contract between areas). */
+/** The artifacts the checklist reads and writes (defaults from src/core/artifacts). */
 export const ARTIFACT_PATHS = {
-  gateReport: 'artifacts/ga/gates_report.json',
-  canary: 'artifacts/canary_results.json',
-  dctsAudit: 'artifacts/dcts_audit/report.json',
-  state: 'artifacts/ga/checklist.json',
-  decision: 'artifacts/ga/decision.json',
+  gateReport: ARTIFACTS.gateReport,
+  canary: ARTIFACTS.canary,
+  dctsAudit: ARTIFACTS.dctsAudit,
+  state: ARTIFACTS.checklistState,
+  decision: ARTIFACTS.decision,
+  /** The signed promotion record (DSSE envelope of an in-toto Statement) and its SLSA VSA. */
+  record: ARTIFACTS.promotionRecord,
+  vsa: ARTIFACTS.promotionVsa,
 } as const;
 
 export type ArtifactPaths = { -readonly [K in keyof typeof ARTIFACT_PATHS]: string };

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { parseJsonText, schemaError } from '../util/jsonSource';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
+import { withFileLock } from '../util/fileLock';
 import { ITEM_BY_ID } from './definition';
-import { ROLES } from './messages';
+import { ROLES } from './model';
 
 // `artifacts/ga/checklist.json`: the answers, notes and sign-offs of the meeting, committed with the
 // release. It is an audit trail, so it is never silently replaced: a file this version cannot read is
@@ -23,6 +24,10 @@ export const signoffSchema = z.object({
   locks_sha256: sha,
   /** The decision shown when signing, for the record. */
   decision_at_signing: z.string().optional(),
+  /** The evaluation approved (src/core/attest/signoff.ts); checked where it is used, so a bad one never hides the rest of the file. */
+  evaluation: z.unknown().optional(),
+  /** The SSH signature over the sign-off (src/core/attest); checked by verification, never here. */
+  signature: z.unknown().optional(),
 }).passthrough();
 export type Signoff = z.infer<typeof signoffSchema>;
 
@@ -84,4 +89,18 @@ export async function readState(file: string, signal: AbortSignal): Promise<Load
 /** Writes the state atomically, pretty-printed for readable diffs in review. */
 export async function writeState(file: string, state: ChecklistState): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/**
+ * Read-modify-write under the state file's inter-process lock: `change` derives the next state from
+ * what is on disk now (not from what the caller read earlier), so a change made meanwhile by another
+ * window or the CLI is kept. Returning the same object writes nothing.
+ */
+export async function updateState(file: string, signal: AbortSignal, change: (loaded: LoadedState) => ChecklistState | Promise<ChecklistState>): Promise<{ loaded: LoadedState; next: ChecklistState }> {
+  return withFileLock(file, signal, async () => {
+    const loaded = await readState(file, signal);
+    const next = await change(loaded);
+    if (next !== loaded.state) await writeState(file, next);
+    return { loaded, next };
+  });
 }

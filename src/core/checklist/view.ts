@@ -3,7 +3,7 @@ import { decide } from './decide';
 import { CHECKLIST } from './definition';
 import type { ChecklistInputs } from './inputs';
 import type { CanaryView, ChecklistView, GatesView, SourceView } from './messages';
-import { signoffViews, type Fingerprint } from './signoff';
+import { signoffViews, untrusted, type Fingerprint, type SignoffTrust } from './signoff';
 import { emptyState, type LoadedState } from './state';
 
 /** The state as loaded, or why it could not be (then the checklist shows evidence only and writes nothing). */
@@ -68,7 +68,7 @@ function canaryView(inputs: ChecklistInputs): CanaryView | null {
 
 function sources(inputs: ChecklistInputs): SourceView[] {
   const one = (name: string, l: ChecklistInputs['gates'] | ChecklistInputs['canary'] | ChecklistInputs['audit'] | ChecklistInputs['locks'] | ChecklistInputs['readiness'], ok: string): SourceView =>
-    l.state === 'ok' ? { name, file: l.file, state: 'ok', detail: ok } : { name, file: l.file, state: l.state, detail: l.detail };
+    l.state === 'ok' ? { name, where: l.where, file: l.file ?? null, state: 'ok', detail: ok } : { name, where: l.where, file: l.file ?? null, state: l.state, detail: l.detail };
   return [
     one('Gate report', inputs.gates, inputs.gates.state === 'ok' ? `${inputs.gates.value.data_mode} · ${inputs.gates.value.decision_code} · ${inputs.gates.value.timestamp}` : ''),
     one('Canary results', inputs.canary, inputs.canary.state === 'ok' ? `${inputs.canary.value.data_mode ?? 'live'} · ${inputs.canary.value.evaluation.status} · ${inputs.canary.value.timestamp}` : ''),
@@ -79,7 +79,7 @@ function sources(inputs: ChecklistInputs): SourceView[] {
 }
 
 /** Answers every item, applies the decision rule and shapes what the webview, the CLI and the export show. */
-export function buildChecklist(inputs: ChecklistInputs, stateResult: StateResult, now = new Date()): Checklist {
+export function buildChecklist(inputs: ChecklistInputs, stateResult: StateResult, now = new Date(), trust: SignoffTrust = untrusted()): Checklist {
   const state = stateResult.ok ? stateResult.loaded.state : emptyState();
   const fingerprint: Fingerprint = { gateReportSha256: inputs.gateReportSha256, locksSha256: inputs.locks.state === 'ok' ? inputs.locks.value.sha256 : 'unavailable' };
   const answers: AnsweredItem[] = [];
@@ -109,7 +109,7 @@ export function buildChecklist(inputs: ChecklistInputs, stateResult: StateResult
       }),
     })),
   }));
-  const signoffs = signoffViews(state, fingerprint);
+  const signoffs = signoffViews(state, fingerprint, trust, inputs.gates.state === 'ok' ? inputs.gates.value : null);
   const rc = inputs.version ?? '';
   return {
     answers,
@@ -132,6 +132,8 @@ export function buildChecklist(inputs: ChecklistInputs, stateResult: StateResult
       stateProblem: stateResult.ok ? null : stateResult.problem,
       stateWarnings: stateResult.ok && stateResult.loaded.unknownItems.length ? [`answers kept for items this version does not know: ${stateResult.loaded.unknownItems.join(', ')}`] : [],
       fingerprint: { gateReportSha256: fingerprint.gateReportSha256, locksSha256: fingerprint.locksSha256 },
+      trust: { policyFile: trust.policyFile, allowedSigners: trust.allowedSigners, problem: trust.problem, requiredRoles: trust.policy.required_roles, countUnsigned: trust.policy.count_unsigned },
+      verification: null,
     },
   };
 }

@@ -1,13 +1,20 @@
 import path from 'node:path';
-import { PrometheusClient } from '../prometheus/client';
-import { CONNECTION_DEFAULTS } from '../prometheus/connection';
+import { ARTIFACTS } from '../artifacts';
+import { seededRandom } from '../prometheus/backoff';
+import { PrometheusClient, type Preflight, type RulesOutcome } from '../prometheus/client';
+import { CONNECTION_DEFAULTS, type PrometheusConnection } from '../prometheus/connection';
 import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
 import { HttpTransport, type Transport } from '../prometheus/transport';
+import { writeFileAtomic } from '../util/atomicWrite';
 import { bundledConfig } from '../util/packageRoot';
+import { sha256Hex } from '../pyyaml';
 import { InputError } from '../util/errors';
+import { secretsFrom } from '../util/secrets';
+import { findOutage } from '../verdict/outage';
 import type { DataMode, GateReport, GateResult } from '../verdict/types';
 import type { CheckContext } from './checks/context';
-import { prepareCheck, runCheck } from './checks/run';
+import { fileScope } from './checks/confine';
+import { confineChecks, prepareCheck, runCheck } from './checks/run';
 import { gateResult } from './gate';
 import { BUILTIN_VARIABLES, loadGates } from './load';
 import type { EvaluateOptions, GateProgress } from './options';
@@ -15,6 +22,8 @@ import { buildReport } from './report';
 import { durationSeconds, formatDuration, promqlRegexLiteral } from './template';
 
 export type { DataSource, EvaluateOptions, GateProgress } from './options';
+
+const PROMETHEUS_CHECKS = new Set(['promql', 'promql_range', 'alert']);
 
 /** Range queries and subqueries stay under Prometheus' 11,000 points per series. */
 const MAX_POINTS = 10_000;
@@ -25,6 +34,8 @@ export const DEMO_RECORDING = () => bundledConfig('demo', 'gates', 'recording.js
 interface Resolved {
   dataMode: DataMode;
   transport?: Transport;
+  /** Where the rules API is when it is not the query API's server (live runs with rulesUrl). */
+  rulesTransport?: HttpTransport;
   recording?: Recording;
   recorder?: Recorder;
   source: string;
@@ -50,7 +61,7 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
       recording,
       source: `${data.mode} of ${file} (recorded from ${recording.source} at ${recording.recorded_at})`,
       cwd: base,
-      artifactsDir: data.mode === 'demo' ? path.join(base, 'artifacts') : path.resolve(cwd, options.artifactsDir ?? 'artifacts'),
+      artifactsDir: data.mode === 'demo' ? path.join(base, ARTIFACTS.dir) : path.resolve(cwd, options.artifactsDir ?? ARTIFACTS.dir),
       at: options.at ?? new Date(recording.at),
       windowHours: options.windowHours ?? recording.window_hours,
       profile: options.profile ?? recording.profile ?? undefined,
@@ -59,13 +70,16 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
   }
   if (!options.prometheus?.url) throw new InputError('no Prometheus URL given (use --prometheus-url, or --demo / --replay FILE for recorded data)');
   const transport = new HttpTransport(options.prometheus);
+  const rulesUrl = options.prometheus.rulesUrl;
   return {
     dataMode: 'live',
     transport,
-    recorder: data.mode === 'record' ? new Recorder() : undefined,
+    ...(rulesUrl ? { rulesTransport: new HttpTransport({ ...options.prometheus, url: rulesUrl }) } : {}),
+    // Every live evaluation records its raw answers: the history keeps them with the report.
+    recorder: new Recorder(),
     source: transport.url,
     cwd,
-    artifactsDir: path.resolve(cwd, options.artifactsDir ?? 'artifacts'),
+    artifactsDir: path.resolve(cwd, options.artifactsDir ?? ARTIFACTS.dir),
     at: options.at ?? new Date(),
     windowHours: options.windowHours ?? 48,
     profile: options.profile,
@@ -80,6 +94,11 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
  * evidence.
  */
 export async function evaluateGates(options: EvaluateOptions, signal: AbortSignal, onProgress?: (p: GateProgress) => void): Promise<GateReport> {
+  return (await evaluateGatesRecorded(options, signal, onProgress)).report;
+}
+
+/** evaluateGates, with the recording of every raw Prometheus answer of a live evaluation (for the history). */
+export async function evaluateGatesRecorded(options: EvaluateOptions, signal: AbortSignal, onProgress?: (p: GateProgress) => void): Promise<{ report: GateReport; recording?: string }> {
   signal.throwIfAborted();
   const gatesFile = options.gatesFile ? path.resolve(options.cwd ?? process.cwd(), options.gatesFile) : DEFAULT_GATES_FILE();
   const { definitions } = await loadGates(gatesFile);
@@ -102,18 +121,40 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
       profile_re: r.profile ? promqlRegexLiteral(r.profile) : '.*',
       artifacts: r.artifactsDir,
     };
-    const conn = options.prometheus ?? {};
+    const conn: Partial<PrometheusConnection> = options.prometheus ?? {};
     const replaying = r.dataMode !== 'live';
+    const deadlineMs = conn.deadlineMs ?? CONNECTION_DEFAULTS.deadlineMs;
     const client = r.transport
       ? new PrometheusClient(
-          { ...conn, ...(replaying ? { retryBaseMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
+          { ...conn, deadlineMs, ...(replaying ? { retryBaseMs: 0, retryMaxMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
           r.transport,
-          { onExchange: r.recorder?.onExchange },
+          {
+            onExchange: r.recorder?.onExchange,
+            onRetry: (e) => onProgress?.({ kind: 'retry', ...e }),
+            ...(options.retrySeed !== undefined ? { random: seededRandom(options.retrySeed) } : {}),
+            // Recorded answers take no time: a replay is never cut short by the clock.
+            ...(replaying ? {} : { deadline: AbortSignal.timeout(deadlineMs) }),
+          },
         )
       : undefined;
-    const ctx: CheckContext = { client, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, signal };
+    const auth = options.prometheus;
+    const secrets = secretsFrom(options.env ?? process.env, [
+      ...(auth?.bearerToken ? [{ name: 'the bearer token', value: auth.bearerToken }] : []),
+      ...(auth?.basicAuth ? [{ name: 'the basic auth password', value: auth.basicAuth.password }] : []),
+    ]);
+    const files = await fileScope(r.cwd, r.artifactsDir, options.allowFilesOutside ?? false);
+    const rulesClient = r.rulesTransport ? new PrometheusClient(conn, r.rulesTransport, { onExchange: r.recorder?.onExchange }) : client;
+    let rulesAnswer: Promise<RulesOutcome> | undefined;
+    const rules = rulesClient && { source: r.rulesTransport?.url ?? r.source, read: () => (rulesAnswer ??= rulesClient.rules(signal)) };
+    const ctx: CheckContext = { client, rules, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, files, secrets, signal };
     // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
     const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
+    await confineChecks(prepared, ctx);
+    let preflight: Preflight | undefined;
+    if (client && !replaying && prepared.some((p) => p.gate.checks.some((c) => PROMETHEUS_CHECKS.has(c.type)))) {
+      preflight = await client.preflight(r.at, signal);
+      onProgress?.({ kind: 'preflight', source: r.source, result: preflight });
+    }
     const total = prepared.length;
     let completed = 0;
     const gates: GateResult[] = await Promise.all(
@@ -140,18 +181,18 @@ export async function evaluateGates(options: EvaluateOptions, signal: AbortSigna
       source: r.source,
       gatesFile,
       ...(r.profile !== undefined ? { profile: r.profile } : {}),
+      outage: findOutage(gates, r.source, preflight && !preflight.ok ? preflight : undefined),
     });
-    if (r.recorder && options.data?.mode === 'record') {
-      await r.recorder.write(path.resolve(r.cwd, options.data.file), {
-        source: r.source,
-        at: r.at.toISOString(),
-        window_hours: r.windowHours,
-        profile: r.profile ?? null,
-        variables: r.variables,
-      });
+    const meta = { source: r.source, at: r.at.toISOString(), window_hours: r.windowHours, profile: r.profile ?? null, variables: r.variables };
+    // One text for the file and the history, so the digest the report cites is the history's too.
+    const recording = r.recorder?.text(meta);
+    if (recording !== undefined && options.data?.mode === 'record') {
+      // The report cites its raw responses by digest, so its decision can be re-derived by replaying them.
+      await writeFileAtomic(path.resolve(r.cwd, options.data.file), recording);
+      report.recording = { file: options.data.file, sha256: sha256Hex(recording) };
     }
-    return report;
+    return { report, ...(recording !== undefined ? { recording } : {}) };
   } finally {
-    await r.transport?.close();
+    await Promise.all([r.transport?.close(), r.rulesTransport?.close()]);
   }
 }

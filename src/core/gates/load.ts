@@ -74,13 +74,20 @@ export function parseGates(text: string, file: string): LoadedGates {
       if (checkIds.has(check.id)) fail([...at, 'id'], `duplicate check id '${check.id}' in gate '${gate.key}'`);
       checkIds.add(check.id);
       if (check.type === 'promql_range' && check.reduce === 'share' && !check.where) fail(at, "reduce 'share' needs 'where: {comparator, value}'");
+      if (check.type === 'compare' && !check.query === !(check.errors || check.requests)) fail(at, "a compare check needs either 'query' (samples) or 'errors' and 'requests' (counts)");
+      if (check.type === 'compare' && !check.query && !(check.errors && check.requests)) fail(at, "a counts comparison needs both 'errors' and 'requests'");
+      if (check.type === 'compare' && typeof check.allowed === 'number' && typeof check.critical_limit === 'number' && check.critical_limit < check.allowed) {
+        fail([...at, 'critical_limit'], `critical_limit ${check.critical_limit} is below allowed ${check.allowed}`);
+      }
       for (const [field, value] of Object.entries(check)) {
+        // A compare check's queries take ${side}; its sides default to the --var-only ${baseline}/${candidate}.
+        const local = check.type === 'compare' ? (['query', 'errors', 'requests'].includes(field) ? ['side'] : ['baseline', 'candidate'].includes(field) ? [field] : []) : [];
         const texts = Array.isArray(value) ? value : typeof value === 'object' && value ? Object.values(value) : [value];
         for (const t of texts) {
           if (typeof t !== 'string') continue;
           for (const name of templateNames(t)) {
             // Names only a --var can supply are allowed if declared; undeclared ones are typos.
-            if (!known.has(name)) fail([...at, field], `unknown variable \${${name}} (declare it under 'variables')`);
+            if (!known.has(name) && !local.includes(name)) fail([...at, field], `unknown variable \${${name}} (declare it under 'variables')`);
           }
         }
       }

@@ -1,3 +1,4 @@
+import type { Preflight, RetryEvent } from '../prometheus/client';
 import type { PrometheusConnection } from '../prometheus/connection';
 import type { CheckResult, GateResult } from '../verdict/types';
 
@@ -31,10 +32,21 @@ export interface EvaluateOptions {
   variables?: Record<string, string>;
   /** Default `{ mode: 'live' }`. */
   data?: DataSource;
+  /** Seeds the retry jitter (tests); default unseeded. */
+  retrySeed?: number;
+  /**
+   * File checks may read outside the workspace and the artifacts folder. Only ever from the user
+   * (a CLI flag, a user-level setting), never from a workspace's configuration.
+   */
+  allowFilesOutside?: boolean;
+  /** Environment whose secret-looking values no report may quote; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Reported while gates run (they run concurrently; `completed` counts finished gates). */
 export type GateProgress =
   | { kind: 'gate-start'; gate: string; name: string; index: number; total: number }
   | { kind: 'check-done'; gate: string; index: number; total: number; check: CheckResult }
-  | { kind: 'gate-done'; gate: string; name: string; index: number; total: number; completed: number; result: GateResult };
+  | { kind: 'gate-done'; gate: string; name: string; index: number; total: number; completed: number; result: GateResult }
+  | { kind: 'preflight'; source: string; result: Preflight }
+  | ({ kind: 'retry' } & RetryEvent);

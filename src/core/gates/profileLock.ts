@@ -1,7 +1,5 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { checkLock } from '../lock';
+import { profileLockVerdict } from '../lock';
 import { InputError } from '../util/errors';
 
 export interface ProfileForGates {
@@ -11,40 +9,19 @@ export interface ProfileForGates {
 }
 
 /**
- * Resolves `gates --profile PATH`: its name, and its lock, which must validate unless the profile
- * itself says `profile_lock.enforced: false` (product spec §3, "Enforcement"). A lock that does not
- * validate is an InputError (exit 2) — gates are never evaluated for an unverified profile.
+ * Resolves `gates --profile PATH`: its name, and its lock verdict by the one lock policy
+ * (src/core/lock/policy.ts): a profile whose lock does not validate is refused unless
+ * `profile_lock.enforced` is off (product spec §3, "Enforcement"). A refusal is an InputError
+ * (exit 2) — gates are never evaluated for an unverified profile.
  */
-export async function resolveProfile(file: string, signal: AbortSignal): Promise<ProfileForGates> {
+export async function resolveProfile(file: string, signal: AbortSignal, enforcedByDefault = true): Promise<ProfileForGates> {
   const name = path.basename(file).replace(/\.ya?ml$/i, '');
-  let text: string;
-  try {
-    text = await fs.readFile(file, { encoding: 'utf8', signal });
-  } catch (err) {
-    throw new InputError(`cannot read profile: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file });
+  const { check, verdict, enforcement, refused } = await profileLockVerdict(file, signal, { enforcedByDefault });
+  if (verdict.status === 'profile-error') {
+    const problem = check.problem;
+    throw new InputError(`cannot use the profile: ${problem?.message ?? 'unreadable'}`, problem?.location ?? { file });
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length) {
-    const pos = lines.linePos(doc.errors[0].pos[0]);
-    throw new InputError(`invalid YAML: ${doc.errors[0].message.split('\n')[0]}`, { file, line: pos.line, column: pos.col });
-  }
-  const node = doc.getIn(['profile_lock', 'enforced'], true) as { value?: unknown; range?: [number, number, number] } | undefined;
-  if (node !== undefined && typeof node.value !== 'boolean') {
-    const pos = node.range ? lines.linePos(node.range[0]) : undefined;
-    throw new InputError(`profile_lock.enforced must be true or false`, { file, line: pos?.line, column: pos?.col });
-  }
-  const enforced = node?.value !== false;
-  const check = await checkLock(file, signal);
-  const lockName = path.basename(check.lockPath);
-  const detail =
-    check.status === 'valid'
-      ? `${lockName} validates`
-      : check.status === 'missing'
-        ? `no lock file ${check.lockPath} (create it with 'aurora-ga lock --in ${file}')`
-        : check.status === 'mismatch'
-          ? `${path.basename(file)} does not match ${lockName}: ${check.reason ?? 'hash mismatch'}`
-          : check.problem?.format() ?? `${lockName}: ${check.status}`;
-  if (enforced && check.status !== 'valid') throw new InputError(`profile lock does not validate: ${detail}; refusing to evaluate gates (profile_lock.enforced)`, { file });
-  return { name, lock: { enforced, status: check.status, detail } };
+  const detail = verdict.status === 'missing' ? `${verdict.detail} (create it with 'aurora-ga lock --in ${file}')` : verdict.detail;
+  if (refused) throw new InputError(`profile lock does not validate: ${detail}; refusing to evaluate gates (profile_lock.enforced)`, { file });
+  return { name, lock: { enforced: enforcement.enforced, status: verdict.status, detail } };
 }

@@ -16,8 +16,20 @@ export interface QuerySource {
   range: [number, number];
 }
 
+/** One check of a gates file and where it starts (its `- ` item). */
+export interface CheckSource {
+  gate: number;
+  check: number;
+  gateKey?: string;
+  checkId?: string;
+  type?: string;
+  /** Document offset of the check's mapping. */
+  start: number;
+}
+
 export interface GatesOutline {
   queries: QuerySource[];
+  checks: CheckSource[];
   /** The file's own variable defaults and step, for sample values. */
   variables: Record<string, string>;
   step?: string;
@@ -32,7 +44,7 @@ const QUERY_FIELD = /^(query|.+_query)$/;
  */
 export function findQueries(text: string): GatesOutline {
   const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
-  const out: GatesOutline = { queries: [], variables: {} };
+  const out: GatesOutline = { queries: [], checks: [], variables: {} };
   const root = doc.contents;
   if (!isMap(root)) return out;
   const vars = root.get('variables', true);
@@ -49,10 +61,19 @@ export function findQueries(text: string): GatesOutline {
     if (!isMap(gate)) return;
     const checks = gate.get('checks', true);
     if (!isSeq(checks)) return;
+    const key = gate.get('key');
     checks.items.forEach((check, c) => {
       if (!isMap(check)) return;
       const id = check.get('id');
       const type = check.get('type');
+      out.checks.push({
+        gate: g,
+        check: c,
+        ...(typeof key === 'string' ? { gateKey: key } : {}),
+        ...(typeof id === 'string' ? { checkId: id } : {}),
+        ...(typeof type === 'string' ? { type } : {}),
+        start: check.range?.[0] ?? 0,
+      });
       for (const pair of check.items) {
         if (!isScalar(pair.key) || !QUERY_FIELD.test(String(pair.key.value)) || !isScalar(pair.value)) continue;
         const node = pair.value as Scalar;

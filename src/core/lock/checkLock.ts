@@ -8,6 +8,7 @@ import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
 export type { LegacyLockCheck };
 import { legacyLockPathFor, lockPathFor, parseLock, type ProfileLock } from './lockFile';
 import { normalizeProfile, readUtf8, type NormalizedProfile } from '../pyyaml';
+import { decideLock, lockEnforcement, type LockEnforcement, type LockVerdict } from './policy';
 
 /**
  * valid: the profile hashes to the lock's hash. mismatch: it does not (or the lock names another
@@ -32,6 +33,12 @@ export interface LockCheck {
   problem?: InputError;
   /** The legacy `<profile>.yaml.lock`, when one exists beside the profile. */
   legacy?: LegacyLockCheck;
+  /** The profile's verdict from both locks (policy.ts): what every face shows and acts on. */
+  verdict: LockVerdict;
+}
+
+function decided(check: Omit<LockCheck, 'verdict'>): LockCheck {
+  return { ...check, verdict: decideLock(check) };
 }
 
 export function sameProfile(lock: Pick<ProfileLock, 'schema' | 'profilePath'>, lockPath: string, profilePath: string): boolean {
@@ -74,15 +81,15 @@ export function evaluateLock(input: { profilePath: string; profileText: string; 
   }
   const legacy = input.legacyText === undefined ? undefined : checkLegacyLock(input.legacyText, profilePath, input.profileText, profile?.root);
   const base = { profilePath, lockPath, legacy, changes: [] as LockChange[] };
-  if (!profile) return { ...base, status: 'profile-error', problem: profileProblem };
-  if (input.lockText === undefined) return { ...base, status: 'missing', profile, currentHash: profile.sha256, reason: `Lock file not found: ${lockPath}` };
+  if (!profile) return decided({ ...base, status: 'profile-error', problem: profileProblem });
+  if (input.lockText === undefined) return decided({ ...base, status: 'missing', profile, currentHash: profile.sha256, reason: `Lock file not found: ${lockPath}` });
   let lock: ProfileLock;
   try {
     lock = parseLock(input.lockText, lockPath);
   } catch (err) {
-    return { ...base, status: 'unreadable', profile, currentHash: profile.sha256, problem: asInputError(err, lockPath) };
+    return decided({ ...base, status: 'unreadable', profile, currentHash: profile.sha256, problem: asInputError(err, lockPath) });
   }
-  return { ...base, ...compareWithLock(profile, profilePath, lock, lockPath), lock, profile, currentHash: profile.sha256 };
+  return decided({ ...base, ...compareWithLock(profile, profilePath, lock, lockPath), lock, profile, currentHash: profile.sha256 });
 }
 
 /**
@@ -96,17 +103,55 @@ export async function checkLock(profilePath: string, signal: AbortSignal, option
     try {
       profileText = await readUtf8(profilePath, signal);
     } catch (err) {
-      return { status: 'profile-error', profilePath, lockPath, changes: [], problem: asInputError(err, profilePath) };
+      return decided({ status: 'profile-error', profilePath, lockPath, changes: [], problem: asInputError(err, profilePath) });
     }
   }
   let lockText: string | undefined;
   try {
     lockText = await readTextIfPresent(lockPath, signal);
   } catch (err) {
-    return { status: 'unreadable', profilePath, lockPath, changes: [], problem: asInputError(err, lockPath) };
+    return decided({ status: 'unreadable', profilePath, lockPath, changes: [], problem: asInputError(err, lockPath) });
   }
-  const legacyText = await readTextIfPresent(legacyLockPathFor(profilePath), signal).catch(() => undefined);
+  const legacyText = await readLegacy(profilePath, signal);
   return evaluateLock({ profilePath, profileText, lockPath, lockText, legacyText });
+}
+
+/** The legacy lock's text; one that exists but cannot be read is carried as unreadable text, never as absent. */
+async function readLegacy(profilePath: string, signal: AbortSignal): Promise<string | undefined> {
+  try {
+    return await readTextIfPresent(legacyLockPathFor(profilePath), signal);
+  } catch (err) {
+    if (signal.aborted) throw err;
+    return '';
+  }
+}
+
+export interface ProfileLockVerdict {
+  check: LockCheck;
+  verdict: LockVerdict;
+  enforcement: LockEnforcement;
+  /** The profile may not be used: its lock is enforced and does not validate. */
+  refused: boolean;
+}
+
+/**
+ * The one question the canary and `gates --profile` ask before using a profile: its lock verdict and
+ * whether that verdict refuses it. `enforcedByDefault` is the setting / config value; the profile's own
+ * `profile_lock.enforced` wins. A profile that cannot be read or hashed is always refused (its problem
+ * is in `check.problem`); a non-boolean `enforced` is an InputError.
+ */
+export async function profileLockVerdict(profilePath: string, signal: AbortSignal, options: { enforcedByDefault?: boolean; lockPath?: string } = {}): Promise<ProfileLockVerdict> {
+  let profileText: string | undefined;
+  try {
+    profileText = await fs.readFile(profilePath, { encoding: 'utf8', signal });
+  } catch (err) {
+    if (signal.aborted) throw err;
+  }
+  const check = await checkLock(profilePath, signal, { lockPath: options.lockPath, profileText });
+  const fallback = options.enforcedByDefault ?? true;
+  const enforcement = check.profile && profileText !== undefined ? lockEnforcement(check.profile.root, profileText, profilePath, fallback) : { enforced: fallback, from: 'default' as const };
+  const refused = check.verdict.status === 'profile-error' || (enforcement.enforced && check.verdict.status !== 'valid');
+  return { check, verdict: check.verdict, enforcement, refused };
 }
 
 /** A lock found on disk and the profile it belongs to (undefined: an orphan lock). */

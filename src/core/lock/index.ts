@@ -1,8 +1,14 @@
 // The profile-lock engine's public surface: the CLI, the canary runner, the checklist and the
 // editor import from here.
-export { checkLock, compareWithLock, evaluateLock, findLockedProfiles, type LegacyLockCheck, type LockCheck, type LockedProfile, type LockStatus } from './checkLock';
+export { checkLock, compareWithLock, evaluateLock, findLockedProfiles, profileLockVerdict, type LegacyLockCheck, type LockCheck, type LockedProfile, type LockStatus, type ProfileLockVerdict } from './checkLock';
 export { diffProfiles, pathText, type LockChange, type PathSegment } from './diff';
+export { ProfileEditSession, type TextEdit } from './editSession';
 export type { JNode, JScalar, SourceRange } from '../pyyaml';
+export { checkLegacyLock } from './legacyLock';
 export { legacyLockPathFor, lockPathFor, parseLock, readLock, renderLock, writeLock, type ProfileLock } from './lockFile';
 export { legacyChecksum, normalizeProfile, sha256Hex, type NormalizedProfile } from '../pyyaml';
+export { decideLock, lockEnforcement, type LockEnforcement, type LockVerdict } from './policy';
+export { lockedText, revertEdit } from './revert';
+export { updateLegacyLock, writeProfileLocks, type LegacyUpdate } from './update';
+export { checkWorkspaceLocks, type WorkspaceLock } from './workspace';
 export { lockProfileFile, quickValidate, renderLockFromHash } from './leanLock';

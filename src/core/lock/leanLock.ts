@@ -4,9 +4,10 @@
 // "valid" is only answered when the full check would say so; anything else is left to checkLock.
 import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../util/atomicWrite';
-import { hashProfileText, type JNode, type JScalar, parseExactJson, readUtf8, reindentCompact, sha256Hex, type ProfileHash } from '../pyyaml';
+import { hashProfileText, type JNode, type JScalar, normalizeProfile, parseExactJson, readUtf8, reindentCompact, sha256Hex, type ProfileHash } from '../pyyaml';
 import { sameProfile } from './checkLock';
-import { renderLock } from './lockFile';
+import { legacyLockPathFor, renderLock } from './lockFile';
+import { updateLegacyLock, type LegacyUpdate } from './update';
 
 /** renderLock's text for a profile known by its hash and compact JSON. */
 export function renderLockFromHash(profilePath: string, lockFile: string, hash: ProfileHash, now: Date): string {
@@ -16,11 +17,18 @@ export function renderLockFromHash(profilePath: string, lockFile: string, hash: 
   return `${header.slice(0, -tail.length)}"locked_values": ${reindentCompact(hash.json, 1)}\n}\n`;
 }
 
-/** Hashes a profile file on the lean path and writes its schema-2 lock atomically. */
-export async function lockProfileFile(profilePath: string, shownPath: string, lockFile: string, signal: AbortSignal, now = new Date()): Promise<ProfileHash> {
-  const hash = hashProfileText(await readUtf8(profilePath, signal, shownPath), shownPath);
+const exists = (file: string) => fs.stat(file).then(() => true, () => false);
+
+/**
+ * Hashes a profile file on the lean path and writes its schema-2 lock atomically; a legacy lock
+ * beside it is brought into agreement (update.ts), which needs the value tree, so only then is it built.
+ */
+export async function lockProfileFile(profilePath: string, shownPath: string, lockFile: string, signal: AbortSignal, now = new Date()): Promise<{ hash: ProfileHash; legacy: LegacyUpdate }> {
+  const text = await readUtf8(profilePath, signal, shownPath);
+  const hash = hashProfileText(text, shownPath);
   await writeFileAtomic(lockFile, renderLockFromHash(profilePath, lockFile, hash, now));
-  return hash;
+  if (!(await exists(legacyLockPathFor(profilePath)))) return { hash, legacy: { kind: 'none' } };
+  return { hash, legacy: await updateLegacyLock(profilePath, text, normalizeProfile(text, shownPath), signal) };
 }
 
 /** Index of the quote that closes the JSON string opening at `at`. */
@@ -82,10 +90,12 @@ function field(root: JNode, name: string): JScalar | undefined {
 }
 
 /**
- * The current hash when the profile validates against a schema-2 lock whose recorded values are
+ * The current hash when the profile, with no legacy lock beside it, validates against a schema-2 lock whose recorded values are
  * what was hashed, decided without building either value tree; undefined: ask checkLock.
  */
 export async function quickValidate(profilePath: string, shownPath: string, lockPath: string, signal: AbortSignal): Promise<string | undefined> {
+  // A legacy lock takes part in the verdict (policy.ts), and checking it needs the value tree.
+  if (await exists(legacyLockPathFor(profilePath))) return undefined;
   try {
     const hash = hashProfileText(await readUtf8(profilePath, signal, shownPath), shownPath).sha256;
     const lockText = await fs.readFile(lockPath, { encoding: 'utf8', signal });

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
-import { COMPACT, INDENTED, type JEntry, type JNode, type NormalizedProfile, parseExactJson, serializePython, sha256Hex } from '../pyyaml';
+import { z } from 'zod';
+import { COMPACT, INDENTED, LineIndex, type JEntry, type JNode, type NormalizedProfile, parseExactJson, serializePython, sha256Hex } from '../pyyaml';
 
 export const GENERATOR_VERSION = '2.0';
 
@@ -30,38 +31,46 @@ export function legacyLockPathFor(profilePath: string): string {
   return `${profilePath}.lock`;
 }
 
-function field(root: JNode, name: string): JNode | undefined {
-  return root.kind === 'object' ? root.entries.find((e: JEntry) => e.key === name)?.value : undefined;
+/**
+ * The lock file format's one schema: schema 1 is the original's fields, schema 2 adds `locked_values`
+ * (kept as read, exactly: its bytes are what was hashed). Checked on the plain JSON of the top level.
+ */
+export const lockFileSchema = z.object({
+  schema_v: z.union([z.literal(1), z.literal(2)], { error: 'unsupported lock schema_v: expected 1 or 2' }),
+  profile_name: z.string().default(''),
+  profile_path: z.string().default(''),
+  sha256_normalized_yaml: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+  generated_at: z.string().default(''),
+  generator_ver: z.string().default(''),
+  locked_values: z.unknown().optional(),
+});
+export type LockFileJson = z.infer<typeof lockFileSchema>;
+
+/** The top level as plain JSON for the schema; nested values only need to be present. */
+function topLevel(root: Extract<JNode, { kind: 'object' }>): Record<string, unknown> {
+  const plain = (n: JNode): unknown => (n.kind === 'scalar' ? (typeof n.value === 'bigint' ? Number(n.value) : n.value) : n.kind === 'invalid' ? undefined : {});
+  return Object.fromEntries(root.entries.map((e: JEntry) => [e.key, plain(e.value)]));
 }
 
-/** Parses a lock file's text; anything malformed is an InputError naming the lock file and position. */
+/** Parses a lock file's text; anything malformed is an InputError naming the lock file and the line of the field. */
 export function parseLock(text: string, lockFile: string): ProfileLock {
   const root = parseExactJson(text, lockFile);
   if (root.kind !== 'object') throw new InputError('a profile lock must be a JSON object', { file: lockFile, line: 1, column: 1 });
-  const str = (name: string, required: boolean): string => {
-    const node = field(root, name);
-    if (node?.kind === 'scalar' && typeof node.value === 'string') return node.value;
-    if (node === undefined && !required) return '';
-    throw new InputError(node === undefined ? `missing field '${name}'` : `field '${name}' must be a string`, { file: lockFile, line: 1, column: 1 });
-  };
-  const schemaNode = field(root, 'schema_v');
-  const schema = schemaNode?.kind === 'scalar' && typeof schemaNode.value === 'bigint' ? Number(schemaNode.value) : undefined;
-  if (schema !== 1 && schema !== 2) throw new InputError(`unsupported lock schema_v ${schemaNode ? serializePython(schemaNode) : '(missing)'}: expected 1 or 2`, { file: lockFile, line: 1, column: 1 });
-  const sha256 = str('sha256_normalized_yaml', true);
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new InputError(`sha256_normalized_yaml must be 64 lowercase hex digits, got '${sha256}'`, { file: lockFile, line: 1, column: 1 });
-  const lock: ProfileLock = {
-    schema,
-    profileName: str('profile_name', false),
-    profilePath: str('profile_path', false),
-    sha256,
-    generatedAt: str('generated_at', false),
-    generatorVersion: str('generator_ver', false),
-  };
-  if (schema === 2) {
-    const values = field(root, 'locked_values');
+  const parsed = lockFileSchema.safeParse(topLevel(root));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue.path[0] ?? '');
+    const entry = root.entries.find((e: JEntry) => e.key === key);
+    const at = entry?.keyRange ? new LineIndex(text).at(entry.keyRange.start) : { line: 1, column: 1 };
+    throw new InputError(entry || !key ? `${key || 'lock'}: ${issue.message}` : `missing field '${key}'`, { file: lockFile, ...at }, 'invalid-schema');
+  }
+  const f = parsed.data;
+  const lock: ProfileLock = { schema: f.schema_v, profileName: f.profile_name, profilePath: f.profile_path, sha256: f.sha256_normalized_yaml, generatedAt: f.generated_at, generatorVersion: f.generator_ver };
+  if (f.schema_v === 2) {
+    const values = root.entries.find((e: JEntry) => e.key === 'locked_values')?.value;
     if (values === undefined) throw new InputError("schema 2 lock without 'locked_values'", { file: lockFile, line: 1, column: 1 });
     // The values must be what was hashed, or "Revert" would restore something the lock does not describe.
-    if (sha256Hex(serializePython(values, COMPACT)) !== sha256) {
+    if (sha256Hex(serializePython(values, COMPACT)) !== lock.sha256) {
       throw new InputError('locked_values do not match sha256_normalized_yaml (the lock was edited by hand?)', { file: lockFile, line: 1, column: 1 });
     }
     lock.lockedValues = values;

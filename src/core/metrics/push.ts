@@ -1,3 +1,4 @@
+import { redactUrls, splitCredentials } from '../util/redact';
 
 // Pushes a Prometheus text exposition (renderExposition) to a Pushgateway, for jobs that end before
 // any scrape (CI gates, canary). PUT replaces every metric of the group, so a gate that stopped
@@ -38,9 +39,10 @@ export function pushUrl(base: string, job: string, grouping: Record<string, stri
   try {
     url = new URL(base);
   } catch {
-    throw new PushError(`invalid Pushgateway URL '${base}'`);
+    throw new PushError(`invalid Pushgateway URL '${redactUrls(base)}'`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PushError(`Pushgateway URL must be http(s), got '${base}'`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PushError(`Pushgateway URL must be http(s), got '${redactUrls(base)}'`);
+  if (url.username && !url.password) throw new PushError(`Pushgateway URL '${redactUrls(base)}' names a user but no password: write user:password@`);
   if (!job) throw new PushError('the Pushgateway job name must not be empty');
   const pairs = [pathPair('job', job), ...Object.entries(grouping).map(([k, v]) => pathPair(k, v))].join('');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}/metrics${pairs}`;
@@ -49,13 +51,16 @@ export function pushUrl(base: string, job: string, grouping: Record<string, stri
 /** PUTs `text` (Prometheus text format 0.0.4) to the Pushgateway at `url` under `job`. */
 export async function pushMetrics(url: string, job: string, text: string, signal: AbortSignal, opts: PushOptions = {}): Promise<void> {
   const target = pushUrl(url, job, opts.grouping);
+  // Credentials in the URL are sent as basic auth: never silently dropped (pushUrl keeps only the origin and path).
+  const { username, password } = splitCredentials(url);
+  const auth = username !== undefined ? { authorization: `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}` } : {};
   const deadline = AbortSignal.timeout(opts.timeoutMs ?? 10_000);
   let res;
   try {
     res = await (await import('undici')).request(target, {
       method: 'PUT',
       body: text,
-      headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', ...opts.headers },
+      headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', ...auth, ...opts.headers },
       signal: AbortSignal.any([signal, deadline]),
     });
   } catch (err) {

@@ -75,3 +75,32 @@ export async function currentValue(transport: Transport, metric: string, at: Dat
   const [first] = r.value.data.result;
   return { ok: true, value: { series: r.value.data.result.length, ...(first ? { first: { labels: first.metric, value: first.value[1] } } : {}) } };
 }
+
+const anyResult = z.object({
+  status: z.literal('success'),
+  data: z.object({ resultType: z.enum(['vector', 'matrix', 'scalar', 'string']), result: z.unknown() }),
+});
+const serverError = z.object({ status: z.literal('error'), error: z.string() });
+
+/** How many series an expression returns as an instant query at `at` (a scalar counts as one). */
+export async function countSeries(transport: Transport, expr: string, at: Date, signal: AbortSignal): Promise<CatalogAnswer<number>> {
+  let raw;
+  try {
+    raw = await transport.send('/api/v1/query', { query: expr, time: String(at.getTime() / 1000) }, signal);
+  } catch (err) {
+    if (signal.aborted) throw signal.reason;
+    return { ok: false, message: (err as Error).message };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.body);
+  } catch {
+    return { ok: false, message: `HTTP ${raw.status}: not a Prometheus API answer` };
+  }
+  const failed = serverError.safeParse(json);
+  if (failed.success) return { ok: false, message: failed.data.error };
+  const ok = anyResult.safeParse(json);
+  if (!ok.success) return { ok: false, message: `HTTP ${raw.status}: unexpected answer` };
+  const { resultType, result } = ok.data.data;
+  return { ok: true, value: resultType === 'scalar' || resultType === 'string' ? 1 : Array.isArray(result) ? result.length : 0 };
+}

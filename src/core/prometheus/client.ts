@@ -1,26 +1,69 @@
 import { isAbortError } from '../util/errors';
+import { backoffDelay, parseRetryAfter, type BackoffPolicy } from './backoff';
+import { httpCause, networkCause, type UnavailableCause } from './cause';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from './connection';
 import { delay, Limiter } from './limiter';
+import { exchangeKey } from './recordingKey';
 import { parseResponse, type PromSeries } from './response';
-import type { RawResponse, Transport } from './transport';
+import { parseRulesResponse, type AlertingRule } from './rules';
+import { ResponseTooLargeError, type RawResponse, type Transport } from './transport';
 
 /** What one query came to, after retries. Errors carry the server's or the transport's own message. */
 export type QueryOutcome = AttemptResult & { durationMs: number; attempts: number };
 
-type AttemptResult =
-  | { ok: true; resultType: string; series: PromSeries[]; warnings: string[] }
-  | { ok: false; kind: QueryErrorKind; status?: number; message: string };
+export type QueryFailure = {
+  ok: false;
+  kind: QueryErrorKind;
+  status?: number;
+  message: string;
+  /** Set when the server or the way to it is at fault, not the query: the evaluation could not be carried out. */
+  cause?: UnavailableCause;
+};
 
-/** rejected: 4xx (bad query); server: 5xx; network: refused/reset; timeout: client deadline; protocol: unreadable answer. */
-export type QueryErrorKind = 'rejected' | 'server' | 'network' | 'timeout' | 'protocol' | 'not-recorded';
+/** What the rules API answered, after retries. */
+export type RulesOutcome = (({ ok: true; rules: AlertingRule[] }) | QueryFailure) & { durationMs: number; attempts: number };
+
+type Failure = QueryFailure & { retryAfterMs?: number };
+type AttemptResult = { ok: true; resultType: string; series: PromSeries[]; warnings: string[] } | Failure;
+
+/** An HTTP answer that is not data: its kind, the server's message (bounded), the cause and Retry-After. */
+function httpFailure(raw: RawResponse, parsed: { kind: 'rejected' | 'server' | 'protocol'; status: number; message: string }): Failure {
+  const cause = httpCause(parsed.status, parsed.kind);
+  const retryAfterMs = parseRetryAfter(raw.retryAfter, Date.now());
+  return {
+    ok: false,
+    kind: parsed.kind,
+    status: parsed.status,
+    message: bounded(parsed.message),
+    ...(cause ? { cause } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  };
+}
+
+/**
+ * rejected: 4xx; server: 5xx; network: refused/reset/DNS/TLS; timeout: per-attempt deadline; protocol: unreadable
+ * answer; too-large: over maxResponseBytes; partial: the server says the answer is incomplete (warnings,
+ * isPartial); deadline: the evaluation's deadline passed; not-recorded: replay has no answer.
+ */
+export type QueryErrorKind = 'rejected' | 'server' | 'network' | 'timeout' | 'protocol' | 'not-recorded' | 'too-large' | 'partial' | 'deadline';
 
 /** One attempt, as --record stores it. */
 export interface Exchange {
   path: string;
   params: Record<string, string>;
   response?: RawResponse;
-  error?: { kind: 'network' | 'timeout'; message: string };
+  error?: { kind: 'network' | 'timeout' | 'too-large'; message: string };
   durationMs: number;
+}
+
+/** A retry about to happen (for logs and tests: the delay is computed, so tests never measure time). */
+export interface RetryEvent {
+  path: string;
+  query?: string;
+  /** 1 = the first retry. */
+  retry: number;
+  delayMs: number;
+  reason: string;
 }
 
 /** Thrown by a replay transport for a query the recording does not hold. */
@@ -36,31 +79,71 @@ export class ReplayedTimeoutError extends Error {
 export interface ClientOptions {
   /** Called after every attempt (for --record). */
   onExchange?: (e: Exchange) => void;
+  onRetry?: (e: RetryEvent) => void;
+  /** The jitter's source; tests pass seededRandom(n). Default Math.random. */
+  random?: () => number;
+  /** Aborts when the evaluation's deadline passes: queries then end as `deadline` failures, not as a cancel. */
+  deadline?: AbortSignal;
 }
 
-function networkMessage(err: unknown): string {
+/** What the pre-flight request found: the server answers the query API, or why it does not. */
+export type Preflight = { ok: true; durationMs: number } | (QueryFailure & { cause: UnavailableCause; durationMs: number; attempts: number });
+
+const MAX_MESSAGE = 1000;
+const MAX_WARNINGS = 5;
+
+function bounded(text: string, max = MAX_MESSAGE): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}
+
+function networkFailure(err: unknown): QueryFailure {
   const e = err as Error & { cause?: { code?: string; message?: string }; code?: string };
   const code = e.code ?? e.cause?.code;
   const msg = e.cause?.message ?? e.message;
-  return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
+  const message = code && !msg.includes(code) ? `${code}: ${msg}` : msg;
+  return { ok: false, kind: 'network', message, cause: networkCause(code, message) };
 }
 
-/** Instant and range queries with a concurrency limit, per-attempt deadline and retries on network errors/5xx. */
+/** Thanos answers an incomplete query with `warnings`, the VictoriaMetrics cluster with `isPartial: true`. */
+function partialReason(raw: RawResponse, warnings: string[]): string | undefined {
+  const flagged = raw.body.includes('"isPartial"') && (JSON.parse(raw.body) as { isPartial?: unknown }).isPartial === true;
+  if (!flagged && !warnings.length) return undefined;
+  const shown = warnings.slice(0, MAX_WARNINGS).map((w) => bounded(w, 300));
+  const more = warnings.length > MAX_WARNINGS ? ` and ${warnings.length - MAX_WARNINGS} more` : '';
+  return `partial answer${flagged ? ' (isPartial: true)' : ''}${shown.length ? `: ${shown.join('; ')}${more}` : ''}`;
+}
+
+/**
+ * Instant and range queries with a concurrency limit, a per-attempt timeout, capped jittered retries
+ * (network errors, 5xx, 429; never 400/422) inside one evaluation deadline, and each distinct query
+ * sent once per client.
+ */
 export class PrometheusClient {
   private readonly limiter: Limiter;
   private readonly timeoutMs: number;
   private readonly retries: number;
-  private readonly retryBaseMs: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly deadline: AbortSignal;
+  private readonly deadlineMs: number | undefined;
+  private readonly startedAt = performance.now();
+  private readonly answers = new Map<string, Promise<QueryOutcome>>();
+  private down: QueryFailure | undefined;
 
   constructor(
-    conn: Pick<PrometheusConnection, 'timeoutMs' | 'concurrency' | 'retries' | 'retryBaseMs'>,
+    conn: Pick<PrometheusConnection, 'timeoutMs' | 'concurrency' | 'retries' | 'retryBaseMs' | 'retryMaxMs' | 'deadlineMs'>,
     private readonly transport: Transport,
     private readonly opts: ClientOptions = {},
   ) {
     this.limiter = new Limiter(conn.concurrency ?? CONNECTION_DEFAULTS.concurrency);
     this.timeoutMs = conn.timeoutMs ?? CONNECTION_DEFAULTS.timeoutMs;
     this.retries = conn.retries ?? CONNECTION_DEFAULTS.retries;
-    this.retryBaseMs = conn.retryBaseMs ?? CONNECTION_DEFAULTS.retryBaseMs;
+    this.backoff = {
+      baseMs: conn.retryBaseMs ?? CONNECTION_DEFAULTS.retryBaseMs,
+      maxMs: conn.retryMaxMs ?? CONNECTION_DEFAULTS.retryMaxMs,
+      random: opts.random ?? Math.random,
+    };
+    this.deadlineMs = opts.deadline ? conn.deadlineMs : undefined;
+    this.deadline = opts.deadline ?? new AbortController().signal;
   }
 
   /** Instant query at an explicit time (never the server's "now"). */
@@ -73,46 +156,169 @@ export class PrometheusClient {
     return this.query('/api/v1/query_range', { query, start: unixSeconds(start), end: unixSeconds(end), step: String(stepSeconds) }, signal);
   }
 
+  /**
+   * One cheap query (`1`) that tells a dead or wrong server at once: no retry for a refused
+   * connection, DNS, TLS, auth or a non-Prometheus answer, and a short timeout. After a failure every
+   * query of this client ends with the same failure, unsent. Not recorded (replay never needs it).
+   */
+  async preflight(at: Date, signal: AbortSignal): Promise<Preflight> {
+    const t0 = performance.now();
+    const params = { query: '1', time: unixSeconds(at) };
+    const timeoutMs = Math.min(this.timeoutMs, CONNECTION_DEFAULTS.preflightTimeoutMs);
+    for (let attempt = 1; ; attempt++) {
+      const r = await this.attempt('/api/v1/query', params, signal, timeoutMs, false, (raw) => this.readQuery(raw));
+      const durationMs = Math.round(performance.now() - t0);
+      if (r.ok) return { ok: true, durationMs };
+      // `1` is a valid query everywhere: a refusal is about the request — a proxy's credentials check
+      // (vmauth 1.79 answers an unknown token with 400) or an API that is not Prometheus'.
+      const cause = r.cause ?? (/auth|token|credential|unauthori[sz]ed|forbidden/i.test(r.message) ? 'auth' : 'not-prometheus');
+      const failure = { ...r, cause, message: r.cause ? r.message : `the query \`1\` was refused: ${r.message}` };
+      const again = await this.retryPause(r, attempt, '/api/v1/query', signal, { network: false });
+      if (again === undefined) {
+        this.down = { ok: false, kind: failure.kind, message: `not queried: ${failure.message}`, cause: failure.cause, ...(failure.status ? { status: failure.status } : {}) };
+        return { ...failure, durationMs, attempts: attempt };
+      }
+    }
+  }
+
   close(): Promise<void> {
     return this.transport.close();
   }
 
-  private async query(path: string, params: Record<string, string>, signal: AbortSignal): Promise<QueryOutcome> {
+  private query(path: string, params: Record<string, string>, signal: AbortSignal): Promise<QueryOutcome> {
+    if (this.down) return Promise.resolve({ ...this.down, durationMs: 0, attempts: 0 });
+    const key = exchangeKey(path, params);
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = this.run(path, params, signal);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private async run(path: string, params: Record<string, string>, signal: AbortSignal): Promise<QueryOutcome> {
     const t0 = performance.now();
     const elapsed = () => Math.round((performance.now() - t0) * 10) / 10;
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
-      const result = await this.limiter.run(() => this.attempt(path, params, signal));
-      const retryable = result.ok === false && (result.kind === 'network' || result.kind === 'server');
-      if (!retryable || attempt > this.retries) return { ...result, durationMs: elapsed(), attempts: attempt };
-      await delay(this.retryBaseMs * 2 ** (attempt - 1), signal);
+      const result = await this.limiter.run(() => this.attempt(path, params, signal, this.timeoutMs, true, (raw) => this.readQuery(raw)));
+      const again = result.ok ? undefined : await this.retryPause(result, attempt, path, signal, { network: true, query: params.query });
+      if (again === undefined) {
+        if (!result.ok) delete result.retryAfterMs;
+        return { ...result, durationMs: elapsed(), attempts: attempt };
+      }
     }
   }
 
-  private async attempt(path: string, params: Record<string, string>, signal: AbortSignal): Promise<AttemptResult> {
-    signal.throwIfAborted();
-    const deadline = AbortSignal.timeout(this.timeoutMs);
+  /** The alerting rules the server (or its ruler, e.g. vmalert) has loaded, with their health; retried like a query. */
+  async rules(signal: AbortSignal): Promise<RulesOutcome> {
+    // After a failed pre-flight nothing more is sent, the rules read included.
+    if (this.down) return { ...this.down, durationMs: 0, attempts: 0 };
     const t0 = performance.now();
-    const record = (x: Pick<Exchange, 'response' | 'error'>) => this.opts.onExchange?.({ path, params, ...x, durationMs: Math.round(performance.now() - t0) });
+    const read = (raw: RawResponse): { ok: true; rules: AlertingRule[] } | Failure => {
+      const parsed = parseRulesResponse(raw);
+      return parsed.ok ? parsed : httpFailure(raw, parsed);
+    };
+    for (let attempt = 1; ; attempt++) {
+      signal.throwIfAborted();
+      const result = await this.limiter.run(() => this.attempt('/api/v1/rules', {}, signal, this.timeoutMs, true, read));
+      const again = result.ok ? undefined : await this.retryPause(result, attempt, '/api/v1/rules', signal, { network: true });
+      if (again === undefined) {
+        if (!result.ok) delete result.retryAfterMs;
+        return { ...result, durationMs: Math.round((performance.now() - t0) * 10) / 10, attempts: attempt };
+      }
+    }
+  }
+
+  /** Waits before the next attempt and returns its delay, or undefined when this failure is final. */
+  private async retryPause(
+    r: QueryFailure & { retryAfterMs?: number },
+    attempt: number,
+    path: string,
+    signal: AbortSignal,
+    how: { network: boolean; query?: string },
+  ): Promise<number | undefined> {
+    const retryable = (how.network && r.kind === 'network' && r.cause === 'unreachable') || r.kind === 'server' || r.status === 429;
+    if (!retryable || attempt > this.retries) return undefined;
+    const delayMs = backoffDelay(attempt, this.backoff, r.retryAfterMs);
+    if (this.deadlineMs !== undefined && performance.now() - this.startedAt + delayMs >= this.deadlineMs) {
+      r.message = `${r.message} (no retry: a ${Math.round(delayMs)} ms pause would pass the ${this.deadlineMs / 1000} s evaluation deadline)`;
+      return undefined;
+    }
+    this.opts.onRetry?.({ path, ...(how.query !== undefined ? { query: how.query } : {}), retry: attempt, delayMs, reason: r.message });
+    try {
+      await delay(delayMs, AbortSignal.any([signal, this.deadline]));
+    } catch (err) {
+      if (signal.aborted) throw err;
+      r.message = `${r.message} (the evaluation deadline passed before the retry)`;
+      return undefined;
+    }
+    return delayMs;
+  }
+
+  /** One attempt, with the connection's credentials taken out of any message it carries. */
+  private async attempt<T extends { ok: true }>(path: string, params: Record<string, string>, signal: AbortSignal, timeoutMs: number, recorded: boolean, read: (raw: RawResponse) => T | Failure): Promise<T | Failure> {
+    const r = await this.attemptOnce(path, params, signal, timeoutMs, recorded, read);
+    if (!r.ok && this.transport.redact) r.message = this.transport.redact(r.message);
+    return r;
+  }
+
+  private async attemptOnce<T extends { ok: true }>(
+    path: string,
+    params: Record<string, string>,
+    signal: AbortSignal,
+    timeoutMs: number,
+    recorded: boolean,
+    read: (raw: RawResponse) => T | Failure,
+  ): Promise<T | Failure> {
+    signal.throwIfAborted();
+    if (this.deadline.aborted) return this.deadlineFailure();
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const t0 = performance.now();
+    const clean = (t: string) => this.transport.redact?.(t) ?? t;
+    // A recording keeps what the server said, but never the credentials it may quote back.
+    const record = (x: Pick<Exchange, 'response' | 'error'>) => {
+      if (!recorded || !this.opts.onExchange) return;
+      const response = x.response && { ...x.response, body: clean(x.response.body) };
+      const error = x.error && { ...x.error, message: clean(x.error.message) };
+      this.opts.onExchange({ path, params, ...(response ? { response } : {}), ...(error ? { error } : {}), durationMs: Math.round(performance.now() - t0) });
+    };
     let raw: RawResponse;
     try {
-      raw = await this.transport.send(path, params, AbortSignal.any([signal, deadline]));
+      raw = await this.transport.send(path, params, AbortSignal.any([signal, timeout, this.deadline]));
     } catch (err) {
       if (signal.aborted) throw signal.reason;
       if (err instanceof NotRecordedError) return { ok: false, kind: 'not-recorded', message: err.message };
-      if (deadline.aborted || err instanceof ReplayedTimeoutError || isAbortError(err)) {
-        const message = `no answer within ${this.timeoutMs} ms (client timeout)`;
-        record({ error: { kind: 'timeout', message } });
-        return { ok: false, kind: 'timeout', message };
+      if (err instanceof ResponseTooLargeError) {
+        record({ error: { kind: 'too-large', message: err.message } });
+        return { ok: false, kind: 'too-large', message: err.message };
       }
-      const message = networkMessage(err);
-      record({ error: { kind: 'network', message } });
-      return { ok: false, kind: 'network', message };
+      if (this.deadline.aborted && !timeout.aborted) return this.deadlineFailure();
+      if (timeout.aborted || err instanceof ReplayedTimeoutError || isAbortError(err)) {
+        const message = `no answer within ${timeoutMs} ms (client timeout)`;
+        record({ error: { kind: 'timeout', message } });
+        return { ok: false, kind: 'timeout', message, cause: 'timeout' };
+      }
+      const failure = networkFailure(err);
+      record({ error: { kind: 'network', message: failure.message } });
+      return failure;
     }
     record({ response: raw });
+    return read(raw);
+  }
+
+  /** A query answer: data, or why not (partial answers are not data). */
+  private readQuery(raw: RawResponse): AttemptResult {
     const parsed = parseResponse(raw);
-    if (!parsed.ok) return { ok: false, kind: parsed.kind, status: parsed.status, message: parsed.message };
+    if (!parsed.ok) return httpFailure(raw, parsed);
+    const partial = partialReason(raw, parsed.warnings);
+    if (partial) return { ok: false, kind: 'partial', status: raw.status, message: partial };
     return { ok: true, resultType: parsed.resultType, series: parsed.series, warnings: parsed.warnings };
+  }
+
+  private deadlineFailure(): QueryFailure {
+    const s = this.deadlineMs === undefined ? '' : ` of ${this.deadlineMs / 1000} s`;
+    return { ok: false, kind: 'deadline', message: `not answered within the evaluation deadline${s}`, cause: 'deadline' };
   }
 }
 

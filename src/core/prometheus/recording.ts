@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import { NotRecordedError, ReplayedTimeoutError, type Exchange } from './client';
+import { exchangeKey } from './recordingKey';
+import { ResponseTooLargeError } from './transport';
 import type { RawResponse, Transport } from './transport';
 
 export const RECORDING_FORMAT = 'aurora-ga/prometheus-recording';
@@ -13,7 +14,7 @@ const exchangeSchema = z.object({
   status: z.number().int().optional(),
   content_type: z.string().optional(),
   body: z.string().optional(),
-  error: z.object({ kind: z.enum(['network', 'timeout']), message: z.string() }).optional(),
+  error: z.object({ kind: z.enum(['network', 'timeout', 'too-large']), message: z.string() }).optional(),
   duration_ms: z.number(),
 });
 
@@ -34,10 +35,7 @@ export const recordingSchema = z.object({
 export type Recording = z.infer<typeof recordingSchema>;
 type RecordedExchange = z.infer<typeof exchangeSchema>;
 
-/** The same request always gets the same key, whatever order its parameters were built in. */
-export function exchangeKey(path: string, params: Record<string, string>): string {
-  return JSON.stringify([path, Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
-}
+export { exchangeKey } from './recordingKey';
 
 /** Collects every raw attempt of a live run (in order) and writes them as a recording. */
 export class Recorder {
@@ -53,10 +51,12 @@ export class Recorder {
     });
   };
 
-  async write(file: string, meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): Promise<void> {
+  /** The recording as written to a file (also kept with a live evaluation in the history). */
+  text(meta: Omit<Recording, 'format' | 'version' | 'recorded_at' | 'exchanges'>): string {
     const rec: Recording = { format: RECORDING_FORMAT, version: 1, recorded_at: new Date().toISOString(), ...meta, exchanges: this.exchanges };
-    await writeFileAtomic(file, `${JSON.stringify(rec, null, 1)}\n`);
+    return `${JSON.stringify(rec, null, 1)}\n`;
   }
+
 }
 
 export async function readRecording(file: string): Promise<Recording> {
@@ -113,6 +113,7 @@ export class ReplayTransport implements Transport {
     this.served.set(key, n + 1);
     const e = q[Math.min(n, q.length - 1)];
     if (e.error?.kind === 'timeout') throw new ReplayedTimeoutError(e.error.message);
+    if (e.error?.kind === 'too-large') throw Object.assign(new ResponseTooLargeError(0), { message: e.error.message });
     if (e.error) throw Object.assign(new Error(e.error.message), { code: undefined });
     return { status: e.status ?? 0, contentType: e.content_type ?? '', body: e.body ?? '' };
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Agent, Dispatcher } from 'undici';
 import { InputError } from '../util/errors';
+import { redactUrls } from '../util/redact';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from './connection';
 
 /** A raw HTTP answer, exactly as received (recorded as-is by --record). */
@@ -8,12 +9,34 @@ export interface RawResponse {
   status: number;
   contentType: string;
   body: string;
+  /** The Retry-After header of a 429/503, as sent. */
+  retryAfter?: string;
 }
+
+/** Thrown by a transport instead of reading an answer larger than the connection's limit. */
+export class ResponseTooLargeError extends Error {
+  readonly name = 'ResponseTooLargeError';
+  constructor(readonly limitBytes: number) {
+    super(`the answer is larger than the ${formatBytes(limitBytes)} limit (maxResponseBytes); it was not read`);
+  }
+}
+
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MiB` : n >= 1024 ? `${Math.round(n / 1024)} KiB` : `${n} bytes`;
+}
+
+// Thanos and VictoriaMetrics answer an incomplete query with 200 unless asked not to; Prometheus,
+// Mimir and Cortex ignore both parameters. Sent on the wire only, so recordings keep the query's own.
+const COMPLETE_DATA = 'partial_response=false&deny_partial_response=1';
+/** The endpoints that answer with data (and may answer partially); metadata and rules take no such flags. */
+const QUERY_PATHS = new Set(['/api/v1/query', '/api/v1/query_range']);
 
 /** Sends one API request. Throws on transport failure (refused, reset, aborted); never on an HTTP status. */
 export interface Transport {
   send(path: string, params: Record<string, string>, signal: AbortSignal): Promise<RawResponse>;
   close(): Promise<void>;
+  /** Removes the credentials this transport sends from a text (servers quote them in errors). */
+  redact?(text: string): string;
 }
 
 /** Plain HTTP(S) to the API via undici, with the connection's auth, headers and CA. */
@@ -21,6 +44,8 @@ export class HttpTransport implements Transport {
   private readonly base: string;
   private readonly headers: Record<string, string>;
   private readonly poolOptions: Agent.Options;
+  private readonly maxBytes: number;
+  private readonly secrets: string[];
   // undici takes ~75 ms to load: it is imported on the first request, not when the extension
   // activates or another CLI command starts.
   private pool: Promise<Dispatcher> | undefined;
@@ -31,14 +56,19 @@ export class HttpTransport implements Transport {
     try {
       url = new URL(conn.url);
     } catch {
-      throw new InputError(`Prometheus URL '${conn.url}' is not a valid URL`);
+      throw new InputError(`Prometheus URL '${redactUrls(conn.url)}' is not a valid URL`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InputError(`Prometheus URL '${conn.url}' must be http or https`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InputError(`Prometheus URL '${redactUrls(conn.url)}' must be http or https`);
+    // Credentials are taken out of the URL by the request (core/gates/request); one left here would be dropped silently.
+    if (url.username || url.password) throw new InputError(`Prometheus URL '${redactUrls(conn.url)}' carries credentials: pass them as basic auth`);
+    this.maxBytes = conn.maxResponseBytes ?? CONNECTION_DEFAULTS.maxResponseBytes;
     // Keep a path prefix (e.g. /prometheus behind Mimir), drop the trailing slash so joins never give '//api'.
     this.base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     this.headers = { accept: 'application/json', 'user-agent': 'aurora-ga', ...lowerKeys(conn.headers ?? {}) };
     if (conn.bearerToken) this.headers.authorization = `Bearer ${conn.bearerToken}`;
     else if (conn.basicAuth) this.headers.authorization = `Basic ${Buffer.from(`${conn.basicAuth.username}:${conn.basicAuth.password}`).toString('base64')}`;
+    const basic = this.headers.authorization?.startsWith('Basic ') ? [this.headers.authorization.slice(6)] : [];
+    this.secrets = [conn.bearerToken, conn.basicAuth?.password, ...basic].filter((x): x is string => Boolean(x && x.length >= 3));
     let ca: string | undefined;
     if (conn.caFile) {
       try {
@@ -52,13 +82,23 @@ export class HttpTransport implements Transport {
   }
 
   async send(path: string, params: Record<string, string>, signal: AbortSignal): Promise<RawResponse> {
-    const url = `${this.base}${path}?${new URLSearchParams(params)}`;
+    const query = new URLSearchParams(params).toString();
+    const extra = QUERY_PATHS.has(path) ? COMPLETE_DATA : '';
+    const url = `${this.base}${path}${query || extra ? `?${[query, extra].filter(Boolean).join('&')}` : ''}`;
     const undici = await import('undici');
     this.pool ??= Promise.resolve(new undici.Agent(this.poolOptions));
     const res = await undici.request(url, { method: 'GET', headers: this.headers, signal, dispatcher: await this.pool });
-    const body = await res.body.text();
-    const type = res.headers['content-type'];
-    return { status: res.statusCode, contentType: Array.isArray(type) ? type.join(', ') : (type ?? ''), body };
+    const header = (name: string) => {
+      const v = res.headers[name];
+      return Array.isArray(v) ? v.join(', ') : v;
+    };
+    const body = await readBounded(res.body, Number(header('content-length') ?? NaN), this.maxBytes);
+    const retryAfter = header('retry-after');
+    return { status: res.statusCode, contentType: header('content-type') ?? '', body, ...(retryAfter ? { retryAfter } : {}) };
+  }
+
+  redact(text: string): string {
+    return this.secrets.reduce((t, secret) => t.split(secret).join('***'), text);
   }
 
   async close(): Promise<void> {
@@ -69,6 +109,25 @@ export class HttpTransport implements Transport {
   get url(): string {
     return this.base;
   }
+}
+
+/** The body as text, or ResponseTooLargeError as soon as it is known to exceed `max` bytes (memory stays bounded). */
+async function readBounded(body: Dispatcher.ResponseData['body'], declared: number, max: number): Promise<string> {
+  if (declared > max) {
+    body.destroy();
+    throw new ResponseTooLargeError(max);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > max) {
+      body.destroy();
+      throw new ResponseTooLargeError(max);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function lowerKeys(h: Record<string, string>): Record<string, string> {

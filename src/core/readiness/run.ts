@@ -1,4 +1,4 @@
-import type { LockResult } from '../checklist/inputs';
+import type { WorkspaceLock } from '../lock';
 import { checkAlertRules } from './alertRules';
 import { checkDashboards } from './dashboard';
 import { checkGitClean } from './gitClean';
@@ -7,12 +7,12 @@ import { checkVersion } from './version';
 
 export interface ReadinessOptions {
   /** Lock results from the lock engine, or the error it raised. */
-  locks: LockResult[] | Error;
+  locks: WorkspaceLock[] | Error;
   ruleFiles?: string[];
   dashboardFiles?: string[];
 }
 
-function checkProfilesLocks(locks: LockResult[] | Error): ReadinessCheck {
+function checkProfilesLocks(locks: WorkspaceLock[] | Error): ReadinessCheck {
   const base = { id: 'profiles_locks', name: 'Configuration Profiles' } as const;
   if (locks instanceof Error) return { ...base, passed: false, message: `cannot check locks: ${locks.message}`, details: [] };
   if (locks.length === 0) return { ...base, passed: false, message: 'no locked profile found', details: [] };

@@ -5,6 +5,9 @@ export interface SourceLocation {
   column?: number;
 }
 
+/** What kind of input problem an InputError is, for callers that act on it (never compare messages). */
+export type InputErrorCode = 'not-found' | 'unreadable' | 'invalid-json' | 'invalid-schema';
+
 /**
  * An error caused by the user's input (a file, a flag, a setting), not by a bug. The CLI prints it
  * as `file:line:col: message` with no stack trace and exits 2; the extension shows it as a diagnostic
@@ -14,6 +17,7 @@ export class InputError extends Error {
   constructor(
     message: string,
     readonly location?: SourceLocation,
+    readonly code?: InputErrorCode,
   ) {
     super(message);
     this.name = 'InputError';

@@ -17,7 +17,7 @@ export function parseJsonText(text: string, file: string): unknown {
     const lc = new LineCounter();
     parseDocument(text, { lineCounter: lc });
     const { line, col } = lc.linePos(Math.min(offset, text.length));
-    throw new InputError(`invalid JSON: ${reason}`, { file, line, column: col });
+    throw new InputError(`invalid JSON: ${reason}`, { file, line, column: col }, 'invalid-json');
   }
 }
 
@@ -84,10 +84,10 @@ export function schemaError(text: string, file: string, error: z.ZodError, what:
     const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true);
     if (isNode(node) && node.range) {
       const { line, col } = lc.linePos(node.range[0]);
-      return new InputError(`${what}: ${jsonPath.replace(/^\./, '')}: ${issue.message}`, { file, line, column: col });
+      return new InputError(`${what}: ${jsonPath.replace(/^\./, '')}: ${issue.message}`, { file, line, column: col }, 'invalid-schema');
     }
   }
-  return new InputError(`${what}: ${jsonPath.replace(/^\./, '')}: ${issue.message}`, { file });
+  return new InputError(`${what}: ${jsonPath.replace(/^\./, '')}: ${issue.message}`, { file }, 'invalid-schema');
 }
 
 /**
@@ -105,6 +105,6 @@ export async function readInputBytes(file: string, what: string, signal: AbortSi
   } catch (err) {
     signal.throwIfAborted();
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${what} not found` : `cannot read ${what}: ${(err as Error).message}`, { file });
+    throw new InputError(code === 'ENOENT' ? `${what} not found` : `cannot read ${what}: ${(err as Error).message}`, { file }, code === 'ENOENT' ? 'not-found' : 'unreadable');
   }
 }

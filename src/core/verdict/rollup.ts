@@ -4,8 +4,9 @@ import type { CheckOutcome, Comparator, DecisionCode, FailAction, GateStatus, Mi
 
 const POLICY_STATUS: Record<MissingPolicy, GateStatus> = { fail: 'FAIL', warn: 'WARN', inconclusive: 'INCONCLUSIVE' };
 
-/** Compares with the threshold; NaN never satisfies anything (callers report NaN as NO_DATA first). */
+/** Compares with the threshold; NaN and ±Inf never satisfy anything (a server's 1/0 is not a passing measurement). */
 export function satisfies(value: number, comparator: Comparator, threshold: number): boolean {
+  if (!Number.isFinite(value)) return false;
   switch (comparator) {
     case '<=':
       return value <= threshold;
@@ -26,8 +27,11 @@ export function outcomeFor(value: number, comparator: Comparator, threshold: num
   return severity === 'warn' ? 'WARN' : 'FAIL';
 }
 
-/** What an outcome counts as toward its gate. */
-export function countsAs(outcome: CheckOutcome, policy: { on_missing: MissingPolicy; on_error: MissingPolicy }): GateStatus {
+/**
+ * What an outcome counts as toward its gate. A NO_DATA whose value is ±Inf counts as on_infinite says
+ * (default: on_missing); NaN and no value at all as on_missing.
+ */
+export function countsAs(outcome: CheckOutcome, policy: { on_missing: MissingPolicy; on_error: MissingPolicy; on_infinite?: MissingPolicy }, value?: number | null): GateStatus {
   switch (outcome) {
     case 'PASS':
       return 'PASS';
@@ -35,8 +39,10 @@ export function countsAs(outcome: CheckOutcome, policy: { on_missing: MissingPol
       return 'WARN';
     case 'FAIL':
       return 'FAIL';
+    case 'INCONCLUSIVE':
+      return 'INCONCLUSIVE';
     case 'NO_DATA':
-      return POLICY_STATUS[policy.on_missing];
+      return POLICY_STATUS[value === Infinity || value === -Infinity ? (policy.on_infinite ?? policy.on_missing) : policy.on_missing];
     case 'ERROR':
       return POLICY_STATUS[policy.on_error];
   }
@@ -53,17 +59,39 @@ export function statusRank(s: GateStatus): number {
   return RANK[s];
 }
 
+/** A decision and, in words, why. */
+export interface Decision {
+  code: DecisionCode;
+  reason: string;
+}
+
+type DecidingGate = { gate_name: string; status: GateStatus; fail_action: FailAction; checks: { outcome: CheckOutcome }[] };
+
+const names = (gates: DecidingGate[]) => gates.map((g) => g.gate_name).join(', ');
+
 /**
- * BLOCKED if any NO-GO gate fails; else INCONCLUSIVE if a deciding gate lacks data (a conditional
- * approval needs data too); else CONDITIONAL on warnings or CONDITIONAL failures; else APPROVED.
- * OBSERVE gates never decide.
+ * A decision needs deciding data: with no deciding gate (all OBSERVE), or when every check of the
+ * deciding gates came back NO_DATA or ERROR, it is INCONCLUSIVE whatever the policies say (nothing
+ * was measured, so there is neither an approval nor a release failure). Otherwise BLOCKED if any
+ * NO-GO gate fails; else INCONCLUSIVE if a deciding gate lacks data (a conditional approval needs
+ * data too); else CONDITIONAL on warnings or CONDITIONAL failures; else APPROVED. OBSERVE gates never decide.
  */
-export function decide(gates: { status: GateStatus; fail_action: FailAction }[]): DecisionCode {
+export function decision(gates: DecidingGate[]): Decision {
   const deciding = gates.filter((g) => g.fail_action !== 'OBSERVE');
-  if (deciding.some((g) => g.status === 'FAIL' && g.fail_action === 'NO-GO')) return 'BLOCKED';
-  if (deciding.some((g) => g.status === 'INCONCLUSIVE')) return 'INCONCLUSIVE';
-  if (deciding.some((g) => g.status !== 'PASS')) return 'CONDITIONAL';
-  return 'APPROVED';
+  if (!deciding.length) {
+    return { code: 'INCONCLUSIVE', reason: gates.length ? `no deciding gate: all ${gates.length} gate(s) are OBSERVE, which never decide` : 'no gates to evaluate' };
+  }
+  const checks = deciding.flatMap((g) => g.checks);
+  if (checks.every((c) => c.outcome === 'NO_DATA' || c.outcome === 'ERROR')) {
+    return { code: 'INCONCLUSIVE', reason: `no deciding data: all ${checks.length} check(s) of the deciding gates came back NO_DATA or ERROR` };
+  }
+  const blocked = deciding.filter((g) => g.status === 'FAIL' && g.fail_action === 'NO-GO');
+  if (blocked.length) return { code: 'BLOCKED', reason: `NO-GO gate(s) failed: ${names(blocked)}` };
+  const missing = deciding.filter((g) => g.status === 'INCONCLUSIVE');
+  if (missing.length) return { code: 'INCONCLUSIVE', reason: `deciding gate(s) without data: ${names(missing)}` };
+  const short = deciding.filter((g) => g.status !== 'PASS');
+  if (short.length) return { code: 'CONDITIONAL', reason: `deciding gate(s) warned or failed conditionally: ${names(short)}` };
+  return { code: 'APPROVED', reason: `all ${deciding.length} deciding gate(s) passed` };
 }
 
 /** The original's decision strings (kept byte-for-byte) plus the new INCONCLUSIVE one. */
@@ -72,13 +100,14 @@ export const DECISION_TEXT: Record<DecisionCode, string> = {
   CONDITIONAL: '⚠️ GA PROMOTION CONDITIONAL - Review warnings',
   BLOCKED: '❌ GA PROMOTION BLOCKED - Critical failures detected',
   INCONCLUSIVE: '❔ GA PROMOTION INCONCLUSIVE - Data missing, re-run when it is available',
+  ERROR: '⛔ GA EVALUATION NOT CARRIED OUT',
 };
 
 /** The original's overall_status / ga_status values, INCONCLUSIVE added. */
-export const OVERALL_STATUS: Record<DecisionCode, string> = { APPROVED: 'PASS', CONDITIONAL: 'WARN', BLOCKED: 'FAIL', INCONCLUSIVE: 'INCONCLUSIVE' };
+export const OVERALL_STATUS: Record<DecisionCode, string> = { APPROVED: 'PASS', CONDITIONAL: 'WARN', BLOCKED: 'FAIL', INCONCLUSIVE: 'INCONCLUSIVE', ERROR: 'ERROR' };
 
 /** Stable exit codes (also the value of aurora_ga_decision). */
-export const DECISION_EXIT_CODE: Record<DecisionCode, number> = { APPROVED: 0, BLOCKED: 1, CONDITIONAL: 3, INCONCLUSIVE: 4 };
+export const DECISION_EXIT_CODE: Record<DecisionCode, number> = { APPROVED: 0, BLOCKED: 1, CONDITIONAL: 3, INCONCLUSIVE: 4, ERROR: 5 };
 
 /** aurora_ga_gate_status values. */
 export const GATE_STATUS_VALUE: Record<GateStatus, number> = { PASS: 0, WARN: 1, INCONCLUSIVE: 2, FAIL: 3 };

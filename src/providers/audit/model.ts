@@ -1,6 +1,4 @@
-import type { ReadAuditReport } from '../../core/audit/readReport';
-import { fmt } from '../../core/audit/status';
-import type { AuditStatus } from '../../core/audit/types';
+import { type AuditStatus, fmt, type ReadAuditReport } from '../../core/audit';
 
 /** A codicon id and the theme colour id it is drawn in (same palette as the Gates view). */
 export interface AuditIcon {

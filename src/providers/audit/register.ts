@@ -4,12 +4,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { readAuditReport } from '../../core/audit/readReport';
-import { InputError } from '../../core/util/errors';
+import { readAuditReport } from '../../core/audit';
+import { InputError } from '../../core/util';
 import { buildAuditView, unreadableAuditView, type AuditViewModel } from './model';
 import { runAuditCommand } from './runCommand';
 import { auditTreeItem } from './treeItem';
 import { AUDIT_REPORT } from './settings';
+import { debounce, disposeAll, toDisposable } from '../shared';
 
 const POLL_MS = 3000;
 
@@ -20,6 +21,10 @@ export interface AuditApi {
   readonly onDidChange: vscode.Event<AuditViewModel | undefined>;
   /** The row the Gates view shows for it (undefined while no report exists). */
   treeItem(): vscode.TreeItem | undefined;
+  /** Whether the view showing the status is visible: the backup poll runs only then (and checks at once when it becomes visible). */
+  setVisible(visible: boolean): void;
+  /** Whether the backup poll is running (for tests). */
+  readonly polling: boolean;
 }
 
 export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AuditApi {
@@ -48,7 +53,7 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
         next = buildAuditView(await readAuditReport(file, AbortSignal.timeout(10_000)), file);
         break;
       } catch (err) {
-        if (err instanceof InputError && err.message === 'DCTS audit report not found') continue;
+        if (err instanceof InputError && err.code === 'not-found') continue;
         const problem = err instanceof InputError ? err.format() : (err as Error).message;
         log.warn(`DCTS audit report: ${problem}`);
         next = unreadableAuditView(file, problem);
@@ -60,41 +65,48 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
     set(next);
   };
 
-  let debounce: NodeJS.Timeout | undefined;
-  const scheduleReload = () => {
-    clearTimeout(debounce);
-    debounce = setTimeout(() => void reload(), 150);
-  };
+  const scheduleReload = debounce(() => void reload(), 150);
   // One watcher per folder, on the exact path. Watchers can stay silent for a whole session (seen in
   // code-server on a loaded machine; also known on network and WSL file systems), so a cheap stat
   // every few seconds backs them up: the status never lags a CLI run by more than that.
-  let watchers: vscode.Disposable[] = [];
+  const watchers: vscode.Disposable[] = [];
   const watch = () => {
-    watchers.forEach((w) => w.dispose());
-    watchers = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
+    disposeAll(watchers);
+    watchers.push(...(vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
       const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, AUDIT_REPORT));
       return [w, w.onDidCreate(scheduleReload), w.onDidChange(scheduleReload), w.onDidDelete(scheduleReload)];
-    });
+    }));
   };
   watch();
-  const poll = setInterval(() => {
+  const checkStamps = () => {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const file = path.join(folder.uri.fsPath, AUDIT_REPORT);
       void stampOf(file).then((stamp) => {
         if (loaded.has(file) && loaded.get(file) !== stamp) scheduleReload();
       });
     }
-  }, POLL_MS);
+  };
+  // Nobody sees the status while its view is hidden: the poll then stops (the watchers stay).
+  let poll: NodeJS.Timeout | undefined;
+  const setVisible = (visible: boolean) => {
+    if (visible && !poll) {
+      checkStamps();
+      poll = setInterval(checkStamps, POLL_MS);
+    } else if (!visible && poll) {
+      clearInterval(poll);
+      poll = undefined;
+    }
+  };
 
   context.subscriptions.push(
-    { dispose: () => clearInterval(poll) },
+    toDisposable(() => setVisible(false)),
     changed,
-    { dispose: () => watchers.forEach((w) => w.dispose()) },
+    toDisposable(() => disposeAll(watchers)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
       watch();
       scheduleReload();
     }),
-    { dispose: () => clearTimeout(debounce) },
+    scheduleReload,
     vscode.commands.registerCommand('aurora.runDctsAudit', async () => {
       const run = await runAuditCommand(log);
       if (!run) return undefined;
@@ -117,5 +129,9 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
     },
     onDidChange: changed.event,
     treeItem: () => current && auditTreeItem(current),
+    setVisible,
+    get polling() {
+      return poll !== undefined;
+    },
   };
 }

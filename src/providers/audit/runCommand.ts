@@ -1,10 +1,9 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { renderAuditMarkdown } from '../../core/audit/markdown';
-import { runDctsAudit } from '../../core/audit/runDctsAudit';
-import type { DctsAuditReport } from '../../core/audit/types';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { isAbortError } from '../../core/util/errors';
+import { type DctsAuditReport, renderAuditMarkdown, runDctsAudit } from '../../core/audit';
+import { isAbortError, writeFileAtomic } from '../../core/util';
+import { keepAndDecideCurrent } from '../history/keep';
+import { pickFolder, withCancellableProgress } from '../shared';
 import { AUDIT_REPORT, AUDIT_SUMMARY, auditSettings } from './settings';
 
 export interface AuditRun {
@@ -13,19 +12,13 @@ export interface AuditRun {
   summaryFile: string;
 }
 
-async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Run the DCTS audit in which folder?' });
-}
-
 /**
  * "Aurora: Run DCTS Audit": the same audit as `aurora-ga dcts-audit`, over the globs of
  * auroraGa.audit.summaries, writing the contract paths the gates read. Only reads JSON files, so it
  * runs in untrusted workspaces too.
  */
 export async function runAuditCommand(log: vscode.LogOutputChannel): Promise<AuditRun | undefined> {
-  const folder = await pickFolder();
+  const folder = await pickFolder('Run the DCTS audit');
   if (!folder) {
     void vscode.window.showWarningMessage('Aurora: open a folder to run the DCTS audit.');
     return undefined;
@@ -39,22 +32,14 @@ export async function runAuditCommand(log: vscode.LogOutputChannel): Promise<Aud
   const reportFile = path.join(root, AUDIT_REPORT);
   const summaryFile = path.join(root, AUDIT_SUMMARY);
   try {
-    const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Aurora: DCTS audit', cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const sub = token.onCancellationRequested(() => controller.abort());
-        try {
-          progress.report({ message: settings.summaries.join(', ') });
-          const r = await runDctsAudit({ summaries: settings.summaries, cwd: root, thresholds: settings.thresholds }, controller.signal);
-          await writeFileAtomic(reportFile, `${JSON.stringify(r, null, 2)}\n`);
-          await writeFileAtomic(summaryFile, renderAuditMarkdown(r));
-          return r;
-        } finally {
-          sub.dispose();
-        }
-      },
-    );
+    const report = await withCancellableProgress({ title: 'Aurora: DCTS audit' }, async (signal, progress) => {
+      progress.report({ message: settings.summaries.join(', ') });
+      return runDctsAudit({ summaries: settings.summaries, cwd: root, thresholds: settings.thresholds }, signal);
+    });
+    // Kept in the history either way; a NO DATA run replaces a completed audit only if the user says so.
+    const summary = () => writeFileAtomic(summaryFile, renderAuditMarkdown(report));
+    if (!(await keepAndDecideCurrent(root, 'audit', reportFile, `${JSON.stringify(report, null, 2)}\n`, undefined, log, summary))) return undefined;
+    await summary();
     log.info(`DCTS audit: ${report.status} (var_ratio ${report.var_ratio ?? 'n/a'}, ${report.counts.robust} robust samples from ${report.inputs.length} summaries) -> ${reportFile}`);
     for (const s of report.skipped) log.warn(`DCTS audit skipped ${s.file}: ${s.reason}`);
     for (const v of report.ignored_values) log.warn(`DCTS audit did not count ${v.file} ${v.field}: ${v.reason}`);

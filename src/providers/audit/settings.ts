@@ -1,5 +1,6 @@
+import { ARTIFACTS } from '../../core/artifacts';
 import * as vscode from 'vscode';
-import { defaultAuditThresholds, type AuditThresholds } from '../../core/audit/types';
+import { type AuditThresholds, defaultAuditThresholds } from '../../core/audit';
 
 /** auroraGa.audit.*: where the replay summaries are and the thresholds of the status. */
 export interface AuditSettings {
@@ -7,12 +8,12 @@ export interface AuditSettings {
   thresholds: AuditThresholds;
 }
 
-export const AUDIT_REPORT = 'artifacts/dcts_audit/report.json';
-export const AUDIT_SUMMARY = 'artifacts/dcts_audit/summary.md';
+export const AUDIT_REPORT = ARTIFACTS.dctsAudit;
+export const AUDIT_SUMMARY = ARTIFACTS.dctsAuditSummary;
 
 export function auditSettings(folder: vscode.WorkspaceFolder): AuditSettings {
   const c = vscode.workspace.getConfiguration('auroraGa.audit', folder.uri);
-  const summaries = c.get<string[]>('summaries', ['artifacts/replay_reports/*.json']).filter((s) => typeof s === 'string' && s.trim());
+  const summaries = c.get<string[]>('summaries', [ARTIFACTS.replaySummaries]).filter((s) => typeof s === 'string' && s.trim());
   const maxVarRatio = c.get<number>('maxVarRatio', defaultAuditThresholds.maxVarRatio);
   const minRobustSamples = c.get<number>('minRobustSamples', defaultAuditThresholds.minRobustSamples);
   return {

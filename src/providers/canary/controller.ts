@@ -1,11 +1,10 @@
 // The state behind the Canary view: the sequence running now, the ones on disk, and "Run Canary".
+import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { historySignature, listSequences } from '../../core/canary/history';
-import { planCanary, ProfileLockError, type CanaryOverrides } from '../../core/canary/plan';
-import type { CanaryResults, GatingMode } from '../../core/canary/results';
-import { runCanary, type CanaryPlan } from '../../core/canary/runner';
-import { InputError } from '../../core/util/errors';
+import { pickFolder, withCancellableProgress } from '../shared';
+import { type CanaryOverrides, type CanaryPlan, type CanaryResults, currentWasReplaced, type GatingMode, historySignature, listSequences, planCanary, ProfileLockError, runCanary, writeCurrentResults } from '../../core/canary';
+import { InputError } from '../../core/util';
 import { modelFromHistory, runNode, runningNode, runningSequence, type RunNodeModel } from './model';
 import { pickGating, pickProfile, pickRuns } from './pick';
 import { readCanarySettings } from './settings';
@@ -23,7 +22,7 @@ export interface RunCanaryArgs {
   configFile?: string;
 }
 
-const DEFAULT_ARTIFACTS = 'artifacts/canary';
+const DEFAULT_ARTIFACTS: string = ARTIFACTS.canaryDir;
 
 export class CanaryController implements vscode.Disposable {
   private running: Promise<CanaryResults | undefined> | undefined;
@@ -121,7 +120,7 @@ export class CanaryController implements vscode.Disposable {
       });
       return undefined;
     }
-    const folder = this.folder();
+    const folder = await pickFolder('Run the canary');
     if (!folder) {
       void this.tell('warn', 'Aurora: open a folder first; the canary writes its results into artifacts/ of the workspace.');
       return undefined;
@@ -168,15 +167,15 @@ export class CanaryController implements vscode.Disposable {
     const demo = plan.config.data_mode === 'demo';
     this.log.info(`canary: ${plan.profile}, ${plan.config.runs} runs, gating ${plan.config.gating}, lock ${plan.lock.status}${demo ? ' (DEMO)' : ''}`);
 
-    const results = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Aurora: Canary${demo ? ' (DEMO)' : ''}`, cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        this.abort = controller;
-        const sub = token.onCancellationRequested(() => controller.abort());
+    // Cancelled from the notification or by Aurora: Cancel Canary (this.abort), whichever comes first.
+    const cancel = new AbortController();
+    this.abort = cancel;
+    const results = await withCancellableProgress(
+      { title: `Aurora: Canary${demo ? ' (DEMO)' : ''}`, outer: cancel.signal },
+      async (signal, progress) => {
         let healthy = 0;
         try {
-          return await runCanary(plan, controller.signal, (p) => {
+          return await runCanary(plan, signal, (p) => {
             switch (p.kind) {
               case 'sequence-start':
                 this.live = { name: path.basename(p.sequenceDir), planned: p.plannedRuns, demo, runs: new Map() };
@@ -203,7 +202,6 @@ export class CanaryController implements vscode.Disposable {
             }
           });
         } finally {
-          sub.dispose();
           this.abort = undefined;
         }
       },
@@ -220,11 +218,26 @@ export class CanaryController implements vscode.Disposable {
       if (c === show) void vscode.commands.executeCommand('aurora.canary.focus');
       if (c === open) void vscode.window.showTextDocument(vscode.Uri.file(plan.output));
     };
-    if (e.cancelled) void this.tell('info', `Aurora: canary cancelled after ${e.total_runs} of ${e.planned_runs} runs; partial results written${label}.`, show).then(act);
+    const replaced = e.cancelled === true && (await currentWasReplaced(plan, results));
+    if (e.cancelled) void this.askToReplace(plan, results, label, replaced).then(act);
     else if (e.hard_trip) void this.tell('error', `Aurora: canary FAIL — hard gating tripped in run ${e.hard_trip_run_id}${label}.`, show, open).then(act);
     else if (e.overall_passed) void this.tell('info', `Aurora: canary PASS — ${rates}${label}.`, show, open).then(act);
     else void this.tell('warn', `Aurora: canary FAIL — ${rates}: ${(e.failure_reasons ?? []).join('; ')}${label}.`, show, open).then(act);
     return results;
+  }
+
+  /** A cancelled sequence never silently replaces completed results: the user chooses. */
+  private async askToReplace(plan: CanaryPlan, results: CanaryResults, label: string, replaced: boolean): Promise<string | undefined> {
+    const e = results.evaluation;
+    const partial = `Aurora: canary cancelled after ${e.total_runs} of ${e.planned_runs} runs${label}`;
+    if (replaced) return this.tell('info', `${partial}; partial results written.`, 'Show Canary');
+    const replace = 'Replace Current Results';
+    const choice = await this.tell('warn', `${partial}. Its partial results are kept in ${results.sequence_dir}; the current results (a completed sequence) were left unchanged.`, 'Keep Current', replace, 'Show Canary');
+    if (choice !== replace) return choice;
+    await writeCurrentResults(plan.output, results);
+    this.log.info(`canary: partial results of ${results.sequence_dir} made current at the user's request`);
+    await this.refresh();
+    return undefined;
   }
 
   dispose(): void {

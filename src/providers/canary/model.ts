@@ -1,8 +1,7 @@
 // The Canary view's model: plain data (no 'vscode' import) built from results files and progress
 // events, so the tree and the extension tests read the same thing; tree.ts turns it into TreeItems.
 import path from 'node:path';
-import type { SequenceEntry } from '../../core/canary/history';
-import type { CanaryResults, HealthResult, RunResult } from '../../core/canary/results';
+import type { AbResult, CanaryResults, HealthResult, RunResult, SequenceEntry } from '../../core/canary';
 
 export interface IconModel {
   id: string;
@@ -139,7 +138,7 @@ export function runNode(run: RunResult, health: HealthResult | undefined, root: 
     kind: 'run',
     key,
     runId: run.run_id,
-    label: `Run ${String(run.run_id).padStart(2, '0')}`,
+    label: `Run ${String(run.run_id).padStart(2, '0')}${run.group ? ` (${run.group === 'baseline' ? 'A baseline' : 'B candidate'})` : ''}`,
     description: `${word} · ${run.duration.toFixed(2)}s${reason && state === 'unhealthy' ? ` · ${reason.replace(/^Unhealthy: /, '')}` : ''}`,
     state,
     reason,
@@ -172,6 +171,16 @@ export function runningNode(runId: number, runDir: string, seqKey: string): RunN
   };
 }
 
+/** A/B mode: both groups and each metric's judgement, in words and numbers. */
+function abLines(ab: AbResult): string[] {
+  const nums = (xs: (number | null)[]) => xs.map((x) => (x === null ? '—' : String(Number(x.toPrecision(4))))).join(', ');
+  return [
+    '',
+    `**A/B ${ab.status}**: baseline runs ${ab.groups.baseline.run_ids.join(', ') || '—'} (\`${md(ab.groups.baseline.command.join(' '))}\`), candidate runs ${ab.groups.candidate.run_ids.join(', ') || '—'}`,
+    ...ab.metrics.flatMap((m) => [`- ${m.verdict}: ${md(m.summary)}`, `  - baseline: ${nums(m.baseline)}`, `  - candidate: ${nums(m.candidate)}`]),
+  ];
+}
+
 /** A finished sequence (from its results) as the tree shows it. */
 export function sequenceFromResults(name: string, r: CanaryResults, root: string): SequenceNodeModel {
   const e = r.evaluation;
@@ -188,13 +197,14 @@ export function sequenceFromResults(name: string, r: CanaryResults, root: string
     `- Started: ${md(r.timestamp)}`,
     ...(r.profile_lock ? [`- Profile lock: ${r.profile_lock.status}`] : []),
     ...(reasons.length ? ['', ...reasons.map((x) => `- ${md(x)}`)] : []),
+    ...(r.ab ? abLines(r.ab) : []),
   ].join('\n');
   return {
     kind: 'sequence',
     key,
     name,
     label: `${demo ? 'DEMO ' : ''}${e.status}`,
-    description: `success ${pct(e.success_rate)} · health ${pct(e.health_rate)} · ${r.config.gating}${e.hard_trip ? ' · HARD TRIP' : ''}${e.cancelled ? ' · cancelled' : ''} · ${name}`,
+    description: `success ${pct(e.success_rate)} · health ${pct(e.health_rate)}${r.ab ? ` · A/B ${r.ab.status}` : ''} · ${r.config.gating}${e.hard_trip ? ' · HARD TRIP' : ''}${e.cancelled ? ' · cancelled' : ''} · ${name}`,
     status: e.status,
     dataMode: demo ? 'demo' : 'live',
     successRate: e.success_rate,

@@ -1,10 +1,12 @@
 // The VS Code face of the canary runner: "Aurora: Run Canary", the Canary view (latest sequence,
 // its runs and their checks, past sequences from artifacts/canary/), and opening a run's files.
 import * as vscode from 'vscode';
-import type { CanaryResults } from '../../core/canary/results';
+import { ARTIFACTS } from '../../core/artifacts';
+import type { CanaryResults } from '../../core/canary';
+import { debounce } from '../shared';
 import { CanaryController, type RunCanaryArgs } from './controller';
 import type { CanaryViewModel, RunNodeModel } from './model';
-import { currentQuestion } from './pick';
+import { currentHighlight, currentQuestion } from './pick';
 import { CanaryTreeProvider } from './tree';
 
 /** What extension tests (and other extensions) read of the Canary face. */
@@ -20,6 +22,8 @@ export interface CanaryApi {
   readonly resultsFile: string | undefined;
   /** The title of the Run Canary question on screen now, if any. */
   readonly question: string | undefined;
+  /** The label of the item highlighted in that question's list, if it is a list. */
+  readonly highlighted: string | undefined;
   /** Re-reads artifacts/canary/. */
   refresh(): Promise<void>;
 }
@@ -46,11 +50,7 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
   };
 
   // Sequences run by the CLI in a terminal show up too (debounced: a run writes several files at once).
-  let timer: NodeJS.Timeout | undefined;
-  const soon = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void controller.refresh(), 300);
-  };
+  const soon = debounce(() => void controller.refresh(), 300);
   // File events do not reach every host (remote hosts may not watch git-ignored artifacts/), so
   // while the view is visible it also polls a cheap fingerprint of artifacts/canary once a second.
   let poller: NodeJS.Timeout | undefined;
@@ -65,7 +65,7 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
   polling();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     // progress.jsonl grows run by run, so a CLI sequence fills the view as it goes.
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'artifacts/canary/*/{canary_results.json,progress.jsonl}'));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${ARTIFACTS.canaryDir}/*/{canary_results.json,progress.jsonl}`));
     context.subscriptions.push(watcher, watcher.onDidCreate(soon), watcher.onDidChange(soon), watcher.onDidDelete(soon));
   }
 
@@ -73,7 +73,7 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
     tree,
     view,
     controller,
-    { dispose: () => clearTimeout(timer) },
+    soon,
     vscode.commands.registerCommand('aurora.runCanary', (args?: RunCanaryArgs): Promise<CanaryResults | undefined> => {
       // From a menu the argument is not ours; only a plain object of arguments is.
       const given = args && typeof args === 'object' && !('kind' in args) ? args : {};
@@ -107,6 +107,9 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
     },
     get question() {
       return currentQuestion();
+    },
+    get highlighted() {
+      return currentHighlight();
     },
     refresh: () => controller.refresh(),
   };

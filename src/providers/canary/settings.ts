@@ -1,7 +1,6 @@
 // The auroraGa.canary.* settings, read for one workspace folder. Null means "as the canary config says".
 import * as vscode from 'vscode';
-import type { CanaryOverrides } from '../../core/canary/plan';
-import { GATING_MODES, type GatingMode } from '../../core/canary/results';
+import { type CanaryOverrides, GATING_MODES, type GatingMode } from '../../core/canary';
 
 export interface CanarySettings {
   /** Canary config file, relative to the folder; undefined = the bundled default. */

@@ -55,6 +55,7 @@ export class CanaryTreeProvider implements vscode.TreeDataProvider<CanaryNode>, 
       tooltip.supportThemeIcons = false;
       item.tooltip = tooltip;
     }
+    if (node.kind === 'sequence') item.contextValue = 'auroraCanarySequence';
     if (node.kind === 'run') {
       // The context value drives the inline "Open Summary" / "Open Log" actions (package.json view/item/context).
       item.contextValue = ['auroraCanaryRun', node.summaryFile ? 'summary' : '', node.logFile ? 'log' : ''].filter(Boolean).join('.');

@@ -1,17 +1,17 @@
+import { ARTIFACTS } from '../../core/artifacts';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { checkWorkspaceLocks } from '../../core/checklist/locks';
-import type { LoadOptions } from '../../core/checklist/load';
-import { renderMarkdown } from '../../core/checklist/markdown';
-import { webviewMessageSchema, type ChecklistView, type HostMessage, type WebviewMessage } from '../../core/checklist/messages';
-import { evaluateChecklist, updateChecklist, type EvaluatedChecklist } from '../../core/checklist/session';
-import { writeFileAtomic } from '../../core/util/atomicWrite';
-import { InputError } from '../../core/util/errors';
+import { checkWorkspaceLocks } from '../../core/lock';
+import { prepareSigner, systemSshKeygen, verifyCurrent } from '../../core/attest';
+import { type ChecklistChange, ChecklistSession, type ChecklistView, type EvaluatedChecklist, type HostMessage, type LoadOptions, renderMarkdown, signingWarnings, type StateChange, type WebviewMessage, webviewMessageSchema } from '../../core/checklist';
+import { InputError, writeFileAtomic } from '../../core/util';
+import { debounce, disposeAll, type Debounced } from '../shared';
 import { checklistHtml } from './html';
 
 export const CHECKLIST_VIEW_TYPE = 'aurora.checklist';
 /** Where "Export Markdown" writes, relative to the workspace root. */
-export const EXPORT_PATH = 'artifacts/ga/checklist.md';
+export const EXPORT_PATH = ARTIFACTS.checklistExport;
 
 export type Rendered = Extract<WebviewMessage, { type: 'rendered' }> & { at: number };
 
@@ -24,8 +24,11 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 export class ChecklistPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private queue: Promise<unknown> = Promise.resolve();
-  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private readonly refill: Debounced = debounce(() => void this.refresh(), 400);
   private readonly abort = new AbortController();
+  private readonly ssh = systemSshKeygen();
+  /** The evidence read once and kept until its files change (or a sign-off): a tick does not re-read it. */
+  private readonly session: ChecklistSession | undefined;
   current: EvaluatedChecklist | undefined;
   rendered: Rendered | undefined;
 
@@ -34,6 +37,10 @@ export class ChecklistPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly onDisposed: () => void,
+    /** The folder the checklist belongs to (chosen once, by the multi-root policy of src/providers/shared/folders.ts). */
+    private readonly folder: vscode.WorkspaceFolder | undefined,
+    /** Asks before signing what the checklist decides NO-GO (the person decides; a modal by default). */
+    private readonly confirm: (warning: string) => Thenable<boolean>,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'aurora.svg');
     panel.webview.options = webviewOptions(extensionUri);
@@ -42,26 +49,45 @@ export class ChecklistPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       panel.onDidDispose(() => this.dispose()),
+      this.refill,
+      // Readiness runs only in a trusted workspace: once trusted, the evidence is read again.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.session?.invalidate();
+        this.refill();
+      }),
     );
     const root = this.root();
+    this.session = root ? new ChecklistSession(root, () => this.options()) : undefined;
     if (root) {
       // New gate reports, canary results, audits, locks or VERSION change the answers: refill.
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '{artifacts/**,**/*.lock.json,**/*.yaml.lock,VERSION}'));
       const changed = (uri: vscode.Uri) => {
         if (uri.fsPath === this.current?.stateFile) return;
-        clearTimeout(this.debounce);
-        this.debounce = setTimeout(() => void this.refresh(), 400);
+        this.session?.invalidate();
+        this.refill();
       };
       this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
     }
   }
 
   root(): string | undefined {
-    return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return this.folder?.uri.fsPath;
   }
 
   private options(): LoadOptions {
-    return { lockChecker: checkWorkspaceLocks, runReadiness: vscode.workspace.isTrusted };
+    return { lockChecker: checkWorkspaceLocks, runReadiness: vscode.workspace.isTrusted, ssh: this.ssh };
+  }
+
+  /** Fills in what `aurora-ga verify` would find for the current state, then draws. */
+  private async showVerified(c: EvaluatedChecklist): Promise<void> {
+    const root = this.root();
+    try {
+      if (root) c.view.verification = await verifyCurrent(root, c, this.abort.signal);
+    } catch (err) {
+      if (this.abort.signal.aborted) return;
+      this.log.warn(`checklist: verification failed to run: ${(err as Error).message}`);
+    }
+    this.show(c.view);
   }
 
   private post(message: HostMessage): void {
@@ -79,18 +105,20 @@ export class ChecklistPanel implements vscode.Disposable {
     return next;
   }
 
-  refresh(): Promise<void> {
+  /** Redraws from the kept evidence; `reread` (the webview's Refresh, a reveal) reads it again first. */
+  refresh(reread = false): Promise<void> {
     return this.serial(async () => {
-      const root = this.root();
-      if (!root) {
+      const session = this.session;
+      if (!session) {
         this.post({ type: 'notice', level: 'error', text: 'Open a folder: the checklist reads its artifacts/ and keeps its state in artifacts/ga/checklist.json.' });
         void vscode.window.showWarningMessage('Aurora: open a folder to use the GA checklist.');
         return;
       }
       const t0 = Date.now();
-      this.current = await evaluateChecklist(root, this.options(), this.abort.signal);
-      this.log.info(`checklist: ${this.current.view.decision.decision} (${Date.now() - t0} ms)`);
-      this.show(this.current.view);
+      if (reread) session.invalidate();
+      this.current = await session.evaluate(this.abort.signal);
+      this.log.info(`checklist: ${this.current.decision.decision} (${Date.now() - t0} ms)`);
+      await this.showVerified(this.current);
     });
   }
 
@@ -105,8 +133,9 @@ export class ChecklistPanel implements vscode.Disposable {
     const m = parsed.data;
     switch (m.type) {
       case 'ready':
-      case 'refresh':
         return this.refresh();
+      case 'refresh':
+        return this.refresh(true);
       case 'rendered':
         this.rendered = { ...m, at: Date.now() };
         return Promise.resolve();
@@ -119,28 +148,62 @@ export class ChecklistPanel implements vscode.Disposable {
     }
   }
 
-  private change(m: Extract<WebviewMessage, { type: 'setItem' | 'setNote' | 'setHeader' | 'setRationale' | 'signOff' | 'revokeSignOff' }>): Promise<void> {
+  private change(m: StateChange): Promise<void> {
     return this.serial(async () => {
-      const root = this.root();
-      if (!root) return;
+      const session = this.session;
+      if (!session) return;
       try {
-        this.current = await updateChecklist(root, this.options(), m, this.abort.signal);
+        const change = m.type === 'signOff' ? await this.signing(session, m) : m;
+        if (!change) return;
+        this.current = await session.update(change, this.abort.signal);
         this.log.info(`checklist: ${m.type}${'id' in m ? ` ${m.id}` : ''}${'role' in m ? ` ${m.role}` : ''} saved to ${this.current.stateFile}`);
-        if (m.type === 'signOff') void vscode.window.showInformationMessage(`Aurora: signed as ${m.role.replace('_', ' ')} — bound to gate report ${this.current.fingerprint.gateReportSha256?.slice(0, 12)}…`);
+        if (m.type === 'signOff') {
+          const s = this.current.view.signoffs.find((x) => x.role === m.role);
+          void vscode.window.showInformationMessage(`Aurora: ${s?.title ?? m.role} sign-off saved — ${s?.signatureDetail ?? ''}; bound to gate report ${this.current.fingerprint.gateReportSha256?.slice(0, 12)}…`);
+        }
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         this.log.warn(`checklist: ${m.type} refused: ${err.format()}`);
-        this.post({ type: 'notice', level: 'error', text: err.format() });
-        this.current = await evaluateChecklist(root, this.options(), this.abort.signal);
+        this.post({ type: 'notice', level: 'error', text: `Nothing was saved: ${err.format()}` });
+        this.current = await session.evaluate(this.abort.signal);
       }
-      this.show(this.current.view);
+      await this.showVerified(this.current);
     });
+  }
+
+  /**
+   * A sign-off from the webview: warns on NO-GO (the person decides), then signs with the SSH key of
+   * `auroraGa.signing.key`; without one, only a policy that counts unsigned sign-offs records a name.
+   * Returns undefined when nothing is to be saved (and says why).
+   */
+  private async signing(session: ChecklistSession, m: Extract<StateChange, { type: 'signOff' }>): Promise<ChecklistChange | undefined> {
+    session.invalidate();
+    const now = await session.evaluate(this.abort.signal);
+    for (const w of signingWarnings(now)) {
+      if (!(await this.confirm(`Aurora: ${w}`))) {
+        this.post({ type: 'notice', level: 'info', text: 'Nothing was signed: signing was cancelled at the NO-GO warning.' });
+        return undefined;
+      }
+    }
+    const key = vscode.workspace.getConfiguration('auroraGa.signing', this.folder).get<string>('key', '').trim();
+    if (!key) {
+      if (now.trust.policy.count_unsigned) return m;
+      const open = 'Open Settings';
+      this.post({ type: 'notice', level: 'error', text: "Nothing was signed: set auroraGa.signing.key to your SSH key (as for git commit signing); name-only sign-offs do not count under this repository's policy." });
+      void vscode.window.showErrorMessage('Aurora: no signing key — set auroraGa.signing.key to your SSH key (a private key file, or a .pub with the key in ssh-agent).', open).then((c) => {
+        if (c === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'auroraGa.signing.key');
+      });
+      return undefined;
+    }
+    const signer = await prepareSigner(session.root, key.replace(/^~(?=\/)/, os.homedir()), m.role, m.name, this.ssh, this.abort.signal);
+    return { ...m, name: signer.principal, signer: signer.sign };
   }
 
   private async exportMarkdown(): Promise<void> {
     const root = this.root();
-    if (!root) return;
-    const c = await this.serial(() => evaluateChecklist(root, this.options(), this.abort.signal));
+    const session = this.session;
+    if (!root || !session) return;
+    const c = await this.serial(() => session.evaluate(this.abort.signal));
     const file = path.join(root, EXPORT_PATH);
     await writeFileAtomic(file, renderMarkdown(c.view, c.answers));
     this.log.info(`checklist: exported ${file}`);
@@ -160,10 +223,9 @@ export class ChecklistPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.debounce);
     this.abort.abort();
     this.onDisposed();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    disposeAll(this.disposables);
     this.panel.dispose();
   }
 }

@@ -1,7 +1,8 @@
 // The VS Code face of the GO/NO-GO checklist: "Aurora: Open GA Checklist" opens (or reveals) one
 // webview panel; a serializer brings it back after a reload with its last view.
 import * as vscode from 'vscode';
-import type { ChecklistView } from '../../core/checklist/messages';
+import type { ChecklistView } from '../../core/checklist';
+import { pickFolder } from '../shared';
 import { CHECKLIST_VIEW_TYPE, ChecklistPanel, type Rendered } from './panel';
 
 /** What extension tests read of the checklist, and how they drive it as the webview would. */
@@ -15,14 +16,32 @@ export interface ChecklistApi {
   readonly rendered: Rendered | undefined;
   readonly stateFile: string | undefined;
   readonly isOpen: boolean;
+  /** The last warning shown before a sign-off (signing what the checklist decides NO-GO). */
+  readonly lastSigningWarning: string | undefined;
+  /**
+   * Answers those warnings instead of the modal dialog (tests: the host refuses dialogs there;
+   * automation that has asked its user already); undefined restores the dialog.
+   */
+  answerSigningWarnings(answer: ((warning: string) => boolean) | undefined): void;
 }
+
+const SIGN_ANYWAY = 'Sign anyway';
 
 export function registerChecklist(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ChecklistApi {
   let current: ChecklistPanel | undefined;
-  const adopt = (panel: vscode.WebviewPanel) => {
+  let lastSigningWarning: string | undefined;
+  let answer: ((warning: string) => boolean) | undefined;
+  const confirm = async (warning: string): Promise<boolean> => {
+    lastSigningWarning = warning;
+    if (answer) return answer(warning);
+    const detail = 'A sign-off records what you approved; it does not change the decision.';
+    return (await vscode.window.showWarningMessage(warning, { modal: true, detail }, SIGN_ANYWAY)) === SIGN_ANYWAY;
+  };
+  const adopt = async (panel: vscode.WebviewPanel) => {
+    const folder = await pickFolder('Open the GA checklist');
     const p = new ChecklistPanel(panel, context.extensionUri, log, () => {
       if (current === p) current = undefined;
-    });
+    }, folder, confirm);
     current = p;
     context.subscriptions.push(p);
     return p;
@@ -30,18 +49,18 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
   const open = async () => {
     if (current) {
       current.panel.reveal();
-      await current.refresh();
+      await current.refresh(true);
       return;
     }
     const panel = vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, 'GA Checklist', vscode.ViewColumn.Active, { enableFindWidget: true });
-    await adopt(panel).refresh();
+    await (await adopt(panel)).refresh();
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('aurora.openChecklist', open),
     vscode.window.registerWebviewPanelSerializer(CHECKLIST_VIEW_TYPE, {
       async deserializeWebviewPanel(panel) {
         // The webview restores its last view from setState at once; the refresh brings fresh answers.
-        await adopt(panel).refresh();
+        await (await adopt(panel)).refresh();
       },
     }),
   );
@@ -62,6 +81,12 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
     },
     get isOpen() {
       return current !== undefined;
+    },
+    get lastSigningWarning() {
+      return lastSigningWarning;
+    },
+    answerSigningWarnings(a) {
+      answer = a;
     },
   };
 }

@@ -1,6 +1,7 @@
 // The Gates view's model, built from a GateReport. Plain data (no 'vscode' import) so the tree, the
 // status bar and the tests all read the same thing; tree.ts turns it into TreeItems.
-import type { CheckOutcome, CheckResult, Comparator, DataMode, DecisionCode, GateReport, GateResult, GateStatus } from '../../core/verdict/types';
+import { type CheckOutcome, type CheckResult, type Comparator, type DataMode, type DecisionCode, type GateReport, type GateResult, type GateStatus, needsRemediation } from '../../core/verdict';
+import { judgementFacts } from '../../core/judge';
 import { promGraphUrl } from './promLink';
 
 /** A codicon id and the theme colour id it is drawn in. */
@@ -59,6 +60,7 @@ const OUTCOME_GLYPH: Record<CheckOutcome, string> = {
   PASS: 'pass',
   WARN: 'warning',
   FAIL: 'error',
+  INCONCLUSIVE: 'question',
   NO_DATA: 'circle-slash',
   ERROR: 'alert',
 };
@@ -68,6 +70,7 @@ export const DECISION_ICON: Record<DecisionCode, string> = {
   CONDITIONAL: 'warning',
   INCONCLUSIVE: 'question',
   BLOCKED: 'error',
+  ERROR: 'debug-disconnect',
 };
 
 const COMPARATOR_TEXT: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '==': '=' };
@@ -110,6 +113,12 @@ function checkTooltip(c: CheckResult, gate: GateResult, dataMode: DataMode): str
   const counts = c.counts_as === c.outcome ? '' : ` — counts as **${c.counts_as}**`;
   lines.push(`**${escapeMarkdown(c.name)}**: **${c.outcome}**${counts}${dataMode === 'live' ? '' : ` _(${dataMode.toUpperCase()} data)_`}`, '');
   lines.push(escapeMarkdown(c.message), '');
+  const cmp = e.comparison;
+  if (cmp) {
+    lines.push(`Baseline ${inlineCode(cmp.baseline.value)} vs candidate ${inlineCode(cmp.candidate.value)}:`, '');
+    for (const [k, v] of judgementFacts(cmp.judgement)) lines.push(`- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`);
+    lines.push('');
+  }
   const value = c.value === null ? '_none_' : `**${formatNumber(c.value)}**`;
   lines.push(`- Value: ${value}, threshold ${escapeMarkdown(COMPARATOR_TEXT[c.comparator])} ${formatNumber(c.threshold)} (on failure: ${c.severity})`);
   lines.push(`- Source: ${e.kind} ${inlineCode(e.source)}`);
@@ -126,7 +135,8 @@ function checkTooltip(c: CheckResult, gate: GateResult, dataMode: DataMode): str
   lines.push(`- Took: ${e.duration_ms} ms`);
   if (e.error) lines.push(`- Error: ${escapeMarkdown(e.error)}`);
   if (e.query) lines.push('', codeBlock(e.query, 'promql'));
-  if (c.counts_as !== 'PASS' && gate.remediation) lines.push('', `**Next step:** ${escapeMarkdown(gate.remediation)}`);
+  // A server that did not answer is not the release's fault: no gate remediation for it.
+  if (c.counts_as !== 'PASS' && !e.cause && gate.remediation) lines.push('', `**Next step:** ${escapeMarkdown(gate.remediation)}`);
   return lines.join('\n');
 }
 
@@ -135,7 +145,7 @@ function gateTooltip(g: GateResult, dataMode: DataMode): string {
   lines.push(escapeMarkdown(g.message), '');
   lines.push(`Condition: ${escapeMarkdown(g.condition)}`, '');
   for (const c of g.checks) lines.push(`- ${c.outcome === c.counts_as ? c.outcome : `${c.outcome} → ${c.counts_as}`}: ${escapeMarkdown(c.name)} — ${escapeMarkdown(checkDescription(c))}`);
-  if (g.status !== 'PASS' && g.remediation) lines.push('', `**Next step:** ${escapeMarkdown(g.remediation)}`);
+  if (needsRemediation(g) && g.remediation) lines.push('', `**Next step:** ${escapeMarkdown(g.remediation)}`);
   return lines.join('\n');
 }
 

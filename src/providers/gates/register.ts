@@ -2,16 +2,20 @@
 // "Set Prometheus Token" and the status-bar decision.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { readGateReport } from '../../core/checklist/gateReport';
-import { InputError } from '../../core/util/errors';
-import type { GateReport } from '../../core/verdict/types';
+import { readGateReport } from '../../core/checklist';
+import { InputError } from '../../core/util';
+import type { GateReport } from '../../core/verdict';
 import type { AuditApi } from '../audit/register';
-import { REPORT_PATH, runEvaluation } from './evaluateCommand';
+import { ARTIFACTS } from '../../core/artifacts';
+import { debounce } from '../shared';
+import { currentReportFile } from '../../core/gates';
+import { runEvaluation, type EvaluationUi, type GatesNotice } from './evaluateCommand';
 import { buildGatesModel, type CheckNodeModel, type GatesViewModel } from './model';
 import { gatesFolder, resolveGateSettings } from './settings';
 import { GatesStatusBar } from './statusBar';
-import { setPrometheusToken } from './tokenCommand';
+import { setPrometheusPassword, setPrometheusToken } from './tokenCommand';
 import { GatesTreeProvider } from './tree';
+import { historyEntries } from '../history/commands';
 
 /** What extension tests (and other extensions) read of the Gates face. */
 export interface GatesApi {
@@ -22,6 +26,8 @@ export interface GatesApi {
   readonly statusBarText: string;
   /** Absolute path of the last report written, if any. */
   readonly reportFile: string | undefined;
+  /** The last notification shown by an evaluation, with its buttons. */
+  readonly lastNotice: GatesNotice | undefined;
 }
 
 export function registerGates(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, audit?: AuditApi): GatesApi {
@@ -31,11 +37,26 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     context.subscriptions.push(audit.onDidChange((m) => (tree.audit = m)));
   }
   const view = vscode.window.createTreeView('aurora.gates', { treeDataProvider: tree, showCollapseAll: true });
+  // The audit status is a row of this view: its backup poll runs only while the view is visible.
+  if (audit) {
+    audit.setVisible(view.visible);
+    context.subscriptions.push(view.onDidChangeVisibility((e) => audit.setVisible(e.visible)));
+  }
   const statusBar = new GatesStatusBar();
   let reportFile: string | undefined;
   /** Set while the view shows a report read from disk rather than one evaluated in this window. */
   let loadedFrom: string | undefined;
   let running: Promise<GateReport | undefined> | undefined;
+  /** Why the last evaluation could not be carried out (the view keeps the report before it). */
+  let notCarriedOut: string | undefined;
+  let lastNotice: GatesNotice | undefined;
+  const ui: EvaluationUi = {
+    notify(notice) {
+      lastNotice = notice;
+      const show = notice.level === 'error' ? vscode.window.showErrorMessage : notice.level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      return show(notice.message, ...notice.actions);
+    },
+  };
 
   // Before the first run the view says which mode the next run will use and what trust leaves out.
   const refreshHeader = async () => {
@@ -43,26 +64,42 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     const model = tree.model;
     const mode = model ? (model.dataMode === 'live' ? 'live' : `${model.dataMode.toUpperCase()} data — cannot promote`) : `${s.mode} · not evaluated`;
     view.description = model && loadedFrom ? `${mode} · from ${loadedFrom}` : mode;
-    view.message = s.ignoredUntrusted.length
-      ? `Untrusted workspace: ${s.ignoredUntrusted.join(', ')} from the workspace ${s.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used.`
-      : undefined;
+    // VS Code hides restricted workspace values in Restricted Mode, so the rule is stated, and the names given when known.
+    const untrusted = !vscode.workspace.isTrusted
+      ? `Restricted Mode: ${s.ignoredUntrusted.length ? `${s.ignoredUntrusted.join(', ')} from the workspace ${s.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used; ` : ''}workspace settings that choose a server, add headers or read files are ignored, the bundled gates file is used and the report is not written into the folder.`
+      : s.ignoredUntrusted.length ? `Untrusted workspace: ${s.ignoredUntrusted.join(', ')} from the workspace ${s.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used.` : undefined;
+    view.message = [notCarriedOut && `Last evaluation not carried out: ${notCarriedOut}. Showing the report before it.`, untrusted].filter(Boolean).join(' ') || undefined;
     if (!model) statusBar.show(undefined, s.mode);
+  };
+
+  const refreshHistory = async () => {
+    tree.history = await historyEntries('gates').catch((err: Error) => {
+      log.warn(`gates history not shown: ${err.message}`);
+      return [];
+    });
   };
 
   const evaluate = (): Promise<GateReport | undefined> => {
     running ??= (async () => {
       try {
-        const done = await runEvaluation(context.secrets, log);
+        const done = await runEvaluation(context.secrets, log, ui);
         if (!done) return undefined;
+        if (done.kept) {
+          notCarriedOut = done.report.evaluation_error?.message ?? done.report.decision;
+          await refreshHeader();
+          return done.report;
+        }
+        notCarriedOut = undefined;
         tree.model = buildGatesModel(done.report);
         reportFile = done.reportFile;
+        await refreshHistory();
         loadedFrom = undefined;
         statusBar.show(tree.model);
         await refreshHeader();
         const show = 'Show Gates';
         const open = 'Open Report';
         const mode = done.report.data_mode === 'live' ? '' : ` (${done.report.data_mode.toUpperCase()} data — cannot promote)`;
-        void vscode.window.showInformationMessage(`Aurora: ${done.report.decision}${mode}`, show, ...(reportFile ? [open] : [])).then((choice) => {
+        void ui.notify({ level: 'info', message: `Aurora: ${done.report.decision}${mode}`, actions: [show, ...(reportFile ? [open] : [])] }).then((choice) => {
           if (choice === show) void vscode.commands.executeCommand('aurora.gates.focus');
           if (choice === open && reportFile) void vscode.window.showTextDocument(vscode.Uri.file(reportFile));
         });
@@ -89,20 +126,20 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       statusBar.show(tree.model);
       await refreshHeader();
     } catch (err) {
-      if (err instanceof InputError && err.message === 'gate report not found') return;
+      if (err instanceof InputError && err.code === 'not-found') return;
       log.warn(`not showing ${file}: ${err instanceof InputError ? err.format() : String(err)}`);
     }
   };
-  let reloadTimer: NodeJS.Timeout | undefined;
   const folder = gatesFolder();
   if (folder) {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, REPORT_PATH.split(path.sep).join('/')));
-    const reload = (uri: vscode.Uri) => {
-      clearTimeout(reloadTimer);
-      reloadTimer = setTimeout(() => void loadReport(uri.fsPath), 300);
-    };
-    context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), { dispose: () => clearTimeout(reloadTimer) });
-    void loadReport(path.join(folder.uri.fsPath, REPORT_PATH));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, ARTIFACTS.gateReport));
+    const reload = debounce(() => void loadReport(currentReportFile(folder.uri.fsPath)), 300);
+    // A run kept by the CLI or another window shows up in "History" (meta.json is written last).
+    const kept = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'artifacts/history/gates/*/meta.json'));
+    context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), reload);
+    context.subscriptions.push(kept, kept.onDidCreate(() => void refreshHistory()), kept.onDidDelete(() => void refreshHistory()));
+    void refreshHistory();
+    void loadReport(currentReportFile(folder.uri.fsPath));
   }
 
   context.subscriptions.push(
@@ -112,6 +149,9 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     vscode.commands.registerCommand('aurora.evaluateGates', evaluate),
     vscode.commands.registerCommand('aurora.setPrometheusToken', async (value?: string) => {
       await setPrometheusToken(context.secrets, log, typeof value === 'string' ? value : undefined);
+    }),
+    vscode.commands.registerCommand('aurora.setPrometheusPassword', async (value?: string) => {
+      await setPrometheusPassword(context.secrets, log, typeof value === 'string' ? value : undefined);
     }),
     vscode.commands.registerCommand('aurora.openQueryInPrometheus', async (node?: CheckNodeModel) => {
       if (!node?.queryUrl) return;
@@ -137,6 +177,9 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     },
     get reportFile() {
       return reportFile;
+    },
+    get lastNotice() {
+      return lastNotice;
     },
   };
 }

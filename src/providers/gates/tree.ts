@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { AuditViewModel } from '../audit/model';
 import { auditTreeItem, type AuditNode } from '../audit/treeItem';
+import type { HistoryEntry } from '../../core/history';
+import { historyTreeItem, type HistoryEntryNode, type HistoryNode } from '../history/tree';
 import type { CheckNodeModel, GateNodeModel, GatesViewModel } from './model';
 
-export type GatesNode = GateNodeModel | CheckNodeModel | AuditNode;
+export type GatesNode = GateNodeModel | CheckNodeModel | AuditNode | HistoryNode | HistoryEntryNode;
 
 /** The Gates view: one node per gate, its checks as children. It only renders the current model. */
 export class GatesTreeProvider implements vscode.TreeDataProvider<GatesNode>, vscode.Disposable {
@@ -28,8 +30,17 @@ export class GatesTreeProvider implements vscode.TreeDataProvider<GatesNode>, vs
     this.changed.fire(undefined);
   }
 
+  private historyNode: HistoryNode | undefined;
+
+  /** Kept gates evaluations, newest first: a collapsed "History" node below the gates. */
+  set history(entries: HistoryEntry[]) {
+    this.historyNode = entries.length ? { kind: 'history', historyKind: 'gates', entries } : undefined;
+    this.changed.fire(undefined);
+  }
+
   getChildren(node?: GatesNode): GatesNode[] {
-    if (!node) return [...(this.auditNode ? [this.auditNode] : []), ...(this.current?.gates ?? [])];
+    if (!node) return [...(this.auditNode ? [this.auditNode] : []), ...(this.current?.gates ?? []), ...(this.historyNode ? [this.historyNode] : [])];
+    if (node.kind === 'history') return node.entries.map((entry, i) => ({ kind: 'historyEntry', historyKind: node.historyKind, entry, previous: node.entries[i + 1] }));
     return node.kind === 'gate' ? node.checks : [];
   }
 
@@ -39,6 +50,7 @@ export class GatesTreeProvider implements vscode.TreeDataProvider<GatesNode>, vs
 
   getTreeItem(node: GatesNode): vscode.TreeItem {
     if (node.kind === 'audit') return auditTreeItem(node.model);
+    if (node.kind === 'history' || node.kind === 'historyEntry') return historyTreeItem(node);
     const collapsed = node.kind === 'gate'
       ? node.status === 'PASS' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded
       : vscode.TreeItemCollapsibleState.None;

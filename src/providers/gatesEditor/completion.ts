@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { BUILTIN_VARIABLES } from '../../core/gates/load';
+import { signalOf } from '../shared';
+import { BUILTIN_VARIABLES } from '../../core/gates';
 import { contextAt, findQueries, queryAt } from '../../core/gatesEditor';
 import { PROMQL_AGGREGATORS, PROMQL_FUNCTIONS, type PromqlFunction } from '../../core/promql';
 import type { GatesDocuments } from './documents';
@@ -10,12 +11,6 @@ function functionItem(f: PromqlFunction, aggregator: boolean): vscode.Completion
   item.documentation = new vscode.MarkdownString(f.doc);
   item.insertText = new vscode.SnippetString(`${f.name}($0)`);
   return item;
-}
-
-function signalOf(token: vscode.CancellationToken): AbortSignal {
-  const c = new AbortController();
-  token.onCancellationRequested(() => c.abort());
-  return c.signal;
 }
 
 /** Completion inside the queries of a gates file: functions, template variables, and the server's metrics, labels and values. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KeyedDebounce } from '../shared';
 import { lintGatesText } from '../../core/gatesEditor';
 import type { GatesDocuments } from './documents';
 
@@ -7,7 +8,6 @@ export const SOURCE = 'Aurora gates';
 /** PromQL and schema problems of every open gates file, refreshed as it is typed. */
 export function registerGatesDiagnostics(documents: GatesDocuments): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('aurora-gates');
-  const timers = new Map<string, NodeJS.Timeout>();
   const update = (document: vscode.TextDocument) => {
     if (!documents.is(document)) {
       collection.delete(document.uri);
@@ -25,20 +25,16 @@ export function registerGatesDiagnostics(documents: GatesDocuments): vscode.Disp
     );
   };
   // Checking takes about a millisecond per query; the short delay only coalesces bursts of keystrokes.
-  const schedule = (document: vscode.TextDocument) => {
-    const key = document.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => { timers.delete(key); update(document); }, 50));
-  };
+  const pending = new KeyedDebounce<vscode.TextDocument>(update, () => 50);
   vscode.workspace.textDocuments.forEach(update);
   return vscode.Disposable.from(
     collection,
     vscode.workspace.onDidOpenTextDocument(update),
-    vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
+    vscode.workspace.onDidChangeTextDocument((e) => pending.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => {
-      clearTimeout(timers.get(d.uri.toString()));
+      pending.cancel(d);
       collection.delete(d.uri);
     }),
-    { dispose: () => timers.forEach(clearTimeout) },
+    pending,
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { signalOf } from '../shared';
 import { findQueries, queryAt, wordAt } from '../../core/gatesEditor';
 import { promqlFunction } from '../../core/promql';
 import type { GatesDocuments } from './documents';
@@ -17,9 +18,8 @@ export function registerGatesHover(documents: GatesDocuments, catalog: ServerCat
       const fn = promqlFunction(word.word);
       const after = hit.query.template.slice(word.to).trimStart();
       if (fn && after.startsWith('(')) return new vscode.Hover(new vscode.MarkdownString().appendCodeblock(`${fn.name}(${fn.args}) → ${fn.returns}`, 'promql').appendText(fn.doc), range);
-      const c = new AbortController();
-      token.onCancellationRequested(() => c.abort());
-      const [meta, now] = await Promise.all([catalog.metadata(word.word, c.signal), catalog.current(word.word, c.signal)]);
+      const signal = signalOf(token);
+      const [meta, now] = await Promise.all([catalog.metadata(word.word, signal), catalog.current(word.word, signal)]);
       if (!meta.ok && !now.ok) return undefined;
       const md = new vscode.MarkdownString();
       md.appendMarkdown(`**${word.word}**`);

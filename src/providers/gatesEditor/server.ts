@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { currentValue, labelNames, labelValues, metricMetadata, metricNames, type CatalogAnswer, type CurrentValue, type MetricMetadata } from '../../core/prometheus/catalog';
-import { HttpTransport } from '../../core/prometheus/transport';
+import { type CatalogAnswer, countSeries, currentValue, type CurrentValue, HttpTransport, labelNames, labelValues, metricMetadata, type MetricMetadata, metricNames } from '../../core/prometheus';
+import type { ExplainDeps } from '../../core/promql';
 import { resolveGateSettings } from '../gates/settings';
+import { resolveConnection } from '../../core/gates';
 
 const TTL_MS = 60_000;
 
@@ -47,6 +48,23 @@ export class ServerCatalog implements vscode.Disposable {
     return t ? currentValue(t, metric, new Date(), signal) : { ok: false, message: 'no Prometheus URL' };
   }
 
+  /** What Explain needs: sub-expressions run now, and label values; undefined without a usable server. */
+  async explainer(): Promise<ExplainDeps | undefined> {
+    const t = await this.connect();
+    if (!t) return undefined;
+    const at = new Date();
+    return {
+      probe: async (expr, signal) => {
+        const r = await countSeries(t, expr, at, signal);
+        return r.ok ? { ok: true, series: r.value } : { ok: false, message: r.message };
+      },
+      labelValues: async (label, metric, signal) => {
+        const r = await labelValues(t, label, metric, signal);
+        return r.ok ? r.value : [];
+      },
+    };
+  }
+
   private async cached<T>(key: string, load: (t: HttpTransport) => Promise<CatalogAnswer<T>>): Promise<CatalogAnswer<T>> {
     const t = await this.connect();
     if (!t) return { ok: false, message: 'no Prometheus URL is set (auroraGa.prometheus.url), or the workspace is not trusted' };
@@ -62,7 +80,8 @@ export class ServerCatalog implements vscode.Disposable {
 
   private connect(): Promise<HttpTransport | undefined> {
     this.transport ??= resolveGateSettings(this.secrets).then(
-      ({ options }) => (options.prometheus ? new HttpTransport(options.prometheus) : undefined),
+      // The same connection the evaluation uses (defaults, units, credentials from the URL).
+      ({ request, missing }) => (request.connection && !missing ? new HttpTransport(resolveConnection(request.connection)) : undefined),
       (err: unknown) => {
         // A failure is not kept: the next request tries again.
         this.transport = undefined;

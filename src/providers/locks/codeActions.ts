@@ -2,7 +2,7 @@
 // (a command that asks first), Compare with locked profile (a diff editor), Delete orphan lock.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { revertEdit } from '../../core/lock/revert';
+import { revertEdit, type LockChange } from '../../core/lock';
 import { changeRange, Code, SOURCE } from './diagnostics';
 import type { LockDocuments } from './documents';
 
@@ -16,7 +16,8 @@ export class LockCodeActions implements vscode.CodeActionProvider {
     const state = this.documents.stateFor(document.uri);
     const lockName = state ? path.basename(state.lockPath) : 'the lock';
     const update = (diagnostic: vscode.Diagnostic) => {
-      const a = new vscode.CodeAction(`Update lock ${lockName} to this profile`, vscode.CodeActionKind.QuickFix);
+      const legacy = state?.legacy ? ` and ${path.basename(state.legacy.lockPath)}` : '';
+      const a = new vscode.CodeAction(`Update lock ${lockName}${legacy} to this profile`, vscode.CodeActionKind.QuickFix);
       a.diagnostics = [diagnostic];
       a.command = { command: 'aurora.lockProfile', title: 'Update lock', arguments: [document.uri] };
       return a;
@@ -25,7 +26,7 @@ export class LockCodeActions implements vscode.CodeActionProvider {
       if (diagnostic.source !== SOURCE) continue;
       switch (diagnostic.code) {
         case Code.changed: {
-          const change = state?.changes.find((c) => changeRange(document, c).isEqual(diagnostic.range) && diagnostic.message.startsWith(c.pathText));
+          const change = state?.changes.find((c: LockChange) => changeRange(document, c).isEqual(diagnostic.range) && diagnostic.message.startsWith(c.pathText));
           const edit = change && revertEdit(document.getText(), change);
           if (change && edit) {
             const revert = new vscode.CodeAction(change.kind === 'added' ? `Remove ${change.pathText} (not in the lock)` : `Revert ${change.pathText} to locked value ${change.old}`, vscode.CodeActionKind.QuickFix);
@@ -47,6 +48,12 @@ export class LockCodeActions implements vscode.CodeActionProvider {
         case Code.legacy:
           actions.push(update(diagnostic));
           break;
+        case Code.missing: {
+          const a = update(diagnostic);
+          a.title = `Lock ${path.basename(document.uri.fsPath)} (write ${lockName}${state?.legacy ? ` and update ${path.basename(state.legacy.lockPath)}` : ''})`;
+          actions.push(a);
+          break;
+        }
         case Code.corrupt: {
           actions.push(update(diagnostic));
           if (state) {

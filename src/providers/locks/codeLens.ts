@@ -19,10 +19,11 @@ export class LockCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
     if (!state) return [];
     const top = new vscode.Range(0, 0, 0, 0);
     const lockName = path.basename(state.lockPath);
-    const icon = state.status === 'valid' ? '$(lock)' : '$(unlock)';
+    const valid = state.verdict.status === 'valid';
+    const icon = valid ? '$(lock)' : '$(unlock)';
     const lenses = [new vscode.CodeLens(top, { title: `${icon} ${describeState(state)} — ${lockName}`, command: 'aurora.locks.focus', tooltip: 'Show the Locks view' })];
     if (state.changes.length) lenses.push(new vscode.CodeLens(top, { title: 'Compare with locked profile', command: 'aurora.locks.compare', arguments: [document.uri] }));
-    if (state.status !== 'valid') lenses.push(new vscode.CodeLens(top, { title: state.status === 'missing' && !state.legacy ? 'Lock profile' : 'Update lock', command: 'aurora.lockProfile', arguments: [document.uri] }));
+    if (!valid) lenses.push(new vscode.CodeLens(top, { title: state.verdict.status === 'missing' && !state.legacy ? 'Lock profile' : 'Update lock', command: 'aurora.lockProfile', arguments: [document.uri] }));
     return lenses;
   }
 

@@ -2,7 +2,7 @@
 // current text with every change reverted, so the diff shows exactly the keys that changed.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { lockedText } from '../../core/lock/revert';
+import { lockedText } from '../../core/lock';
 import type { LockDocuments } from './documents';
 import { lockDate } from './model';
 

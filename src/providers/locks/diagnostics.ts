@@ -4,10 +4,9 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { LockChange, SourceRange } from '../../core/lock';
-import { rangeForPath } from '../../core/profile/locate';
-import { changeDirection } from '../../core/profile/validate';
+import { changeDirection, rangeForPath } from '../../core/profile';
 import { lockDate, type ProfileLockState } from './model';
-import { lockSettings, raise } from './settings';
+import { raise, type LockSettings } from './settings';
 
 export const SOURCE = 'Aurora locks';
 export const Code = {
@@ -15,6 +14,7 @@ export const Code = {
   schema1: 'lock-schema1',
   mismatch: 'lock-mismatch',
   legacy: 'lock-legacy',
+  missing: 'lock-missing',
   corrupt: 'lock-corrupt',
   orphan: 'lock-orphan',
   unhashable: 'profile-unhashable',
@@ -61,8 +61,8 @@ function make(range: vscode.Range, message: string, severity: vscode.DiagnosticS
   return d;
 }
 
-export function profileDiagnostics(document: vscode.TextDocument, state: ProfileLockState): vscode.Diagnostic[] {
-  const { severity } = lockSettings(document.uri);
+export function profileDiagnostics(document: vscode.TextDocument, state: ProfileLockState, settings: LockSettings): vscode.Diagnostic[] {
+  const { severity } = settings;
   const lockName = path.basename(state.lockPath);
   const date = lockDate(state.lock);
   const out: vscode.Diagnostic[] = [];
@@ -79,6 +79,10 @@ export function profileDiagnostics(document: vscode.TextDocument, state: Profile
       break;
     case 'unreadable':
       out.push(make(documentRange(document), `${lockName} cannot be read: ${state.problem?.format()}`, vscode.DiagnosticSeverity.Error, Code.corrupt));
+      break;
+    case 'missing':
+      // Not locked is not a change: information, unless a legacy lock claims to lock it.
+      out.push(make(documentRange(document), `Not locked: ${state.verdict.detail}`, state.legacy ? severity : vscode.DiagnosticSeverity.Information, Code.missing));
       break;
     case 'profile-error': {
       const loc = state.problem?.location;

@@ -6,17 +6,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { legacyLockPathFor, lockPathFor, parseLock } from '../../core/lock';
-import { analyzeBuffer, type LockFileState } from '../../core/lock/bufferState';
-import { ProfileEditSession } from '../../core/lock/editSession';
-import { InputError } from '../../core/util/errors';
+import { ProfileEditSession } from '../../core/lock';
+import { analyzeBuffer, type LockFileState } from '../../core/profile';
+import { InputError } from '../../core/util';
+import { disposeAll, KeyedDebounce, type CachedSettings } from '../shared';
 import type { ProfileLockState } from './model';
-import { lockSettings } from './settings';
+import type { LockSettings } from './settings';
 
 interface Tracked {
   document: vscode.TextDocument;
   session: ProfileEditSession;
   lockPath: string;
-  timer?: NodeJS.Timeout;
   state?: ProfileLockState;
 }
 
@@ -24,11 +24,13 @@ export function isYamlFile(uri: vscode.Uri): boolean {
   return uri.scheme === 'file' && /\.ya?ml$/i.test(uri.fsPath);
 }
 
+/** A file's text, undefined when it does not exist; one that exists but cannot be read is an InputError. */
 async function readOptional(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8');
-  } catch {
-    return undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InputError(`cannot read: ${(err as Error).message}`, { file });
   }
 }
 
@@ -38,12 +40,19 @@ export class LockDocuments implements vscode.Disposable {
   private readonly legacy = new Map<string, string | undefined>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending: KeyedDebounce<string>;
   /** Fires with a profile's URI whenever its lock state was recomputed. */
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly settings: CachedSettings<LockSettings>,
+  ) {
+    // Read when an edit is scheduled, from the cache: typing never reads the configuration.
+    this.pending = new KeyedDebounce((key) => this.analyze(key), (key) => this.settings.get(vscode.Uri.parse(key)).debounceMs);
     this.disposables.push(
       this.emitter,
+      this.pending,
       vscode.workspace.onDidOpenTextDocument((d) => void this.consider(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)),
@@ -70,7 +79,8 @@ export class LockDocuments implements vscode.Disposable {
     const profilePath = document.uri.fsPath;
     const lockPath = lockPathFor(profilePath);
     await this.loadLock(lockPath);
-    this.legacy.set(profilePath, await readOptional(legacyLockPathFor(profilePath)));
+    // A legacy lock that exists but cannot be read is kept as unreadable text, never as absent.
+    this.legacy.set(profilePath, await readOptional(legacyLockPathFor(profilePath)).catch(() => ''));
     const hasLock = this.locks.get(lockPath)?.kind !== 'none' || this.legacy.get(profilePath) !== undefined;
     // Unlocked YAML files in a `profiles` folder are still profiles: they get the schema checks.
     const inProfiles = path.dirname(profilePath).split(path.sep).includes('profiles');
@@ -83,15 +93,12 @@ export class LockDocuments implements vscode.Disposable {
   }
 
   private async loadLock(lockPath: string): Promise<void> {
-    const text = await readOptional(lockPath);
-    if (text === undefined) this.locks.set(lockPath, { kind: 'none' });
-    else {
-      try {
-        this.locks.set(lockPath, { kind: 'ok', lock: parseLock(text, lockPath) });
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        this.locks.set(lockPath, { kind: 'corrupt', error: err });
-      }
+    try {
+      const text = await readOptional(lockPath);
+      this.locks.set(lockPath, text === undefined ? { kind: 'none' } : { kind: 'ok', lock: parseLock(text, lockPath) });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      this.locks.set(lockPath, { kind: 'corrupt', error: err });
     }
   }
 
@@ -114,7 +121,7 @@ export class LockDocuments implements vscode.Disposable {
     const key = uri.toString();
     const t = this.tracked.get(key);
     if (!t) return;
-    clearTimeout(t.timer);
+    this.pending.cancel(key);
     this.tracked.delete(key);
     this.emitter.fire(uri);
   }
@@ -126,8 +133,7 @@ export class LockDocuments implements vscode.Disposable {
     const [c] = e.contentChanges;
     if (e.contentChanges.length === 1) t.session.applyEdit({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }, e.document.getText());
     else t.session.reset(e.document.getText());
-    clearTimeout(t.timer);
-    t.timer = setTimeout(() => this.analyze(key), lockSettings(e.document.uri).debounceMs);
+    this.pending.schedule(key);
   }
 
   /** Computes the lock state of a tracked buffer (synchronous: the lock is already parsed). */
@@ -143,7 +149,6 @@ export class LockDocuments implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.tracked.values()) clearTimeout(t.timer);
-    for (const d of this.disposables) d.dispose();
+    disposeAll(this.disposables);
   }
 }

@@ -3,8 +3,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { lockPathFor, normalizeProfile, writeLock } from '../../core/lock';
-import { InputError } from '../../core/util/errors';
+import { legacyLockPathFor, lockPathFor, normalizeProfile, writeProfileLocks, type LegacyUpdate } from '../../core/lock';
+import { InputError } from '../../core/util';
 import { isYamlFile } from './documents';
 
 /** Asks the user to confirm; resolves true to go ahead. Replaceable through the API (tests). */
@@ -26,6 +26,8 @@ async function pickProfile(): Promise<vscode.Uri | undefined> {
 export interface LockOutcome {
   written: boolean;
   lockPath?: string;
+  /** What happened to a legacy `.yaml.lock` beside the profile (brought into agreement or retired). */
+  legacy?: LegacyUpdate;
   sha256?: string;
   message: string;
 }
@@ -39,19 +41,26 @@ export async function lockProfile(target: vscode.Uri | undefined, confirm: Confi
   const lockName = path.basename(lockPath);
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const exists = await fs.stat(lockPath).then(() => true, () => false);
-  if (exists || document?.isDirty) {
-    const detail = `${exists ? `${lockName} will record the profile as it is now; the previous lock is replaced.` : ''}${document?.isDirty ? ` ${name} has unsaved changes and will be saved first.` : ''}`.trim();
+  const legacyName = path.basename(legacyLockPathFor(profilePath));
+  const hasLegacy = await fs.stat(legacyLockPathFor(profilePath)).then(() => true, () => false);
+  if (exists || hasLegacy || document?.isDirty) {
+    const detail = [
+      exists ? `${lockName} will record the profile as it is now; the previous lock is replaced.` : '',
+      hasLegacy ? `The legacy ${legacyName} gets the current checksum (or, if it cannot be read, is renamed to ${legacyName}.retired).` : '',
+      document?.isDirty ? `${name} has unsaved changes and will be saved first.` : '',
+    ].filter(Boolean).join(' ');
     if (!(await confirm(`Update ${lockName} to the current ${name}?`, detail, 'Update lock'))) return { written: false, message: 'cancelled' };
   }
   if (document?.isDirty && !(await document.save())) return { written: false, message: `${name} could not be saved` };
   try {
     const text = await fs.readFile(profilePath, 'utf8');
     const profile = normalizeProfile(text, vscode.workspace.asRelativePath(uri));
-    await writeLock(profilePath, lockPath, profile);
-    log.info(`locks: wrote ${lockPath} (${profile.sha256})`);
-    const message = `Aurora: ${lockName} ${exists ? 'updated' : 'created'} (SHA-256 ${profile.sha256.slice(0, 16)}…).`;
+    const legacy = await writeProfileLocks(profilePath, lockPath, text, profile, AbortSignal.timeout(60000));
+    log.info(`locks: wrote ${lockPath} (${profile.sha256}); legacy lock: ${legacy.kind}`);
+    const legacyText = legacy.kind === 'updated' ? ` ${legacyName} checksum updated.` : legacy.kind === 'retired' ? ` ${legacyName} could not be read and was renamed to ${path.basename(legacy.retiredTo)}.` : '';
+    const message = `Aurora: ${lockName} ${exists ? 'updated' : 'created'} (SHA-256 ${profile.sha256.slice(0, 16)}…).${legacyText}`;
     void vscode.window.showInformationMessage(message);
-    return { written: true, lockPath, sha256: profile.sha256, message };
+    return { written: true, lockPath, legacy, sha256: profile.sha256, message };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const message = `Aurora: cannot lock ${name}: ${err.format()}`;

@@ -1,5 +1,5 @@
 import type { LockStatus, ProfileLock } from '../../core/lock';
-import type { BufferLockState } from '../../core/lock/bufferState';
+import type { BufferLockState } from '../../core/profile';
 
 /** Lock state of one profile as the editor shows it (from the open buffer when the file is open). */
 export type ProfileLockState = BufferLockState;
@@ -10,7 +10,8 @@ export interface LockTreeEntry {
   label: string;
   profilePath?: string;
   lockPath?: string;
-  state: LockStatus | 'orphan' | 'legacy-only';
+  /** The profile's verdict (the one lock policy), or orphan for a lock without its profile. */
+  state: LockStatus | 'orphan';
   /** What the row says after its label, e.g. `locked ✓` or `2 changes since 2025-08-21`. */
   description: string;
   changes: string[];
@@ -21,14 +22,15 @@ export function lockDate(lock: ProfileLock | undefined): string | undefined {
   return lock?.generatedAt ? lock.generatedAt.slice(0, 10) : undefined;
 }
 
-/** The short state text shared by the CodeLens and the Locks view. */
+/** The short verdict text shared by the CodeLens and the Locks view. */
 export function describeState(s: ProfileLockState): string {
   const since = lockDate(s.lock) ? ` since ${lockDate(s.lock)}` : '';
-  switch (s.status) {
+  if (s.verdict.decidedBy === 'legacy') return s.verdict.status === 'mismatch' ? 'legacy lock mismatch' : 'legacy lock corrupt';
+  switch (s.verdict.status) {
     case 'valid':
       return 'locked ✓';
     case 'missing':
-      return s.legacy ? `legacy lock ${s.legacy.status}` : 'not locked';
+      return s.legacy ? 'not locked (legacy lock only)' : 'not locked';
     case 'unreadable':
       return 'lock file corrupt';
     case 'profile-error':

@@ -8,7 +8,9 @@ import { profileDiagnostics } from './diagnostics';
 import { LockDocuments } from './documents';
 import { lockProfile, modalConfirm, type ConfirmPrompt, type LockOutcome } from './lockCommand';
 import type { LockTreeEntry, ProfileLockState } from './model';
+import { lockSettingsCache } from './settings';
 import { LocksTreeProvider } from './tree';
+import { debounce } from '../shared';
 
 /** What extension tests (and other extensions) read of the locks face. */
 export interface LocksApi {
@@ -35,7 +37,8 @@ const LOCK_SELECTOR: vscode.DocumentFilter[] = [{ scheme: 'file', pattern: '**/*
 export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LocksApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('aurora-locks');
   const lockFileDiagnostics = vscode.languages.createDiagnosticCollection('aurora-lock-files');
-  const documents = new LockDocuments(log);
+  const settings = lockSettingsCache();
+  const documents = new LockDocuments(log, settings);
   const lens = new LockCodeLens(documents);
   const content = new LockedProfileContent(documents);
   const tree = new LocksTreeProvider(documents, lockFileDiagnostics, log);
@@ -45,7 +48,7 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
   const publish = (uri: vscode.Uri) => {
     const state = documents.stateFor(uri);
     const document = documents.documentFor(uri);
-    if (state && document) diagnostics.set(uri, profileDiagnostics(document, state));
+    if (state && document) diagnostics.set(uri, profileDiagnostics(document, state, settings.get(uri)));
     else diagnostics.delete(uri);
     lens.refresh();
     content.profileChanged(uri);
@@ -53,11 +56,7 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
   };
 
   // Lock files change under us (git checkout, the CLI, another tool): re-read them, debounced.
-  let scanTimer: NodeJS.Timeout | undefined;
-  const rescan = () => {
-    clearTimeout(scanTimer);
-    scanTimer = setTimeout(() => void tree.scan(), 300);
-  };
+  const rescan = debounce(() => void tree.scan(), 300);
   const lockFileEvent = (uri: vscode.Uri) => {
     void documents.fileChanged(uri);
     rescan();
@@ -78,7 +77,7 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
     await documents.refreshAll();
     await tree.scan();
     const rows = tree.entries;
-    const bad = rows.filter((r) => r.state !== 'valid' && r.state !== 'legacy-only');
+    const bad = rows.filter((r) => r.state !== 'valid');
     const text = rows.length ? `Aurora: ${rows.length - bad.length} of ${rows.length} locked profiles valid${bad.length ? `; ${bad.map((r) => `${r.label} (${r.description})`).join(', ')}` : ''}.` : 'Aurora: no profile locks in this workspace.';
     if (bad.length) void vscode.window.showWarningMessage(text);
     else void vscode.window.showInformationMessage(text);
@@ -95,7 +94,8 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
     view,
     lockWatcher,
     profileWatcher,
-    { dispose: () => clearTimeout(scanTimer) },
+    rescan,
+    settings,
     documents.onDidChange(publish),
     lockWatcher.onDidCreate(lockFileEvent),
     lockWatcher.onDidChange(lockFileEvent),
@@ -112,9 +112,7 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       return target ? compareWithLock(documents, target) : undefined;
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('auroraGa.lock')) void documents.refreshAll();
-    }),
+    settings.onDidChange(() => void documents.refreshAll()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void tree.scan()),
   );
   void tree.scan();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CachedSettings } from '../shared';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
@@ -16,11 +17,15 @@ export interface LockSettings {
   debounceMs: number;
 }
 
-export function lockSettings(scope?: vscode.Uri): LockSettings {
-  const cfg = vscode.workspace.getConfiguration('auroraGa.lock', scope);
+function readLockSettings(cfg: vscode.WorkspaceConfiguration): LockSettings {
   const name = cfg.get<SeverityName>('severity', 'warning');
   const debounce = cfg.get<number>('debounceMs', 250);
   return { severity: BY_NAME[name] ?? vscode.DiagnosticSeverity.Warning, debounceMs: Number.isFinite(debounce) && debounce >= 0 ? debounce : 250 };
+}
+
+/** auroraGa.lock.*, read once per folder and again when it changes (never per keystroke). */
+export function lockSettingsCache(): CachedSettings<LockSettings> {
+  return new CachedSettings('auroraGa.lock', readLockSettings);
 }
 
 /** One level more severe (Hint → Information → Warning → Error), capped at Error. */

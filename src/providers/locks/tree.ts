@@ -2,7 +2,7 @@
 // when the profile is open, from disk otherwise), the changed keys as children, orphan locks too.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { checkLock, findLockedProfiles } from '../../core/lock';
+import { checkLock, findLockedProfiles, type LockChange } from '../../core/lock';
 import type { LockDocuments } from './documents';
 import { describeState, type LockTreeEntry, type ProfileLockState } from './model';
 
@@ -12,7 +12,6 @@ const ICONS: Record<LockTreeEntry['state'], [string, string | undefined]> = {
   valid: ['lock', 'testing.iconPassed'],
   mismatch: ['unlock', 'list.warningForeground'],
   missing: ['unlock', undefined],
-  'legacy-only': ['lock', undefined],
   unreadable: ['error', 'list.errorForeground'],
   'profile-error': ['error', 'list.errorForeground'],
   orphan: ['question', 'list.warningForeground'],
@@ -79,22 +78,22 @@ export class LocksTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   /** Recomputes the rows, preferring the live state of open buffers over the disk scan. */
   rebuild(): void {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-    const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
+    // In a multi-root workspace a label starts with its folder's name (README "Multi-root workspaces").
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const rel = (f: string) => vscode.workspace.asRelativePath(f, multiRoot);
     const live = new Map(this.documents.states().map((s) => [s.profilePath, s]));
     const rows: LockTreeEntry[] = [];
     const seen = new Set<string>();
     for (const s of [...this.diskStates.map((d) => live.get(d.profilePath) ?? d), ...[...live.values()].filter((s) => !this.diskStates.some((d) => d.profilePath === s.profilePath))]) {
       if (seen.has(s.profilePath)) continue;
       seen.add(s.profilePath);
-      const legacyOnly = s.status === 'missing' && s.legacy !== undefined;
       rows.push({
         label: rel(s.profilePath),
         profilePath: s.profilePath,
-        lockPath: legacyOnly ? s.legacy!.lockPath : s.lockPath,
-        state: legacyOnly ? 'legacy-only' : s.status,
+        lockPath: s.verdict.decidedBy === 'legacy' || (s.status === 'missing' && s.legacy) ? s.legacy!.lockPath : s.lockPath,
+        state: s.verdict.status,
         description: describeState(s),
-        changes: s.changes.map((c) => `${c.pathText} ${c.kind === 'added' ? '(not locked)' : c.old} → ${c.kind === 'removed' ? '(removed)' : c.new}`),
+        changes: s.changes.map((c: LockChange) => `${c.pathText} ${c.kind === 'added' ? '(not locked)' : c.old} → ${c.kind === 'removed' ? '(removed)' : c.new}`),
       });
     }
     for (const lock of this.orphans) rows.push({ label: rel(lock), lockPath: lock, state: 'orphan', description: 'orphan lock (no profile)', changes: [] });

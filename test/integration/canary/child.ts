@@ -7,6 +7,10 @@
 //   hang       never exits                       grandchild spawns a grandchild (pid in grandchild.pid), then hangs
 //   stubborn   ignores SIGTERM and hangs         noisy      200 KiB of stdout, then ok
 //   slow       ok after 300 ms                exit3      summary, then exit 3 whatever the gating
+//   symlink    summary.json is a symlink to a healthy stale file outside the run directory, exit 0
+//   stale      summary.json copied from a healthy file with its old modification time kept, exit 0
+//   daemon     double-forks a setsid daemon (pid in daemon.pid, out of the run's process group), then hangs
+//   daemon-exit the same daemon, then a healthy exit 0
 //   signal     kills itself with SIGTERM      longline   a 300-character stderr line, exit 2
 //   quiet4     one stdout line only, exit 4   summarydir summary.json is a directory, exit 0
 //   env        writes its AURORA_* and CANARY_* environment as the summary, exit 0
@@ -88,6 +92,31 @@ switch (mode) {
     fs.writeFileSync(path.join(runDir, 'grandchild.pid'), String(g.pid));
     writeSummary(healthy);
     hang();
+    break;
+  }
+  case 'symlink': {
+    const outside = path.join(path.dirname(path.dirname(path.dirname(runDir))), 'stale-summary.json');
+    fs.writeFileSync(outside, JSON.stringify(healthy));
+    fs.symlinkSync(outside, path.join(runDir, 'summary.json'));
+    break;
+  }
+  case 'stale':
+    writeSummary(healthy);
+    fs.utimesSync(path.join(runDir, 'summary.json'), new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
+    break;
+  case 'daemon':
+  case 'daemon-exit': {
+    // The intermediate starts its own session (detached = setsid), starts the daemon in another and
+    // exits: the daemon is reparented and in no group of ours, as `setsid cmd &` in a script leaves it.
+    const daemon = `require('fs').writeFileSync(${JSON.stringify(path.join(runDir, 'daemon.pid'))}, String(process.pid)); setInterval(() => {}, 1000)`;
+    const intermediate = `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(daemon)}], { detached: true, stdio: 'ignore' }).unref()`;
+    spawn(process.execPath, ['-e', intermediate], { detached: true, stdio: 'ignore' }).unref();
+    const wait = setInterval(() => {
+      if (!fs.existsSync(path.join(runDir, 'daemon.pid')) || !fs.statSync(path.join(runDir, 'daemon.pid')).size) return;
+      clearInterval(wait);
+      writeSummary(healthy);
+      if (mode === 'daemon') hang();
+    }, 10);
     break;
   }
   case 'stubborn':

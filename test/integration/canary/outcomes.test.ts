@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { MARKER_VAR } from '../../../src/core/canary/processRun';
 import { runCanary } from '../../../src/core/canary/runner';
 import { CHILD, childPlan, tempRoot } from './support';
 
@@ -33,14 +34,19 @@ describe('canary runner: run outcomes and what is recorded', function () {
     const r = await runCanary(childPlan(root, 'summarydir', { runs: 1 }), never());
     assert.equal(r.run_results[0].outcome, 'success');
     assert.equal(r.health_results[0].healthy, false);
-    assert.match(r.health_results[0].reason!, /^Analysis failed: cannot read .*run-01\/summary\.json: EISDIR$/);
+    assert.match(r.health_results[0].reason!, /^Analysis failed: artifacts\/canary\/[^/]+\/run-01\/summary\.json is not a regular file$/);
   });
 
   it('each run gets its own AURORA_* environment, the configured env with placeholders filled, and a run id', async () => {
     const r = await runCanary(childPlan(root, 'env', { runs: 2, gating: 'hard', env: { CANARY_DIR: '${runDir}', CANARY_RUN: 'run ${runId} of ${profile}' } }), never());
+    const markers = new Set<string>();
     for (const [i, run] of r.run_results.entries()) {
       const dir = path.join(root, run.run_dir!);
-      const env = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')).env;
+      const env = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')).env as Record<string, string>;
+      // The marker that finds the run's processes again (a daemon that left its group): unique per run.
+      assert.match(env[MARKER_VAR], /^\d+-[0-9a-f]{16}$/);
+      markers.add(env[MARKER_VAR]);
+      delete env[MARKER_VAR];
       assert.deepEqual(env, {
         AURORA_RUN_DIR: dir,
         AURORA_RUN_ID: String(i + 1),
@@ -51,6 +57,7 @@ describe('canary runner: run outcomes and what is recorded', function () {
         ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AURORA_') && !['AURORA_RUN_DIR', 'AURORA_RUN_ID', 'AURORA_PROFILE', 'AURORA_CANARY_GATING'].includes(k))),
       });
     }
+    assert.equal(markers.size, 2, 'each run its own marker');
   });
 
   it('the log starts with the command as a shell would need it quoted, and ends with the outcome', async () => {

@@ -8,7 +8,8 @@ import type { ChecklistView, WebviewMessage } from '../../../src/core/checklist/
 import { buildChecklist } from '../../../src/core/checklist/view';
 import { checklistHtml } from '../../../src/providers/checklist/html';
 import { packageRoot } from '../../../src/core/util/packageRoot';
-import { check, completeState, inputs } from '../../unit/checklist/fixtures';
+import { approvedEvaluation } from '../../../src/core/attest/signoff';
+import { check, completeState, gateReport, inputs, REPORT_SHA, verified } from '../../unit/checklist/fixtures';
 
 // The webview's real HTML, CSS and bundled script in headless Debian Chromium (playwright-core from
 // the VS Code host), fed a view full of hostile strings: profile names, metric labels, notes,
@@ -161,6 +162,41 @@ describe('checklist webview HTML in headless Chromium (hostile strings; acquireV
       }
     });
   }
+
+  it('sign-offs: an empty principal says why nothing was signed; same verdicts offer a one-click re-affirm; changed verdicts are listed; the verification is shown', async () => {
+    const i = inputs();
+    assert.equal(i.gates.state, 'ok');
+    i.gateReportSha256 = 'c'.repeat(64);
+    i.gates.value.gates[1].checks[0] = check('var_ratio', 'Variance ratio', 0.6, 0.85);
+    const s = completeState();
+    s.signoffs.release_manager!.evaluation = approvedEvaluation(gateReport(), REPORT_SHA);
+    const changed = approvedEvaluation(gateReport(), REPORT_SHA);
+    changed.checks['dcts/var_ratio'] = ['FAIL', 0.9];
+    s.signoffs.product_owner!.evaluation = changed;
+    delete s.signoffs.sre_lead;
+    const view = buildChecklist(i, { ok: true, loaded: { state: s, existed: true, unknownItems: [] } }, new Date(), verified()).view;
+    view.verification = [{ name: 'sign-offs', ok: false, detail: 'SRE Lead: no sign-off' }, { name: 'decision re-derived', ok: true, detail: 'gives APPROVED, as reported' }];
+    const context = await browser.newContext({ bypassCSP: false });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript('window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))), getState() {}, setState() {} });');
+      await page.goto(`${origin}/`);
+      await page.waitForFunction('window.__posted.some((m) => m.type === "ready")', undefined, { timeout: 10000 });
+      await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'view', view })}, '*')`);
+      await page.waitForFunction('window.__posted.some((m) => m.type === "rendered")', undefined, { timeout: 10000 });
+      await page.click('#signoff-sre_lead button.primary');
+      assert.match(await page.locator('#signoff-sre_lead .hint').innerText(), /Nothing was signed: enter your principal/);
+      assert.match(await page.locator('#signoff-release_manager').innerText(), /Newer evaluation, same verdicts[\s\S]*Values moved \(1\)/);
+      assert.match(await page.locator('#signoff-product_owner').innerText(), /Verdicts changed since you signed[\s\S]*dcts\/var_ratio: FAIL → PASS \(0\.9 → 0\.6\)/);
+      await page.click('#signoff-release_manager button.primary');
+      const posted: WebviewMessage[] = await page.evaluate('window.__posted');
+      assert.deepEqual(posted.filter((m) => m.type === 'signOff'), [{ type: 'signOff', role: 'release_manager', name: 'release_manager person' }]);
+      assert.match(await page.locator('#verification').innerText(), /✖ Would not verify as a promotion record[\s\S]*✖ sign-offs[\s\S]*SRE Lead: no sign-off[\s\S]*✔ decision re-derived/);
+      assert.match(await page.locator('#signoff-release_manager .signature').innerText(), /SSH-signed, verified/);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('enforces the CSP: an inline script added to the page does not run (it does with the CSP bypassed)', async () => {
     // An inline script runs as it is inserted, or never: its effect is checked right after append.

@@ -15,6 +15,11 @@ import { packageRoot } from '../../../src/core/util/packageRoot';
 import type { GateReport } from '../../../src/core/verdict/types';
 import { renderOpenMetrics, startPrometheus, type Family, type RunningServer } from '../../support/prometheus';
 
+interface DemoGatesModule {
+  demoGatesText(): string;
+  DEMO_COMPARE_EXPECTED: { gate: string; status: string; checks: Record<string, string>; score: number };
+}
+
 interface DemoHistoryModule {
   demoHistory(end: number): Family[];
   demoLog(end: number): string;
@@ -31,9 +36,10 @@ describe('demo history (npm start) against a real Prometheus', function () {
   let prom: RunningServer;
   let workspace: string;
 
-  const evaluate = (atSeconds: number, windowHours = 48): Promise<GateReport> =>
+  let demoGates: DemoGatesModule;
+  const evaluate = (atSeconds: number, windowHours = 48, gatesFile?: string): Promise<GateReport> =>
     evaluateGates(
-      { prometheus: { url: prom.url }, cwd: workspace, profile: demo.DEMO_PROFILE, windowHours, at: new Date(atSeconds * 1000) },
+      { prometheus: { url: prom.url }, cwd: workspace, profile: demo.DEMO_PROFILE, windowHours, at: new Date(atSeconds * 1000), ...(gatesFile ? { gatesFile } : {}) },
       AbortSignal.timeout(30_000),
     );
   const statuses = (r: GateReport) => Object.fromEntries(r.gates.map((g) => [g.key, g.status]));
@@ -46,10 +52,11 @@ describe('demo history (npm start) against a real Prometheus', function () {
   before(async () => {
     // A path computed at run time: tsc leaves this a real ESM import of the .mjs generator.
     demo = (await import(pathToFileURL(path.join(packageRoot(), 'configs/demo/history.mjs')).href)) as DemoHistoryModule;
+    demoGates = (await import(pathToFileURL(path.join(packageRoot(), 'configs/demo/gates.mjs')).href)) as DemoGatesModule;
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-demo-ws-'));
     fs.cpSync(path.join(packageRoot(), 'examples/demo-workspace'), workspace, { recursive: true });
     fs.writeFileSync(path.join(workspace, 'logs/runtime.log'), demo.demoLog(end));
-    prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(end)) });
+    prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(end)), ruleFiles: [path.join(packageRoot(), 'configs/monitoring/aurora_alerts.yml')] });
   });
 
   after(async () => {
@@ -86,6 +93,24 @@ describe('demo history (npm start) against a real Prometheus', function () {
       assert.deepEqual(statuses(r), demo.DEMO_EXPECTED.gates, `${later} h after start`);
       assert.equal(r.decision_code, demo.DEMO_EXPECTED.decision);
       assert.equal(check(r, 'coverage', 'in_tolerance_share').outcome, 'PASS', 'no samples are missing after the start');
+    }
+  });
+
+  it("npm start's gates add the comparison r2 vs r1: spread FAIL, sparse errors INCONCLUSIVE, rate PASS, score 50; the story stays BLOCKED", async () => {
+    const file = path.join(workspace, 'configs/gates.yaml');
+    fs.writeFileSync(file, demoGates.demoGatesText());
+    const expected = demoGates.DEMO_COMPARE_EXPECTED;
+    for (const later of [0, 11]) {
+      const r = await evaluate(end + later * HOUR, 48, file);
+      assert.deepEqual(statuses(r), { ...demo.DEMO_EXPECTED.gates, [expected.gate]: expected.status }, `${later} h after start`);
+      assert.equal(r.decision_code, demo.DEMO_EXPECTED.decision);
+      const g = r.gates.find((x) => x.key === expected.gate)!;
+      assert.deepEqual(Object.fromEntries(g.checks.map((c) => [c.check_id, c.outcome])), expected.checks);
+      assert.equal(g.score?.score, expected.score);
+      const latency = check(r, expected.gate, 'step_latency').evidence.comparison!;
+      assert.equal(latency.judgement.rule, 'spread_increase');
+      assert.deepEqual([latency.baseline.value, latency.candidate.value], ['r1', demo.DEMO_PROFILE]);
+      assert.match(check(r, expected.gate, 'step_errors').message, /2\/57\d{3} vs 0\/57\d{3} errors/);
     }
   });
 

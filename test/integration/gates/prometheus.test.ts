@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { evaluateGates } from '../../../src/core/gates/evaluate';
 import type { CheckResult, GateReport } from '../../../src/core/verdict/types';
-import { gatesHistory, TRIPPED, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
+import { gatesHistory, SHIPPED_ALERT_RULES, TRIPPED, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
 import { renderOpenMetrics, startPrometheus, startSilentServer, type RunningServer } from '../../support/prometheus';
 import { captureIO } from '../../unit/gates/cliIO';
 
@@ -21,7 +21,7 @@ interface Env {
 async function setUp(history: Omit<HistoryOptions, 'end'> = {}, ws: Omit<WorkspaceOptions, 'end'> = {}): Promise<Env> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-gates-'));
   writeWorkspace(dir, { end: END, ...ws });
-  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...history })) });
+  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...history })), ruleFiles: [SHIPPED_ALERT_RULES()] });
   return { prom, dir };
 }
 
@@ -158,7 +158,7 @@ describe('gates: evaluation against a real Prometheus', function () {
       fs.writeFileSync(rules, JSON.stringify({
         groups: [{ name: 'dro', rules: [{ alert: 'DROFactorSuppressed', expr: 'quantile_over_time(0.05, aurora_risk_dro_factor[48h]) < 0.6', for: '0m', labels: { severity: 'warning' } }] }],
       }));
-      const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, trips: { dro_factor: true } })), ruleFiles: [rules], evaluationInterval: '1s' });
+      const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, trips: { dro_factor: true } })), ruleFiles: [SHIPPED_ALERT_RULES(), rules], evaluationInterval: '1s' });
       env = { prom, dir };
     });
     after(() => tearDown(env));
@@ -191,7 +191,7 @@ describe('gates: evaluation against a real Prometheus', function () {
       const { report } = await cli(env!);
       const c = check(report, 'dro', 'factor_p05');
       assert.equal(c.outcome, 'NO_DATA');
-      assert.equal(c.value, null);
+      assert.equal(c.value as unknown, 'NaN', 'kept as Prometheus writes it, never null (#12)');
       assert.equal(c.counts_as, 'FAIL');
       assert.match(c.message, /NaN in \{profile="smoke"\}/);
     });
@@ -231,7 +231,7 @@ describe('gates: evaluation against a real Prometheus', function () {
       assert.equal(code, 4);
     });
 
-    it('a server that never answers times out per query (client deadline, no retry), and the report still comes', async () => {
+    it('a server that never answers: one pre-flight timeout, exit 5, and the report still comes', async () => {
       const silent = await startSilentServer();
       try {
         const io = captureIO(env!.dir);
@@ -242,9 +242,10 @@ describe('gates: evaluation against a real Prometheus', function () {
         for (const c of prom) {
           assert.equal(c.outcome, 'ERROR');
           assert.match(c.evidence.error!, /no answer within 300 ms/);
+          assert.equal(c.evidence.cause, 'timeout');
         }
-        assert.equal(silent.requests(), prom.length, 'one request per query: timeouts are not retried');
-        assert.equal(code, 1);
+        assert.equal(silent.requests(), 1, 'the pre-flight request alone: nothing is sent to a server that did not answer it');
+        assert.equal(code, 5, 'not carried out, never BLOCKED');
       } finally {
         await silent.stop();
       }
@@ -271,7 +272,9 @@ describe('gates: evaluation against a real Prometheus', function () {
         const network = errors.filter((c) => /ECONNREFUSED|other side closed|UND_ERR_SOCKET/.test(c.evidence.error!));
         assert.ok(errors.length - network.length <= 1, errors.map((c) => c.evidence.error).join('\n'));
         for (const c of network) assert.equal(c.evidence.attempts, 2, 'network errors are retried');
-        assert.equal(report.decision_code, 'BLOCKED');
+        assert.equal(report.decision_code, 'ERROR', 'a server that went away is not a release failure');
+        assert.equal(report.evaluation_error?.cause, 'unreachable');
+        assert.equal(report.evaluation_error?.preflight, false);
       } finally {
         await tearDown(own);
       }

@@ -24,11 +24,12 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
   fs.cpSync(path.join(root, 'examples/demo-workspace/artifacts'), path.join(dir, 'artifacts'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'logs/runtime.log'), demo.demoLog(DEMO_END));
-  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(DEMO_END)) });
+  // The shipped rules loaded, so the recording holds the rules API answer the alert checks need.
+  const prom = await startPrometheus({ openMetrics: renderOpenMetrics(demo.demoHistory(DEMO_END)), ruleFiles: [path.join(root, 'configs/monitoring/aurora_alerts.yml')] });
   try {
     const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), stdoutIsTTY: false, cwd: dir, env: {} };
     const code = await runCli(
-      ['gates', '--prometheus-url', prom.url, '--at', String(DEMO_END), '--record', 'recording.json', '--format', 'md', '--output', path.join(root, '.demo-gates-report.md')],
+      ['gates', '--prometheus-url', prom.url, '--at', String(DEMO_END), '--record', 'recording.json', '--no-save', '--format', 'md', '--output', path.join(root, '.demo-gates-report.md')],
       io,
       AbortSignal.timeout(60_000),
     );

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { evaluateGates } from '../../../src/core/gates/evaluate';
 import type { GateReport } from '../../../src/core/verdict/types';
-import { gatesHistory, TRIPPED, writeWorkspace, type HistoryOptions } from '../../support/gatesHistory';
-import { renderOpenMetrics, startPrometheus, startVictoriaMetrics, type RunningServer } from '../../support/prometheus';
+import { gatesHistory, SHIPPED_ALERT_RULES, TRIPPED, writeWorkspace, type HistoryOptions } from '../../support/gatesHistory';
+import { renderOpenMetrics, startPrometheus, startVictoriaMetrics, startVmalert, type RunningServer } from '../../support/prometheus';
 
 const END = Math.floor(Date.now() / 60_000) * 60;
 
@@ -28,10 +28,16 @@ describe('gates: VictoriaMetrics compatibility', function () {
     const openMetrics = renderOpenMetrics(gatesHistory({ end: END, ...history }));
     const servers: RunningServer[] = [];
     try {
-      servers.push(await startVictoriaMetrics({ openMetrics }), await startPrometheus({ openMetrics }));
-      const [vm, prom] = await Promise.all(
-        servers.map((s) => evaluateGates({ prometheus: { url: s.url }, cwd: dir, at: new Date(END * 1000) }, AbortSignal.timeout(30_000))),
-      );
+      // The alert checks need the rules loaded: on VictoriaMetrics vmalert evaluates them (--rules-url).
+      const victoria = await startVictoriaMetrics({ openMetrics });
+      servers.push(victoria);
+      const vmalert = await startVmalert({ datasourceUrl: victoria.url, ruleFiles: [SHIPPED_ALERT_RULES()] });
+      servers.push(vmalert, await startPrometheus({ openMetrics, ruleFiles: [SHIPPED_ALERT_RULES()] }));
+      const at = new Date(END * 1000);
+      const [vm, prom] = await Promise.all([
+        evaluateGates({ prometheus: { url: victoria.url, rulesUrl: vmalert.url }, cwd: dir, at }, AbortSignal.timeout(30_000)),
+        evaluateGates({ prometheus: { url: servers[2].url }, cwd: dir, at }, AbortSignal.timeout(30_000)),
+      ]);
       return { vm, prom };
     } finally {
       await Promise.all(servers.map((s) => s.stop()));

@@ -2,17 +2,9 @@
 // tricky plain scalars, numbers in every notation, quoted strings with escapes and non-ASCII,
 // nested block and flow collections, anchors with merge keys, duplicate and mixed-type keys, CRLF.
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as rng } from '../../support/seeded';
+
+export { rng };
 
 const TRICKY = [
   'true', 'Yes', 'on', 'OFF', 'y', 'n', 'tRUE', 'nULL', '~', 'Null', 'NULL', 'null', 'no', 'False',

@@ -20,28 +20,28 @@ describe('canary: profile lock gate', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('valid when the lock and the legacy lock both validate', async () => {
-    const s = await checkProfileLock(profile, signal);
+    const s = await checkProfileLock(profile, signal, true);
     assert.deepEqual([s.status, s.lock_file], ['valid', path.join(dir, 'r2.lock.json')]);
-    assert.equal(s.detail, 'r2.lock.json validates');
+    assert.equal(s.detail, 'r2.lock.json validates (and the legacy r2.yaml.lock)');
   });
 
   it('invalid when only the legacy lock is broken, naming it and why', async () => {
     const legacy = path.join(dir, 'r2.yaml.lock');
     fs.writeFileSync(legacy, fs.readFileSync(legacy, 'utf8').replace('b1c5472a9904e051', '0000000000000000'));
-    const s = await checkProfileLock(profile, signal);
+    const s = await checkProfileLock(profile, signal, true);
     assert.equal(s.status, 'invalid');
     assert.equal(s.lock_file, path.join(dir, 'r2.lock.json'));
-    assert.match(s.detail!, /^the legacy lock r2\.yaml\.lock does not validate \(mismatch\)$/);
+    assert.match(s.detail!, /^r2\.lock\.json validates but the legacy r2\.yaml\.lock does not: checksum 0000000000000000 ≠ current b1c5472a9904e051$/);
   });
 
   it('invalid when the profile changed, naming the changed key; missing lock names the command that creates it', async () => {
     fs.writeFileSync(profile, fs.readFileSync(profile, 'utf8').replace('coverage_target: 0.9', 'coverage_target: 0.8'));
-    const changed = await checkProfileLock(profile, signal);
+    const changed = await checkProfileLock(profile, signal, true);
     assert.equal(changed.status, 'invalid');
     assert.match(changed.detail!, /^r2\.yaml does not match r2\.lock\.json: /);
     fs.rmSync(path.join(dir, 'r2.lock.json'));
     fs.rmSync(path.join(dir, 'r2.yaml.lock'));
-    const missing = await checkProfileLock(profile, signal);
+    const missing = await checkProfileLock(profile, signal, true);
     assert.deepEqual([missing.status, missing.lock_file], ['invalid', null]);
     assert.match(missing.detail!, /^no lock file .*r2\.lock\.json; create it with 'aurora-ga lock --in .*r2\.yaml'/);
   });

@@ -29,7 +29,7 @@ const item = (impact: Impact, status: AnsweredItem['answer']['status'], id = `${
   checked: false,
   note: '',
 });
-const signed: SignoffView[] = [{ role: 'sre_lead', title: 'SRE Lead', name: 'Dana', time: '2026-11-27T00:00:00Z', stale: false, staleReasons: [] }];
+const signed: SignoffView[] = [{ role: 'sre_lead', title: 'SRE Lead', name: 'Dana', time: '2026-11-27T00:00:00Z', stale: false, staleReasons: [], signature: 'valid', signatureDetail: 'verified', counts: true, required: true, since: null }];
 
 describe('checklist: boundaries', () => {
   it('a canary success rate exactly at its threshold satisfies the item; just below fails it', () => {
@@ -62,7 +62,7 @@ describe('checklist: boundaries', () => {
   });
 
   it('CONDITIONAL names the CRITICAL warning first, then the missing sign-off; GO needs no sign-off gap', () => {
-    const missing: SignoffView[] = [{ role: 'release_manager', title: 'Release Manager', name: null, time: null, stale: false, staleReasons: [] }];
+    const missing: SignoffView[] = [{ role: 'release_manager', title: 'Release Manager', name: null, time: null, stale: false, staleReasons: [], signature: null, signatureDetail: '', counts: false, required: true, since: null }];
     const r = decide([item('CRITICAL', 'warn', 'gate4.status')], missing);
     assert.equal(r.decision, 'CONDITIONAL');
     assert.deepEqual(r.deciding.map((d) => d.itemId ?? d.text), ['gate4.status', 'Sign-off missing: Release Manager']);
@@ -92,7 +92,7 @@ describe('checklist: boundaries', () => {
   });
 
   it('a stale sign-off is named with its signer and every reason', () => {
-    const stale: SignoffView[] = [{ role: 'sre_lead', title: 'SRE Lead', name: 'Dana', time: '2026-11-27T00:00:00Z', stale: true, staleReasons: ['gate report changed', 'locks changed'] }];
+    const stale: SignoffView[] = [{ ...signed[0], stale: true, staleReasons: ['gate report changed', 'locks changed'] }];
     assert.deepEqual(decide([], stale).deciding.map((d) => d.text), ['Sign-off stale: SRE Lead (Dana) — gate report changed; locks changed']);
   });
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { buildChecklist } from '../../../src/core/checklist/view';
 import type { ChecklistInputs } from '../../../src/core/checklist/inputs';
 import type { ChecklistState } from '../../../src/core/checklist/state';
-import { check, completeState, inputs, LOCKS_SHA } from './fixtures';
+import { check, completeState, inputs, LOCKS_SHA, verified } from './fixtures';
 
 function decideWith(i: ChecklistInputs, s: ChecklistState) {
-  const { view } = buildChecklist(i, { ok: true, loaded: { state: s, existed: true, unknownItems: [] } }, new Date('2026-11-27T01:00:00Z'));
+  const { view } = buildChecklist(i, { ok: true, loaded: { state: s, existed: true, unknownItems: [] } }, new Date('2026-11-27T01:00:00Z'), verified());
   return { decision: view.decision.decision, deciding: view.decision.deciding.map((d) => d.itemId ?? d.text), view };
 }
 
@@ -33,8 +33,8 @@ describe('checklist decision rule', () => {
       const s = completeState();
       s.items['safety.panic'].checked = false;
       const i = inputs();
-      i.audit = { state: 'ok', file: 'artifacts/dcts_audit/report.json', value: { status: 'FAIL', details: [] } };
-      i.readiness = { state: 'error', file: 'readiness checks', detail: 'not run' };
+      i.audit = { state: 'ok', where: 'artifacts/dcts_audit/report.json', file: 'artifacts/dcts_audit/report.json', value: { status: 'FAIL', details: [] } };
+      i.readiness = { state: 'error', where: 'readiness checks', detail: 'not run' };
       const r = decideWith(i, s);
       assert.equal(r.decision, 'GO');
       assert.equal(r.view.sections[3].groups[2].items[0].status, 'open', 'still shown as open');
@@ -79,7 +79,7 @@ describe('checklist decision rule', () => {
 
     it('treats a missing gate report as NO DATA on every gate item, never as a pass', () => {
       const i = inputs();
-      i.gates = { state: 'missing', file: 'artifacts/ga/gates_report.json', detail: 'not found' };
+      i.gates = { state: 'missing', where: 'artifacts/ga/gates_report.json', file: 'artifacts/ga/gates_report.json', detail: 'not found' };
       i.gateReportSha256 = null;
       const r = decideWith(i, completeState());
       assert.equal(r.decision, 'NO-GO');
@@ -114,7 +114,7 @@ describe('checklist decision rule', () => {
 
     it('is NO-GO when the lock engine cannot answer', () => {
       const i = inputs();
-      i.locks = { state: 'error', file: '.', detail: 'EACCES' };
+      i.locks = { state: 'error', where: 'profile locks in the workspace', detail: 'EACCES' };
       assert.equal(decideWith(i, completeState()).decision, 'NO-GO');
     });
 
@@ -125,7 +125,7 @@ describe('checklist decision rule', () => {
       assert.deepEqual(decideWith(failed, completeState()).deciding, ['canary.success', 'canary.status']);
 
       const missing = inputs();
-      missing.canary = { state: 'missing', file: 'artifacts/canary_results.json', detail: 'not found' };
+      missing.canary = { state: 'missing', where: 'artifacts/canary_results.json', file: 'artifacts/canary_results.json', detail: 'not found' };
       assert.equal(decideWith(missing, completeState()).decision, 'NO-GO');
 
       const demo = inputs();
@@ -175,7 +175,7 @@ describe('checklist decision rule', () => {
       s.items['safety.panic'].checked = false;
       delete s.signoffs.release_manager;
       const i = inputs();
-      i.audit = { state: 'ok', file: 'artifacts/dcts_audit/report.json', value: { status: 'FAIL', details: ['var_ratio 0.9'] } };
+      i.audit = { state: 'ok', where: 'artifacts/dcts_audit/report.json', file: 'artifacts/dcts_audit/report.json', value: { status: 'FAIL', details: ['var_ratio 0.9'] } };
       const r = decideWith(i, s);
       assert.equal(r.decision, 'CONDITIONAL');
       assert.deepEqual(r.deciding, ['Sign-off missing: Release Manager']);

@@ -4,6 +4,7 @@ import type { CanaryResults } from '../../../src/core/canary/results';
 import type { ChecklistInputs, LockResult } from '../../../src/core/checklist/inputs';
 import { ALL_ITEMS } from '../../../src/core/checklist/definition';
 import { ROLES } from '../../../src/core/checklist/messages';
+import { untrusted, type SignoffTrust } from '../../../src/core/checklist/signoff';
 import { emptyState, type ChecklistState } from '../../../src/core/checklist/state';
 import type { ReadinessReport } from '../../../src/core/readiness/types';
 import type { CheckResult, GateReport, GateResult, GateStatus } from '../../../src/core/verdict/types';
@@ -92,12 +93,12 @@ export function readiness(): ReadinessReport {
 
 export function inputs(): ChecklistInputs {
   return {
-    gates: { state: 'ok', file: 'artifacts/ga/gates_report.json', value: gateReport() },
+    gates: { state: 'ok', where: 'artifacts/ga/gates_report.json', file: 'artifacts/ga/gates_report.json', value: gateReport() },
     gateReportSha256: REPORT_SHA,
-    locks: { state: 'ok', file: '.', value: { results: locks(), sha256: LOCKS_SHA } },
-    canary: { state: 'ok', file: 'artifacts/canary_results.json', value: canary() },
-    audit: { state: 'ok', file: 'artifacts/dcts_audit/report.json', value: { status: 'PASS', details: [] } },
-    readiness: { state: 'ok', file: 'readiness checks', value: readiness() },
+    locks: { state: 'ok', where: 'profile locks in the workspace', value: { results: locks(), sha256: LOCKS_SHA } },
+    canary: { state: 'ok', where: 'artifacts/canary_results.json', file: 'artifacts/canary_results.json', value: canary() },
+    audit: { state: 'ok', where: 'artifacts/dcts_audit/report.json', file: 'artifacts/dcts_audit/report.json', value: { status: 'PASS', details: [] } },
+    readiness: { state: 'ok', where: 'readiness checks', value: readiness() },
     version: '0.4.0-rc1',
   };
 }
@@ -108,4 +109,11 @@ export function completeState(): ChecklistState {
   for (const item of ALL_ITEMS) if (!item.auto) s.items[item.id] = { checked: true, note: '', updated_at: '2026-11-27T00:00:00Z' };
   for (const role of ROLES) s.signoffs[role] = { name: `${role} person`, role, time: '2026-11-27T00:00:00Z', gate_report_sha256: REPORT_SHA, locks_sha256: LOCKS_SHA };
   return s;
+}
+
+/** Every role's sign-off verified (as src/core/attest would find three good signatures), default policy. */
+export function verified(): SignoffTrust {
+  const t = untrusted();
+  for (const role of ROLES) t.checks[role] = { status: 'valid', counts: true, detail: `signed by ${role} person` };
+  return t;
 }

@@ -5,7 +5,7 @@ import { runCli } from '../../../src/cli/main';
 import { escapeMd, renderMarkdown } from '../../../src/core/checklist/markdown';
 import { buildChecklist } from '../../../src/core/checklist/view';
 import { captureIO } from '../cli/main.test';
-import { completeState, inputs } from './fixtures';
+import { completeState, inputs, verified } from './fixtures';
 import { makeWorkspace, rm } from './workspace';
 import { originalKitFile } from '../../support/originalKit';
 
@@ -22,7 +22,7 @@ function headings(md: string): string[] {
 describe('checklist Markdown export', () => {
   it('keeps the original checklist\'s headings, in order', () => {
     const original = fs.readFileSync(originalKitFile('ga_promotion_checklist.md'), 'utf8');
-    const c = buildChecklist(inputs(), { ok: true, loaded: { state: completeState(), existed: true, unknownItems: [] } });
+    const c = buildChecklist(inputs(), { ok: true, loaded: { state: completeState(), existed: true, unknownItems: [] } }, new Date(), verified());
     const md = renderMarkdown(c.view, c.answers);
     const ours = headings(md);
     // Every heading of the original appears, in the original's order (ours adds "Release Readiness").
@@ -35,13 +35,13 @@ describe('checklist Markdown export', () => {
   });
 
   it('ticks answered items, fills the blanks, the matrix and the decision box, and lists the signatures with their time', () => {
-    const c = buildChecklist(inputs(), { ok: true, loaded: { state: completeState(), existed: true, unknownItems: [] } });
+    const c = buildChecklist(inputs(), { ok: true, loaded: { state: completeState(), existed: true, unknownItems: [] } }, new Date(), verified());
     const md = renderMarkdown(c.view, c.answers);
     assert.match(md, /\*\*RC Version:\*\* 0\.4\.0-rc1 {2}\n\*\*Target GA Version:\*\* 0\.4\.0 {2}\n\*\*Release Manager:\*\* release\\_manager person/);
     assert.match(md, /- \[x\] \*\*CI Gating Violations:\*\* `exit=3` count = 0 \(last 48h\) — ✅ CI gating violations 0 == 0: PASS/);
     assert.match(md, /\| GA Gates \| ✅ PASS \| CRITICAL \| all satisfied \|/);
     assert.match(md, /\*\*☑ GO\*\* - Proceed with GA promotion {2}\n\*\*□ NO-GO\*\*/);
-    assert.match(md, /SRE Lead: sre\\_lead person Date: 2026-11-27T00:00:00Z {2}/);
+    assert.match(md, /SRE Lead: sre\\_lead person Date: 2026-11-27T00:00:00Z — SSH-signed, verified {2}/);
     assert.match(md, /- \*\*GA Gates:\*\* 5 \/ 5 PASS/);
   });
 
@@ -51,7 +51,7 @@ describe('checklist Markdown export', () => {
     i.gates.value.data_mode = 'demo';
     const s = completeState();
     s.items['safety.panic'].note = '<script>alert(1)</script> | *x* [l](javascript:1)';
-    const c = buildChecklist(i, { ok: true, loaded: { state: s, existed: true, unknownItems: [] } });
+    const c = buildChecklist(i, { ok: true, loaded: { state: s, existed: true, unknownItems: [] } }, new Date(), verified());
     const md = renderMarkdown(c.view, c.answers);
     assert.match(md, /> \*\*DEMO DATA — this checklist cannot be used to promote\.\*\*/);
     assert.match(md, /_Note:_ \\<script\\>alert\(1\)\\<\/script\\> \\\| \\\*x\\\* \\\[l\\\]\(javascript:1\)/);

@@ -31,7 +31,7 @@ describe('checklist state', () => {
     const saved = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
     assert.deepEqual(saved.items['safety.panic'], { checked: true, note: 'tested on staging', updated_at: '2026-11-27T02:01:00.000Z' });
     assert.deepEqual(saved.history.map((h: { action: string }) => h.action), ['tick', 'note']);
-    assert.deepEqual(fs.readdirSync(path.dirname(stateFile)).sort(), ['checklist.json', 'gates_report.json']);
+    assert.deepEqual(fs.readdirSync(path.dirname(stateFile)).sort(), ['checklist.json', 'gates_recording.json', 'gates_report.json']);
     const again = await evaluateChecklist(root, loadOptions, signal);
     const item = again.view.sections.flatMap((s) => s.groups.flatMap((g) => g.items)).find((i) => i.id === 'safety.panic')!;
     assert.equal(item.checked, true);
@@ -68,7 +68,7 @@ describe('checklist state', () => {
 
   it('refuses a sign-off when there is no gate report to approve', async () => {
     fs.rmSync(path.join(root, 'artifacts/ga/gates_report.json'));
-    await assert.rejects(updateChecklist(root, loadOptions, { type: 'signOff', role: 'release_manager', name: 'Ann' }, signal), /no gate report to approve/);
+    await assert.rejects(updateChecklist(root, loadOptions, { type: 'signOff', role: 'release_manager', name: 'Ann' }, signal), /no gate report that counts, so there is nothing to approve/);
   });
 
   it('reports a corrupt state file with its line, shows evidence anyway, and never overwrites it', async () => {

@@ -10,7 +10,7 @@ import { lineTime, measureLogPattern } from '../../../src/core/gates/checks/logP
 import type { CheckDefinition } from '../../../src/core/gates/schema';
 
 const AT = new Date('2026-11-26T12:00:00Z');
-const ctx = (windowHours = 48): CheckContext => ({ promSource: '', at: AT, windowSeconds: windowHours * 3600, window: `${windowHours}h`, stepSeconds: 60, vars: {}, cwd: '/', signal: AbortSignal.timeout(5000) });
+const ctx = (windowHours = 48): CheckContext => ({ promSource: '', at: AT, windowSeconds: windowHours * 3600, window: `${windowHours}h`, stepSeconds: 60, vars: {}, cwd: '/', files: { roots: [fs.realpathSync(os.tmpdir())], allowOutside: false }, secrets: [], signal: AbortSignal.timeout(5000) });
 const base = { name: 'n', comparator: '==' as const, threshold: 0, severity: 'fail' as const, on_missing: 'fail' as const, on_error: 'fail' as const };
 
 describe('gates: file checks', () => {

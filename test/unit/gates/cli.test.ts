@@ -34,7 +34,11 @@ describe('gates: CLI', function () {
       ['gates file typo', ['--demo', '--gates', 'g.yaml'], /g\.yaml:3:\d+: gates\[0\]: unknown key 'nmae'/],
       ['bad header', ['--prometheus-url', 'http://127.0.0.1:9', '--header', 'novalue'], /--header must be 'Name: value'/],
       ['user without password', ['--prometheus-url', 'http://127.0.0.1:9', '--user', 'bob'], /needs a password/],
-      ['bad URL', ['--prometheus-url', 'localhost:9090'], /must be http or https/],
+      ['bad URL', ['--prometheus-url', 'localhost:9090'], /--prometheus-url: 'localhost:9090' must start with http:\/\/ or https:\/\//],
+      ['URL without a scheme', ['--prometheus-url', '127.0.0.1:9090'], /--prometheus-url: '127\.0\.0\.1:9090' is not a URL: write it with its scheme/],
+      ['invalid URL with a password: never echoed', ['--prometheus-url', 'http://bob:hunter2@[bad'], /'http:\/\/bob:\*\*\*@\[bad' is not a URL/],
+      ['URL user without a password', ['--prometheus-url', 'http://bob@127.0.0.1:9'], /names a user but no password/],
+      ['credentials in the URL and a token', ['--prometheus-url', 'http://bob:pw@127.0.0.1:9', '--token-file', 'g.yaml'], /carries credentials and a bearer token is also given/],
       ['unwritable output', ['--demo', '--quiet', '--output', 'g.yaml/report.json'], /g\.yaml[\\/]report\.json: cannot write: (ENOTDIR|EEXIST)/],
     ];
     for (const [what, args, pattern] of cases) {
@@ -45,6 +49,7 @@ describe('gates: CLI', function () {
         assert.equal(out, '');
         assert.match(err, pattern);
         assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+        assert.doesNotMatch(err, /hunter2|:pw@/, 'no password echoed');
       });
     }
 

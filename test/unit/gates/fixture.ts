@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import type { CheckResult, GateReport } from '../../../src/core/verdict/types';
-import { gatesHistory, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
+import { gatesHistory, SHIPPED_ALERT_RULES, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
 import { renderOpenMetrics, startPrometheus, type RunningServer } from '../../support/prometheus';
 import { captureIO } from './cliIO';
 
@@ -16,10 +16,12 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function fixture(o: { history?: Omit<HistoryOptions, 'end'>; workspace?: Omit<WorkspaceOptions, 'end'>; prometheus?: boolean } = {}): Promise<Fixture> {
+/** `rules: false` starts Prometheus without the shipped alerting rules (its alert checks then have no proof). */
+export async function fixture(o: { history?: Omit<HistoryOptions, 'end'>; workspace?: Omit<WorkspaceOptions, 'end'>; prometheus?: boolean; rules?: boolean } = {}): Promise<Fixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-gates-unit-'));
   writeWorkspace(dir, { end: END, ...o.workspace });
-  const prom = o.prometheus === false ? undefined : await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...o.history })) });
+  const ruleFiles = o.rules === false ? [] : [SHIPPED_ALERT_RULES()];
+  const prom = o.prometheus === false ? undefined : await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, ...o.history })), ruleFiles });
   return {
     dir,
     prom,
@@ -48,4 +50,9 @@ export function findCheck(r: GateReport, gate: string, id: string): CheckResult 
   const c = r.gates.find((g) => g.key === gate)?.checks.find((x) => x.check_id === id);
   if (!c) throw new Error(`${gate}/${id} not in the report`);
   return c;
+}
+
+/** A gates file with one NO-GO gate `g` holding the given checks (YAML flow mappings). */
+export function gatesYaml(...checks: string[]): string {
+  return `schema_version: 1\ngates:\n  - {key: g, id: 1, name: G, fail_action: NO-GO, remediation: fix it, checks: [${checks.join(', ')}]}\n`;
 }

@@ -9,7 +9,7 @@ import type { CheckDefinition } from '../../../src/core/gates/schema';
 
 const AT = new Date('2026-11-26T12:00:00Z');
 const WINDOW_S = 3600;
-const ctx: CheckContext = { promSource: '', at: AT, windowSeconds: WINDOW_S, window: '1h', stepSeconds: 60, vars: {}, cwd: '/', signal: new AbortController().signal };
+const ctx: CheckContext = { promSource: '', at: AT, windowSeconds: WINDOW_S, window: '1h', stepSeconds: 60, vars: {}, cwd: '/', signal: new AbortController().signal, files: { roots: ['/'], allowOutside: true }, secrets: [] };
 const check = { name: 'n', comparator: '==', threshold: 0, severity: 'fail', on_missing: 'fail', on_error: 'fail', id: 'h', type: 'log_pattern', files: ['x'], pattern: 'HIT', regex: false } as Extract<CheckDefinition, { type: 'log_pattern' }>;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 

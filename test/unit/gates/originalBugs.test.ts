@@ -8,7 +8,7 @@ import { DEFAULT_GATES_FILE } from '../../../src/core/gates/evaluate';
 import { loadGates } from '../../../src/core/gates/load';
 import { finishCheck } from '../../../src/core/gates/checks/finish';
 import { exchangeKey, recordingSchema } from '../../../src/core/prometheus/recording';
-import { decide } from '../../../src/core/verdict/rollup';
+import { decision } from '../../../src/core/verdict/rollup';
 import type { GateReport } from '../../../src/core/verdict/types';
 import { startSilentServer } from '../../support/prometheus';
 import { END, findCheck, fixture, gatesCli, writeFile, type Fixture } from './fixture';
@@ -95,7 +95,10 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
       assert.equal(c.outcome, 'ERROR');
       assert.match(c.message, /bad_data: invalid parameter "query"/);
       assert.equal(c.counts_as, 'FAIL');
-      assert.equal(code, 1);
+      // Its only deciding check has no data: a decision needs deciding data (#12), so not BLOCKED either.
+      assert.equal(report(out).decision_code, 'INCONCLUSIVE');
+      assert.match(report(out).decision_reason!, /no deciding data/);
+      assert.equal(code, 4);
     });
 
     it('no series for the gating counters and coverage is NO_DATA and fails gates 1 and 3 (the original passed both)', async () => {
@@ -237,7 +240,7 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
   });
 
   describe('item 8: every series counts; NaN is missing data, not a silent FAIL or PASS', () => {
-    const def = { id: 'x', name: 'x', type: 'promql', query: 'x', comparator: '<=', threshold: 0.15, severity: 'fail', on_missing: 'warn', on_error: 'fail', on_empty: 'no_data' } as const;
+    const def = { id: 'x', name: 'x', type: 'promql', query: 'x', comparator: '<=', threshold: 0.15, severity: 'fail', on_missing: 'warn', on_error: 'fail', on_empty: 'no_data', result_type: 'vector' } as const;
     const meta = { evaluatedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 };
     const ev = { kind: 'prometheus', source: 'http://p' } as const;
 
@@ -309,11 +312,11 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
       try {
         const port = (server.address() as { port: number }).port;
         await gatesCli(f, ['--prometheus-url', `http://127.0.0.1:${port}/prom/`, '--header', 'X-Scope-OrgID: team-a', '--quiet'], { AURORA_PROM_TOKEN: 's3cret' });
-        assert.equal(seen.length, 9);
+        assert.equal(seen.length, 11, 'the pre-flight request, the 9 queries and one rules API read');
         for (const s of seen) {
           assert.equal(s.headers.authorization, 'Bearer s3cret');
           assert.equal(s.headers['x-scope-orgid'], 'team-a');
-          assert.match(s.url!, /^\/prom\/api\/v1\/query(_range)?\?/);
+          assert.match(s.url!, /^\/prom\/api\/v1\/(query(_range)?\?|rules$)/);
         }
       } finally {
         server.closeAllConnections();
@@ -330,7 +333,7 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
         await gatesCli(f, ['--record', 'rec.json', '--quiet']);
         const rec = recordingSchema.parse(JSON.parse(fs.readFileSync(path.join(f.dir, 'rec.json'), 'utf8')));
         const keys = rec.exchanges.map((e) => exchangeKey(e.path, e.params));
-        assert.equal(keys.length, 9);
+        assert.equal(keys.length, 10, '9 queries and one rules API read shared by the 3 alert checks');
         assert.equal(new Set(keys).size, keys.length);
       } finally {
         await f.close();
@@ -353,19 +356,22 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
     });
 
     it('a failing CONDITIONAL gate never blocks; a failing OBSERVE gate never decides', () => {
+      const decide = (gates: { status: 'PASS' | 'WARN' | 'INCONCLUSIVE' | 'FAIL'; fail_action: 'NO-GO' | 'CONDITIONAL' | 'OBSERVE' }[]) =>
+        decision(gates.map((g, i) => ({ ...g, gate_name: `g${i}`, checks: [{ outcome: g.status === 'INCONCLUSIVE' ? 'NO_DATA' : g.status === 'WARN' ? 'WARN' : g.status }] }))).code;
       assert.equal(decide([{ status: 'FAIL', fail_action: 'CONDITIONAL' }, { status: 'PASS', fail_action: 'NO-GO' }]), 'CONDITIONAL');
       assert.equal(decide([{ status: 'FAIL', fail_action: 'OBSERVE' }, { status: 'PASS', fail_action: 'NO-GO' }]), 'APPROVED');
-      assert.equal(decide([{ status: 'INCONCLUSIVE', fail_action: 'OBSERVE' }]), 'APPROVED');
+      assert.equal(decide([{ status: 'INCONCLUSIVE', fail_action: 'OBSERVE' }]), 'INCONCLUSIVE', 'OBSERVE alone decides nothing, so nothing is approved (#12)');
       assert.equal(decide([{ status: 'FAIL', fail_action: 'NO-GO' }, { status: 'WARN', fail_action: 'CONDITIONAL' }]), 'BLOCKED');
     });
 
     it('an OBSERVE gate that fails on a real server is reported, and the run still approves', async () => {
       const f = await fixture();
       try {
-        const file = writeFile(f.dir, 'observe.yaml', 'schema_version: 1\ngates:\n  - {key: watch, id: 9, name: Watch, fail_action: OBSERVE, remediation: look, checks: [{id: f, name: factor, type: promql, query: "aurora_risk_dro_factor", comparator: ">", threshold: 5}]}\n');
+        const file = writeFile(f.dir, 'observe.yaml', 'schema_version: 1\ngates:\n  - {key: watch, id: 9, name: Watch, fail_action: OBSERVE, remediation: look, checks: [{id: f, name: factor, type: promql, query: "aurora_risk_dro_factor", comparator: ">", threshold: 5}]}\n  - {key: base, id: 1, name: Base, fail_action: NO-GO, remediation: fix, checks: [{id: v, name: v, type: promql, query: "count(aurora_risk_dro_factor)", comparator: ">=", threshold: 1}]}\n');
         const res = await gatesCli(f, ['--gates', file, '--quiet']);
         const r = report(res.out);
         assert.equal(r.gates[0].status, 'FAIL');
+        assert.equal(r.gates[1].status, 'PASS');
         assert.equal(r.decision_code, 'APPROVED');
         assert.equal(res.code, 0);
       } finally {
@@ -383,7 +389,7 @@ describe('gates: original-kit §10 — the original evaluator\'s failures are im
         assert.equal(findCheck(r, 'dro', 'factor_p05').outcome, 'ERROR');
         assert.match(findCheck(r, 'dro', 'factor_p05').evidence.error!, /ECONNREFUSED/);
         assert.match(err, /gate \d\/5/);
-        assert.match(err, /BLOCKED \(exit 1\)/);
+        assert.match(err, /ERROR \(exit 5\)/);
       } finally {
         await f.close();
       }

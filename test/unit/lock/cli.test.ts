@@ -72,6 +72,39 @@ describe('locks: aurora-ga lock', () => {
     assert.match(r.err, /--in PROFILE is required/);
   });
 
+  it('a valid .lock.json with a broken legacy lock beside it is invalid in --validate and --check alike', async () => {
+    const dir = workspace();
+    fs.writeFileSync(path.join(dir, 'r2.yaml.lock'), 'garbage');
+    const one = await run(dir, '--in', 'r2.yaml', '--validate');
+    assert.equal(one.code, 3);
+    assert.match(one.out, /^❌ Profile lock invalid: r2\.lock\.json validates, but the legacy r2\.yaml\.lock cannot be read: r2\.yaml\.lock:1:1: invalid JSON/);
+    const all = await run(dir, '--check', '.');
+    assert.equal(all.code, 3);
+    assert.match(all.out, /^❌ r2\.yaml: r2\.lock\.json validates, but the legacy r2\.yaml\.lock cannot be read/m);
+    assert.match(all.out, /^✅ smoke\.yaml: valid/m);
+  });
+
+  it('locking brings the legacy lock into agreement: checksum replaced in place, an unreadable one retired (kept)', async () => {
+    const dir = workspace();
+    const edited = fs.readFileSync(path.join(dir, 'r2.yaml'), 'utf8').replace('tau_d: 0.3', 'tau_d: 0.35');
+    fs.writeFileSync(path.join(dir, 'r2.yaml'), edited);
+    const before = fs.readFileSync(path.join(dir, 'r2.yaml.lock'), 'utf8');
+    const created = await run(dir, '--in', 'r2.yaml');
+    assert.equal(created.code, 0);
+    const checksum = /Legacy r2\.yaml\.lock: checksum updated to ([0-9a-f]{16})\n/.exec(created.out)?.[1];
+    assert.ok(checksum && checksum !== 'b1c5472a9904e051', created.out);
+    // Only the checksum changed: the original's other fields are as they were.
+    assert.equal(fs.readFileSync(path.join(dir, 'r2.yaml.lock'), 'utf8'), before.replace('b1c5472a9904e051', checksum));
+    assert.equal((await run(dir, '--in', 'r2.yaml', '--validate')).code, 0);
+
+    fs.writeFileSync(path.join(dir, 'smoke.yaml.lock'), 'not a lock');
+    const relocked = await run(dir, '--in', 'smoke.yaml');
+    assert.match(relocked.out, /Legacy smoke\.yaml\.lock could not be read: renamed to smoke\.yaml\.lock\.retired\n/);
+    assert.equal(fs.readFileSync(path.join(dir, 'smoke.yaml.lock.retired'), 'utf8'), 'not a lock');
+    assert.equal(fs.existsSync(path.join(dir, 'smoke.yaml.lock')), false);
+    assert.equal((await run(dir, '--check', '.')).code, 0);
+  });
+
   it('--check validates every lock under a folder, reports orphans and writes metrics', async () => {
     const dir = workspace();
     fs.writeFileSync(path.join(dir, 'orphan.lock.json'), '{}');

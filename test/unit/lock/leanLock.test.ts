@@ -55,7 +55,8 @@ describe('locks: the CLI hash path without source ranges', () => {
     const now = new Date('2026-01-02T03:04:05.678Z');
     const lockFile = path.join(dir, 'r2.lock.json');
     assert.equal(renderLockFromHash(profile, lockFile, hashProfileText(r2, profile), now), renderLock(profile, lockFile, normalizeProfile(r2, profile), now));
-    const hash = await lockProfileFile(profile, 'r2.yaml', lockFile, signal, now);
+    const { hash, legacy } = await lockProfileFile(profile, 'r2.yaml', lockFile, signal, now);
+    assert.equal(legacy.kind, 'none');
     assert.equal(fs.readFileSync(lockFile, 'utf8'), renderLock(profile, lockFile, normalizeProfile(r2, profile), now));
     assert.equal(await quickValidate(profile, 'r2.yaml', lockFile, signal), hash.sha256);
     assert.equal((await checkLock(profile, signal, { lockPath: lockFile })).status, 'valid');
@@ -85,6 +86,10 @@ describe('locks: the CLI hash path without source ranges', () => {
     assert.equal(await quickValidate(profile, 'r2.yaml', lockFile, signal), undefined);
     fs.writeFileSync(lockFile, lock);
     assert.ok(await quickValidate(profile, 'r2.yaml', lockFile, signal));
+    // A legacy lock takes part in the verdict, so the lean path steps aside.
+    fs.writeFileSync(path.join(dir, 'r2.yaml.lock'), '{"checksum": "garbage"}');
+    assert.equal(await quickValidate(profile, 'r2.yaml', lockFile, signal), undefined);
+    assert.equal((await checkLock(profile, signal, { lockPath: lockFile })).verdict.decidedBy, 'legacy');
   });
 
   it(`refuses a profile over ${MAX_PROFILE_BYTES / 1024 / 1024} MiB with a clear error, before reading it`, async () => {

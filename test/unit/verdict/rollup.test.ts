@@ -2,7 +2,7 @@
 // boundaries: a value equal to its threshold, every pair of gate statuses, every decision input.
 import assert from 'node:assert/strict';
 import {
-  countsAs, decide, DECISION_EXIT_CODE, DECISION_TEXT, GATE_STATUS_VALUE, OVERALL_STATUS, outcomeFor, satisfies, statusRank, worstStatus,
+  countsAs, decision, DECISION_EXIT_CODE, DECISION_TEXT, GATE_STATUS_VALUE, OVERALL_STATUS, outcomeFor, satisfies, statusRank, worstStatus,
 } from '../../../src/core/verdict/rollup';
 import type { Comparator, FailAction, GateStatus, MissingPolicy } from '../../../src/core/verdict/types';
 
@@ -87,9 +87,11 @@ describe('verdict: roll-up rules at their boundaries', () => {
   });
 
   describe('decide', () => {
-    const g = (status: GateStatus, fail_action: FailAction) => ({ status, fail_action });
-    const cases: [string, { status: GateStatus; fail_action: FailAction }[], string][] = [
-      ['no gates at all', [], 'APPROVED'],
+    // Each gate carries one check whose outcome gave its status (INCONCLUSIVE: the check had no data).
+    const outcome = { PASS: 'PASS', WARN: 'WARN', FAIL: 'FAIL', INCONCLUSIVE: 'NO_DATA' } as const;
+    const g = (status: GateStatus, fail_action: FailAction) => ({ status, fail_action, gate_name: `${status} ${fail_action}`, checks: [{ outcome: outcome[status] }] });
+    const cases: [string, ReturnType<typeof g>[], string][] = [
+      ['no gates at all: nothing decided, never approved', [], 'INCONCLUSIVE'],
       ['every deciding gate passes', [g('PASS', 'NO-GO'), g('PASS', 'CONDITIONAL')], 'APPROVED'],
       ['a NO-GO gate fails', [g('PASS', 'NO-GO'), g('FAIL', 'NO-GO')], 'BLOCKED'],
       ['a NO-GO gate fails while another lacks data', [g('INCONCLUSIVE', 'NO-GO'), g('FAIL', 'NO-GO')], 'BLOCKED'],
@@ -101,7 +103,7 @@ describe('verdict: roll-up rules at their boundaries', () => {
       ['an OBSERVE gate lacks data, the rest pass', [g('PASS', 'NO-GO'), g('INCONCLUSIVE', 'OBSERVE')], 'APPROVED'],
       ['an OBSERVE gate warns, the rest pass', [g('WARN', 'OBSERVE'), g('PASS', 'NO-GO')], 'APPROVED'],
     ];
-    for (const [what, gates, expected] of cases) it(`${what} → ${expected}`, () => assert.equal(decide(gates), expected));
+    for (const [what, gates, expected] of cases) it(`${what} → ${expected}`, () => assert.equal(decision(gates).code, expected));
   });
 
   describe('the published strings and numbers', () => {
@@ -112,8 +114,9 @@ describe('verdict: roll-up rules at their boundaries', () => {
       assert.match(DECISION_TEXT.INCONCLUSIVE, /^❔ GA PROMOTION INCONCLUSIVE - /);
     });
     it('overall_status, exit codes (README "Exit codes at a glance") and gate status values', () => {
-      assert.deepEqual(OVERALL_STATUS, { APPROVED: 'PASS', CONDITIONAL: 'WARN', BLOCKED: 'FAIL', INCONCLUSIVE: 'INCONCLUSIVE' });
-      assert.deepEqual(DECISION_EXIT_CODE, { APPROVED: 0, BLOCKED: 1, CONDITIONAL: 3, INCONCLUSIVE: 4 });
+      assert.deepEqual(OVERALL_STATUS, { APPROVED: 'PASS', CONDITIONAL: 'WARN', BLOCKED: 'FAIL', INCONCLUSIVE: 'INCONCLUSIVE', ERROR: 'ERROR' });
+      // 5: the evaluation could not be carried out — never the same code as BLOCKED.
+      assert.deepEqual(DECISION_EXIT_CODE, { APPROVED: 0, BLOCKED: 1, CONDITIONAL: 3, INCONCLUSIVE: 4, ERROR: 5 });
       assert.deepEqual(GATE_STATUS_VALUE, { PASS: 0, WARN: 1, INCONCLUSIVE: 2, FAIL: 3 });
     });
   });

@@ -21,9 +21,9 @@ const num = (v: unknown) => (typeof v === 'number' ? v : NaN);
  * one item per checkpoint. The flat `{anomalies, min_cos_similarity, frozen_layers}`: its keys.
  * A key that is absent is NO_DATA — the original defaulted it to a passing value.
  */
-export async function measureCheckpoint(check: CkptCheck, file: string, _ctx: CheckContext): Promise<Measured> {
+export async function measureCheckpoint(check: CkptCheck, file: string, ctx: CheckContext): Promise<Measured> {
   const evidence = { kind: 'file' as const, source: file, path: check.measure };
-  const read = await readJsonFile(file);
+  const read = await readJsonFile(file, check.id, ctx.files, ctx.signal);
   if (!read.ok) return read.missing ? { kind: 'no_data', reason: read.message, evidence } : { kind: 'error', reason: read.message, evidence: { ...evidence, error: read.message } };
   const report = read.value;
   if (isObj(report) && Array.isArray(report.analyses)) return analyzerShape(check.measure, report.analyses as Analysis[], evidence);

@@ -1,10 +1,14 @@
-import type { PrometheusClient } from '../../prometheus/client';
+import type { PrometheusClient, RulesOutcome } from '../../prometheus/client';
+import type { Secret } from '../../util/secrets';
 import type { Evidence } from '../../verdict/types';
+import type { FileScope } from './confine';
 
 /** Everything a check needs to measure, resolved once per evaluation. */
 export interface CheckContext {
   /** Absent when no Prometheus is configured: Prometheus checks then report ERROR, never a default. */
   client?: PrometheusClient;
+  /** The alerting rules the server has loaded, read once per evaluation on first use (alert checks). */
+  rules?: { source: string; read(): Promise<RulesOutcome> };
   /** Shown as the evidence source of Prometheus checks (base URL, or "replay of FILE (URL)"). */
   promSource: string;
   at: Date;
@@ -16,6 +20,10 @@ export interface CheckContext {
   vars: Readonly<Record<string, string>>;
   /** Base of relative file paths. */
   cwd: string;
+  /** Where file checks may read (real paths), and whether the user allowed more. */
+  files: FileScope;
+  /** Values no result may quote (secret-looking environment variables, the connection's credentials). */
+  secrets: Secret[];
   signal: AbortSignal;
 }
 
@@ -26,7 +34,7 @@ export interface Item {
   raw: string;
 }
 
-type EvidenceBase = Pick<Evidence, 'kind' | 'source'> & Partial<Pick<Evidence, 'query' | 'path' | 'window' | 'error' | 'range' | 'attempts' | 'warnings' | 'note'>>;
+type EvidenceBase = Pick<Evidence, 'kind' | 'source'> & Partial<Pick<Evidence, 'query' | 'path' | 'window' | 'error' | 'range' | 'attempts' | 'warnings' | 'note' | 'cause' | 'partial'>>;
 
 /**
  * What a check measured. `values`: compared one by one, the worst decides (`raw` overrides what the

@@ -1,21 +1,37 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseLenientJson } from '../../util/lenientJson';
+import { outsideScope, type FileScope } from './confine';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; missing: boolean; message: string };
 
-export async function readJsonFile(file: string): Promise<ReadResult<unknown>> {
+/** A JSON artifact larger than this is not one: refused rather than read into memory. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a JSON artifact inside the file scope. Errors name the file and the position, never its
+ * content (the file may not be what the gates file says it is).
+ */
+export async function readJsonFile(file: string, checkId: string, scope: FileScope, signal: AbortSignal): Promise<ReadResult<unknown>> {
+  const refused = await outsideScope(file, scope);
+  if (refused) return { ok: false, missing: false, message: `check '${checkId}': ${refused}` };
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    const st = await fs.stat(file);
+    if (!st.isFile()) return { ok: false, missing: false, message: `${file} is not a regular file` };
+    if (st.size > MAX_JSON_BYTES) return { ok: false, missing: false, message: `${file} is ${st.size} bytes, more than the ${MAX_JSON_BYTES / 1024 / 1024} MiB a JSON artifact may have` };
+    text = await fs.readFile(file, { encoding: 'utf8', signal });
   } catch (err) {
+    signal.throwIfAborted();
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, missing: code === 'ENOENT', message: code === 'ENOENT' ? 'file not found' : `cannot read: ${code ?? (err as Error).message}` };
   }
   try {
     return { ok: true, value: parseLenientJson(text) };
   } catch (err) {
-    return { ok: false, missing: false, message: `not valid JSON: ${(err as Error).message}` };
+    const pos = /position (\d+)/.exec((err as Error).message);
+    const where = pos ? ` at line ${text.slice(0, Number(pos[1])).split('\n').length}` : '';
+    return { ok: false, missing: false, message: `not valid JSON${where}` };
   }
 }
 
@@ -47,7 +63,8 @@ export async function expandFiles(patterns: string[]): Promise<string[]> {
     }
     const re = globToRegExp(base);
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const e of entries) if (e.isFile() && re.test(e.name)) found.add(path.join(dir, e.name));
+    // Symlinks too: where they point is judged by the file scope, not silently skipped.
+    for (const e of entries) if ((e.isFile() || e.isSymbolicLink()) && re.test(e.name)) found.add(path.join(dir, e.name));
   }
   return [...found].sort();
 }

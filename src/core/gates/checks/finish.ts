@@ -1,6 +1,7 @@
-import { countsAs, outcomeFor, satisfies } from '../../verdict/rollup';
+import { formatSample } from '../../prometheus/response';
+import { countsAs, outcomeFor, satisfies, statusRank } from '../../verdict/rollup';
 import type { CheckResult, Comparator, Evidence } from '../../verdict/types';
-import type { CheckDefinition } from '../schema';
+import type { ThresholdCheck } from '../schema';
 import type { Item, Measured } from './context';
 
 const MAX_RAW = 100;
@@ -12,7 +13,7 @@ function badness(value: number, comparator: Comparator, threshold: number): numb
 }
 
 export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
+  if (!Number.isFinite(v)) return formatSample(v);
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
@@ -22,7 +23,7 @@ function labelText(labels: Record<string, string> | undefined): string {
 }
 
 /** Turns a measurement into the check's verdict with its evidence; every series counts. */
-export function finishCheck(def: CheckDefinition, threshold: number, m: Measured, meta: { evaluatedAt: string; durationMs: number }): CheckResult {
+export function finishCheck(def: ThresholdCheck, threshold: number, m: Measured, meta: { evaluatedAt: string; durationMs: number }): CheckResult {
   const base = { check_id: def.id, name: def.name, threshold, comparator: def.comparator, severity: def.severity };
   const evidenceOf = (raw: Evidence['raw'], seriesCount: number | undefined): Evidence => {
     const kept = raw.slice(0, MAX_RAW);
@@ -42,7 +43,7 @@ export function finishCheck(def: CheckDefinition, threshold: number, m: Measured
     check_id: base.check_id,
     name: base.name,
     outcome,
-    counts_as: countsAs(outcome, def),
+    counts_as: countsAs(outcome, def, value),
     value,
     threshold: base.threshold,
     comparator: base.comparator,
@@ -56,19 +57,32 @@ export function finishCheck(def: CheckDefinition, threshold: number, m: Measured
 
   const items: Item[] = m.items;
   const shownRaw = (sorted: Item[]) => m.raw ?? sorted.map((i) => ({ ...(i.labels ? { labels: i.labels } : {}), value: i.raw }));
-  const nan = items.filter((i) => Number.isNaN(i.value));
   const seriesCount = m.seriesCount ?? items.length;
-  if (nan.length) {
-    const which = nan.map((i) => labelText(i.labels) || 'the value').slice(0, 3).join(', ');
-    return result('NO_DATA', null, `${def.name}: no data (NaN in ${which})`, evidenceOf(shownRaw([...nan, ...items.filter((i) => !nan.includes(i))]), seriesCount));
-  }
+  const finite = items.filter((i) => Number.isFinite(i.value));
+  // NaN and ±Inf never pass: each is NO_DATA, counted as on_missing (NaN) or on_infinite (±Inf) says.
+  const odd = items
+    .filter((i) => !Number.isFinite(i.value))
+    .sort((a, b) => statusRank(countsAs('NO_DATA', def, b.value)) - statusRank(countsAs('NO_DATA', def, a.value)));
+  const oddText = odd.map((i) => `${formatSample(i.value)} in ${labelText(i.labels) || 'the value'}`).slice(0, 3).join(', ');
+
   // Worst first, so the evidence opens with what decided the verdict.
-  const sorted = [...items].sort((a, b) => badness(b.value, def.comparator, threshold) - badness(a.value, def.comparator, threshold));
+  const sorted = [...finite].sort((a, b) => badness(b.value, def.comparator, threshold) - badness(a.value, def.comparator, threshold));
   const worst = sorted[0];
-  const outcome = outcomeFor(worst.value, def.comparator, threshold, def.severity);
-  const failing = items.filter((i) => !satisfies(i.value, def.comparator, threshold)).length;
+  const outcome = worst && outcomeFor(worst.value, def.comparator, threshold, def.severity);
+  // A real failure among the finite values still decides when it counts at least as much as the gap.
+  const finiteRank = worst ? statusRank(countsAs(outcome, def)) : 0;
+  const finiteDecides = !odd.length || (finiteRank > 0 && finiteRank >= statusRank(countsAs('NO_DATA', def, odd[0].value)));
+  if (!finiteDecides) {
+    const infinite = odd.some((i) => !Number.isNaN(i.value));
+    const message = infinite
+      ? `${def.name}: no finite value (${oddText}); ±Inf never passes a comparison`
+      : `${def.name}: no data (${oddText})`;
+    return result('NO_DATA', odd[0].value, message, evidenceOf(shownRaw([...odd, ...sorted]), seriesCount));
+  }
+  const failing = finite.filter((i) => !satisfies(i.value, def.comparator, threshold)).length;
   const where = labelText(worst.labels);
   const of = items.length > 1 ? ` (worst of ${items.length} series${where ? `: ${where}` : ''}${failing ? `, ${failing} failing` : ''})` : where ? ` (${where})` : '';
-  const message = `${def.name}: ${formatNumber(worst.value)} ${outcome === 'PASS' ? 'meets' : 'violates'} ${def.comparator} ${formatNumber(threshold)}${of}`;
-  return result(outcome, worst.value, message, evidenceOf(shownRaw(sorted), seriesCount));
+  const also = odd.length ? `; also ${odd.length} without a finite value (${oddText})` : '';
+  const message = `${def.name}: ${formatNumber(worst.value)} ${outcome === 'PASS' ? 'meets' : 'violates'} ${def.comparator} ${formatNumber(threshold)}${of}${also}`;
+  return result(outcome, worst.value, message, evidenceOf(shownRaw([...sorted, ...odd]), seriesCount));
 }

@@ -1,7 +1,9 @@
-import { sampleValue } from '../../prometheus/response';
+import { formatSample } from '../../prometheus/response';
 import { satisfies } from '../../verdict/rollup';
 import type { CheckDefinition } from '../schema';
+import { readAnswer } from './answer';
 import type { CheckContext, Item, Measured } from './context';
+import { queryFailed } from './queryFailure';
 
 type RangeCheck = Extract<CheckDefinition, { type: 'promql_range' }>;
 
@@ -13,15 +15,19 @@ export async function measureRange(check: RangeCheck, query: string, where: { co
   if (!ctx.client) return { kind: 'error', reason: 'no Prometheus URL configured', evidence };
   const res = await ctx.client.range(query, start, ctx.at, ctx.stepSeconds, ctx.signal);
   const ev = { ...evidence, attempts: res.attempts, ...(res.ok && res.warnings.length ? { warnings: res.warnings } : {}) };
-  if (!res.ok) return { kind: 'error', reason: res.message, evidence: { ...ev, error: res.message } };
-  if (!res.series.length) return { kind: 'no_data', reason: 'the range query returned no series', evidence: ev, seriesCount: 0 };
+  if (!res.ok) return queryFailed(res, ev);
+  const answer = readAnswer(res, 'matrix');
+  if (!answer.ok) return { kind: 'error', reason: answer.reason, evidence: { ...ev, error: answer.reason } };
+  if (!answer.series.length) return { kind: 'no_data', reason: 'the range query returned no series', evidence: ev, seriesCount: 0 };
   const expected = Math.floor(ctx.windowSeconds / ctx.stepSeconds) + 1;
-  const items: Item[] = res.series.map((s) => {
-    const values = s.values.map(([, v]) => sampleValue(v));
+  const items: Item[] = answer.series.map((s) => {
+    const values = s.samples.map((x) => x.value);
     const value = reduce(check.reduce, values, where);
+    const nonFinite = values.filter((v) => !Number.isFinite(v)).length;
+    const odd = nonFinite ? `, ${nonFinite} non-finite (never satisfy anything)` : '';
     const raw = check.reduce === 'share' && where
-      ? `${values.filter((v) => satisfies(v, where.comparator, where.value)).length} of ${values.length} samples ${where.comparator} ${where.value} (${expected} steps in the window)`
-      : `${values.length} of ${expected} steps have samples, ${check.reduce} = ${value}`;
+      ? `${values.filter((v) => satisfies(v, where.comparator, where.value)).length} of ${values.length} samples ${where.comparator} ${where.value} (${expected} steps in the window${odd})`
+      : `${values.length} of ${expected} steps have samples${odd}, ${check.reduce} = ${formatSample(value)}`;
     return { labels: s.labels, value, raw };
   });
   // Like PromQL's *_over_time functions, only steps with a sample count; a series with none is NaN → NO_DATA.

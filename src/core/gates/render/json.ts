@@ -1,4 +1,8 @@
+import { formatSample } from '../../prometheus/response';
 import type { GateReport } from '../../verdict/types';
+
+/** JSON has no NaN or ±Inf (JSON.stringify would write null): they are written as Prometheus writes them. */
+const nonFiniteAsText = (_key: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? formatSample(v) : v);
 
 /** The JSON report: the original's keys first, in its order, then the additions. */
 export function renderJson(report: GateReport): string {
@@ -23,5 +27,5 @@ export function renderJson(report: GateReport): string {
     next_steps,
     ...added,
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  return `${JSON.stringify(ordered, nonFiniteAsText, 2)}\n`;
 }

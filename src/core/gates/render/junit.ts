@@ -1,9 +1,11 @@
+import { stripControls } from '../../util/controlChars';
 import type { GateReport } from '../../verdict/types';
 import { dataModeLine } from './text';
 
-// XML 1.0 cannot carry most control characters, even escaped: drop them.
-const isXmlChar = (c: string) => c >= ' ' || c === '\t' || c === '\n' || c === '\r';
-const xml = (s: string) => [...s].filter(isXmlChar).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// XML 1.0 cannot carry most control characters, U+FFFE/U+FFFF or unpaired surrogates, even escaped:
+// drop them (ESC sequences whole), so the document stays well-formed whatever the data held.
+const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+const xml = (s: string) => stripControls(s).replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * JUnit XML for CI test tabs: one suite per gate, one case per check. A check counting as FAIL is a

@@ -1,14 +1,10 @@
 // The lock state of a profile buffer being edited: what the editor shows, computed from an edit
-// session and the already-parsed lock, synchronously (no I/O on the typing path).
+// session and the already-parsed lock, synchronously (no I/O on the typing path). It lives with the
+// profile code because it adds the profile-schema findings; the lock verdict is the lock engine's.
 import path from 'node:path';
-import { validateProfile, validationInput, type ProfileIssue } from '../profile/validate';
+import { checkLegacyLock, compareWithLock, decideLock, type JNode, type LegacyLockCheck, type LockChange, type LockStatus, type LockVerdict, type ProfileEditSession, type ProfileLock } from '../lock';
 import { InputError } from '../util/errors';
-import { compareWithLock, type LockStatus } from './checkLock';
-import type { LockChange } from './diff';
-import type { ProfileEditSession } from './editSession';
-import type { JNode } from '../pyyaml';
-import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
-import type { ProfileLock } from './lockFile';
+import { validateProfile, validationInput, type ProfileIssue } from './validate';
 
 export interface BufferLockState {
   profilePath: string;
@@ -23,25 +19,31 @@ export interface BufferLockState {
   issues: ProfileIssue[];
   /** The buffer's loaded tree (ranges of keys and values), when it could be read. */
   root?: JNode;
+  /** The profile's verdict from both locks, by the one lock policy. */
+  verdict: LockVerdict;
 }
 
 /** What is known of the lock file beside the profile: absent, parsed, or corrupt. */
 export type LockFileState = { kind: 'none' } | { kind: 'ok'; lock: ProfileLock } | { kind: 'corrupt'; error: InputError };
 
+function decided(state: Omit<BufferLockState, 'verdict'>): BufferLockState {
+  return { ...state, verdict: decideLock(state) };
+}
+
 export function analyzeBuffer(session: ProfileEditSession, lockPath: string, lockFile: LockFileState, legacyText: string | undefined): BufferLockState {
   const profilePath = session.file;
-  const base: BufferLockState = { profilePath, lockPath, status: 'missing', changes: [], issues: [] };
+  const base: Omit<BufferLockState, 'verdict'> = { profilePath, lockPath, status: 'missing', changes: [], issues: [] };
   let profile;
   try {
     profile = session.normalized();
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return { ...base, status: 'profile-error', problem: err, lock: lockFile.kind === 'ok' ? lockFile.lock : undefined };
+    return decided({ ...base, status: 'profile-error', problem: err, lock: lockFile.kind === 'ok' ? lockFile.lock : undefined });
   }
   base.root = profile.root;
   base.issues = validateProfile(path.basename(profilePath, path.extname(profilePath)), validationInput(profile.root)).issues;
   if (legacyText !== undefined) base.legacy = checkLegacyLock(legacyText, profilePath, session.currentText(), profile.root);
-  if (lockFile.kind === 'ok') return { ...base, ...compareWithLock(profile, profilePath, lockFile.lock, lockPath), lock: lockFile.lock };
-  if (lockFile.kind === 'corrupt') return { ...base, status: 'unreadable', problem: lockFile.error };
-  return base;
+  if (lockFile.kind === 'ok') return decided({ ...base, ...compareWithLock(profile, profilePath, lockFile.lock, lockPath), lock: lockFile.lock });
+  if (lockFile.kind === 'corrupt') return decided({ ...base, status: 'unreadable', problem: lockFile.error });
+  return decided(base);
 }

@@ -1,0 +1,7 @@
+// The canary module's public surface: what the CLI and the VS Code faces import (eslint forbids its internals).
+export { worstCaseSeconds } from './config';
+export { historySignature, listSequences, type SequenceEntry } from './history';
+export { canaryMetricFamilies } from './metrics';
+export { type CanaryOverrides, planCanary, ProfileLockError } from './plan';
+export { type AbResult, type CanaryResults, GATING_MODES, type GatingMode, type HealthResult, type RunResult } from './results';
+export { type CanaryPlan, type CanaryProgress, currentWasReplaced, runCanary, writeCurrentResults } from './runner';

@@ -1,0 +1,10 @@
+// The gates module's public surface: what the CLI and the VS Code faces import (eslint forbids its internals).
+export { type DataSource, evaluateGatesRecorded, type EvaluateOptions, type GateProgress } from './evaluate';
+export { BUILTIN_VARIABLES } from './load';
+export { resolveProfile } from './profileLock';
+export { renderJson } from './render/json';
+export { renderJunit } from './render/junit';
+export { renderMarkdown } from './render/markdown';
+export { renderGateMetrics } from './render/metrics';
+export { dataModeLine } from './render/text';
+export { type ConnectionRequest, currentReportFile, type GatesRequest, type PrometheusAuth, replacesCurrent, REQUEST_DEFAULTS, resolveConnection, runGates, urlProblem, writeCurrentReport, writeReport, writeText } from './request';
