@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ARTIFACTS } from '../artifacts';
-import { seededRandom } from '../prometheus/backoff';
+import { seededRandom } from '../util/seededRandom';
 import { PrometheusClient, type Preflight, type RulesOutcome } from '../prometheus/client';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from '../prometheus/connection';
 import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
