@@ -1,8 +1,10 @@
 // The gates module's public surface: what the CLI and the VS Code faces import (eslint forbids its internals).
 export { type DataSource, evaluateGatesRecorded, type EvaluateOptions, type GateProgress } from './evaluate';
 export { BUILTIN_VARIABLES } from './load';
+export { locateChecks, type CheckLocations } from './checkLines';
 export { resolveProfile } from './profileLock';
 export { renderJson } from './render/json';
+export { renderGithub } from './render/github';
 export { renderJunit } from './render/junit';
 export { renderMarkdown } from './render/markdown';
 export { renderGateMetrics } from './render/metrics';

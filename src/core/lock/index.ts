@@ -12,3 +12,4 @@ export { lockedText, revertEdit } from './revert';
 export { updateLegacyLock, writeProfileLocks, type LegacyUpdate } from './update';
 export { checkWorkspaceLocks, type WorkspaceLock } from './workspace';
 export { lockProfileFile, quickValidate, renderLockFromHash } from './leanLock';
+export { changeText, LOCK_RULES, lockProblems, mismatchReason, type LockProblem, type LockRule, type TextPosition } from './problems';

@@ -1,5 +1,5 @@
 // The profile module's public surface: what the CLI and the VS Code faces import (eslint forbids its internals).
 export { analyzeBuffer, type BufferLockState, type LockFileState } from './bufferState';
 export { rangeForPath } from './locate';
-export { changeDirection } from './validate';
-export { validateProfilesDir } from './validateFiles';
+export { changeDirection, type CrossProfileIssue, type ProfileIssue } from './validate';
+export { validateProfilesDir, type ProfileFileResult } from './validateFiles';

@@ -39,7 +39,7 @@ describe('gates #12 item 3: a decision needs deciding data', function () {
       assert.equal(report!.decision_reason, 'no deciding gate: all 2 gate(s) are OBSERVE, which never decide');
       assert.equal(code, 4);
       assert.match(err, /^INCONCLUSIVE \(exit 4\) — no deciding gate: all 2 gate\(s\) are OBSERVE/m);
-      assert.match((await run('observe', yaml, ['--format', 'md'])).out, /\nWhy: no deciding gate: all 2 gate\(s\) are OBSERVE/);
+      assert.match((await run('observe', yaml, ['--format', 'md'])).out, /\n\*\*Why:\*\* no deciding gate: all 2 gate\(s\) are OBSERVE/);
     });
 
     it('every deciding check NO_DATA with on_missing: warn was CONDITIONAL (a conditional approval): now INCONCLUSIVE', async () => {
