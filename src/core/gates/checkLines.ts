@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { findQueries } from '../gatesEditor/findQueries';
+import { findQueries } from './outline';
 import { LineIndex } from '../pyyaml';
 
 /** Where a report's checks are defined: the gates file as a repository path, and each check's line. */

@@ -1,7 +1,7 @@
 import { parseGates, parseGatesYaml } from '../gates/load';
 import { lintPromql, type PromqlProblem } from '../promql/lint';
 import { InputError } from '../util/errors';
-import { findQueries, type QuerySource } from './findQueries';
+import { findQueries, type QuerySource } from '../gates/outline';
 import { substituteTracked } from './substitute';
 
 export interface GatesTextProblem {

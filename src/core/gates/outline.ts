@@ -1,3 +1,5 @@
+// The outline of a gates file read leniently (its checks, queries and where they stand): the editor
+// checks queries while the rest is typed; CI annotations point at the lines of checks.
 import { type Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
 import { scalarOffsets } from './scalarOffsets';
 
