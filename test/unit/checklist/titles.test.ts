@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ALL_ITEMS } from '../../../src/core/checklist/definition';
-import { itemMatches, ITEM_FILTERS } from '../../../src/core/checklist/filter';
+import { itemMatches, type ITEM_FILTERS } from '../../../src/core/checklist/filter';
 import { renderMarkdown } from '../../../src/core/checklist/markdown';
 import { buildChecklist } from '../../../src/core/checklist/view';
 import { completeState, inputs, verified } from './fixtures';
