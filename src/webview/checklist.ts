@@ -242,7 +242,7 @@ function item(i: ItemView): HTMLElement {
     box,
     h('div', { class: 'body' },
       label,
-      h('div', { class: 'original muted' }, rich(i.text)),
+      original !== i.title ? h('div', { class: 'original muted' }, rich(i.text)) : null,
       i.kind === 'auto' || i.status !== 'open' ? h('div', { class: 'summary' }, i.summary) : null,
       evidence(i),
       note(i)),
