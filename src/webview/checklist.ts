@@ -1,8 +1,10 @@
 // The GA checklist webview. Everything shown comes from the extension as a ChecklistView and is
 // drawn with DOM APIs: text goes through text nodes only (never innerHTML), handlers are attached
 // with addEventListener (the CSP forbids inline ones), and the last view is kept with setState so a
-// reload or a restart shows it at once, before the extension sends a fresh one.
-import type { ChecklistView, GateCheckView, HostMessage, ItemView, Role, SignoffView, WebviewMessage } from '../core/checklist/messages';
+// reload or a restart shows it at once, before the extension sends a fresh one — with the filter and
+// the collapsed sections as they were.
+import { FILTER_LABELS, ITEM_FILTERS, itemMatches, type ItemFilter } from '../core/checklist/filter';
+import type { ChecklistView, GateCheckView, HostMessage, ItemView, Role, SectionView, SignoffView, WebviewMessage } from '../core/checklist/messages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -15,6 +17,20 @@ const vscode = acquireVsCodeApi();
 const post = (m: WebviewMessage) => vscode.postMessage(m);
 const app = document.getElementById('app') as HTMLElement;
 
+/** What the webview keeps across a reload (setState): the last view and how the person arranged it. */
+interface Saved {
+  view?: ChecklistView;
+  filter?: ItemFilter;
+  collapsed?: string[];
+}
+const saved = (vscode.getState() ?? {}) as Saved;
+const ui: { view: ChecklistView | undefined; filter: ItemFilter; collapsed: Set<string> } = {
+  view: saved.view?.decision ? saved.view : undefined,
+  filter: ITEM_FILTERS.includes(saved.filter as ItemFilter) ? (saved.filter as ItemFilter) : 'all',
+  collapsed: new Set(Array.isArray(saved.collapsed) ? saved.collapsed.filter((x) => typeof x === 'string') : []),
+};
+const keep = () => vscode.setState({ view: ui.view, filter: ui.filter, collapsed: [...ui.collapsed] } satisfies Saved);
+
 type Child = Node | string | null | undefined | false;
 interface Props {
   class?: string;
@@ -22,6 +38,7 @@ interface Props {
   title?: string;
   role?: string;
   key?: string;
+  for?: string;
 }
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
@@ -31,6 +48,7 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...
   if (props.title) el.title = props.title;
   if (props.role) el.setAttribute('role', props.role);
   if (props.key) el.dataset.key = props.key;
+  if (props.for) el.setAttribute('for', props.for);
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
   return el;
 }
@@ -65,7 +83,16 @@ function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
 }
 
+/** Shows a deciding item: its section opened and the filter widened if they hide it, then scrolled to. */
 function flash(id: string): void {
+  const section = ui.view?.sections.find((s) => s.groups.some((g) => g.items.some((i) => i.id === id)));
+  const it = section?.groups.flatMap((g) => g.items).find((i) => i.id === id);
+  if (section && it && (ui.collapsed.has(section.id) || !itemMatches(ui.filter, it))) {
+    ui.collapsed.delete(section.id);
+    if (!itemMatches(ui.filter, it)) ui.filter = 'all';
+    keep();
+    redraw();
+  }
   const el = document.getElementById(`item-${id}`);
   if (!el) return;
   el.scrollIntoView({ block: 'center' });
@@ -74,21 +101,21 @@ function flash(id: string): void {
 }
 
 function header(v: ChecklistView): HTMLElement {
-  const target = h('input', { class: 'inline', key: 'header.targetVersion' });
+  const target = h('input', { class: 'inline', key: 'header.targetVersion', id: 'header-target' });
   target.value = v.header.targetVersion;
   target.placeholder = 'e.g. 0.4.0';
   target.addEventListener('change', () => post({ type: 'setHeader', field: 'targetVersion', value: target.value.trim() }));
-  const date = h('input', { class: 'inline', key: 'header.date' });
+  const date = h('input', { class: 'inline', key: 'header.date', id: 'header-date' });
   date.value = v.header.date;
   date.addEventListener('change', () => post({ type: 'setHeader', field: 'date', value: date.value.trim() }));
   return h('header', {},
     h('h1', {}, 'AURORA GA Promotion Checklist'),
     h('p', { class: 'muted' }, 'Production Release Decision Framework'),
     h('div', { class: 'fields' },
-      h('label', {}, 'Date ', date),
-      h('span', {}, 'RC Version ', h('strong', {}, v.header.rcVersion || '—')),
-      h('label', {}, 'Target GA Version ', target),
-      h('span', {}, 'Release Manager ', h('strong', {}, v.header.releaseManager || '—')),
+      h('div', { class: 'field' }, h('label', { for: 'header-date' }, 'Date'), date),
+      h('div', { class: 'field' }, h('span', { class: 'field-name' }, 'RC Version'), h('strong', {}, v.header.rcVersion || '—')),
+      h('div', { class: 'field' }, h('label', { for: 'header-target' }, 'Target GA Version'), target),
+      h('div', { class: 'field' }, h('span', { class: 'field-name' }, 'Release Manager'), h('strong', {}, v.header.releaseManager || '—')),
     ),
     h('div', { class: 'toolbar' }, button('Refresh', () => post({ type: 'refresh' })), button('Export Markdown', () => post({ type: 'exportMarkdown' }), 'primary')),
   );
@@ -109,8 +136,16 @@ function decision(v: ChecklistView): HTMLElement {
   for (const item of d.deciding) {
     const li = h('li', {});
     if (item.itemId) {
+      // An inline link, not a button: a button is an inline block, so a reason that wraps put the
+      // list's bullet beside its last line instead of its first.
       const id = item.itemId;
-      li.append(button(item.text, () => flash(id), 'link'));
+      const a = h('a', { class: 'deciding-link' }, item.text);
+      a.href = `#item-${id}`;
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        flash(id);
+      });
+      li.append(a);
     } else li.append(item.text);
     list.append(li);
   }
@@ -125,8 +160,9 @@ function decision(v: ChecklistView): HTMLElement {
 function sources(v: ChecklistView): HTMLElement {
   const row = h('div', { class: 'sources' });
   for (const s of v.sources) {
-    const state = s.state === 'ok' ? 'ok' : s.state === 'missing' ? 'NO DATA' : 'ERROR';
-    const chip = h('span', { class: `source ${s.state}`, title: `${s.where}${s.detail ? ` — ${s.detail}` : ''}` }, h('strong', {}, s.name), ` ${state}`, s.state === 'ok' && s.detail ? ` · ${s.detail}` : '');
+    // What the source says (e.g. "Readiness: NOT READY — …"); "read fine" is not worth a word.
+    const said = s.state === 'ok' ? s.detail : s.state === 'missing' ? 'NO DATA (not found)' : 'ERROR';
+    const chip = h('span', { class: `source ${s.state} ${s.verdict ?? ''}`, title: `${s.where}${s.state !== 'ok' && s.detail ? ` — ${s.detail}` : ''}` }, h('strong', {}, `${s.name}:`), ` ${said}`);
     if (s.file && s.state !== 'missing') {
       const file = s.file;
       chip.append(' ', button('open', () => post({ type: 'openSource', file }), 'link small'));
@@ -157,7 +193,8 @@ function bar(c: GateCheckView): HTMLElement {
 
 function gates(v: ChecklistView): HTMLElement | null {
   if (!v.gates) return null;
-  const box = h('section', { class: 'gates' }, h('h2', {}, 'Gate checks'), h('p', { class: 'muted' }, `${v.gates.decision} · ${v.gates.dataMode} data · ${v.gates.timestamp} · ${v.gates.source}`));
+  const box = h('section', { class: 'gates' }, h('h2', {}, 'Gate checks'), h('p', { class: 'muted' }, `${v.gates.decision} · ${v.gates.dataMode} data · ${v.gates.timestamp} · ${v.gates.source}`),
+    h('div', { class: 'toolbar' }, button('Open Report', () => post({ type: 'openReport', as: 'preview' }), 'primary open-report'), button('Open JSON', () => post({ type: 'openReport', as: 'json' }), 'open-json')));
   for (const g of v.gates.gates) {
     box.append(h('div', { class: 'gate' },
       h('h3', {}, `Gate ${g.gateId}: ${g.name} `, badge(g.status, g.status.toLowerCase()), g.failAction !== 'NO-GO' ? badge(g.failAction, 'muted') : null),
@@ -187,7 +224,7 @@ function canary(v: ChecklistView): HTMLElement | null {
 
 function item(i: ItemView): HTMLElement {
   const row = h('li', { class: `item ${i.status} depth${i.depth}`, id: `item-${i.id}` });
-  const box = h('input', { key: `check.${i.id}` });
+  const box = h('input', { key: `check.${i.id}`, id: `check-${i.id}` });
   box.type = 'checkbox';
   box.checked = i.checked;
   box.dataset.item = i.id;
@@ -196,15 +233,27 @@ function item(i: ItemView): HTMLElement {
     box.disabled = true;
     box.title = 'Answered from the results';
   } else box.addEventListener('change', () => post({ type: 'setItem', id: i.id, checked: box.checked }));
-  const label = h('label', { class: 'text' }, box, ' ', rich(i.text));
+  // The title is what the item asks; the original checklist's wording (what the export keeps) is its detail.
+  const original = i.text.replace(/\*\*|`/g, '');
+  const label = h('label', { class: 'title', for: `check-${i.id}`, title: original }, i.title);
   const meta = h('span', { class: 'meta' }, i.phase === 'after' ? badge('after GO', 'muted') : badge(i.impact, `impact ${i.impact.toLowerCase()}`), i.optional ? badge('optional', 'muted') : null, i.kind === 'auto' ? badge('auto', 'muted') : null);
-  row.append(h('span', { class: 'icon', title: STATUS_WORD[i.status] }, STATUS_ICON[i.status]), h('div', { class: 'body' }, h('div', { class: 'line' }, label, meta), i.kind === 'auto' || i.status !== 'open' ? h('div', { class: 'summary' }, i.summary) : null, evidence(i), note(i)));
+  row.append(
+    h('span', { class: 'icon', title: STATUS_WORD[i.status] }, STATUS_ICON[i.status]),
+    box,
+    h('div', { class: 'body' },
+      label,
+      original !== i.title ? h('div', { class: 'original muted' }, rich(i.text)) : null,
+      i.kind === 'auto' || i.status !== 'open' ? h('div', { class: 'summary' }, i.summary) : null,
+      evidence(i),
+      note(i)),
+    meta,
+  );
   return row;
 }
 
 function evidence(i: ItemView): HTMLElement | null {
   if (!i.evidence.length) return null;
-  return h('details', { class: 'evidence' }, h('summary', {}, `Evidence (${i.evidence.length})`), h('ul', {}, ...i.evidence.map((e) => h('li', {}, h('code', {}, e)))));
+  return h('details', { class: `evidence ${i.status}` }, h('summary', {}, `Evidence (${i.evidence.length})`), h('ul', {}, ...i.evidence.map((e) => h('li', {}, h('code', {}, e)))));
 }
 
 function note(i: ItemView): HTMLElement {
@@ -219,14 +268,51 @@ function note(i: ItemView): HTMLElement {
   return d;
 }
 
-function sections(v: ChecklistView): HTMLElement {
-  const box = h('div', { class: 'sections' });
-  for (const s of v.sections) {
-    const sec = h('section', { class: 'section' }, h('h2', {}, s.title));
-    for (const g of s.groups) sec.append(h('h3', {}, g.title), h('ul', { class: 'items' }, ...g.items.map(item)));
-    box.append(sec);
+function filterBar(v: ChecklistView): HTMLElement {
+  const items = v.sections.flatMap((s) => s.groups.flatMap((g) => g.items));
+  const bar = h('div', { class: 'filter', role: 'group' });
+  bar.setAttribute('aria-label', 'Show items');
+  for (const f of ITEM_FILTERS) {
+    const b = button(`${FILTER_LABELS[f]} (${items.filter((i) => itemMatches(f, i)).length})`, () => {
+      ui.filter = f;
+      keep();
+      redraw();
+    }, `filter-${f}${ui.filter === f ? ' selected' : ''}`);
+    b.dataset.key = `filter.${f}`;
+    b.setAttribute('aria-pressed', String(ui.filter === f));
+    bar.append(b);
   }
-  return box;
+  return bar;
+}
+
+function section(s: SectionView): HTMLElement {
+  const collapsed = ui.collapsed.has(s.id);
+  const all = s.groups.flatMap((g) => g.items);
+  const shown = all.filter((i) => itemMatches(ui.filter, i));
+  const failing = all.filter((i) => itemMatches('failing', i)).length;
+  const toggle = button(`${collapsed ? '▸' : '▾'} ${s.title}`, () => {
+    if (ui.collapsed.has(s.id)) ui.collapsed.delete(s.id);
+    else ui.collapsed.add(s.id);
+    keep();
+    redraw();
+  }, 'section-toggle');
+  toggle.dataset.key = `section.${s.id}`;
+  toggle.setAttribute('aria-expanded', String(!collapsed));
+  toggle.setAttribute('aria-controls', `section-body-${s.id}`);
+  const body = h('div', { class: 'section-body', id: `section-body-${s.id}` });
+  body.hidden = collapsed;
+  for (const g of s.groups) {
+    const items = g.items.filter((i) => itemMatches(ui.filter, i));
+    if (items.length) body.append(h('h3', {}, g.title), h('ul', { class: 'items' }, ...items.map(item)));
+  }
+  if (!shown.length) body.append(h('p', { class: 'muted empty' }, `No ${FILTER_LABELS[ui.filter].toLowerCase()} items here.`));
+  return h('section', { class: `section${collapsed ? ' collapsed' : ''}`, id: `section-${s.id}` },
+    h('h2', {}, toggle, h('span', { class: 'counts muted' }, `${all.filter((i) => i.status === 'satisfied').length} of ${all.length} satisfied${failing ? ` · ${failing} failing` : ''}`)),
+    body);
+}
+
+function sections(v: ChecklistView): HTMLElement {
+  return h('div', { class: 'sections' }, filterBar(v), ...v.sections.map(section));
 }
 
 const SIGNATURE_TEXT = { valid: '✔ SSH-signed, verified', unsigned: '⚠ Unsigned (a name only)', invalid: '✖ Bad signature' } as const;
@@ -335,13 +421,22 @@ function preserveFocus(draw: () => void): void {
 
 function render(v: ChecklistView): void {
   preserveFocus(() => app.replaceChildren(header(v), banners(v), decision(v), sources(v), gates(v) ?? '', canary(v) ?? '', sections(v), signoffs(v), verification(v) ?? ''));
+  const drawn = [...app.querySelectorAll<HTMLElement>('li.item')];
   post({
     type: 'rendered',
     decision: v.decision.decision,
     checked: [...app.querySelectorAll<HTMLInputElement>('input[data-kind="manual"]:checked')].map((b) => b.dataset.item ?? ''),
     signed: [...app.querySelectorAll<HTMLElement>('.signoff[data-signed="true"]')].map((b) => b.id.replace('signoff-', '') as Role),
     verified: [...app.querySelectorAll<HTMLElement>('.signoff[data-signature="valid"]')].map((b) => b.id.replace('signoff-', '') as Role),
+    filter: ui.filter,
+    visible: drawn.map((e) => e.id.replace('item-', '')),
+    collapsed: v.sections.filter((s) => document.getElementById(`section-body-${s.id}`)?.hidden).map((s) => s.id),
+    titles: Object.fromEntries(drawn.map((e) => [e.id.replace('item-', ''), e.querySelector('.title')?.textContent ?? ''])),
   });
+}
+
+function redraw(): void {
+  if (ui.view) render(ui.view);
 }
 
 function notice(level: 'info' | 'error', text: string): void {
@@ -354,11 +449,11 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const m = event.data;
   if (!m || typeof m !== 'object') return;
   if (m.type === 'view') {
-    vscode.setState({ view: m.view });
+    ui.view = m.view;
+    keep();
     render(m.view);
   } else if (m.type === 'notice') notice(m.level, m.text);
 });
 
-const saved = vscode.getState() as { view?: ChecklistView } | undefined;
-if (saved?.view?.decision) render(saved.view);
+redraw();
 post({ type: 'ready' });

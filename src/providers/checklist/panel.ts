@@ -6,7 +6,7 @@ import { checkWorkspaceLocks } from '../../core/lock';
 import { prepareSigner, systemSshKeygen, verifyCurrent } from '../../core/attest';
 import { type ChecklistChange, ChecklistSession, type ChecklistView, type EvaluatedChecklist, type HostMessage, type LoadOptions, renderMarkdown, signingWarnings, type StateChange, type WebviewMessage, webviewMessageSchema } from '../../core/checklist';
 import { InputError, writeFileAtomic } from '../../core/util';
-import { debounce, disposeAll, type Debounced } from '../shared';
+import { debounce, disposeAll, type Debounced, showGateReportJson, showGateReportPreview } from '../shared';
 import { checklistHtml } from './html';
 
 export const CHECKLIST_VIEW_TYPE = 'aurora.checklist';
@@ -143,6 +143,8 @@ export class ChecklistPanel implements vscode.Disposable {
         return this.exportMarkdown();
       case 'openSource':
         return this.openSource(m.file);
+      case 'openReport':
+        return this.openReport(m.as);
       default:
         return this.change(m);
     }
@@ -208,6 +210,24 @@ export class ChecklistPanel implements vscode.Disposable {
     await writeFileAtomic(file, renderMarkdown(c.view, c.answers));
     this.log.info(`checklist: exported ${file}`);
     await vscode.window.showTextDocument(vscode.Uri.file(file), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  }
+
+  /** The gate report the checklist read (never a path from the webview): as a readable preview, or its JSON. */
+  private async openReport(as: 'preview' | 'json'): Promise<void> {
+    const root = this.root();
+    const file = this.current?.view.sources.find((s) => s.name === 'Gate report')?.file;
+    if (!root || !file) {
+      this.post({ type: 'notice', level: 'error', text: 'There is no gate report to open: evaluate the gates first.' });
+      return;
+    }
+    const abs = path.resolve(root, file);
+    try {
+      if (as === 'json') await showGateReportJson(abs);
+      else this.log.info(`checklist: gate report preview ${(await showGateReportPreview(abs, this.abort.signal)).fsPath}`);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      this.post({ type: 'notice', level: 'error', text: `The gate report cannot be shown: ${err.format()}` });
+    }
   }
 
   private async openSource(file: string): Promise<void> {

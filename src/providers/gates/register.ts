@@ -7,7 +7,7 @@ import { InputError } from '../../core/util';
 import type { GateReport } from '../../core/verdict';
 import type { AuditApi } from '../audit/register';
 import { ARTIFACTS } from '../../core/artifacts';
-import { debounce } from '../shared';
+import { debounce, showGateReportJson, showGateReportPreview } from '../shared';
 import { currentReportFile } from '../../core/gates';
 import { runEvaluation, type EvaluationUi, type GatesNotice } from './evaluateCommand';
 import { buildGatesModel, type CheckNodeModel, type GatesViewModel } from './model';
@@ -98,10 +98,13 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
         await refreshHeader();
         const show = 'Show Gates';
         const open = 'Open Report';
+        const json = 'Open JSON';
+        const file = reportFile;
         const mode = done.report.data_mode === 'live' ? '' : ` (${done.report.data_mode.toUpperCase()} data — cannot promote)`;
-        void ui.notify({ level: 'info', message: `Aurora: ${done.report.decision}${mode}`, actions: [show, ...(reportFile ? [open] : [])] }).then((choice) => {
+        void ui.notify({ level: 'info', message: `Aurora: ${done.report.decision}${mode}`, actions: [show, ...(file ? [open, json] : [])] }).then((choice) => {
           if (choice === show) void vscode.commands.executeCommand('aurora.gates.focus');
-          if (choice === open && reportFile) void vscode.window.showTextDocument(vscode.Uri.file(reportFile));
+          if (choice === open && file) showGateReportPreview(file, AbortSignal.timeout(10_000)).catch((err: unknown) => log.warn(`cannot preview ${file}: ${err instanceof InputError ? err.format() : String(err)}`));
+          if (choice === json && file) void showGateReportJson(file);
         });
         return done.report;
       } finally {
