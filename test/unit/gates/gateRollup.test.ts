@@ -40,6 +40,8 @@ describe('gates: one gate\'s roll-up', () => {
     assert.deepEqual([g.status, g.value_check, g.value, g.threshold], ['PASS', 'a', 0.25, 1]);
     assert.doesNotMatch(g.message, /says/);
     assert.match(g.message, /^a 0\.25, b 3$/);
+    const blank = gateResult(def, [check('a', 'PASS', 'PASS', 2, 1), check('n', 'NO_DATA', 'PASS', null, 1)]);
+    assert.equal(blank.message, 'a 2, n —');
   });
 
   it('the condition text is the definition\'s when given, else each check as id comparator threshold', () => {

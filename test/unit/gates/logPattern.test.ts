@@ -128,6 +128,58 @@ describe('gates: log check reading', () => {
     assert.equal(dated.kind === 'values' && dated.evidence.note, `1 file(s) read: ${a}; 1 matching line(s) in the window, 1 outside it`);
   });
 
+  it('a symlink to a folder is an ERROR: only regular files are read', async () => {
+    fs.mkdirSync(path.join(dir, 'sub'));
+    const link = path.join(dir, 'a.log');
+    fs.symlinkSync(path.join(dir, 'sub'), link);
+    const m = await measureLogPattern(check('HIT'), [path.join(dir, '*.log')], ctx);
+    assert.deepEqual([m.kind, m.kind === 'error' && m.reason], ['error', `check 'h': ${link} is not a regular file`]);
+  });
+
+  it('several patterns are named together in the evidence and the NO_DATA reason', async () => {
+    const p1 = path.join(dir, '*.log');
+    const p2 = path.join(dir, '*.txt');
+    const none = await measureLogPattern(check('HIT'), [p1, p2], ctx);
+    assert.equal(none.kind === 'no_data' && none.reason, `no log file matches ${p1}, ${p2}`);
+    fs.writeFileSync(path.join(dir, 'a.txt'), `${at(11, 30)} HIT\n`);
+    const some = await measureLogPattern(check('HIT'), [p1, p2], ctx);
+    assert.equal(some.evidence.source, `${p1}, ${p2}`);
+  });
+
+  it('line numbers: an unterminated last line is counted, a final newline adds no empty line, a 1 MiB line is one line', async () => {
+    const file = path.join(dir, 'a.log');
+    fs.writeFileSync(file, `x\n${at(11, 30)} HIT`);
+    const last = await measureLogPattern(check('HIT'), [file], ctx);
+    assert.equal(last.kind === 'values' && last.raw?.[0].labels?.line, '2');
+    fs.writeFileSync(file, `${at(11, 30)} HIT\n`);
+    fs.utimesSync(file, new Date(Date.UTC(2026, 10, 26, 11, 40)), new Date(Date.UTC(2026, 10, 26, 11, 40)));
+    const empty = await measureLogPattern(check('^$', true), [file], ctx);
+    assert.equal(empty.kind === 'values' && empty.items[0].value, 0);
+    // Exactly 1 MiB (the longest line judged whole), then a matching line: it is line 2.
+    fs.writeFileSync(file, `${'a'.repeat(1 << 20)}\n${at(11, 30)} HIT\n`);
+    const mib = await measureLogPattern(check('HIT'), [file], ctx);
+    assert.equal(mib.kind === 'values' && mib.raw?.[0].labels?.line, '2');
+  });
+
+  it('a longer line is judged in 1 MiB pieces, each counted as a line', async () => {
+    const file = path.join(dir, 'a.log');
+    // 1 MiB + 70000 characters, then two matching lines: the first piece holds no HIT, the rest does.
+    fs.writeFileSync(file, `${'a'.repeat((1 << 20) + 70000)} HIT\n${at(11, 30)} HIT\n`);
+    fs.utimesSync(file, new Date(Date.UTC(2026, 10, 26, 11, 40)), new Date(Date.UTC(2026, 10, 26, 11, 40)));
+    const m = await measureLogPattern(check('HIT'), [file], ctx);
+    assert.equal(m.kind, 'values');
+    assert.deepEqual(m.kind === 'values' && m.raw?.map((r) => r.labels?.line), ['2', '3']);
+  });
+
+  it('a character split across two read chunks is read whole', async () => {
+    const file = path.join(dir, 'a.log');
+    // The file is read 64 KiB at a time: the two bytes of é straddle the first boundary.
+    fs.writeFileSync(file, `${'x'.repeat((1 << 16) - 1)}é HIT\n`);
+    fs.utimesSync(file, new Date(Date.UTC(2026, 10, 26, 11, 40)), new Date(Date.UTC(2026, 10, 26, 11, 40)));
+    const m = await measureLogPattern(check('é HIT'), [file], ctx);
+    assert.equal(m.kind === 'values' && m.items[0].value, 1);
+  });
+
   it('a literal pattern matches as text; a regex pattern as a regular expression', async () => {
     const file = path.join(dir, 'a.log');
     fs.writeFileSync(file, `${at(11, 30)} ERR 42\n${at(11, 31)} ERR.x\n`);

@@ -98,5 +98,7 @@ describe('gates: range reducers', () => {
     assert.deepEqual([failed.kind, failed.kind === 'error' && failed.reason], ['error', 'parse error']);
     const vector = await measureRange(check('max'), 'q', undefined, ctxWith({ ...matrix([{ labels: {}, values: ['1'] }]), resultType: 'vector' } as QueryOutcome));
     assert.equal(vector.kind, 'error');
+    assert.equal(vector.kind === 'error' && vector.evidence.error, vector.kind === 'error' && vector.reason);
+    assert.match(vector.kind === 'error' ? vector.reason : '', /^expected a range vector \(matrix\), the server answered an instant vector/);
   });
 });
