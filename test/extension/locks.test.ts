@@ -231,6 +231,52 @@ describe('locks: live lock diagnostics in the editor', () => {
     }
   });
 
+  it('offers each quick fix once when several diagnostics share the range', async () => {
+    const uri = vscode.Uri.file(path.join(LOCKS(), 'r2.yaml'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await replace(doc, 'tau_d: 0.3', 'tau_d: 0.35');
+    await replace(doc, 'tau_p: 0.7', 'tau_p: 0.75');
+    await diagnosticsWhere(api, uri, 'two lock-changed diagnostics', (d) => changed(d).length === 2);
+    const all = new vscode.Range(0, 0, doc.lineCount, 0);
+    const titles = (await codeActions(uri, all)).map((a) => a.title);
+    assert.deepEqual(titles.filter((t) => t.startsWith('Update lock')), ['Update lock r2.lock.json to this profile']);
+    assert.deepEqual(titles.filter((t) => t === 'Compare with locked profile').length, 1);
+    assert.equal(titles.filter((t) => t.startsWith('Revert')).length, 2);
+    const update = (await codeActions(uri, all)).find((a) => a.title.startsWith('Update lock'))!;
+    assert.equal(update.diagnostics?.length, 2);
+
+    // An edited profile whose schema 1 lock no longer matches: one Update lock.
+    const smoke = vscode.Uri.file(path.join(LOCKS(), 'schema1', 'smoke.yaml'));
+    const smokeDoc = await vscode.workspace.openTextDocument(smoke);
+    await vscode.window.showTextDocument(smokeDoc);
+    await replace(smokeDoc, 'tau_d: 0.4', 'tau_d: 0.45');
+    const [first] = await diagnosticsWhere(api, smoke, 'the schema-1 diagnostic', (d) => d.some((x) => x.code === 'lock-schema1'));
+    const smokeTitles = (await codeActions(smoke, first.range)).map((a) => a.title);
+    assert.equal(smokeTitles.filter((t) => t.startsWith('Update lock')).length, 1, smokeTitles.join(' | '));
+  });
+
+  it('offers profiles only to Lock Profile, and asks before locking a file that is not one', async () => {
+    const candidates = (await api.locks.profileCandidates()).map((u) => vscode.workspace.asRelativePath(u));
+    assert.ok(candidates.includes('locks/r2.yaml'), candidates.join(', '));
+    assert.ok(candidates.includes('locks/profiles/draft.yaml'), candidates.join(', '));
+    assert.ok(candidates.includes('checklist/profiles/r2.yaml'), candidates.join(', '));
+    assert.ok(!candidates.includes('canary/canary.yaml'), candidates.join(', '));
+    assert.ok(!candidates.includes('.vscode/settings.json'));
+
+    const canary = vscode.Uri.file(path.join(workspaceRoot(), 'canary', 'canary.yaml'));
+    const lockFile = path.join(workspaceRoot(), 'canary', 'canary.lock.json');
+    const asked: string[] = [];
+    api.locks.setConfirmation(async (message) => (asked.push(message), false));
+    try {
+      await vscode.commands.executeCommand('aurora.lockProfile', canary);
+      assert.deepEqual(asked, ['canary.yaml does not look like a profile. Lock it anyway?']);
+      assert.equal(fs.existsSync(lockFile), false);
+    } finally {
+      fs.rmSync(lockFile, { force: true });
+    }
+  });
+
   it('lists every locked profile with its state in the Locks view model (Validate Locks)', async () => {
     const returned = await vscode.commands.executeCommand<{ label: string }[]>('aurora.validateLocks');
     assert.deepEqual(returned.map((r) => r.label), api.locks.tree.map((r) => r.label));

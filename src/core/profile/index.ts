@@ -3,3 +3,4 @@ export { analyzeBuffer, type BufferLockState, type LockFileState } from './buffe
 export { rangeForPath } from './locate';
 export { changeDirection } from './validate';
 export { validateProfilesDir } from './validateFiles';
+export { hasProfileSections, inProfilesFolder, profileEvidence, type ProfileEvidence } from './identify';

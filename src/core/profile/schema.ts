@@ -71,6 +71,9 @@ const FIELDS: [string, z.ZodType][] = Object.entries(ProfileSchema.shape).flatMa
   return Object.entries(obj.shape as Record<string, z.ZodType>).map(([key, field]): [string, z.ZodType] => [`${section}.${key}`, unwrap(field)]);
 });
 
+/** The sections a profile must have (the schema's non-optional ones): what makes a YAML file look like a profile. */
+export const REQUIRED_SECTIONS: string[] = Object.entries(ProfileSchema.shape).filter(([, s]) => !(s instanceof z.ZodOptional)).map(([k]) => k);
+
 /** `section.key` → direction, read from the schema's `x-aurora-direction` marks. */
 export const DIRECTIONS: Record<string, Direction> = Object.fromEntries(
   FIELDS.flatMap(([key, field]) => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { legacyLockPathFor, lockPathFor, parseLock } from '../../core/lock';
 import { ProfileEditSession } from '../../core/lock';
-import { analyzeBuffer, type LockFileState } from '../../core/profile';
+import { analyzeBuffer, inProfilesFolder, type LockFileState } from '../../core/profile';
 import { InputError } from '../../core/util';
 import { disposeAll, KeyedDebounce, type CachedSettings } from '../shared';
 import type { ProfileLockState } from './model';
@@ -83,8 +83,7 @@ export class LockDocuments implements vscode.Disposable {
     this.legacy.set(profilePath, await readOptional(legacyLockPathFor(profilePath)).catch(() => ''));
     const hasLock = this.locks.get(lockPath)?.kind !== 'none' || this.legacy.get(profilePath) !== undefined;
     // Unlocked YAML files in a `profiles` folder are still profiles: they get the schema checks.
-    const inProfiles = path.dirname(profilePath).split(path.sep).includes('profiles');
-    if (!(hasLock || inProfiles) || document.isClosed) {
+    if (!(hasLock || inProfilesFolder(profilePath)) || document.isClosed) {
       if (this.tracked.has(key)) this.forget(document.uri);
       return;
     }

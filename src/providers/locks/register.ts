@@ -6,7 +6,7 @@ import { LockCodeLens } from './codeLens';
 import { compareWithLock, LOCKED_SCHEME, LockedProfileContent } from './compare';
 import { profileDiagnostics } from './diagnostics';
 import { LockDocuments } from './documents';
-import { lockProfile, modalConfirm, type ConfirmPrompt, type LockOutcome } from './lockCommand';
+import { lockProfile, modalConfirm, profileCandidates, type ConfirmPrompt, type LockOutcome } from './lockCommand';
 import type { LockTreeEntry, ProfileLockState } from './model';
 import { lockSettingsCache } from './settings';
 import { LocksTreeProvider } from './tree';
@@ -22,6 +22,8 @@ export interface LocksApi {
   readonly tree: readonly LockTreeEntry[];
   /** The CodeLens titles shown at the top of a profile. */
   codeLensTitles(uri: vscode.Uri): string[];
+  /** The YAML files "Lock Profile" offers (profiles only). */
+  profileCandidates(): Promise<vscode.Uri[]>;
   /** Re-reads every lock and profile (what "Validate Locks" does, without the message). */
   refresh(): Promise<void>;
   /**
@@ -121,6 +123,7 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
   return {
     diagnosticsFor: (uri) => [...diagnostics.get(uri) ?? [], ...lockFileDiagnostics.get(uri) ?? []],
     stateFor: (uri) => documents.stateFor(uri),
+    profileCandidates,
     get tree() {
       return tree.entries;
     },
