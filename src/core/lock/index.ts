@@ -12,3 +12,5 @@ export { lockedText, revertEdit } from './revert';
 export { updateLegacyLock, writeProfileLocks, type LegacyUpdate } from './update';
 export { checkWorkspaceLocks, type WorkspaceLock } from './workspace';
 export { lockProfileFile, quickValidate, renderLockFromHash } from './leanLock';
+export { findLockedRevision, MAX_HISTORY_REVISIONS, type LockedRevision } from './history';
+export { upgradeLock } from './upgrade';

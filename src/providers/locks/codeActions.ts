@@ -38,8 +38,18 @@ export class LockCodeActions implements vscode.CodeActionProvider {
         a.command = { command: 'aurora.lockProfile', title: 'Update lock', arguments: [document.uri] };
         return a;
       });
+    // A schema 1 lock whose values were found in git history can be rewritten as schema 2, same hash.
+    const upgrade = (diagnostic: vscode.Diagnostic) => {
+      if (state?.lock?.schema !== 1 || !state.lock.valuesFrom) return;
+      shared('upgrade', diagnostic, () => {
+        const a = new vscode.CodeAction(`Upgrade lock ${lockName} to schema 2 (same hash, values from ${state.lock!.valuesFrom!.slice(0, 10)})`, vscode.CodeActionKind.QuickFix);
+        a.command = { command: 'aurora.locks.upgrade', title: 'Upgrade lock to schema 2', arguments: [document.uri] };
+        return a;
+      });
+    };
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== SOURCE) continue;
+      if (diagnostic.code === Code.changed || diagnostic.code === Code.schema1) upgrade(diagnostic);
       switch (diagnostic.code) {
         case Code.changed: {
           const change = state?.changes.find((c: LockChange) => changeRange(document, c).isEqual(diagnostic.range) && diagnostic.message.startsWith(c.pathText));
