@@ -52,7 +52,7 @@ export class LocksTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   scan(): Promise<void> {
     // A change during a scan may come after the walk passed it: one more scan follows the running one.
     if (this.scanning) {
-      this.again ??= this.scanning.then(() => {
+      this.again ??= this.scanning.catch(() => undefined).then(() => {
         this.again = undefined;
         return this.scan();
       });
