@@ -273,14 +273,21 @@ describe('locks: live lock diagnostics in the editor', () => {
     assert.deepEqual(titles.filter((t) => t === 'Compare with locked profile').length, 1);
     assert.equal(titles.filter((t) => t.startsWith('Revert')).length, 2);
 
-    // An edited profile whose schema 1 lock no longer matches: one Update lock.
+    // An edited profile whose schema 1 lock and legacy checksum both no longer match (two
+    // diagnostics on the first line, as with the original kit's r2.lock.json + r2.yaml.lock): one Update lock.
     const smoke = vscode.Uri.file(path.join(LOCKS(), 'schema1', 'smoke.yaml'));
-    const smokeDoc = await vscode.workspace.openTextDocument(smoke);
-    await vscode.window.showTextDocument(smokeDoc);
-    await replace(smokeDoc, 'tau_d: 0.4', 'tau_d: 0.45');
-    const [first] = await diagnosticsWhere(api, smoke, 'the schema-1 diagnostic', (d) => d.some((x) => x.code === 'lock-schema1'));
-    const smokeTitles = (await codeActions(smoke, first.range)).map((a) => a.title);
-    assert.equal(smokeTitles.filter((t) => t.startsWith('Update lock')).length, 1, smokeTitles.join(' | '));
+    const legacy = path.join(LOCKS(), 'schema1', 'smoke.yaml.lock');
+    fs.writeFileSync(legacy, '{"checksum": "0000000000000000"}\n');
+    try {
+      const smokeDoc = await vscode.workspace.openTextDocument(smoke);
+      await vscode.window.showTextDocument(smokeDoc);
+      await replace(smokeDoc, 'tau_d: 0.4', 'tau_d: 0.45');
+      const both = await diagnosticsWhere(api, smoke, 'the schema-1 and legacy diagnostics', (d) => d.some((x) => x.code === 'lock-schema1') && d.some((x) => x.code === 'lock-legacy'));
+      const smokeTitles = (await codeActions(smoke, both[0].range)).map((a) => a.title);
+      assert.deepEqual(smokeTitles.filter((t) => t.startsWith('Update lock')), ['Update lock smoke.lock.json and smoke.yaml.lock to this profile'], smokeTitles.join(' | '));
+    } finally {
+      fs.rmSync(legacy, { force: true });
+    }
   });
 
   it('offers profiles only to Lock Profile, and asks before locking a file that is not one', async () => {
