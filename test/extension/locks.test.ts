@@ -111,10 +111,13 @@ describe('locks: live lock diagnostics in the editor', () => {
       const line = text.split('\n').findIndex((l) => l.includes('tau_d: 0.3'));
       assert.deepEqual([diag.range.start.line, diag.range.start.character, diag.range.end.character], [line, '  tau_d: '.length, '  tau_d: 0.5'.length]);
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === file));
+      // Deleted file by file (a folder's deletion reaches no file watcher's glob).
+      fs.rmSync(file);
+      fs.rmSync(path.join(dir, 'edge.lock.json'));
+      await diagnosticsWhere(api, uri, 'the diagnostics of the deleted profile to go', (d) => d.length === 0, 20000);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    await diagnosticsWhere(api, uri, 'the diagnostics of the deleted profile to go', (d) => d.length === 0, 20000);
   });
 
   it('flags a changed key while typing (unsaved), with message, range and loosening severity; Revert removes it', async () => {
@@ -331,7 +334,7 @@ describe('locks: live lock diagnostics in the editor', () => {
       await waitFor('the change to be seen', () => api.locks.stateFor(uri)?.changes.length === 1);
       const hoverAt = async (needle: string) => {
         const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(doc.getText().indexOf(needle) + 2))) ?? [];
-        return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\/g, '');
+        return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/[\\`]/g, '');
       };
       const coverage = await hoverAt('coverage_target');
       assert.match(coverage, /acceptance\.coverage_target\*\* — Minimum coverage a run must reach, in \[0, 1\]\./);

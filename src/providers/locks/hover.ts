@@ -15,6 +15,9 @@ const DIRECTION_TEXT: Record<Direction, string> = {
 
 const BLAME_TIMEOUT_MS = 3000;
 
+/** Author names and commit summaries are text, not markdown. */
+const escapeMarkdown = (t: string) => t.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
+
 const samePath = (a: (string | number)[], b: (string | number)[]) => a.length === b.length && a.every((s, i) => s === b[i]);
 
 export class LockHover implements vscode.HoverProvider {
@@ -33,13 +36,10 @@ export class LockHover implements vscode.HoverProvider {
     if (info?.description) md.appendMarkdown(` — ${info.description}`);
     if (info?.direction) md.appendMarkdown(`\n\n${DIRECTION_TEXT[info.direction]}`);
     if (change) {
-      md.appendMarkdown('\n\n');
-      md.appendText(change.kind === 'added' ? `Not in the lock (now ${change.new}).` : change.kind === 'removed' ? `${change.pathText} (locked ${change.old}) removed.` : `Locked value ${change.old}, now ${change.new}.`);
+      const code = (t: string | undefined) => `\`${(t ?? '').replace(/`/g, "'")}\``;
+      md.appendMarkdown(`\n\n${change.kind === 'added' ? `Not in the lock (now ${code(change.new)}).` : change.kind === 'removed' ? `Removed (locked ${code(change.old)}).` : `Locked value ${code(change.old)}, now ${code(change.new)}.`}`);
       const blame = await this.blame(document, position.line + 1, token);
-      if (blame) {
-        md.appendMarkdown('\n\n');
-        md.appendText(blame.uncommitted ? 'Changed in uncommitted edits.' : `Changed by ${blame.author} in ${blame.commit.slice(0, 10)} (${blame.date.slice(0, 10)}): ${blame.summary}`);
-      }
+      if (blame) md.appendMarkdown(`\n\n${blame.uncommitted ? 'Changed in uncommitted edits.' : `Changed by ${escapeMarkdown(blame.author)} in ${code(blame.commit.slice(0, 10))} (${blame.date.slice(0, 10)}): ${escapeMarkdown(blame.summary)}`}`);
     }
     return new vscode.Hover(md);
   }
