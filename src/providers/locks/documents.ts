@@ -5,13 +5,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { legacyLockPathFor, lockPathFor, parseLock } from '../../core/lock';
+import { findLockedRevision, legacyLockPathFor, lockPathFor, parseLock, type ProfileLock } from '../../core/lock';
 import { ProfileEditSession } from '../../core/lock';
-import { analyzeBuffer, type LockFileState } from '../../core/profile';
+import { analyzeBuffer, inProfilesFolder, type LockFileState } from '../../core/profile';
 import { InputError } from '../../core/util';
 import { disposeAll, KeyedDebounce, type CachedSettings } from '../shared';
 import type { ProfileLockState } from './model';
 import type { LockSettings } from './settings';
+
+/** The longest a schema 1 lock's history walk may take (it runs once per lock hash). */
+const HISTORY_TIMEOUT_MS = 30000;
 
 interface Tracked {
   document: vscode.TextDocument;
@@ -41,6 +44,7 @@ export class LockDocuments implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending: KeyedDebounce<string>;
+  private readonly stop = new AbortController();
   /** Fires with a profile's URI whenever its lock state was recomputed. */
   readonly onDidChange = this.emitter.event;
 
@@ -78,13 +82,12 @@ export class LockDocuments implements vscode.Disposable {
     const key = document.uri.toString();
     const profilePath = document.uri.fsPath;
     const lockPath = lockPathFor(profilePath);
-    await this.loadLock(lockPath);
+    await this.loadLock(lockPath, profilePath);
     // A legacy lock that exists but cannot be read is kept as unreadable text, never as absent.
     this.legacy.set(profilePath, await readOptional(legacyLockPathFor(profilePath)).catch(() => ''));
     const hasLock = this.locks.get(lockPath)?.kind !== 'none' || this.legacy.get(profilePath) !== undefined;
     // Unlocked YAML files in a `profiles` folder are still profiles: they get the schema checks.
-    const inProfiles = path.dirname(profilePath).split(path.sep).includes('profiles');
-    if (!(hasLock || inProfiles) || document.isClosed) {
+    if (!(hasLock || inProfilesFolder(profilePath)) || document.isClosed) {
       if (this.tracked.has(key)) this.forget(document.uri);
       return;
     }
@@ -92,13 +95,37 @@ export class LockDocuments implements vscode.Disposable {
     this.analyze(key);
   }
 
-  private async loadLock(lockPath: string): Promise<void> {
+  private async loadLock(lockPath: string, profilePath: string): Promise<void> {
     try {
       const text = await readOptional(lockPath);
-      this.locks.set(lockPath, text === undefined ? { kind: 'none' } : { kind: 'ok', lock: parseLock(text, lockPath) });
+      this.locks.set(lockPath, text === undefined ? { kind: 'none' } : { kind: 'ok', lock: await this.withHistory(parseLock(text, lockPath), profilePath) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       this.locks.set(lockPath, { kind: 'corrupt', error: err });
+    }
+  }
+
+  /**
+   * The lock state of a profile file on disk, for one that is not open (the workspace-wide
+   * diagnostics), with the text its ranges refer to; undefined when the file is gone.
+   */
+  async analyzeFile(profilePath: string, lockPath: string): Promise<{ state: ProfileLockState; text: string } | undefined> {
+    const text = await readOptional(profilePath);
+    if (text === undefined) return undefined;
+    await this.loadLock(lockPath, profilePath);
+    const legacy = await readOptional(legacyLockPathFor(profilePath)).catch(() => '');
+    return { state: analyzeBuffer(new ProfileEditSession(profilePath, text), lockPath, this.locks.get(lockPath) ?? { kind: 'none' }, legacy), text };
+  }
+
+  /** A schema 1 lock with the values of the profile's revision in git that hashes to it (README "Profile locks"). */
+  private async withHistory(lock: ProfileLock, profilePath: string): Promise<ProfileLock> {
+    if (lock.schema !== 1) return lock;
+    try {
+      const found = await findLockedRevision(profilePath, lock.sha256, AbortSignal.any([this.stop.signal, AbortSignal.timeout(HISTORY_TIMEOUT_MS)]));
+      return found ? { ...lock, lockedValues: found.profile.root, valuesFrom: found.commit } : lock;
+    } catch (err) {
+      this.log.warn(`locks: history of ${path.basename(profilePath)} not searched: ${(err as Error).message}`);
+      return lock;
     }
   }
 
@@ -149,6 +176,7 @@ export class LockDocuments implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.stop.abort();
     disposeAll(this.disposables);
   }
 }
