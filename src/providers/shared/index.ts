@@ -5,3 +5,4 @@ export { disposeAll, toDisposable } from './disposables';
 export { pickFolder } from './folders';
 export { signalOf, withCancellableProgress } from './progress';
 export { CachedSettings } from './settings';
+export { RelativeClock } from './relativeClock';
