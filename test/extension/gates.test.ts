@@ -125,7 +125,7 @@ describe('gates view in the real host', function () {
     await waitFor('the view to show the replayed report', () => gates.view.description?.startsWith('REPLAY') || undefined);
     assert.equal(gates.model?.dataMode, 'replay');
     assert.match(gates.view.description ?? '', /^REPLAY data — cannot promote · from artifacts\/ga\/gates_report\.json$/);
-    assert.match(gates.statusBarText, /GA: BLOCKED \[REPLAY\]/);
+    assert.match(gates.statusBarText, /GA: BLOCKED — Stability \/ Hard-fail \+2 \[REPLAY\]$/);
     assert.ok(gates.model?.gates.every((g) => g.checks.every((c) => c.queryUrl === undefined)), 'no links for recorded data');
   });
 
@@ -323,6 +323,7 @@ describe('gates view in the real host', function () {
     try {
       await waitFor('the audit report to be read', () => audit.current, 30_000);
       await set('gates.artifactsDir', undefined);
+      await set('gates.profile', undefined);
       await set('prometheus.url', prom.url);
       assert.ok(await evaluate());
       const rows = gates.rootItems();
