@@ -1,6 +1,6 @@
 // The Gates view's model, built from a GateReport. Plain data (no 'vscode' import) so the tree, the
 // status bar and the tests all read the same thing; tree.ts turns it into TreeItems.
-import { type CheckOutcome, type CheckResult, type Comparator, type DataMode, type DecisionCode, type GateReport, type GateResult, type GateStatus, needsRemediation } from '../../core/verdict';
+import { type CheckOutcome, type CheckResult, type Comparator, type DataMode, decideGates, type DecisionCode, type GateReport, type GateResult, type GateStatus, measuredAgainst, needsRemediation, shortNumber } from '../../core/verdict';
 import { judgementFacts } from '../../core/judge';
 import { promGraphUrl } from './promLink';
 
@@ -15,7 +15,7 @@ export interface CheckNodeModel {
   gateKey: string;
   checkId: string;
   label: string;
-  /** "value comparator threshold", or what is missing. */
+  /** What was measured against what was required ("0.2498 — above the limit 0.15"), or what is missing. */
   description: string;
   outcome: CheckOutcome;
   countsAs: GateStatus;
@@ -24,6 +24,8 @@ export interface CheckNodeModel {
   tooltip: string;
   /** Prometheus graph link for live Prometheus checks; undefined for file checks and recorded data. */
   queryUrl?: string;
+  /** The file a file check read (the DCTS audit's facts join the check that reads its report). */
+  sourceFile?: string;
 }
 
 export interface GateNodeModel {
@@ -37,10 +39,25 @@ export interface GateNodeModel {
   checks: CheckNodeModel[];
 }
 
+/** The first row: the decision, the data mode and when (the tree adds the relative time). */
+export interface DecisionNodeModel {
+  kind: 'decision';
+  /** "BLOCKED — Coverage Control": the decision and the gate(s) that decided it. */
+  label: string;
+  /** The data mode ("live", "DEMO data — cannot promote"); the tree appends "· 3 min ago". */
+  description: string;
+  icon: IconModel;
+  /** Markdown without the times; the tree adds the exact ISO time and the relative one. */
+  tooltip: string;
+}
+
 export interface GatesViewModel {
   dataMode: DataMode;
   decisionCode: DecisionCode;
   decision: string;
+  /** Names of the gates that decided (none for APPROVED or when nothing was measured). */
+  decidingGates: string[];
+  decisionNode: DecisionNodeModel;
   evaluatedAt: string;
   windowHours: number;
   source: string;
@@ -73,13 +90,27 @@ export const DECISION_ICON: Record<DecisionCode, string> = {
   ERROR: 'debug-disconnect',
 };
 
+const DECISION_COLOR: Record<DecisionCode, string> = {
+  APPROVED: 'testing.iconPassed',
+  CONDITIONAL: 'problemsWarningIcon.foreground',
+  INCONCLUSIVE: 'problemsInfoIcon.foreground',
+  BLOCKED: 'testing.iconFailed',
+  ERROR: 'testing.iconFailed',
+};
+
 const COMPARATOR_TEXT: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '==': '=' };
 
-/** Short, stable number text: integers as they are, others to 4 significant digits. */
-export function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+const formatNumber = shortNumber;
+
+/** The decision with the first gate that decided it, short enough for the status bar: "BLOCKED — Coverage Control +1". */
+export function decisionHeadline(code: DecisionCode, deciding: string[]): string {
+  if (!deciding.length) return code;
+  return `${code} — ${deciding[0]}${deciding.length > 1 ? ` +${deciding.length - 1}` : ''}`;
+}
+
+/** The data mode in a few words: "live", or "DEMO data — cannot promote". */
+export function dataModeText(mode: DataMode): string {
+  return mode === 'live' ? 'live' : `${mode.toUpperCase()} data — cannot promote`;
 }
 
 /** Escapes text for Markdown so names and messages from files cannot inject links or formatting. */
@@ -100,12 +131,6 @@ function inlineCode(text: string): string {
   return `${ticks} ${text} ${ticks}`;
 }
 
-function checkDescription(c: CheckResult): string {
-  const need = `${COMPARATOR_TEXT[c.comparator]} ${formatNumber(c.threshold)}`;
-  if (c.outcome === 'NO_DATA') return `no data (needs ${need})`;
-  if (c.outcome === 'ERROR') return `error (needs ${need})`;
-  return c.value === null ? `— (needs ${need})` : `${formatNumber(c.value)} ${need}`;
-}
 
 function checkTooltip(c: CheckResult, gate: GateResult, dataMode: DataMode): string {
   const e = c.evidence;
@@ -144,7 +169,7 @@ function gateTooltip(g: GateResult, dataMode: DataMode): string {
   const lines = [`**${g.gate_id}. ${escapeMarkdown(g.gate_name)}**: **${g.status}** (fail action ${g.fail_action})${dataMode === 'live' ? '' : ` _(${dataMode.toUpperCase()} data)_`}`, ''];
   lines.push(escapeMarkdown(g.message), '');
   lines.push(`Condition: ${escapeMarkdown(g.condition)}`, '');
-  for (const c of g.checks) lines.push(`- ${c.outcome === c.counts_as ? c.outcome : `${c.outcome} → ${c.counts_as}`}: ${escapeMarkdown(c.name)} — ${escapeMarkdown(checkDescription(c))}`);
+  for (const c of g.checks) lines.push(`- ${c.outcome === c.counts_as ? c.outcome : `${c.outcome} → ${c.counts_as}`}: ${escapeMarkdown(c.name)}: ${escapeMarkdown(measuredAgainst(c))}`);
   if (needsRemediation(g) && g.remediation) lines.push('', `**Next step:** ${escapeMarkdown(g.remediation)}`);
   return lines.join('\n');
 }
@@ -153,12 +178,31 @@ function gateDescription(g: GateResult): string {
   return g.status === 'PASS' ? 'PASS' : `${g.status} · ${g.fail_action}`;
 }
 
+function decisionTooltip(report: GateReport, deciding: string[]): string {
+  const lines = [`**${escapeMarkdown(report.decision)}**`, ''];
+  if (deciding.length) lines.push(`Decided by: ${deciding.map(escapeMarkdown).join(', ')}`, '');
+  if (report.evaluation_error) lines.push(`Not carried out: ${escapeMarkdown(report.evaluation_error.message)}`, '');
+  lines.push(`- Data: ${escapeMarkdown(dataModeText(report.data_mode))} (${inlineCode(report.source)})`, `- Window: ${report.window_hours} h`);
+  return lines.join('\n');
+}
+
 export function buildGatesModel(report: GateReport): GatesViewModel {
   const mode = report.data_mode;
+  // The same rule that wrote the decision names its gates; a report whose code it does not reproduce names none.
+  const decided = decideGates(report.gates, report.evaluation_error);
+  const deciding = decided.code === report.decision_code ? decided.deciding : [];
   return {
     dataMode: mode,
     decisionCode: report.decision_code,
     decision: report.decision,
+    decidingGates: deciding,
+    decisionNode: {
+      kind: 'decision',
+      label: decisionHeadline(report.decision_code, deciding),
+      description: dataModeText(mode),
+      icon: { id: DECISION_ICON[report.decision_code], color: DECISION_COLOR[report.decision_code] },
+      tooltip: decisionTooltip(report, deciding),
+    },
     evaluatedAt: report.timestamp,
     windowHours: report.window_hours,
     source: report.source,
@@ -175,7 +219,7 @@ export function buildGatesModel(report: GateReport): GatesViewModel {
         gateKey: g.key,
         checkId: c.check_id,
         label: c.name,
-        description: checkDescription(c),
+        description: measuredAgainst(c),
         outcome: c.outcome,
         countsAs: c.counts_as,
         icon: { id: OUTCOME_GLYPH[c.outcome], color: STATUS_ICON[c.counts_as].color },
@@ -184,6 +228,7 @@ export function buildGatesModel(report: GateReport): GatesViewModel {
         queryUrl: mode === 'live' && c.evidence.kind === 'prometheus' && c.evidence.query
           ? promGraphUrl(c.evidence.source, c.evidence.query, c.evidence.evaluated_at, c.evidence.window)
           : undefined,
+        sourceFile: c.evidence.kind === 'file' ? c.evidence.source : undefined,
       })),
     })),
   };

@@ -24,6 +24,11 @@ export interface GatesApi {
   /** The view's description (the data mode) and message (e.g. why a workspace URL is not queried). */
   readonly view: { readonly description: string | undefined; readonly message: string | undefined };
   readonly statusBarText: string;
+  readonly statusBarTooltip: string;
+  /** The view's top-level rows as VS Code renders them now (empty before the first evaluation: the welcome shows). */
+  rootItems(): vscode.TreeItem[];
+  /** The rows under a gate (by key), as rendered. */
+  checkItems(gateKey: string): vscode.TreeItem[];
   /** Absolute path of the last report written, if any. */
   readonly reportFile: string | undefined;
   /** The last notification shown by an evaluation, with its buttons. */
@@ -37,11 +42,13 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     context.subscriptions.push(audit.onDidChange((m) => (tree.audit = m)));
   }
   const view = vscode.window.createTreeView('aurora.gates', { treeDataProvider: tree, showCollapseAll: true });
-  // The audit status is a row of this view: its backup poll runs only while the view is visible.
-  if (audit) {
-    audit.setVisible(view.visible);
-    context.subscriptions.push(view.onDidChangeVisibility((e) => audit.setVisible(e.visible)));
-  }
+  // The audit's facts and the relative time are shown in this view: kept current only while it is visible.
+  tree.setVisible(view.visible);
+  audit?.setVisible(view.visible);
+  context.subscriptions.push(view.onDidChangeVisibility((e) => {
+    tree.setVisible(e.visible);
+    audit?.setVisible(e.visible);
+  }));
   const statusBar = new GatesStatusBar();
   let reportFile: string | undefined;
   /** Set while the view shows a report read from disk rather than one evaluated in this window. */
@@ -70,6 +77,9 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       : s.ignoredUntrusted.length ? `Untrusted workspace: ${s.ignoredUntrusted.join(', ')} from the workspace ${s.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used.` : undefined;
     view.message = [notCarriedOut && `Last evaluation not carried out: ${notCarriedOut}. Showing the report before it.`, untrusted].filter(Boolean).join(' ') || undefined;
     if (!model) statusBar.show(undefined, s.mode);
+    // The welcome content and the walkthrough read the real state: is there data to evaluate, and a result.
+    await vscode.commands.executeCommand('setContext', 'aurora.gates.sourceReady', !s.missing);
+    await vscode.commands.executeCommand('setContext', 'aurora.gates.evaluated', !!model);
   };
 
   const refreshHistory = async () => {
@@ -177,6 +187,14 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     },
     get statusBarText() {
       return statusBar.text;
+    },
+    get statusBarTooltip() {
+      return statusBar.tooltip;
+    },
+    rootItems: () => tree.getChildren().map((n) => tree.getTreeItem(n)),
+    checkItems: (gateKey) => {
+      const gate = tree.model?.gates.find((g) => g.key === gateKey);
+      return gate ? tree.getChildren(gate).map((n) => tree.getTreeItem(n)) : [];
     },
     get reportFile() {
       return reportFile;

@@ -6,3 +6,4 @@ export { pickFolder } from './folders';
 export { showGateReportJson, showGateReportPreview } from './gateReportPreview';
 export { signalOf, withCancellableProgress } from './progress';
 export { CachedSettings } from './settings';
+export { RelativeClock } from './relativeClock';
