@@ -44,7 +44,8 @@ function standing(value: number, comparator: Comparator, threshold: number, ok: 
  */
 export function measuredAgainst(c: Pick<CheckResult, 'value' | 'comparator' | 'threshold' | 'outcome'>): string {
   const need = requirementText(c.comparator, c.threshold);
-  if (c.outcome === 'NO_DATA') return `no data — required ${need}`;
+  // A NaN or ±Inf that came back is named: it is why there is no measurement.
+  if (c.outcome === 'NO_DATA') return c.value !== null && !Number.isFinite(c.value) ? `${shortNumber(c.value)} — not a measurement, required ${need}` : `no data — required ${need}`;
   if (c.outcome === 'ERROR') return `not measured (error) — required ${need}`;
   if (c.value === null) return `no value — required ${need}`;
   const v = shortNumber(c.value);

@@ -130,14 +130,14 @@ describe('gates: CI formats (Markdown for pull requests, GitHub Actions workflow
       const words = (over: Partial<CheckResult>) => valueVsRequirement(check({ check_id: 'c', ...over }));
       assert.equal(words({ value: 0.24977, comparator: '<=', threshold: 0.15, outcome: 'FAIL' }), '0.2498 — above the limit 0.15');
       assert.equal(words({ value: 0.1, comparator: '<=', threshold: 0.15 }), '0.1 — within the limit 0.15');
-      assert.equal(words({ value: 0.15, comparator: '<', threshold: 0.15, outcome: 'FAIL' }), '0.15 — not below the limit 0.15');
+      assert.equal(words({ value: 0.15, comparator: '<', threshold: 0.15, outcome: 'FAIL' }), '0.15 — at the limit 0.15 (must be below)');
       assert.equal(words({ value: 0.9, comparator: '>=', threshold: 0.95, outcome: 'FAIL' }), '0.9 — below the minimum 0.95');
-      assert.equal(words({ value: 0.6, comparator: '>', threshold: 0.6, outcome: 'WARN' }), '0.6 — not above the minimum 0.6');
-      assert.equal(words({ value: 3, comparator: '==', threshold: 0, outcome: 'FAIL' }), '3 — should be 0');
-      assert.equal(words({ value: 0, comparator: '==', threshold: 0 }), '0 — equals the required 0');
-      assert.equal(words({ value: null, outcome: 'NO_DATA', counts_as: 'INCONCLUSIVE' }), 'no data — counts as INCONCLUSIVE');
-      assert.equal(words({ value: Infinity, outcome: 'NO_DATA', counts_as: 'FAIL' }), '+Inf: no finite value — counts as FAIL');
-      assert.equal(words({ value: null, outcome: 'ERROR', counts_as: 'FAIL', evidence: { ...check({ check_id: 'x' }).evidence, cause: 'timeout' } }), 'error (timeout) — counts as FAIL');
+      assert.equal(words({ value: 0.6, comparator: '>', threshold: 0.6, outcome: 'WARN' }), '0.6 — at the minimum 0.6 (must be above)');
+      assert.equal(words({ value: 3, comparator: '==', threshold: 0, outcome: 'FAIL' }), '3 — not equal to 0');
+      assert.equal(words({ value: 0, comparator: '==', threshold: 0 }), '0 — equal to 0');
+      assert.equal(words({ value: null, outcome: 'NO_DATA', counts_as: 'INCONCLUSIVE', comparator: '<=', threshold: 0.85 }), 'no data — required at most 0.85 — counts as INCONCLUSIVE');
+      assert.equal(words({ value: Infinity, outcome: 'NO_DATA', counts_as: 'FAIL', comparator: '<=', threshold: 1 }), '+Inf — not a measurement, required at most 1 — counts as FAIL');
+      assert.equal(words({ value: null, outcome: 'ERROR', counts_as: 'FAIL', comparator: '>=', threshold: 0.95, evidence: { ...check({ check_id: 'x' }).evidence, cause: 'timeout' } }), 'not measured (error) — required at least 0.95 (timeout) — counts as FAIL');
     });
   });
 

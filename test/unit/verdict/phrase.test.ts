@@ -18,7 +18,7 @@ describe('verdict phrase: measured against required', () => {
   it('says what is missing and what was required', () => {
     assert.equal(say(null, '<=', 0.85, 'NO_DATA'), 'no data — required at most 0.85');
     assert.equal(say(null, '>=', 0.95, 'ERROR'), 'not measured (error) — required at least 0.95');
-    assert.equal(say(Number.POSITIVE_INFINITY, '<=', 1, 'NO_DATA'), 'no data — required at most 1');
+    assert.equal(say(Number.POSITIVE_INFINITY, '<=', 1, 'NO_DATA'), '+Inf — not a measurement, required at most 1');
     assert.equal(say(Number.NaN, '<=', 1, 'FAIL'), 'NaN — not a measurement, required at most 1');
   });
 
