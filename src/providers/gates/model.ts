@@ -2,7 +2,7 @@
 // status bar and the tests all read the same thing; tree.ts turns it into TreeItems.
 import { type CheckOutcome, type CheckResult, type Comparator, type DataMode, type DecisionCode, type GateReport, type GateResult, type GateStatus, needsRemediation } from '../../core/verdict';
 import { judgementFacts } from '../../core/judge';
-import { promGraphUrl } from './promLink';
+import { graphLink } from '../../core/prometheus';
 
 /** A codicon id and the theme colour id it is drawn in. */
 export interface IconModel {
@@ -182,7 +182,7 @@ export function buildGatesModel(report: GateReport): GatesViewModel {
         tooltip: checkTooltip(c, g, mode),
         // Recorded data may come from a server this machine cannot reach; only live answers link back.
         queryUrl: mode === 'live' && c.evidence.kind === 'prometheus' && c.evidence.query
-          ? promGraphUrl(c.evidence.source, c.evidence.query, c.evidence.evaluated_at, c.evidence.window)
+          ? graphLink(c.evidence.source, [c.evidence.query], { end: c.evidence.evaluated_at, range: c.evidence.window ?? `${report.window_hours}h`, ...(c.evidence.range ? { stepSeconds: c.evidence.range.step_seconds } : {}) })
           : undefined,
       })),
     })),

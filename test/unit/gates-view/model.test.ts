@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { buildGatesModel, escapeMarkdown, formatNumber } from '../../../src/providers/gates/model';
-import { promGraphUrl } from '../../../src/providers/gates/promLink';
 import type { CheckResult, DataMode, GateReport, GateResult } from '../../../src/core/verdict/types';
 
 const AT = '2026-11-27T02:00:00.000Z';
@@ -92,17 +91,5 @@ describe('gates-view model', () => {
 
   it('formats numbers short and never hides NaN', () => {
     assert.deepEqual([0, 3, 0.1 + 0.2, 1 / 3, Number.NaN, Infinity].map(formatNumber), ['0', '3', '0.3', '0.3333', 'NaN', '+Inf']);
-  });
-});
-
-describe('gates-view promGraphUrl', () => {
-  it('round-trips the exact query and sets the evaluation moment and window', () => {
-    const q = 'sum(increase(aurora_ci_gating_violation_total{profile=~".*"}[48h])) + 0 == 0';
-    const u = new URL(promGraphUrl(`${PROM}/`, q, AT, '48h'));
-    assert.equal(`${u.origin}${u.pathname}`, `${PROM}/graph`);
-    assert.equal(u.searchParams.get('g0.expr'), q);
-    assert.equal(u.searchParams.get('g0.moment_input'), '2026-11-27 02:00:00');
-    assert.equal(u.searchParams.get('g0.range_input'), '48h');
-    assert.ok(!u.search.includes('+'), 'spaces are %20, not +, so the UI does not read them as plus signs');
   });
 });
