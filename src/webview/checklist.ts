@@ -3,37 +3,13 @@
 // with addEventListener (the CSP forbids inline ones), and the last view is kept with setState so a
 // reload or a restart shows it at once, before the extension sends a fresh one.
 import type { ChecklistView, GateCheckView, HostMessage, ItemView, Role, SignoffView, WebviewMessage } from '../core/checklist/messages';
+import { button, h, type VsCodeApi } from './lib/dom';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const post = (m: WebviewMessage) => vscode.postMessage(m);
 const app = document.getElementById('app') as HTMLElement;
-
-type Child = Node | string | null | undefined | false;
-interface Props {
-  class?: string;
-  id?: string;
-  title?: string;
-  role?: string;
-  key?: string;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (props.class) el.className = props.class;
-  if (props.id) el.id = props.id;
-  if (props.title) el.title = props.title;
-  if (props.role) el.setAttribute('role', props.role);
-  if (props.key) el.dataset.key = props.key;
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
 
 /** The checklist's own texts use **bold** and `code`; turned into elements, never parsed as HTML. */
 function rich(text: string): DocumentFragment {
@@ -52,13 +28,6 @@ const STATUS_WORD: Record<ItemView['status'], string> = { satisfied: 'satisfied'
 
 function badge(text: string, cls: string): HTMLElement {
   return h('span', { class: `badge ${cls}` }, text);
-}
-
-function button(label: string, onClick: () => void, cls = ''): HTMLButtonElement {
-  const b = h('button', { class: cls }, label);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 function fmt(v: number): string {

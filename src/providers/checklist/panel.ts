@@ -45,7 +45,7 @@ export class ChecklistPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'aurora.svg');
     panel.webview.options = webviewOptions(extensionUri);
     const media = (f: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', f)).toString();
-    panel.webview.html = checklistHtml({ cspSource: panel.webview.cspSource, scriptUri: media('dist/checklist.js'), styleUri: media('checklist.css') });
+    panel.webview.html = checklistHtml({ cspSource: panel.webview.cspSource, scriptUri: media('dist/checklist.js'), styleUris: [media('base.css'), media('checklist.css'), media('dist/uplot.css'), media('chart.css')] });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       panel.onDidDispose(() => this.dispose()),

@@ -24,6 +24,8 @@ export interface CheckNodeModel {
   tooltip: string;
   /** Prometheus graph link for live Prometheus checks; undefined for file checks and recorded data. */
   queryUrl?: string;
+  /** A Prometheus check with a query, whose series can be charted over the window (recorded data too). */
+  chartable: boolean;
 }
 
 export interface GateNodeModel {
@@ -42,7 +44,11 @@ export interface GatesViewModel {
   decisionCode: DecisionCode;
   decision: string;
   evaluatedAt: string;
+  /** The evaluation time every query used: charts show the window that ends there. */
+  evaluationTime: string;
   windowHours: number;
+  /** The gates file evaluated (charts read its checks). */
+  gatesFile?: string;
   source: string;
   gates: GateNodeModel[];
 }
@@ -160,7 +166,9 @@ export function buildGatesModel(report: GateReport): GatesViewModel {
     decisionCode: report.decision_code,
     decision: report.decision,
     evaluatedAt: report.timestamp,
+    evaluationTime: report.evaluated_at ?? report.timestamp,
     windowHours: report.window_hours,
+    ...(report.gates_file ? { gatesFile: report.gates_file } : {}),
     source: report.source,
     gates: report.gates.map((g) => ({
       kind: 'gate',
@@ -184,6 +192,7 @@ export function buildGatesModel(report: GateReport): GatesViewModel {
         queryUrl: mode === 'live' && c.evidence.kind === 'prometheus' && c.evidence.query
           ? graphLink(c.evidence.source, [c.evidence.query], { end: c.evidence.evaluated_at, range: c.evidence.window ?? `${report.window_hours}h`, ...(c.evidence.range ? { stepSeconds: c.evidence.range.step_seconds } : {}) })
           : undefined,
+        chartable: c.evidence.kind === 'prometheus' && Boolean(c.evidence.query),
       })),
     })),
   };
