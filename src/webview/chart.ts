@@ -32,7 +32,7 @@ function render(title: string, set: ChartSet): void {
   clear();
   shown = { title, set };
   app.replaceChildren(header(title, set));
-  drawn = set.charts.map((c, i) => drawChart(app, c, set.stepSeconds, () => post({ type: 'openInPrometheus', chart: i })));
+  drawn = set.charts.map((c, i) => drawChart(app, c, { stepSeconds: set.stepSeconds, onOpenLink: () => post({ type: 'openInPrometheus', chart: i }) }));
   void Promise.all(drawn.map((d) => d.rendered)).then((charts: RenderedChart[]) => post({ type: 'rendered', charts }));
 }
 

@@ -2,7 +2,8 @@
 // drawn with DOM APIs: text goes through text nodes only (never innerHTML), handlers are attached
 // with addEventListener (the CSP forbids inline ones), and the last view is kept with setState so a
 // reload or a restart shows it at once, before the extension sends a fresh one.
-import type { ChecklistView, GateCheckView, HostMessage, ItemView, Role, SignoffView, WebviewMessage } from '../core/checklist/messages';
+import type { ChecklistChart, ChecklistView, GateCheckView, HostMessage, ItemView, Role, SignoffView, WebviewMessage } from '../core/checklist/messages';
+import { drawChart, type DrawnChart } from './lib/chart';
 import { button, h, type VsCodeApi } from './lib/dom';
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -59,7 +60,10 @@ function header(v: ChecklistView): HTMLElement {
       h('label', {}, 'Target GA Version ', target),
       h('span', {}, 'Release Manager ', h('strong', {}, v.header.releaseManager || '—')),
     ),
-    h('div', { class: 'toolbar' }, button('Refresh', () => post({ type: 'refresh' })), button('Export Markdown', () => post({ type: 'exportMarkdown' }), 'primary')),
+    h('div', { class: 'toolbar' }, button('Refresh', () => {
+      forgetFailedCharts();
+      post({ type: 'refresh' });
+    }), button('Export Markdown', () => post({ type: 'exportMarkdown' }), 'primary')),
   );
 }
 
@@ -124,13 +128,61 @@ function bar(c: GateCheckView): HTMLElement {
   return row;
 }
 
+// Failing and warning checks with a query show their series over the window (lib/chart.ts), asked of
+// the extension once per report and kept here, so a refill redraws them without querying again.
+const charts = new Map<string, Extract<ChecklistChart['result'], { ok: true }> | { ok: false; error: string }>();
+const requested = new Set<string>();
+let drawnCharts: DrawnChart[] = [];
+let shownTimestamp: string | undefined;
+
+/** Refresh asks again for the charts that could not be drawn (the server may be up now). */
+function forgetFailedCharts(): void {
+  for (const [k, r] of charts) {
+    if (r.ok) continue;
+    charts.delete(k);
+    requested.delete(k);
+  }
+}
+const chartKey = (timestamp: string, gate: string, check: string) => `${timestamp}|${gate}|${check}`;
+
+function fillChart(box: HTMLElement, gate: string, check: string, r: NonNullable<ReturnType<typeof charts.get>>): void {
+  box.replaceChildren();
+  if (!r.ok) {
+    box.append(h('p', { class: 'muted' }, `No chart: ${r.error}`));
+    return;
+  }
+  const d = drawChart(box, r.chart, { stepSeconds: r.stepSeconds, heading: 'h4', onOpenLink: () => post({ type: 'openInPrometheus', gate, check }) });
+  drawnCharts.push(d);
+  void d.rendered.then((chart) => post({ type: 'chartRendered', gate, chart }));
+}
+
+/** The chart boxes just drawn: filled from what is kept, or asked for. */
+function placeCharts(timestamp: string): void {
+  for (const box of app.querySelectorAll<HTMLElement>('.check-chart')) {
+    const { gate = '', check = '' } = box.dataset;
+    const key = chartKey(timestamp, gate, check);
+    const kept = charts.get(key);
+    if (kept) fillChart(box, gate, check, kept);
+    else if (!requested.has(key)) {
+      requested.add(key);
+      post({ type: 'chart', gate, check });
+    }
+  }
+}
+
 function gates(v: ChecklistView): HTMLElement | null {
   if (!v.gates) return null;
   const box = h('section', { class: 'gates' }, h('h2', {}, 'Gate checks'), h('p', { class: 'muted' }, `${v.gates.decision} · ${v.gates.dataMode} data · ${v.gates.timestamp} · ${v.gates.source}`));
   for (const g of v.gates.gates) {
     box.append(h('div', { class: 'gate' },
       h('h3', {}, `Gate ${g.gateId}: ${g.name} `, badge(g.status, g.status.toLowerCase()), g.failAction !== 'NO-GO' ? badge(g.failAction, 'muted') : null),
-      ...g.checks.map(bar),
+      ...g.checks.flatMap((c) => {
+        const row = bar(c);
+        if (!c.query || (c.countsAs !== 'FAIL' && c.countsAs !== 'WARN')) return [row];
+        const chart = h('div', { class: 'check-chart' }, h('p', { class: 'muted', role: 'status' }, 'Loading the chart…'));
+        Object.assign(chart.dataset, { gate: g.key, check: c.checkId });
+        return [row, chart];
+      }),
     ));
   }
   return box;
@@ -303,7 +355,11 @@ function preserveFocus(draw: () => void): void {
 }
 
 function render(v: ChecklistView): void {
+  for (const d of drawnCharts) d.dispose();
+  drawnCharts = [];
   preserveFocus(() => app.replaceChildren(header(v), banners(v), decision(v), sources(v), gates(v) ?? '', canary(v) ?? '', sections(v), signoffs(v), verification(v) ?? ''));
+  shownTimestamp = v.gates?.timestamp;
+  if (shownTimestamp) placeCharts(shownTimestamp);
   post({
     type: 'rendered',
     decision: v.decision.decision,
@@ -326,6 +382,11 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     vscode.setState({ view: m.view });
     render(m.view);
   } else if (m.type === 'notice') notice(m.level, m.text);
+  else if (m.type === 'chart') {
+    charts.set(chartKey(m.timestamp, m.gate, m.check), m.result);
+    const box = [...app.querySelectorAll<HTMLElement>('.check-chart')].find((b) => b.dataset.gate === m.gate && b.dataset.check === m.check);
+    if (box && shownTimestamp === m.timestamp) fillChart(box, m.gate, m.check, m.result);
+  }
 });
 
 const saved = vscode.getState() as { view?: ChecklistView } | undefined;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import type { GateReport } from '../../src/core/verdict/types';
 import type { ChartsApi } from '../../src/providers/charts/register';
 import { renderOpenMetrics, startPrometheus, type RunningServer } from '../support/prometheus';
 import { activateAurora, waitFor, workspaceRoot } from './util';
@@ -124,7 +125,7 @@ describe('gate charts in the real host', function () {
     const doc = await open('compare.yaml', COMPARE_CHECK);
     const { state, rendered } = await chartOf(doc);
     const [c] = state.set!.charts;
-    assert.deepEqual(c.series.map((s) => s.name), ['baseline v1 {version="v1"}', 'candidate v2 {version="v2"}']);
+    assert.deepEqual(c.series.map((s) => s.name), ['baseline v1 aurora_chart_latency_seconds{version="v1"}', 'candidate v2 aurora_chart_latency_seconds{version="v2"}']);
     assert.deepEqual(c.lines.map((l) => [l.kind, Number(l.value.toFixed(6))]), [['reference', 0.1], ['limit', 0.11]]);
     const [r] = rendered.charts;
     assert.equal(r.canvas, true);
@@ -141,5 +142,32 @@ describe('gate charts in the real host', function () {
     await charts.receive({ type: 'rendered', charts: [{ checkId: 'p95', canvas: 'yes' }] });
     await charts.receive({ type: 'openInPrometheus', chart: -1 });
     assert.equal(charts.current!.rendered, before);
+  });
+
+  it('charts a gate of the Gates view over the window of the report it shows, and the checklist shows its failing check’s chart', async () => {
+    const root = workspaceRoot();
+    const historyDir = path.join(root, 'artifacts/history/gates');
+    const keptBefore = new Set(fs.existsSync(historyDir) ? fs.readdirSync(historyDir) : []);
+    await open('evaluated.yaml', THRESHOLD_CHECK);
+    await config().update('gates.file', 'gates-charts/evaluated.yaml', vscode.ConfigurationTarget.Workspace);
+    try {
+      const api = await activateAurora();
+      const report = await vscode.commands.executeCommand<GateReport | undefined>('aurora.evaluateGates');
+      assert.equal(report?.gates[0].checks[0].outcome, 'FAIL', 'the last sample, 0.5, is above 0.3');
+      const gate = api.gates.model!.gates.find((g) => g.key === 'latency')!;
+      await vscode.commands.executeCommand('aurora.showGateChart', gate);
+      assert.equal(charts.current?.set?.at, report.evaluated_at, 'the window the report’s evaluation used');
+      const fromView = await waitFor('the Gates view chart drawn', () => charts.current?.rendered, 30_000);
+      assert.deepEqual(fromView.charts.map((c) => [c.checkId, c.canvas, c.points, c.lines]), [['ratio', true, 61, [0.3]]]);
+
+      await vscode.commands.executeCommand('aurora.openChecklist');
+      const inChecklist = await waitFor('the checklist to draw the failing check’s chart', () => api.checklist.charts.get('latency/ratio'), 30_000);
+      assert.deepEqual(inChecklist, fromView.charts[0], 'the same chart as the chart panel’s');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await config().update('gates.file', undefined, vscode.ConfigurationTarget.Workspace);
+      for (const f of ['artifacts/ga/gates_report.json', 'artifacts/ga/gates_recording.json']) fs.rmSync(path.join(root, f), { force: true });
+      for (const e of fs.existsSync(historyDir) ? fs.readdirSync(historyDir) : []) if (!keptBefore.has(e)) fs.rmSync(path.join(historyDir, e), { recursive: true, force: true });
+    }
   });
 });

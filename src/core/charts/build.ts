@@ -10,9 +10,11 @@ function num(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
-function labelText(labels: Record<string, string>): string {
-  const e = Object.entries(labels);
-  return e.length ? `{${e.map(([k, v]) => `${k}="${v}"`).join(', ')}}` : '{}';
+/** A series as Prometheus writes it: `name{label="value", …}`. */
+function seriesText(labels: Record<string, string>): string {
+  const { __name__: name = '', ...rest } = labels;
+  const e = Object.entries(rest);
+  return `${name}${e.length || !name ? `{${e.map(([k, v]) => `${k}="${v}"`).join(', ')}}` : ''}`;
 }
 
 /** How one finite sample stands; non-finite samples are never a pass, whatever the rule. */
@@ -87,7 +89,7 @@ function chartOf(c: CheckSeries, g: GateSeries): CheckChart {
       if (state === 'nonfinite') counts.nonFinite++;
     }
     const side = q.role === 'value' ? '' : `${q.role} ${q.side ?? ''} `;
-    return { name: `${side}${labelText(s.labels)}`, role: q.role, labels: s.labels, values, raw, states };
+    return { name: `${side}${seriesText(s.labels)}`, role: q.role, labels: s.labels, values, raw, states };
   });
   const failed = queries.filter((q) => q.error);
   const problem = failed.length

@@ -4,9 +4,8 @@ import { checkSeries, type GatesRequest, type SeriesTarget } from '../gates';
 import { buildCharts } from './build';
 import type { ChartSet } from './model';
 
-export { buildCharts } from './build';
-export { type ChartHostMessage, type ChartMessage, chartMessageSchema, type RenderedChart, renderedChartSchema } from './messages';
-export type { ChartLine, ChartQuery, ChartSeries, ChartSet, CheckChart, PointState } from './model';
+export { type ChartHostMessage, chartMessageSchema, type RenderedChart } from './messages';
+export type { ChartSet } from './model';
 
 /** The charts of the target's checks, from the data source, window and templates an evaluation of `req` uses. */
 export async function loadCharts(req: GatesRequest, target: SeriesTarget, signal: AbortSignal, text?: string): Promise<ChartSet> {

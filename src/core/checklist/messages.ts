@@ -2,6 +2,8 @@
 // and every message the webview may send back. The webview imports only types from here (esbuild drops
 // them), the extension validates each incoming message with `webviewMessageSchema` before acting on it.
 import { z } from 'zod';
+import { renderedChartSchema } from '../charts/messages';
+import type { CheckChart } from '../charts/model';
 import { itemIdSchema, roleSchema, stateChangeSchemas, type DecidingReason, type DecisionOutcome, type Impact, type ItemStatus, type Role, type SinceView, type SignoffStatus } from './model';
 
 export { IMPACTS, ROLES, ROLE_TITLES, type Decision, type Impact, type ItemStatus, type Role } from './model';
@@ -137,8 +139,18 @@ export interface ChecklistView {
   verification: VerificationStepView[] | null;
 }
 
+/** A failing or warning check's chart (src/core/charts), for the report of `timestamp`, or why there is none. */
+export interface ChecklistChart {
+  type: 'chart';
+  /** The gate report's timestamp: a chart belongs to the report it was drawn for. */
+  timestamp: string;
+  gate: string;
+  check: string;
+  result: { ok: true; chart: CheckChart; stepSeconds: number } | { ok: false; error: string };
+}
+
 /** Extension → webview. */
-export type HostMessage = { type: 'view'; view: ChecklistView } | { type: 'notice'; level: 'info' | 'error'; text: string };
+export type HostMessage = { type: 'view'; view: ChecklistView } | { type: 'notice'; level: 'info' | 'error'; text: string } | ChecklistChart;
 
 
 /** Webview → extension; anything else is rejected and logged. */
@@ -148,6 +160,11 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   ...stateChangeSchemas,
   z.object({ type: z.literal('exportMarkdown') }).strict(),
   z.object({ type: z.literal('openSource'), file: z.string().max(1000) }).strict(),
+  /** The chart of a failing or warning check of the current report, and its link to Prometheus. */
+  z.object({ type: z.literal('chart'), gate: z.string().max(200), check: z.string().max(200) }).strict(),
+  z.object({ type: z.literal('openInPrometheus'), gate: z.string().max(200), check: z.string().max(200) }).strict(),
+  /** What a chart drew (as the chart panel reports it). */
+  z.object({ type: z.literal('chartRendered'), gate: z.string().max(200), chart: renderedChartSchema }).strict(),
   /** What the webview drew, so tests in the real host can see the DOM's effect without scraping it. */
   z.object({ type: z.literal('rendered'), decision: z.enum(['GO', 'NO-GO', 'CONDITIONAL']), checked: z.array(itemIdSchema), signed: z.array(roleSchema), verified: z.array(roleSchema).default([]) }).strict(),
 ]);

@@ -8,4 +8,4 @@ export { renderMarkdown } from './render/markdown';
 export { renderGateMetrics } from './render/metrics';
 export { dataModeLine } from './render/text';
 export { type ConnectionRequest, currentReportFile, type GatesRequest, type PrometheusAuth, replacesCurrent, REQUEST_DEFAULTS, resolveConnection, runGates, urlProblem, writeCurrentReport, writeReport, writeText } from './request';
-export { type CheckSeries, checkSeries, type GateSeries, type SeriesAnswer, type SeriesQuery, type SeriesRule, type SeriesTarget } from './series';
+export { type CheckSeries, checkSeries, type GateSeries, type SeriesRule, type SeriesTarget } from './series';

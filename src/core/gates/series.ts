@@ -11,7 +11,7 @@ import { loadGates, parseGates } from './load';
 import { prepareGates, type GatesRequest } from './request';
 import type { CheckDefinition } from './schema';
 
-export type { SeriesQuery, SeriesRule } from './checks/run';
+export type { SeriesRule } from './checks/run';
 
 /** Which checks: a gate by its position in the file (the editor) or its key (a report); its checks by position or id (default all). */
 export interface SeriesTarget {

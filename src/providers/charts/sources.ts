@@ -19,9 +19,9 @@ export type ChartSource =
       gatesFile?: string;
     };
 
-/** One panel per source: opening the same chart again reveals it. */
+/** One panel per source: opening the same chart again reveals it (a report's, for the same evaluation). */
 export function sourceKey(s: ChartSource): string {
-  return s.kind === 'editor' ? `editor:${s.uri.toString()}#${s.gate}/${s.check}` : `report:${s.gateKey}/${s.checkIds?.join(',') ?? '*'}`;
+  return s.kind === 'editor' ? `editor:${s.uri.toString()}#${s.gate}/${s.check}` : `report:${s.at}:${s.gateKey}/${s.checkIds?.join(',') ?? '*'}`;
 }
 
 export function sourceTitle(s: ChartSource, set?: ChartSet): string {

@@ -61,13 +61,23 @@ export interface DrawnChart {
   dispose(): void;
 }
 
-/** Draws `c` into `parent`; `stepSeconds` only formats times. */
-export function drawChart(parent: HTMLElement, c: CheckChart, stepSeconds: number, onOpenLink?: () => void): DrawnChart {
+export interface ChartOptions {
+  /** The window's step (formats times). */
+  stepSeconds: number;
+  /** Offers "Open Query in Prometheus" (when the chart has a link). */
+  onOpenLink?: () => void;
+  /** The chart's heading level in the page around it. */
+  heading?: 'h2' | 'h4';
+}
+
+/** Draws `c` into `parent`. */
+export function drawChart(parent: HTMLElement, c: CheckChart, o: ChartOptions): DrawnChart {
+  const { stepSeconds, onOpenLink } = o;
   const t = theme();
   const id = `chart-${c.gateKey}-${c.checkId}`;
   const section = h('section', { class: 'chart', id, attrs: { 'aria-labelledby': `${id}-title` } });
   section.dataset.check = c.checkId;
-  const title = h('h2', { id: `${id}-title` }, c.checkName, h('span', { class: 'muted' }, ` · ${c.gateName}`));
+  const title = h(o.heading ?? 'h2', { id: `${id}-title` }, c.checkName, h('span', { class: 'muted' }, ` · ${c.gateName}`));
   const rule = h('p', { class: 'rule', id: `${id}-rule` }, c.rule);
   const tools = h('div', { class: 'toolbar' });
   section.append(title, c.rule ? rule : '', c.problem ? h('p', { class: 'problem', role: 'alert' }, c.problem) : '', tools);

@@ -38,6 +38,8 @@ describe('charts: a check’s series judged point by point', () => {
     assert.deepEqual(c.counts, { points: 4, beyond: 2, nonFinite: 0 });
     assert.deepEqual(c.x, [T0, T0 + 60, T0 + 120, T0 + 180]);
     assert.equal(c.series[0].name, '{instance="a"}');
+    const [named] = buildCharts(gateSeries([check(threshold('<=', 1), answer({ labels: { __name__: 'up', job: 'p' }, values: [1] }, { labels: { __name__: 'up' }, values: [1] }))])).charts;
+    assert.deepEqual(named.series.map((s) => s.name), ['up{job="p"}', 'up']);
     assert.match(c.rule, /the value at 2026-11-27T02:00:00.000Z ≤ 0\.3/);
     assert.equal(c.problem, undefined);
   });

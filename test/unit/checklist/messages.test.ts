@@ -11,6 +11,9 @@ describe('checklist webview messages (zod)', () => {
       { type: 'signOff', role: 'product_owner', name: '  Kim  ' },
       { type: 'revokeSignOff', role: 'sre_lead' },
       { type: 'rendered', decision: 'NO-GO', checked: ['safety.panic'], signed: [] },
+      { type: 'chart', gate: 'dcts', check: 'rel_diff_p95' },
+      { type: 'openInPrometheus', gate: 'dcts', check: 'rel_diff_p95' },
+      { type: 'chartRendered', gate: 'dcts', chart: { checkId: 'rel_diff_p95', canvas: true, series: 1, points: 2881, beyond: 3, nonFinite: 0, lines: [0.15] } },
     ]) assert.equal(webviewMessageSchema.safeParse(m).success, true, JSON.stringify(m));
     assert.equal((webviewMessageSchema.parse({ type: 'signOff', role: 'product_owner', name: '  Kim  ' }) as { name: string }).name, 'Kim');
   });
@@ -28,6 +31,9 @@ describe('checklist webview messages (zod)', () => {
       { type: 'signOff', role: 'sre_lead', name: '   ' },
       { type: 'setHeader', field: 'releaseManager', value: 'x' },
       { type: 'rendered', decision: 'MAYBE', checked: [], signed: [] },
+      { type: 'chart', gate: 'dcts' },
+      { type: 'chart', gate: 'x'.repeat(201), check: 'c' },
+      { type: 'chartRendered', gate: 'dcts', chart: { checkId: 'c', canvas: 'yes', series: 1, points: 1, beyond: 0, nonFinite: 0, lines: [] } },
     ]) assert.equal(webviewMessageSchema.safeParse(m).success, false, JSON.stringify(m));
   });
 });
