@@ -24,7 +24,14 @@ if (webviewEntries.length) {
 // Start clean, so nothing left by an earlier build (a dev source map, a removed webview) is shipped.
 for (const dir of ['dist', 'media/dist']) fs.rmSync(path.join(root, dir), { recursive: true, force: true });
 
+// uPlot's own structural CSS, from the package as installed (its colours are overridden in media/chart.css).
+const uplotCss = () => {
+  fs.mkdirSync(path.join(root, 'media/dist'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'node_modules/uplot/dist/uPlot.min.css'), path.join(root, 'media/dist/uplot.css'));
+};
+
 const t0 = Date.now();
+uplotCss();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('build: watching for changes');

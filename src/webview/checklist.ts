@@ -4,13 +4,10 @@
 // reload or a restart shows it at once, before the extension sends a fresh one — with the filter and
 // the collapsed sections as they were.
 import { FILTER_LABELS, ITEM_FILTERS, itemMatches, type ItemFilter } from '../core/checklist/filter';
-import type { ChecklistView, GateCheckView, HostMessage, ItemView, Role, SectionView, SignoffView, WebviewMessage } from '../core/checklist/messages';
+import type { ChecklistChart, ChecklistView, GateCheckView, HostMessage, ItemView, Role, SectionView, SignoffView, WebviewMessage } from '../core/checklist/messages';
+import { drawChart, type DrawnChart } from './lib/chart';
+import { button, h, type VsCodeApi } from './lib/dom';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
@@ -31,28 +28,6 @@ const ui: { view: ChecklistView | undefined; filter: ItemFilter; collapsed: Set<
 };
 const keep = () => vscode.setState({ view: ui.view, filter: ui.filter, collapsed: [...ui.collapsed] } satisfies Saved);
 
-type Child = Node | string | null | undefined | false;
-interface Props {
-  class?: string;
-  id?: string;
-  title?: string;
-  role?: string;
-  key?: string;
-  for?: string;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (props.class) el.className = props.class;
-  if (props.id) el.id = props.id;
-  if (props.title) el.title = props.title;
-  if (props.role) el.setAttribute('role', props.role);
-  if (props.key) el.dataset.key = props.key;
-  if (props.for) el.setAttribute('for', props.for);
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
-
 /** The checklist's own texts use **bold** and `code`; turned into elements, never parsed as HTML. */
 function rich(text: string): DocumentFragment {
   const frag = document.createDocumentFragment();
@@ -70,13 +45,6 @@ const STATUS_WORD: Record<ItemView['status'], string> = { satisfied: 'satisfied'
 
 function badge(text: string, cls: string): HTMLElement {
   return h('span', { class: `badge ${cls}` }, text);
-}
-
-function button(label: string, onClick: () => void, cls = ''): HTMLButtonElement {
-  const b = h('button', { class: cls }, label);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 function fmt(v: number): string {
@@ -117,7 +85,10 @@ function header(v: ChecklistView): HTMLElement {
       h('div', { class: 'field' }, h('label', { for: 'header-target' }, 'Target GA Version'), target),
       h('div', { class: 'field' }, h('span', { class: 'field-name' }, 'Release Manager'), h('strong', {}, v.header.releaseManager || '—')),
     ),
-    h('div', { class: 'toolbar' }, button('Refresh', () => post({ type: 'refresh' })), button('Export Markdown', () => post({ type: 'exportMarkdown' }), 'primary')),
+    h('div', { class: 'toolbar' }, button('Refresh', () => {
+      forgetFailedCharts();
+      post({ type: 'refresh' });
+    }), button('Export Markdown', () => post({ type: 'exportMarkdown' }), 'primary')),
   );
 }
 
@@ -191,6 +162,48 @@ function bar(c: GateCheckView): HTMLElement {
   return row;
 }
 
+// Failing and warning checks with a query show their series over the window (lib/chart.ts), asked of
+// the extension once per report and kept here, so a refill redraws them without querying again.
+const charts = new Map<string, Extract<ChecklistChart['result'], { ok: true }> | { ok: false; error: string }>();
+const requested = new Set<string>();
+let drawnCharts: DrawnChart[] = [];
+let shownTimestamp: string | undefined;
+
+/** Refresh asks again for the charts that could not be drawn (the server may be up now). */
+function forgetFailedCharts(): void {
+  for (const [k, r] of charts) {
+    if (r.ok) continue;
+    charts.delete(k);
+    requested.delete(k);
+  }
+}
+const chartKey = (timestamp: string, gate: string, check: string) => `${timestamp}|${gate}|${check}`;
+
+function fillChart(box: HTMLElement, gate: string, check: string, r: NonNullable<ReturnType<typeof charts.get>>): void {
+  box.replaceChildren();
+  if (!r.ok) {
+    box.append(h('p', { class: 'muted' }, `No chart: ${r.error}`));
+    return;
+  }
+  const d = drawChart(box, r.chart, { stepSeconds: r.stepSeconds, heading: 'h4', onOpenLink: () => post({ type: 'openInPrometheus', gate, check }) });
+  drawnCharts.push(d);
+  void d.rendered.then((chart) => post({ type: 'chartRendered', gate, chart }));
+}
+
+/** The chart boxes just drawn: filled from what is kept, or asked for. */
+function placeCharts(timestamp: string): void {
+  for (const box of app.querySelectorAll<HTMLElement>('.check-chart')) {
+    const { gate = '', check = '' } = box.dataset;
+    const key = chartKey(timestamp, gate, check);
+    const kept = charts.get(key);
+    if (kept) fillChart(box, gate, check, kept);
+    else if (!requested.has(key)) {
+      requested.add(key);
+      post({ type: 'chart', gate, check });
+    }
+  }
+}
+
 function gates(v: ChecklistView): HTMLElement | null {
   if (!v.gates) return null;
   const box = h('section', { class: 'gates' }, h('h2', {}, 'Gate checks'), h('p', { class: 'muted' }, `${v.gates.decision} · ${v.gates.dataMode} data · ${v.gates.timestamp} · ${v.gates.source}`),
@@ -198,7 +211,13 @@ function gates(v: ChecklistView): HTMLElement | null {
   for (const g of v.gates.gates) {
     box.append(h('div', { class: 'gate' },
       h('h3', {}, `Gate ${g.gateId}: ${g.name} `, badge(g.status, g.status.toLowerCase()), g.failAction !== 'NO-GO' ? badge(g.failAction, 'muted') : null),
-      ...g.checks.map(bar),
+      ...g.checks.flatMap((c) => {
+        const row = bar(c);
+        if (!c.query || (c.countsAs !== 'FAIL' && c.countsAs !== 'WARN')) return [row];
+        const chart = h('div', { class: 'check-chart' }, h('p', { class: 'muted', role: 'status' }, 'Loading the chart…'));
+        Object.assign(chart.dataset, { gate: g.key, check: c.checkId });
+        return [row, chart];
+      }),
     ));
   }
   return box;
@@ -420,8 +439,12 @@ function preserveFocus(draw: () => void): void {
 }
 
 function render(v: ChecklistView): void {
+  for (const d of drawnCharts) d.dispose();
+  drawnCharts = [];
   preserveFocus(() => app.replaceChildren(header(v), banners(v), decision(v), sources(v), gates(v) ?? '', canary(v) ?? '', sections(v), signoffs(v), verification(v) ?? ''));
   const drawn = [...app.querySelectorAll<HTMLElement>('li.item')];
+  shownTimestamp = v.gates?.timestamp;
+  if (shownTimestamp) placeCharts(shownTimestamp);
   post({
     type: 'rendered',
     decision: v.decision.decision,
@@ -453,6 +476,11 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     keep();
     render(m.view);
   } else if (m.type === 'notice') notice(m.level, m.text);
+  else if (m.type === 'chart') {
+    charts.set(chartKey(m.timestamp, m.gate, m.check), m.result);
+    const box = [...app.querySelectorAll<HTMLElement>('.check-chart')].find((b) => b.dataset.gate === m.gate && b.dataset.check === m.check);
+    if (box && shownTimestamp === m.timestamp) fillChart(box, m.gate, m.check, m.result);
+  }
 });
 
 redraw();

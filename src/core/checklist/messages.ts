@@ -3,6 +3,8 @@
 // them), the extension validates each incoming message with `webviewMessageSchema` before acting on it.
 import { z } from 'zod';
 import { ITEM_FILTERS } from './filter';
+import { renderedChartSchema } from '../charts/messages';
+import type { CheckChart } from '../charts/model';
 import { itemIdSchema, roleSchema, stateChangeSchemas, type DecidingReason, type DecisionOutcome, type Impact, type ItemStatus, type Role, type SinceView, type SignoffStatus } from './model';
 
 export { IMPACTS, ROLES, ROLE_TITLES, type Decision, type Impact, type ItemStatus, type Role } from './model';
@@ -146,9 +148,18 @@ export interface ChecklistView {
 
 /** Which items the panel shows (filter.ts). */
 const itemFilterSchema = z.enum(ITEM_FILTERS);
+/** A failing or warning check's chart (src/core/charts), for the report of `timestamp`, or why there is none. */
+export interface ChecklistChart {
+  type: 'chart';
+  /** The gate report's timestamp: a chart belongs to the report it was drawn for. */
+  timestamp: string;
+  gate: string;
+  check: string;
+  result: { ok: true; chart: CheckChart; stepSeconds: number } | { ok: false; error: string };
+}
 
 /** Extension → webview. */
-export type HostMessage = { type: 'view'; view: ChecklistView } | { type: 'notice'; level: 'info' | 'error'; text: string };
+export type HostMessage = { type: 'view'; view: ChecklistView } | { type: 'notice'; level: 'info' | 'error'; text: string } | ChecklistChart;
 
 
 /** Webview → extension; anything else is rejected and logged. */
@@ -160,6 +171,11 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openSource'), file: z.string().max(1000) }).strict(),
   /** The gate report the checklist read: as a readable preview, or its JSON. */
   z.object({ type: z.literal('openReport'), as: z.enum(['preview', 'json']) }).strict(),
+  /** The chart of a failing or warning check of the current report, and its link to Prometheus. */
+  z.object({ type: z.literal('chart'), gate: z.string().max(200), check: z.string().max(200) }).strict(),
+  z.object({ type: z.literal('openInPrometheus'), gate: z.string().max(200), check: z.string().max(200) }).strict(),
+  /** What a chart drew (as the chart panel reports it). */
+  z.object({ type: z.literal('chartRendered'), gate: z.string().max(200), chart: renderedChartSchema }).strict(),
   /** What the webview drew, so tests in the real host can see the DOM's effect without scraping it. */
   z.object({
     type: z.literal('rendered'),

@@ -10,3 +10,4 @@ export { renderMarkdown } from './render/markdown';
 export { renderGateMetrics } from './render/metrics';
 export { dataModeLine } from './render/text';
 export { type ConnectionRequest, currentReportFile, type GatesRequest, type PrometheusAuth, replacesCurrent, REQUEST_DEFAULTS, resolveConnection, runGates, urlProblem, writeCurrentReport, writeReport, writeText } from './request';
+export { type CheckSeries, checkSeries, type GateSeries, type SeriesRule, type SeriesTarget } from './series';

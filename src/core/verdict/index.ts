@@ -2,3 +2,4 @@
 export { type CheckOutcome, type CheckResult, type Comparator, type DataMode, type DecisionCode, type GateReport, type GateResult, type GateStatus } from './types';
 export { decideGates, needsRemediation } from './outage';
 export { measuredAgainst, requirementText, shortNumber } from './phrase';
+export { satisfies } from './rollup';

@@ -1,6 +1,7 @@
 // The VS Code face of the GO/NO-GO checklist: "Aurora: Open GA Checklist" opens (or reveals) one
 // webview panel; a serializer brings it back after a reload with its last view.
 import * as vscode from 'vscode';
+import type { RenderedChart } from '../../core/charts';
 import type { ChecklistView } from '../../core/checklist';
 import { pickFolder } from '../shared';
 import { CHECKLIST_VIEW_TYPE, ChecklistPanel, type Rendered } from './panel';
@@ -23,6 +24,8 @@ export interface ChecklistApi {
    * automation that has asked its user already); undefined restores the dialog.
    */
   answerSigningWarnings(answer: ((warning: string) => boolean) | undefined): void;
+  /** What the webview last reported drawing of the charts of failing and warning checks, by `gate/check`. */
+  readonly charts: ReadonlyMap<string, RenderedChart>;
 }
 
 const SIGN_ANYWAY = 'Sign anyway';
@@ -41,7 +44,7 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
     const folder = await pickFolder('Open the GA checklist');
     const p = new ChecklistPanel(panel, context.extensionUri, log, () => {
       if (current === p) current = undefined;
-    }, folder, confirm);
+    }, folder, confirm, context.secrets);
     current = p;
     context.subscriptions.push(p);
     return p;
@@ -87,6 +90,9 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
     },
     answerSigningWarnings(a) {
       answer = a;
+    },
+    get charts() {
+      return current?.chartsRendered ?? new Map<string, RenderedChart>();
     },
   };
 }

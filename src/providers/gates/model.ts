@@ -2,7 +2,7 @@
 // status bar and the tests all read the same thing; tree.ts turns it into TreeItems.
 import { type CheckOutcome, type CheckResult, type Comparator, type DataMode, decideGates, type DecisionCode, type GateReport, type GateResult, type GateStatus, measuredAgainst, needsRemediation, shortNumber } from '../../core/verdict';
 import { judgementFacts } from '../../core/judge';
-import { promGraphUrl } from './promLink';
+import { graphLink } from '../../core/prometheus';
 
 /** A codicon id and the theme colour id it is drawn in. */
 export interface IconModel {
@@ -26,6 +26,8 @@ export interface CheckNodeModel {
   queryUrl?: string;
   /** The file a file check read (the DCTS audit's facts join the check that reads its report). */
   sourceFile?: string;
+  /** A Prometheus check with a query, whose series can be charted over the window (recorded data too). */
+  chartable: boolean;
 }
 
 export interface GateNodeModel {
@@ -59,7 +61,11 @@ export interface GatesViewModel {
   decidingGates: string[];
   decisionNode: DecisionNodeModel;
   evaluatedAt: string;
+  /** The evaluation time every query used: charts show the window that ends there. */
+  evaluationTime: string;
   windowHours: number;
+  /** The gates file evaluated (charts read its checks). */
+  gatesFile?: string;
   source: string;
   gates: GateNodeModel[];
 }
@@ -100,8 +106,6 @@ const DECISION_COLOR: Record<DecisionCode, string> = {
 
 const COMPARATOR_TEXT: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '==': '=' };
 
-const formatNumber = shortNumber;
-
 /** The decision with the first gate that decided it, short enough for the status bar: "BLOCKED — Coverage Control +1". */
 export function decisionHeadline(code: DecisionCode, deciding: string[]): string {
   if (!deciding.length) return code;
@@ -131,7 +135,6 @@ function inlineCode(text: string): string {
   return `${ticks} ${text} ${ticks}`;
 }
 
-
 function checkTooltip(c: CheckResult, gate: GateResult, dataMode: DataMode): string {
   const e = c.evidence;
   const lines: string[] = [];
@@ -144,8 +147,8 @@ function checkTooltip(c: CheckResult, gate: GateResult, dataMode: DataMode): str
     for (const [k, v] of judgementFacts(cmp.judgement)) lines.push(`- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`);
     lines.push('');
   }
-  const value = c.value === null ? '_none_' : `**${formatNumber(c.value)}**`;
-  lines.push(`- Value: ${value}, threshold ${escapeMarkdown(COMPARATOR_TEXT[c.comparator])} ${formatNumber(c.threshold)} (on failure: ${c.severity})`);
+  const value = c.value === null ? '_none_' : `**${shortNumber(c.value)}**`;
+  lines.push(`- Value: ${value}, threshold ${escapeMarkdown(COMPARATOR_TEXT[c.comparator])} ${shortNumber(c.threshold)} (on failure: ${c.severity})`);
   lines.push(`- Source: ${e.kind} ${inlineCode(e.source)}`);
   if (e.path) lines.push(`- ${e.kind === 'file' ? 'Path / pattern' : 'Path'}: ${inlineCode(e.path)}`);
   lines.push(`- Evaluated at: ${escapeMarkdown(e.evaluated_at)}${e.window ? `, window ${escapeMarkdown(e.window)}` : ''}`);
@@ -204,7 +207,9 @@ export function buildGatesModel(report: GateReport): GatesViewModel {
       tooltip: decisionTooltip(report, deciding),
     },
     evaluatedAt: report.timestamp,
+    evaluationTime: report.evaluated_at ?? report.timestamp,
     windowHours: report.window_hours,
+    ...(report.gates_file ? { gatesFile: report.gates_file } : {}),
     source: report.source,
     gates: report.gates.map((g) => ({
       kind: 'gate',
@@ -226,9 +231,10 @@ export function buildGatesModel(report: GateReport): GatesViewModel {
         tooltip: checkTooltip(c, g, mode),
         // Recorded data may come from a server this machine cannot reach; only live answers link back.
         queryUrl: mode === 'live' && c.evidence.kind === 'prometheus' && c.evidence.query
-          ? promGraphUrl(c.evidence.source, c.evidence.query, c.evidence.evaluated_at, c.evidence.window)
+          ? graphLink(c.evidence.source, [c.evidence.query], { end: c.evidence.evaluated_at, range: c.evidence.window ?? `${report.window_hours}h`, ...(c.evidence.range ? { stepSeconds: c.evidence.range.step_seconds } : {}) })
           : undefined,
         sourceFile: c.evidence.kind === 'file' ? c.evidence.source : undefined,
+        chartable: c.evidence.kind === 'prometheus' && Boolean(c.evidence.query),
       })),
     })),
   };

@@ -7,7 +7,7 @@ import { InputError } from '../../core/util';
 import type { GateReport } from '../../core/verdict';
 import type { AuditApi } from '../audit/register';
 import { ARTIFACTS } from '../../core/artifacts';
-import { debounce, showGateReportJson, showGateReportPreview } from '../shared';
+import { debounce, openLink, showGateReportJson, showGateReportPreview } from '../shared';
 import { currentReportFile } from '../../core/gates';
 import { runEvaluation, type EvaluationUi, type GatesNotice } from './evaluateCommand';
 import { buildGatesModel, type CheckNodeModel, type GatesViewModel } from './model';
@@ -167,9 +167,8 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       await setPrometheusPassword(context.secrets, log, typeof value === 'string' ? value : undefined);
     }),
     vscode.commands.registerCommand('aurora.openQueryInPrometheus', async (node?: CheckNodeModel) => {
-      if (!node?.queryUrl) return;
-      log.info(`opening ${node.queryUrl}`);
-      await vscode.env.openExternal(vscode.Uri.parse(node.queryUrl, true));
+      if (!node?.queryUrl) return undefined;
+      return openLink(node.queryUrl, log);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('auroraGa.prometheus') || e.affectsConfiguration('auroraGa.gates')) void refreshHeader();

@@ -91,8 +91,10 @@ export class GatesTreeProvider implements vscode.TreeDataProvider<GatesNode>, vs
     const tooltip = new vscode.MarkdownString(audit ? `${node.tooltip}\n\n---\n\n${audit.tooltip}` : node.tooltip);
     tooltip.supportThemeIcons = false;
     item.tooltip = tooltip;
-    // The context value drives the "Open query in Prometheus" menu entry (package.json view/item/context).
-    item.contextValue = node.kind === 'gate' ? 'auroraGate' : node.queryUrl ? 'auroraGateCheck.prometheus' : 'auroraGateCheck';
+    // The context value drives the "Show Chart" and "Open Query in Prometheus" menu entries (package.json view/item/context).
+    item.contextValue = node.kind === 'gate'
+      ? `auroraGate${node.checks.some((c) => c.chartable) ? '.chart' : ''}`
+      : `auroraGateCheck${node.chartable ? '.chart' : ''}${node.queryUrl ? '.prometheus' : ''}`;
     return item;
   }
 

@@ -6,7 +6,7 @@ import { GatesDocuments } from './documents';
 import { registerGatesHover } from './hover';
 import { ServerCatalog } from './server';
 
-/** Gates files as a language: PromQL diagnostics, completion, hover, and Run / Explain on each check. */
+/** Gates files as a language: PromQL diagnostics, completion, hover, and Run / Explain / Chart on each check. */
 export function registerGatesEditor(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
   const documents = new GatesDocuments();
   const catalog = new ServerCatalog(context.secrets);

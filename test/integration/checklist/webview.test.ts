@@ -80,7 +80,7 @@ describe('checklist webview HTML in headless Chromium (hostile strings; acquireV
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname === '/') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(checklistHtml({ cspSource: origin, scriptUri: `${origin}/media/dist/checklist.js`, styleUri: `${origin}/media/checklist.css` }));
+        res.end(checklistHtml({ cspSource: origin, scriptUri: `${origin}/media/dist/checklist.js`, styleUris: [`${origin}/media/base.css`, `${origin}/media/checklist.css`, `${origin}/media/dist/uplot.css`, `${origin}/media/chart.css`] }));
         return;
       }
       const file = path.join(media, url.pathname.replace(/^\/media\//, ''));

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { shortNumber } from '../../../src/core/verdict';
 import { buildGatesModel, decisionHeadline, escapeMarkdown } from '../../../src/providers/gates/model';
-import { promGraphUrl } from '../../../src/providers/gates/promLink';
 import type { CheckResult, DataMode, GateReport, GateResult } from '../../../src/core/verdict/types';
 
 const AT = '2026-11-27T02:00:00.000Z';
@@ -112,17 +111,5 @@ describe('gates-view model', () => {
     assert.equal(buildGatesModel(r).decisionNode.label, 'ERROR');
     assert.equal(decisionHeadline('BLOCKED', ['Stability', 'DCTS', 'Model QA']), 'BLOCKED — Stability +2');
     assert.equal(decisionHeadline('APPROVED', []), 'APPROVED');
-  });
-});
-
-describe('gates-view promGraphUrl', () => {
-  it('round-trips the exact query and sets the evaluation moment and window', () => {
-    const q = 'sum(increase(aurora_ci_gating_violation_total{profile=~".*"}[48h])) + 0 == 0';
-    const u = new URL(promGraphUrl(`${PROM}/`, q, AT, '48h'));
-    assert.equal(`${u.origin}${u.pathname}`, `${PROM}/graph`);
-    assert.equal(u.searchParams.get('g0.expr'), q);
-    assert.equal(u.searchParams.get('g0.moment_input'), '2026-11-27 02:00:00');
-    assert.equal(u.searchParams.get('g0.range_input'), '48h');
-    assert.ok(!u.search.includes('+'), 'spaces are %20, not +, so the UI does not read them as plus signs');
   });
 });
