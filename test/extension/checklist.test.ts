@@ -134,7 +134,7 @@ describe('checklist webview (real VS Code host)', function () {
     await waitFor('the Markdown preview tab', () => (previewOpen() ? true : undefined), 20000);
     const md = await waitFor('the rendered report', () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith(`${path.sep}gates_report.md`)), 20000);
     assert.match(md.getText(), /^# GA Gates Evaluation Report\n/);
-    assert.match(md.getText(), /\| Gate \| Name \| Status \| Value \| Condition \| Message \|/);
+    assert.match(md.getText(), /\| Status \| Gate \| Fail action \| Deciding check \| Value vs requirement \|/);
     await api.checklist.receive({ type: 'openReport', as: 'json' });
     await waitFor('the report JSON in an editor', () => (vscode.window.activeTextEditor?.document.uri.fsPath === report ? true : undefined), 20000);
     assert.equal(fs.readFileSync(report, 'utf8').startsWith('{'), true, 'the JSON is left as it was');

@@ -1,6 +1,7 @@
 // Positions in a profile that is not open: what diagnostics need of a TextDocument (offset →
 // position, a line's range, the word at a position), computed from the file's text on disk.
 import * as vscode from 'vscode';
+import { LineIndex } from '../../core/pyyaml';
 
 /** The part of a TextDocument that lock diagnostics use; an open document is one. */
 export interface Positions {
@@ -10,22 +11,17 @@ export interface Positions {
 }
 
 export class TextPositions implements Positions {
-  private readonly starts: number[] = [0];
+  private readonly index: LineIndex;
+  private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.index = new LineIndex(text);
+    this.starts = this.index.starts;
   }
 
   positionAt(offset: number): vscode.Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return new vscode.Position(lo, o - this.starts[lo]);
+    const { line, column } = this.index.at(Math.max(0, Math.min(offset, this.text.length)));
+    return new vscode.Position(line - 1, column - 1);
   }
 
   private lineText(line: number): string {

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildCharts } from '../../../src/core/charts/build';
 import type { ChartMessage, ChartSet } from '../../../src/core/charts/messages';
 import type { GateSeries } from '../../../src/core/gates/series';
-import { packageRoot } from '../../../src/core/util/packageRoot';
 import { chartHtml } from '../../../src/providers/charts/html';
+import { MEDIA, serveWebviewPage, type WebviewPage } from '../../support/webviewPage';
 
 // The chart webview's real HTML, CSS and bundle (uPlot included) in headless Debian Chromium with the
 // CSP in force: it draws without a CSP violation, takes its colours from the theme's variables, moves
@@ -47,39 +44,20 @@ type Browser = { newContext(o: { bypassCSP: boolean }): Promise<{ newPage(): Pro
 
 describe('chart webview in headless Chromium (the CSP in force; acquireVsCodeApi stubbed — it exists only in VS Code)', function () {
   this.timeout(60000);
-  let server: http.Server;
+  let page: WebviewPage<Browser> | undefined;
   let origin: string;
   let browser: Browser;
-  const media = path.join(packageRoot(), 'media');
+  const media = MEDIA;
 
   before(async () => {
     assert.ok(fs.existsSync(path.join(media, 'dist/chart.js')), 'media/dist/chart.js is missing: run node scripts/build.mjs');
-    server = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname === '/') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(chartHtml({ cspSource: origin, media: `${origin}/media` }));
-        return;
-      }
-      const file = path.join(media, url.pathname.replace(/^\/media\//, ''));
-      if (!url.pathname.startsWith('/media/') || !file.startsWith(media) || !fs.existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-      res.end(fs.readFileSync(file));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const host: { findHostDir(): string | undefined; launchChromium(dir: string): Promise<Browser> } = await import(pathToFileURL(path.join(packageRoot(), 'scripts/lib/host.mjs')).href);
-    const dir = host.findHostDir();
-    assert.ok(dir, 'the VS Code host (.vscode-host with playwright-core) is not installed: run scripts/setup-vscode-host.sh');
-    browser = await host.launchChromium(dir);
+    page = await serveWebviewPage<Browser>((o) => chartHtml({ cspSource: o, media: `${o}/media` }));
+    origin = page.origin;
+    browser = page.browser;
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await page?.close();
   });
 
   it('draws the chart, keyboard-accessible, in the theme’s colours, with a table of the same points', async () => {

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ChecklistView, WebviewMessage } from '../../../src/core/checklist/messages';
 import { buildChecklist } from '../../../src/core/checklist/view';
 import { checklistHtml } from '../../../src/providers/checklist/html';
-import { packageRoot } from '../../../src/core/util/packageRoot';
 import { approvedEvaluation } from '../../../src/core/attest/signoff';
 import { check, completeState, gateReport, inputs, REPORT_SHA, verified } from '../../unit/checklist/fixtures';
+import { MEDIA, serveWebviewPage, type WebviewPage } from '../../support/webviewPage';
 
 // The webview's real HTML, CSS and bundled script in headless Debian Chromium (playwright-core from
 // the VS Code host), fed a view full of hostile strings: profile names, metric labels, notes,
@@ -68,40 +65,21 @@ type Page = {
 
 describe('checklist webview HTML in headless Chromium (hostile strings; acquireVsCodeApi stubbed — it exists only in VS Code)', function () {
   this.timeout(60000);
-  let server: http.Server;
+  let page: WebviewPage<Browser> | undefined;
   let origin: string;
   let browser: Browser;
-  const media = path.join(packageRoot(), 'media');
+  const media = MEDIA;
 
   before(async () => {
     const script = path.join(media, 'dist/checklist.js');
     assert.ok(fs.existsSync(script), `${script} is missing: run node scripts/build.mjs`);
-    server = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname === '/') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(checklistHtml({ cspSource: origin, scriptUri: `${origin}/media/dist/checklist.js`, styleUris: [`${origin}/media/base.css`, `${origin}/media/checklist.css`, `${origin}/media/dist/uplot.css`, `${origin}/media/chart.css`] }));
-        return;
-      }
-      const file = path.join(media, url.pathname.replace(/^\/media\//, ''));
-      if (!url.pathname.startsWith('/media/') || !file.startsWith(media) || !fs.existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-      res.end(fs.readFileSync(file));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const host: { findHostDir(): string | undefined; launchChromium(dir: string): Promise<Browser> } = await import(pathToFileURL(path.join(packageRoot(), 'scripts/lib/host.mjs')).href);
-    const dir = host.findHostDir();
-    assert.ok(dir, 'the VS Code host (.vscode-host with playwright-core) is not installed: run scripts/setup-vscode-host.sh');
-    browser = await host.launchChromium(dir);
+    page = await serveWebviewPage<Browser>((o) => checklistHtml({ cspSource: o, scriptUri: `${o}/media/dist/checklist.js`, styleUris: [`${o}/media/base.css`, `${o}/media/checklist.css`, `${o}/media/dist/uplot.css`, `${o}/media/chart.css`] }));
+    origin = page.origin;
+    browser = page.browser;
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await page?.close();
   });
 
   for (const bypassCSP of [false, true]) {
