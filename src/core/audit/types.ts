@@ -2,7 +2,7 @@
 // tool's names and order so existing readers (derive_ci_thresholds, hard_enable_decider, the gates'
 // DCTS check reading `var_ratio`) keep working. One zod schema; the types are inferred from it, and
 // the reader (readReport.ts) accepts the original's reports through the same schema, additions optional.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** n, arithmetic mean and POPULATION standard deviation of the finite values; null when n = 0. */
 export const seriesStatsSchema = z.object({ n: z.number().int().min(0), mean: z.number().nullable(), std: z.number().nullable() });

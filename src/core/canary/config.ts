@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ARTIFACTS } from '../artifacts';
 import { InputError } from '../util/errors';
 import { readInputText, schemaError } from '../util/jsonSource';

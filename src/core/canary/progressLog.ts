@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { GATING_MODES, healthResultSchema, runResultSchema, type HealthResult, type RunResult } from './results';
 
 // `<sequence>/progress.jsonl`: one line when the sequence starts, one per finished run. It lets

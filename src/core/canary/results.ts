@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseJsonText, readInputText, schemaError } from '../util/jsonSource';
 
 // The canary results JSON (`artifacts/canary_results.json`). The original's fields (original-kit.md

@@ -1,7 +1,7 @@
 // The contract between the checklist webview and the extension: the view model the extension sends,
 // and every message the webview may send back. The webview imports only types from here (esbuild drops
 // them), the extension validates each incoming message with `webviewMessageSchema` before acting on it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { itemIdSchema, roleSchema, stateChangeSchemas, type DecidingReason, type DecisionOutcome, type Impact, type ItemStatus, type Role, type SinceView, type SignoffStatus } from './model';
 
 export { IMPACTS, ROLES, ROLE_TITLES, type Decision, type Impact, type ItemStatus, type Role } from './model';

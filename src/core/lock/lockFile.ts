@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMPACT, INDENTED, LineIndex, type JEntry, type JNode, type NormalizedProfile, parseExactJson, serializePython, sha256Hex } from '../pyyaml';
 
 export const GENERATOR_VERSION = '2.0';

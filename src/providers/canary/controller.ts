@@ -3,7 +3,7 @@ import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { pickFolder, withCancellableProgress } from '../shared';
-import { type CanaryOverrides, type CanaryPlan, type CanaryResults, currentWasReplaced, type GatingMode, historySignature, listSequences, planCanary, ProfileLockError, runCanary, writeCurrentResults } from '../../core/canary';
+import { type CanaryOverrides, type CanaryPlan, type CanaryResults, type GatingMode, historySignature, listSequences } from '../../core/canary';
 import { InputError } from '../../core/util';
 import { modelFromHistory, runNode, runningNode, runningSequence, type RunNodeModel } from './model';
 import { pickGating, pickProfile, pickRuns } from './pick';
@@ -143,6 +143,7 @@ export class CanaryController implements vscode.Disposable {
       ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
     };
     const root = folder.uri.fsPath;
+    const { currentWasReplaced, planCanary, ProfileLockError, runCanary } = await import('./runner.js');
     let plan: CanaryPlan;
     try {
       plan = await planCanary(
@@ -234,6 +235,7 @@ export class CanaryController implements vscode.Disposable {
     const replace = 'Replace Current Results';
     const choice = await this.tell('warn', `${partial}. Its partial results are kept in ${results.sequence_dir}; the current results (a completed sequence) were left unchanged.`, 'Keep Current', replace, 'Show Canary');
     if (choice !== replace) return choice;
+    const { writeCurrentResults } = await import('./runner.js');
     await writeCurrentResults(plan.output, results);
     this.log.info(`canary: partial results of ${results.sequence_dir} made current at the user's request`);
     await this.refresh();

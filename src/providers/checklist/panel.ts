@@ -9,7 +9,6 @@ import { InputError, writeFileAtomic } from '../../core/util';
 import { debounce, disposeAll, type Debounced } from '../shared';
 import { checklistHtml } from './html';
 
-export const CHECKLIST_VIEW_TYPE = 'aurora.checklist';
 /** Where "Export Markdown" writes, relative to the workspace root. */
 export const EXPORT_PATH = ARTIFACTS.checklistExport;
 

@@ -65,14 +65,6 @@ const OUTCOME_GLYPH: Record<CheckOutcome, string> = {
   ERROR: 'alert',
 };
 
-export const DECISION_ICON: Record<DecisionCode, string> = {
-  APPROVED: 'pass-filled',
-  CONDITIONAL: 'warning',
-  INCONCLUSIVE: 'question',
-  BLOCKED: 'error',
-  ERROR: 'debug-disconnect',
-};
-
 const COMPARATOR_TEXT: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '==': '=' };
 
 /** Short, stable number text: integers as they are, others to 4 significant digits. */

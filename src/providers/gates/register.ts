@@ -2,20 +2,16 @@
 // "Set Prometheus Token" and the status-bar decision.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { readGateReport } from '../../core/checklist';
 import { InputError } from '../../core/util';
 import type { GateReport } from '../../core/verdict';
 import type { AuditApi } from '../audit/register';
 import { ARTIFACTS } from '../../core/artifacts';
 import { debounce } from '../shared';
-import { currentReportFile } from '../../core/gates';
-import { runEvaluation, type EvaluationUi, type GatesNotice } from './evaluateCommand';
-import { buildGatesModel, type CheckNodeModel, type GatesViewModel } from './model';
+import type { EvaluationUi, GatesNotice } from './evaluateCommand';
+import type { CheckNodeModel, GatesViewModel } from './model';
 import { gatesFolder, resolveGateSettings } from './settings';
 import { GatesStatusBar } from './statusBar';
-import { setPrometheusPassword, setPrometheusToken } from './tokenCommand';
 import { GatesTreeProvider } from './tree';
-import { historyEntries } from '../history/commands';
 
 /** What extension tests (and other extensions) read of the Gates face. */
 export interface GatesApi {
@@ -73,6 +69,7 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
   };
 
   const refreshHistory = async () => {
+    const { historyEntries } = await import('../history/commands.js');
     tree.history = await historyEntries('gates').catch((err: Error) => {
       log.warn(`gates history not shown: ${err.message}`);
       return [];
@@ -82,6 +79,8 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
   const evaluate = (): Promise<GateReport | undefined> => {
     running ??= (async () => {
       try {
+        // The evaluator (gates engine, Prometheus client, checks) loads with the first evaluation.
+        const [{ runEvaluation }, { buildGatesModel }] = await Promise.all([import('./evaluateCommand.js'), import('./reportView.js')]);
         const done = await runEvaluation(context.secrets, log, ui);
         if (!done) return undefined;
         if (done.kept) {
@@ -113,8 +112,10 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
 
   // The last report on disk (from an earlier session, or written by `aurora-ga gates --output`) is
   // shown until the next evaluation; a bad file is logged, never a popup at start-up.
-  const loadReport = async (file: string) => {
+  const loadReport = async (root: string) => {
     const folder = gatesFolder();
+    const { buildGatesModel, currentReportFile, readGateReport } = await import('./reportView.js');
+    const file = currentReportFile(root);
     try {
       const { report } = await readGateReport(file, AbortSignal.timeout(10_000));
       // Our own write after an evaluation comes back through the watcher: nothing new to show.
@@ -133,13 +134,13 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
   const folder = gatesFolder();
   if (folder) {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, ARTIFACTS.gateReport));
-    const reload = debounce(() => void loadReport(currentReportFile(folder.uri.fsPath)), 300);
+    const reload = debounce(() => void loadReport(folder.uri.fsPath), 300);
     // A run kept by the CLI or another window shows up in "History" (meta.json is written last).
     const kept = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'artifacts/history/gates/*/meta.json'));
     context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), reload);
     context.subscriptions.push(kept, kept.onDidCreate(() => void refreshHistory()), kept.onDidDelete(() => void refreshHistory()));
     void refreshHistory();
-    void loadReport(currentReportFile(folder.uri.fsPath));
+    void loadReport(folder.uri.fsPath);
   }
 
   context.subscriptions.push(
@@ -148,9 +149,11 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     statusBar,
     vscode.commands.registerCommand('aurora.evaluateGates', evaluate),
     vscode.commands.registerCommand('aurora.setPrometheusToken', async (value?: string) => {
+      const { setPrometheusToken } = await import('./tokenCommand.js');
       await setPrometheusToken(context.secrets, log, typeof value === 'string' ? value : undefined);
     }),
     vscode.commands.registerCommand('aurora.setPrometheusPassword', async (value?: string) => {
+      const { setPrometheusPassword } = await import('./tokenCommand.js');
       await setPrometheusPassword(context.secrets, log, typeof value === 'string' ? value : undefined);
     }),
     vscode.commands.registerCommand('aurora.openQueryInPrometheus', async (node?: CheckNodeModel) => {

@@ -1,5 +1,14 @@
 import * as vscode from 'vscode';
-import { DECISION_ICON, type GatesViewModel } from './model';
+import type { DecisionCode } from '../../core/verdict';
+import type { GatesViewModel } from './model';
+
+const DECISION_ICON: Record<DecisionCode, string> = {
+  APPROVED: 'pass-filled',
+  CONDITIONAL: 'warning',
+  INCONCLUSIVE: 'question',
+  BLOCKED: 'error',
+  ERROR: 'debug-disconnect',
+};
 
 /** The last decision in the status bar; a click opens the Gates view. */
 export class GatesStatusBar implements vscode.Disposable {
