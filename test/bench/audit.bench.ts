@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderAuditMarkdown } from '../../src/core/audit/markdown';
 import { runDctsAudit } from '../../src/core/audit/runDctsAudit';
-import { defaultAuditThresholds } from '../../src/core/audit/types';
+import { defaultAuditThresholds } from '../../src/core/audit/thresholds';
 
 function writeSummaries(dir: string, n: number): void {
   fs.mkdirSync(dir, { recursive: true });

@@ -2,7 +2,8 @@ import { expandGlob, hasMagic } from './expandSummaries';
 import { readSummary, type DctsRecord } from './readSummary';
 import { isFiniteNumber, robustIsMinFraction, seriesStats, varianceRatio } from './statistics';
 import { judgeAudit } from './status';
-import type { AuditThresholds, DctsAuditReport, IgnoredValue, SeriesStats, SkippedFile } from './types';
+import type { AuditThresholds } from './thresholds';
+import type { DctsAuditReport, IgnoredValue, SeriesStats, SkippedFile } from './types';
 
 export interface DctsAuditInput {
   /** Paths and globs, as given on the command line (relative to cwd). */

@@ -12,15 +12,6 @@ export type SeriesStats = z.infer<typeof seriesStatsSchema>;
 export const auditStatusSchema = z.enum(['PASS', 'WARN', 'FAIL', 'NO_DATA']);
 export type AuditStatus = z.infer<typeof auditStatusSchema>;
 
-export interface AuditThresholds {
-  /** var_ratio = robust variance / base variance must be at most this (hard_enable_decider: 0.85). */
-  maxVarRatio: number;
-  /** Fewer robust samples than this make the statistics unstable (derive_ci_thresholds: 10). */
-  minRobustSamples: number;
-}
-
-export const defaultAuditThresholds: AuditThresholds = { maxVarRatio: 0.85, minRobustSamples: 10 };
-
 /** A path given or matched that produced no record, and why. */
 export const skippedFileSchema = z.object({ file: z.string(), reason: z.string() });
 export type SkippedFile = z.infer<typeof skippedFileSchema>;

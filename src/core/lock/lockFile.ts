@@ -20,17 +20,6 @@ export interface ProfileLock {
   lockedValues?: JNode;
 }
 
-/** `r2.yaml` → `r2.lock.json` (the last suffix replaced, as the original does). */
-export function lockPathFor(profilePath: string): string {
-  const ext = path.extname(profilePath);
-  return `${ext ? profilePath.slice(0, -ext.length) : profilePath}.lock.json`;
-}
-
-/** `r2.yaml` → `r2.yaml.lock`, the legacy validate_profiles.py lock. */
-export function legacyLockPathFor(profilePath: string): string {
-  return `${profilePath}.lock`;
-}
-
 /**
  * The lock file format's one schema: schema 1 is the original's fields, schema 2 adds `locked_values`
  * (kept as read, exactly: its bytes are what was hashed). Checked on the plain JSON of the top level.

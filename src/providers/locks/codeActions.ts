@@ -2,7 +2,7 @@
 // (a command that asks first), Compare with locked profile (a diff editor), Delete orphan lock.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { revertEdit, type LockChange } from '../../core/lock';
+import type { LockChange } from '../../core/lock';
 import { changeRange, Code, SOURCE } from './diagnostics';
 import type { LockDocuments } from './documents';
 
@@ -27,7 +27,7 @@ export class LockCodeActions implements vscode.CodeActionProvider {
       switch (diagnostic.code) {
         case Code.changed: {
           const change = state?.changes.find((c: LockChange) => changeRange(document, c).isEqual(diagnostic.range) && diagnostic.message.startsWith(c.pathText));
-          const edit = change && revertEdit(document.getText(), change);
+          const edit = change && this.documents.engine.revertEdit(document.getText(), change);
           if (change && edit) {
             const revert = new vscode.CodeAction(change.kind === 'added' ? `Remove ${change.pathText} (not in the lock)` : `Revert ${change.pathText} to locked value ${change.old}`, vscode.CodeActionKind.QuickFix);
             revert.diagnostics = [diagnostic];

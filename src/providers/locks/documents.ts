@@ -5,13 +5,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { legacyLockPathFor, lockPathFor, parseLock } from '../../core/lock';
-import { ProfileEditSession } from '../../core/lock';
-import { analyzeBuffer, type LockFileState } from '../../core/profile';
+import { legacyLockPathFor, lockPathFor, type ProfileEditSession } from '../../core/lock';
+import type { LockFileState } from '../../core/profile';
+import type * as Engine from './engine';
 import { InputError } from '../../core/util';
 import { disposeAll, KeyedDebounce, type CachedSettings } from '../shared';
 import type { ProfileLockState } from './model';
 import type { LockSettings } from './settings';
+
+/** What engine.ts gives: loaded once, before the first document is tracked. */
+export type LockEngine = typeof Engine;
 
 interface Tracked {
   document: vscode.TextDocument;
@@ -43,6 +46,7 @@ export class LockDocuments implements vscode.Disposable {
   private readonly pending: KeyedDebounce<string>;
   /** Fires with a profile's URI whenever its lock state was recomputed. */
   readonly onDidChange = this.emitter.event;
+  private loaded: LockEngine | undefined;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -60,6 +64,18 @@ export class LockDocuments implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) void this.consider(d);
   }
 
+  /** Loads the lock engine (once). */
+  async load(): Promise<LockEngine> {
+    this.loaded ??= await import('./engine.js');
+    return this.loaded;
+  }
+
+  /** The lock engine, for code that runs on a tracked profile's state (tracking loads it first). */
+  get engine(): LockEngine {
+    if (!this.loaded) throw new Error('locks: the lock engine was used before a profile was tracked');
+    return this.loaded;
+  }
+
   stateFor(uri: vscode.Uri): ProfileLockState | undefined {
     return this.tracked.get(uri.toString())?.state;
   }
@@ -75,6 +91,7 @@ export class LockDocuments implements vscode.Disposable {
   /** Starts tracking a YAML document if a lock (new or legacy) sits beside it, or it lives in a profiles folder. */
   async consider(document: vscode.TextDocument): Promise<void> {
     if (!isYamlFile(document.uri) || document.isClosed) return;
+    await this.load();
     const key = document.uri.toString();
     const profilePath = document.uri.fsPath;
     const lockPath = lockPathFor(profilePath);
@@ -88,14 +105,14 @@ export class LockDocuments implements vscode.Disposable {
       if (this.tracked.has(key)) this.forget(document.uri);
       return;
     }
-    if (!this.tracked.has(key)) this.tracked.set(key, { document, session: new ProfileEditSession(profilePath, document.getText()), lockPath });
+    if (!this.tracked.has(key)) this.tracked.set(key, { document, session: new this.engine.ProfileEditSession(profilePath, document.getText()), lockPath });
     this.analyze(key);
   }
 
   private async loadLock(lockPath: string): Promise<void> {
     try {
       const text = await readOptional(lockPath);
-      this.locks.set(lockPath, text === undefined ? { kind: 'none' } : { kind: 'ok', lock: parseLock(text, lockPath) });
+      this.locks.set(lockPath, text === undefined ? { kind: 'none' } : { kind: 'ok', lock: this.engine.parseLock(text, lockPath) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       this.locks.set(lockPath, { kind: 'corrupt', error: err });
@@ -142,7 +159,7 @@ export class LockDocuments implements vscode.Disposable {
     if (!t) return;
     const started = performance.now();
     const profilePath = t.document.uri.fsPath;
-    const state = analyzeBuffer(t.session, t.lockPath, this.locks.get(t.lockPath) ?? { kind: 'none' }, this.legacy.get(profilePath));
+    const state = this.engine.analyzeBuffer(t.session, t.lockPath, this.locks.get(t.lockPath) ?? { kind: 'none' }, this.legacy.get(profilePath));
     t.state = state;
     this.log.trace(`locks: ${path.basename(profilePath)} ${state.status} (${state.changes.length} changes) in ${(performance.now() - started).toFixed(1)} ms`);
     this.emitter.fire(t.document.uri);

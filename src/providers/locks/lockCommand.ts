@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { legacyLockPathFor, lockPathFor, normalizeProfile, writeProfileLocks, type LegacyUpdate } from '../../core/lock';
+import { legacyLockPathFor, lockPathFor, type LegacyUpdate } from '../../core/lock';
 import { InputError } from '../../core/util';
 import { isYamlFile } from './documents';
 
@@ -54,6 +54,7 @@ export async function lockProfile(target: vscode.Uri | undefined, confirm: Confi
   if (document?.isDirty && !(await document.save())) return { written: false, message: `${name} could not be saved` };
   try {
     const text = await fs.readFile(profilePath, 'utf8');
+    const { normalizeProfile, writeProfileLocks } = await import('./engine.js');
     const profile = normalizeProfile(text, vscode.workspace.asRelativePath(uri));
     const legacy = await writeProfileLocks(profilePath, lockPath, text, profile, AbortSignal.timeout(60000));
     log.info(`locks: wrote ${lockPath} (${profile.sha256}); legacy lock: ${legacy.kind}`);

@@ -48,7 +48,7 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
   const publish = (uri: vscode.Uri) => {
     const state = documents.stateFor(uri);
     const document = documents.documentFor(uri);
-    if (state && document) diagnostics.set(uri, profileDiagnostics(document, state, settings.get(uri)));
+    if (state && document) diagnostics.set(uri, profileDiagnostics(documents.engine, document, state, settings.get(uri)));
     else diagnostics.delete(uri);
     lens.refresh();
     content.profileChanged(uri);

@@ -2,7 +2,7 @@
 // when the profile is open, from disk otherwise), the changed keys as children, orphan locks too.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { checkLock, findLockedProfiles, type LockChange } from '../../core/lock';
+import type { LockChange } from '../../core/lock';
 import type { LockDocuments } from './documents';
 import { describeState, type LockTreeEntry, type ProfileLockState } from './model';
 
@@ -39,6 +39,7 @@ export class LocksTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   private async doScan(): Promise<void> {
     const signal = AbortSignal.timeout(60000);
+    const { checkLock, findLockedProfiles } = await this.documents.load();
     const states: ProfileLockState[] = [];
     const orphans: string[] = [];
     const lockDiagnostics: [vscode.Uri, vscode.Diagnostic[]][] = [];
