@@ -11,8 +11,7 @@ import { resolveGateSettings } from '../gates/settings';
 import type { GatesDocuments } from './documents';
 import type { ServerCatalog } from './server';
 
-export const RUN_CHECK = 'aurora.runGateCheck';
-export const EXPLAIN_CHECK = 'aurora.explainGateCheck';
+import { EXPLAIN_CHECK, RUN_CHECK } from './commandIds';
 
 const ICON: Record<CheckResult['outcome'], string> = { PASS: '$(pass)', WARN: '$(warning)', FAIL: '$(error)', INCONCLUSIVE: '$(circle-slash)', NO_DATA: '$(question)', ERROR: '$(debug-disconnect)' };
 
@@ -21,6 +20,12 @@ function resultTitle(c: CheckResult): string {
   const value = c.value === null ? 'no value' : String(Number(c.value.toPrecision(6)));
   if (c.outcome === 'ERROR' || c.outcome === 'NO_DATA') return `${ICON[c.outcome]} ${c.outcome}: ${c.message.slice(0, 80)}`;
   return `${ICON[c.outcome]} ${value} (required ${c.comparator} ${c.threshold}): ${c.outcome}`;
+}
+
+/** What the Run and Explain commands (registered at activation, register.ts) call. */
+export interface CheckCommands {
+  run(uri: vscode.Uri, gate: number, check: number): Promise<CheckResult | undefined>;
+  explain(uri: vscode.Uri, gate: number, check: number): Promise<string | undefined>;
 }
 
 /**
@@ -112,12 +117,10 @@ export function registerCheckLens(documents: GatesDocuments, catalog: ServerCata
     return e.culprit.message;
   }
 
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     changed,
     explained,
     vscode.languages.registerCodeLensProvider({ language: 'yaml' }, provider),
-    vscode.commands.registerCommand(RUN_CHECK, run),
-    vscode.commands.registerCommand(EXPLAIN_CHECK, explain),
     // A result belongs to the text it ran on.
     vscode.workspace.onDidChangeTextDocument((e) => {
       const prefix = `${e.document.uri.toString()}#`;
@@ -127,5 +130,6 @@ export function registerCheckLens(documents: GatesDocuments, catalog: ServerCata
       if (any) changed.fire();
     }),
   );
+  return { disposable, commands: { run, explain } };
 }
 
