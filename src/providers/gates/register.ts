@@ -11,6 +11,7 @@ import type { EvaluationUi, GatesNotice } from './evaluateCommand';
 import type { CheckNodeModel, GatesViewModel } from './model';
 import { gatesFolder, resolveGateSettings } from './settings';
 import { GatesStatusBar } from './statusBar';
+import { setPrometheusPassword, setPrometheusToken } from './tokenCommand';
 import { GatesTreeProvider } from './tree';
 
 /** What extension tests (and other extensions) read of the Gates face. */
@@ -149,11 +150,9 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     statusBar,
     vscode.commands.registerCommand('aurora.evaluateGates', evaluate),
     vscode.commands.registerCommand('aurora.setPrometheusToken', async (value?: string) => {
-      const { setPrometheusToken } = await import('./tokenCommand.js');
       await setPrometheusToken(context.secrets, log, typeof value === 'string' ? value : undefined);
     }),
     vscode.commands.registerCommand('aurora.setPrometheusPassword', async (value?: string) => {
-      const { setPrometheusPassword } = await import('./tokenCommand.js');
       await setPrometheusPassword(context.secrets, log, typeof value === 'string' ? value : undefined);
     }),
     vscode.commands.registerCommand('aurora.openQueryInPrometheus', async (node?: CheckNodeModel) => {
