@@ -165,7 +165,8 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void refreshHeader()),
   );
-  void refreshHeader();
+  // The header reads every gates setting and secret: it is filled just after activation returns.
+  setImmediate(() => void refreshHeader());
 
   return {
     get model() {
