@@ -54,6 +54,7 @@ for (const dir of ['dist', 'media/dist']) fs.rmSync(path.join(root, dir), { recu
 // loads the ES-module CLI beside it.
 function writeCliLauncher() {
   const file = path.join(root, 'dist/cli.js');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, "#!/usr/bin/env node\n// aurora-ga: the CLI is the ES module dist/cli.mjs (chunks shared with the extension).\nimport('./cli.mjs');\n");
   fs.chmodSync(file, 0o755);
 }
