@@ -6,6 +6,7 @@ import type { GatesApi } from '../gates/register';
 import type { CheckNodeModel, GateNodeModel } from '../gates/model';
 import { CHART_VIEW_TYPE, ChartPanel, type ChartState } from './panel';
 import { type ChartSource, sourceKey, sourceTitle } from './sources';
+import { webviewOptions } from '../shared';
 
 export const SHOW_CHART = 'aurora.showGateChart';
 
@@ -47,7 +48,7 @@ export function registerCharts(context: vscode.ExtensionContext, log: vscode.Log
     let p = panels.get(key);
     if (p) p.panel.reveal();
     else {
-      const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, sourceTitle(source), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: source.kind === 'editor' });
+      const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, sourceTitle(source), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: source.kind === 'editor' }, webviewOptions(context.extensionUri));
       const created: ChartPanel = new ChartPanel(panel, context.extensionUri, source, context.secrets, log, () => {
         panels.delete(key);
         if (current === created) current = undefined;

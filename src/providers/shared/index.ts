@@ -9,3 +9,4 @@ export { showGateReportJson, showGateReportPreview } from './gateReportPreview';
 export { signalOf, withCancellableProgress } from './progress';
 export { CachedSettings } from './settings';
 export { RelativeClock } from './relativeClock';
+export { webviewOptions } from './webviewOptions';
