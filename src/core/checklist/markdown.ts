@@ -64,7 +64,7 @@ export function renderMarkdown(view: ChecklistView, answers: AnsweredItem[]): st
       out.push(`### ${group.title}`);
       if (group.code && !group.codeTitle) out.push(group.code, '');
       for (const def of group.items) out.push(itemLine(byId.get(def.id)!, view));
-      if (group.id.startsWith('gate')) out.push(`- **Notes:** ${escapeMd(byId.get(`${group.id}.status`)?.note ?? '') || BLANK}`);
+      if (group.id.startsWith('gate')) out.push(`- **Notes:** ${escapeMd(byId.get(`${group.id}.status`)!.note) || BLANK}`);
       if (group.code && group.codeTitle) out.push('', `### ${group.codeTitle}`, group.code);
       if (group.id === 'locks-validation') {
         const locks = byId.get('locks.profiles')!;

@@ -68,6 +68,24 @@ describe('checklist Markdown export, part by part', () => {
     ]);
   });
 
+  it('has the original\'s sections and groups as headings, in order, with the next steps inside the final decision', () => {
+    let fenced = false;
+    const headings = render().filter((l) => {
+      if (l.startsWith('```')) fenced = !fenced;
+      return !fenced && /^#{2,3} /.test(l);
+    });
+    assert.deepEqual(headings, [
+      '## Production Release Decision Framework',
+      '## 🔍 GA Gates Assessment (1-5)',
+      '### Gate 1: Stability / Hard-fail', '### Gate 2: DCTS Robustness', '### Gate 3: Coverage Control', '### Gate 4: Risk / DRO Health', '### Gate 5: Model QA / Checkpoints',
+      '## 🔒 Configuration Profile Lock', '### Profile Validation', '### Lock Commands Executed',
+      '## 🕊️ Canary Deployment Results', '### Canary Execution', '### Issues Found (if any)',
+      '## 🔧 Infrastructure Readiness', '### Monitoring & Alerts', '### Release Readiness', '### Safety Mechanisms', '### Documentation',
+      '## 📊 Additional Audits (Recommended)', '### DCTS Audit', '### Hardened Configuration (Optional)',
+      '## 🎯 Final Decision', '### Summary Assessment', '### Decision Matrix', '### GO / NO-GO Decision', '### Next Steps (if GO)', '### Responsible Parties',
+    ]);
+  });
+
   it('leaves the blanks of the template for header fields nobody filled', () => {
     const i = inputs();
     i.version = null;
@@ -182,6 +200,7 @@ describe('checklist Markdown export, part by part', () => {
     const lines = render(i);
     const code = codeOf('canary-execution');
     assert.deepEqual(from(lines, '### Canary Execution', code.length + 2), ['### Canary Execution', ...code, '']);
+    assert.equal(lines[lines.indexOf('### Issues Found (if any)') - 1], '', 'a blank line before the heading');
     assert.deepEqual(from(lines, '### Issues Found (if any)', 7), ['### Issues Found (if any)', '- run 3: failed (exit 2) — timed\\_out', '- run 5: unhealthy', '- run 6: failed (exit 1)', '', '---', '']);
     assert.equal(line(lines, '- [x] **Avg Duration:**'), '- [x] **Avg Duration:** recorded — ✅ 1.5s average');
     assert.deepEqual(from(render(), '### Issues Found (if any)', 2), ['### Issues Found (if any)', '- none']);
