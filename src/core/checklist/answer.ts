@@ -179,5 +179,5 @@ export function answerItem(def: ItemDef, inputs: ChecklistInputs, state: Checkli
   const checked = saved?.checked ?? false;
   const note = saved?.note ?? '';
   if (def.auto) return { def, answer: answerAuto(inputs, def.auto), checked, note };
-  return { def, answer: { status: checked ? 'satisfied' : 'open', summary: checked ? `ticked ${saved?.updated_at ?? ''}`.trim() : 'not ticked', evidence: [], decides: true }, checked, note };
+  return { def, answer: saved?.checked ? ok(`ticked ${saved.updated_at}`.trim()) : bad('open', 'not ticked'), checked, note };
 }
