@@ -2,7 +2,7 @@
 // evaluation compares with the current one (since.ts).
 import assert from 'node:assert/strict';
 import { SIGNOFF_NAMESPACE } from '../../../src/core/attest/policy';
-import { approvedEvaluation } from '../../../src/core/attest/signoff';
+import { approvedEvaluation, type SignoffSignature } from '../../../src/core/attest/signoff';
 import { applyChange, type ChangeContext } from '../../../src/core/checklist/mutate';
 import { sinceSigning } from '../../../src/core/checklist/since';
 import { emptyState, type ChecklistState } from '../../../src/core/checklist/state';
@@ -80,7 +80,7 @@ describe('checklist state changes', () => {
     assert.deepEqual(withEvaluation.signoffs.product_owner, { name: 'Kim', role: 'product_owner', time: T, gate_report_sha256: REPORT_SHA, locks_sha256: LOCKS_SHA, decision_at_signing: 'GO', evaluation });
     assert.match(withEvaluation.history[0].detail, /^Product Owner: Kim \(unsigned: a name only\) /);
 
-    const signature = { format: 'sshsig' as const, namespace: SIGNOFF_NAMESPACE, payload: 'cGF5bG9hZA==', sig: '-----BEGIN SSH SIGNATURE-----', key_fingerprint: 'SHA256:abc' };
+    const signature: SignoffSignature = { format: 'sshsig', namespace: SIGNOFF_NAMESPACE, payload: 'cGF5bG9hZA==', sig: '-----BEGIN SSH SIGNATURE-----', key_fingerprint: 'SHA256:abc' };
     const signed = applyChange(emptyState(), { type: 'signOff', role: 'release_manager', name: 'Ann' }, ctx({ signed: { evaluation, signature } }));
     assert.deepEqual(signed.signoffs.release_manager, { name: 'Ann', role: 'release_manager', time: T, gate_report_sha256: REPORT_SHA, locks_sha256: LOCKS_SHA, decision_at_signing: 'GO', evaluation, signature });
     assert.equal(signed.history[0].detail, `Release Manager: Ann signed with SHA256:abc (gate report ${'a'.repeat(12)}…, locks ${'b'.repeat(12)}…, decision GO)`);
