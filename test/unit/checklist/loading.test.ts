@@ -7,7 +7,7 @@ import { approvedEvaluation, type SignoffSignature } from '../../../src/core/att
 import { SIGNOFF_NAMESPACE } from '../../../src/core/attest/policy';
 import { sha256 } from '../../../src/core/checklist/fingerprint';
 import { loadInputs, type LoadOptions } from '../../../src/core/checklist/load';
-import { evaluateChecklist, signingWarnings, signoffPayload, updateChecklist } from '../../../src/core/checklist/session';
+import { ChecklistSession, evaluateChecklist, signingWarnings, signoffPayload, updateChecklist } from '../../../src/core/checklist/session';
 import { checkWorkspaceLocks } from '../../../src/core/lock';
 import { InputError } from '../../../src/core/util/errors';
 import { gateReport } from './fixtures';
@@ -74,6 +74,8 @@ describe('checklist sources read from the workspace', () => {
     assert.equal(i.audit.state, 'error');
     assert.match(i.audit.state === 'error' ? i.audit.detail : '', /^.*report\.json:1:\d+: /);
     assert.equal(i.version, null);
+    fs.mkdirSync(file('VERSION'));
+    assert.equal((await loadInputs(root, untrustedRun, signal)).version, null, 'an unreadable VERSION is none too');
   });
 
   it('does not count a live report without its recording, or one that contradicts itself, and says why', async () => {
@@ -172,6 +174,13 @@ describe('checklist session: changes and sign-offs', () => {
     for (const locksSha256 of ['unavailable', `${c.fingerprint.locksSha256}0`, `0${c.fingerprint.locksSha256}`]) {
       assert.throws(() => signoffPayload({ ...c, fingerprint: { ...c.fingerprint, locksSha256 } }, 'sre_lead', 'Dana', now), /^InputError: the profile locks cannot be checked, so a sign-off could not say which locks it approved$/, locksSha256);
     }
+  });
+
+  it('passes an abort on while reading the state, rather than showing it as an unreadable state', async () => {
+    const session = new ChecklistSession(root, () => untrustedRun);
+    await session.evaluate(signal);
+    const aborted = AbortSignal.abort();
+    await assert.rejects(session.evaluate(aborted), (e: Error) => e.name === 'AbortError');
   });
 
   it('warns before signing a NO-GO checklist, naming what decides it, and not otherwise', async () => {
