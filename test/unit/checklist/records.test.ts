@@ -128,6 +128,8 @@ describe('checklist records', () => {
       const lines = [`configs/a.lock.json\t${sha256('{"a": 1}')}\n`, `configs/gone.lock.json\tmissing:ENOENT\n`, `configs/profiles/r2.lock.json\t${sha256('{"r2": 1}')}\n`];
       const got = await locksFingerprint(dir, ['configs/profiles/r2.lock.json', 'configs/gone.lock.json', at('configs/a.lock.json'), 'configs/a.lock.json'], signal);
       assert.equal(got, sha256(lines.join('')));
+      // An abort is not a missing file: the fingerprint is not computed at all.
+      await assert.rejects(locksFingerprint(dir, ['configs/a.lock.json'], AbortSignal.abort()), (e: Error) => e.name === 'AbortError');
     });
 
     it('reads a gate report with its bytes, and refuses one that is not a gate report', async () => {
