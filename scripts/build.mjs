@@ -59,7 +59,14 @@ function writeCliLauncher() {
   fs.chmodSync(file, 0o755);
 }
 
+// uPlot's own structural CSS, from the package as installed (its colours are overridden in media/chart.css).
+const uplotCss = () => {
+  fs.mkdirSync(path.join(root, 'media/dist'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'node_modules/uplot/dist/uPlot.min.css'), path.join(root, 'media/dist/uplot.css'));
+};
+
 const t0 = Date.now();
+uplotCss();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   writeCliLauncher();

@@ -125,6 +125,40 @@ try {
   if (!found) throw new Error('the checklist webview did not render its sign-off blocks');
   await page.waitForTimeout(800);
   await shot('checklist');
+
+  step('5. a gates file: a PromQL diagnostic beside the check lenses, and a chart');
+  await quickOpen('gates.yaml');
+  // One ')' typed at the end of the first query line: the unbalanced bracket is flagged where it stands.
+  const gatesLines = fs.readFileSync(path.join(demo.workspace, 'configs/gates.yaml'), 'utf8').split('\n');
+  const queryLine = gatesLines.findIndex((l) => /^\s+query: >-$/.test(l)) + 2;
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+  await page.keyboard.type(String(queryLine));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.type(')');
+  const promqlError = page.locator('.monaco-editor .squiggly-error').first();
+  await promqlError.waitFor({ timeout: 30000 });
+  await hover(promqlError);
+  await page.waitForSelector('.monaco-hover:has-text("(")', { timeout: 10000 });
+  await page.waitForTimeout(800);
+  await shot('gates-diagnostic');
+  await page.keyboard.press('Control+Z');
+  await page.mouse.move(5, 400);
+  const chartLens = page.locator('.codelens-decoration a:has-text("Chart")').first();
+  await chartLens.waitFor({ timeout: 30000 });
+  await chartLens.click();
+  let drawn = false;
+  for (let i = 0; i < 150 && !drawn; i++) {
+    for (const f of page.frames()) {
+      // The chart is drawn once its section carries the table toggle (after the data came back).
+      if (await f.locator('section.chart button:has-text("Show table")').count().catch(() => 0)) { drawn = true; break; }
+    }
+    if (!drawn) await page.waitForTimeout(200);
+  }
+  if (!drawn) throw new Error('the chart webview drew no chart');
+  await page.waitForTimeout(1500);
+  await shot('gates-chart');
 } catch (err) {
   failed = true;
   const where = path.join(demo.workspace, '..', 'screenshot-failure.png');

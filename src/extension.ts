@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AuroraApi } from './providers/api';
 import { registerAudit } from './providers/audit/register';
 import { registerCanary } from './providers/canary/register';
+import { registerCharts } from './providers/charts/register';
 import { registerChecklist } from './providers/checklist/register';
 import { registerGates } from './providers/gates/register';
 import { registerHistory } from './providers/history/register';
@@ -16,11 +17,12 @@ export function activate(context: vscode.ExtensionContext): AuroraApi {
   const audit = registerAudit(context, log);
   const gates = registerGates(context, log, audit);
   const checklist = registerChecklist(context, log);
+  const charts = registerCharts(context, log, gates);
   const canary = registerCanary(context, log);
   const locks = registerLocks(context, log);
   registerHistory(context, log);
   registerGatesEditor(context, log);
-  return { version: context.extension.packageJSON.version as string, gates, checklist, audit, canary, locks };
+  return { version: context.extension.packageJSON.version as string, gates, checklist, charts, audit, canary, locks };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,7 @@
 import type { Colors } from './color';
 
+export const VERSION = '0.1.0';
+
 /** What a CLI command sees of the world; injected so commands are testable without a real terminal. */
 export interface CliIO {
   stdout(text: string): void;

@@ -1,11 +1,9 @@
 import { InputError, stripControls } from '../core/util';
 import { UsageError } from './args';
 import { colorEnabled, colors } from './color';
-import { ExitCode, type CliIO } from './command';
+import { ExitCode, VERSION, type CliIO } from './command';
 import { commands } from './commands/index';
 import { didYouMean } from './suggest';
-
-const VERSION = '0.1.0';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8);

@@ -1,5 +1,6 @@
 import type { CanaryApi } from './canary/register';
 import type { AuditApi } from './audit/register';
+import type { ChartsApi } from './charts/register';
 import type { ChecklistApi } from './checklist/register';
 import type { GatesApi } from './gates/register';
 import type { LocksApi } from './locks/register';
@@ -12,6 +13,7 @@ export interface AuroraApi {
   readonly version: string;
   readonly gates: GatesApi;
   readonly checklist: ChecklistApi;
+  readonly charts: ChartsApi;
   readonly audit: AuditApi;
   readonly canary: CanaryApi;
   readonly locks: LocksApi;

@@ -1,39 +1,32 @@
 // The GA checklist webview. Everything shown comes from the extension as a ChecklistView and is
 // drawn with DOM APIs: text goes through text nodes only (never innerHTML), handlers are attached
 // with addEventListener (the CSP forbids inline ones), and the last view is kept with setState so a
-// reload or a restart shows it at once, before the extension sends a fresh one.
-import type { ChecklistView, GateCheckView, HostMessage, ItemView, Role, SignoffView, WebviewMessage } from '../core/checklist/messages';
+// reload or a restart shows it at once, before the extension sends a fresh one — with the filter and
+// the collapsed sections as they were.
+import { FILTER_LABELS, ITEM_FILTERS, itemMatches, type ItemFilter } from '../core/checklist/filter';
+import type { ChecklistChart, ChecklistView, GateCheckView, HostMessage, ItemView, Role, SectionView, SignoffView, WebviewMessage } from '../core/checklist/messages';
+import { drawChart, type DrawnChart } from './lib/chart';
+import { button, h, type VsCodeApi } from './lib/dom';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const post = (m: WebviewMessage) => vscode.postMessage(m);
 const app = document.getElementById('app') as HTMLElement;
 
-type Child = Node | string | null | undefined | false;
-interface Props {
-  class?: string;
-  id?: string;
-  title?: string;
-  role?: string;
-  key?: string;
+/** What the webview keeps across a reload (setState): the last view and how the person arranged it. */
+interface Saved {
+  view?: ChecklistView;
+  filter?: ItemFilter;
+  collapsed?: string[];
 }
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (props.class) el.className = props.class;
-  if (props.id) el.id = props.id;
-  if (props.title) el.title = props.title;
-  if (props.role) el.setAttribute('role', props.role);
-  if (props.key) el.dataset.key = props.key;
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
+const saved = (vscode.getState() ?? {}) as Saved;
+const ui: { view: ChecklistView | undefined; filter: ItemFilter; collapsed: Set<string> } = {
+  view: saved.view?.decision ? saved.view : undefined,
+  filter: ITEM_FILTERS.includes(saved.filter as ItemFilter) ? (saved.filter as ItemFilter) : 'all',
+  collapsed: new Set(Array.isArray(saved.collapsed) ? saved.collapsed.filter((x) => typeof x === 'string') : []),
+};
+const keep = () => vscode.setState({ view: ui.view, filter: ui.filter, collapsed: [...ui.collapsed] } satisfies Saved);
 
 /** The checklist's own texts use **bold** and `code`; turned into elements, never parsed as HTML. */
 function rich(text: string): DocumentFragment {
@@ -54,18 +47,20 @@ function badge(text: string, cls: string): HTMLElement {
   return h('span', { class: `badge ${cls}` }, text);
 }
 
-function button(label: string, onClick: () => void, cls = ''): HTMLButtonElement {
-  const b = h('button', { class: cls }, label);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
-}
-
 function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
 }
 
+/** Shows a deciding item: its section opened and the filter widened if they hide it, then scrolled to. */
 function flash(id: string): void {
+  const section = ui.view?.sections.find((s) => s.groups.some((g) => g.items.some((i) => i.id === id)));
+  const it = section?.groups.flatMap((g) => g.items).find((i) => i.id === id);
+  if (section && it && (ui.collapsed.has(section.id) || !itemMatches(ui.filter, it))) {
+    ui.collapsed.delete(section.id);
+    if (!itemMatches(ui.filter, it)) ui.filter = 'all';
+    keep();
+    redraw();
+  }
   const el = document.getElementById(`item-${id}`);
   if (!el) return;
   el.scrollIntoView({ block: 'center' });
@@ -74,23 +69,26 @@ function flash(id: string): void {
 }
 
 function header(v: ChecklistView): HTMLElement {
-  const target = h('input', { class: 'inline', key: 'header.targetVersion' });
+  const target = h('input', { class: 'inline', key: 'header.targetVersion', id: 'header-target' });
   target.value = v.header.targetVersion;
   target.placeholder = 'e.g. 0.4.0';
   target.addEventListener('change', () => post({ type: 'setHeader', field: 'targetVersion', value: target.value.trim() }));
-  const date = h('input', { class: 'inline', key: 'header.date' });
+  const date = h('input', { class: 'inline', key: 'header.date', id: 'header-date' });
   date.value = v.header.date;
   date.addEventListener('change', () => post({ type: 'setHeader', field: 'date', value: date.value.trim() }));
   return h('header', {},
     h('h1', {}, 'AURORA GA Promotion Checklist'),
     h('p', { class: 'muted' }, 'Production Release Decision Framework'),
     h('div', { class: 'fields' },
-      h('label', {}, 'Date ', date),
-      h('span', {}, 'RC Version ', h('strong', {}, v.header.rcVersion || '—')),
-      h('label', {}, 'Target GA Version ', target),
-      h('span', {}, 'Release Manager ', h('strong', {}, v.header.releaseManager || '—')),
+      h('div', { class: 'field' }, h('label', { for: 'header-date' }, 'Date'), date),
+      h('div', { class: 'field' }, h('span', { class: 'field-name' }, 'RC Version'), h('strong', {}, v.header.rcVersion || '—')),
+      h('div', { class: 'field' }, h('label', { for: 'header-target' }, 'Target GA Version'), target),
+      h('div', { class: 'field' }, h('span', { class: 'field-name' }, 'Release Manager'), h('strong', {}, v.header.releaseManager || '—')),
     ),
-    h('div', { class: 'toolbar' }, button('Refresh', () => post({ type: 'refresh' })), button('Export Markdown', () => post({ type: 'exportMarkdown' }), 'primary')),
+    h('div', { class: 'toolbar' }, button('Refresh', () => {
+      forgetFailedCharts();
+      post({ type: 'refresh' });
+    }), button('Export Markdown', () => post({ type: 'exportMarkdown' }), 'primary')),
   );
 }
 
@@ -109,8 +107,16 @@ function decision(v: ChecklistView): HTMLElement {
   for (const item of d.deciding) {
     const li = h('li', {});
     if (item.itemId) {
+      // An inline link, not a button: a button is an inline block, so a reason that wraps put the
+      // list's bullet beside its last line instead of its first.
       const id = item.itemId;
-      li.append(button(item.text, () => flash(id), 'link'));
+      const a = h('a', { class: 'deciding-link' }, item.text);
+      a.href = `#item-${id}`;
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        flash(id);
+      });
+      li.append(a);
     } else li.append(item.text);
     list.append(li);
   }
@@ -125,8 +131,9 @@ function decision(v: ChecklistView): HTMLElement {
 function sources(v: ChecklistView): HTMLElement {
   const row = h('div', { class: 'sources' });
   for (const s of v.sources) {
-    const state = s.state === 'ok' ? 'ok' : s.state === 'missing' ? 'NO DATA' : 'ERROR';
-    const chip = h('span', { class: `source ${s.state}`, title: `${s.where}${s.detail ? ` — ${s.detail}` : ''}` }, h('strong', {}, s.name), ` ${state}`, s.state === 'ok' && s.detail ? ` · ${s.detail}` : '');
+    // What the source says (e.g. "Readiness: NOT READY — …"); "read fine" is not worth a word.
+    const said = s.state === 'ok' ? s.detail : s.state === 'missing' ? 'NO DATA (not found)' : 'ERROR';
+    const chip = h('span', { class: `source ${s.state} ${s.verdict ?? ''}`, title: `${s.where}${s.state !== 'ok' && s.detail ? ` — ${s.detail}` : ''}` }, h('strong', {}, `${s.name}:`), ` ${said}`);
     if (s.file && s.state !== 'missing') {
       const file = s.file;
       chip.append(' ', button('open', () => post({ type: 'openSource', file }), 'link small'));
@@ -155,13 +162,62 @@ function bar(c: GateCheckView): HTMLElement {
   return row;
 }
 
+// Failing and warning checks with a query show their series over the window (lib/chart.ts), asked of
+// the extension once per report and kept here, so a refill redraws them without querying again.
+const charts = new Map<string, Extract<ChecklistChart['result'], { ok: true }> | { ok: false; error: string }>();
+const requested = new Set<string>();
+let drawnCharts: DrawnChart[] = [];
+let shownTimestamp: string | undefined;
+
+/** Refresh asks again for the charts that could not be drawn (the server may be up now). */
+function forgetFailedCharts(): void {
+  for (const [k, r] of charts) {
+    if (r.ok) continue;
+    charts.delete(k);
+    requested.delete(k);
+  }
+}
+const chartKey = (timestamp: string, gate: string, check: string) => `${timestamp}|${gate}|${check}`;
+
+function fillChart(box: HTMLElement, gate: string, check: string, r: NonNullable<ReturnType<typeof charts.get>>): void {
+  box.replaceChildren();
+  if (!r.ok) {
+    box.append(h('p', { class: 'muted' }, `No chart: ${r.error}`));
+    return;
+  }
+  const d = drawChart(box, r.chart, { stepSeconds: r.stepSeconds, heading: 'h4', onOpenLink: () => post({ type: 'openInPrometheus', gate, check }) });
+  drawnCharts.push(d);
+  void d.rendered.then((chart) => post({ type: 'chartRendered', gate, chart }));
+}
+
+/** The chart boxes just drawn: filled from what is kept, or asked for. */
+function placeCharts(timestamp: string): void {
+  for (const box of app.querySelectorAll<HTMLElement>('.check-chart')) {
+    const { gate = '', check = '' } = box.dataset;
+    const key = chartKey(timestamp, gate, check);
+    const kept = charts.get(key);
+    if (kept) fillChart(box, gate, check, kept);
+    else if (!requested.has(key)) {
+      requested.add(key);
+      post({ type: 'chart', gate, check });
+    }
+  }
+}
+
 function gates(v: ChecklistView): HTMLElement | null {
   if (!v.gates) return null;
-  const box = h('section', { class: 'gates' }, h('h2', {}, 'Gate checks'), h('p', { class: 'muted' }, `${v.gates.decision} · ${v.gates.dataMode} data · ${v.gates.timestamp} · ${v.gates.source}`));
+  const box = h('section', { class: 'gates' }, h('h2', {}, 'Gate checks'), h('p', { class: 'muted' }, `${v.gates.decision} · ${v.gates.dataMode} data · ${v.gates.timestamp} · ${v.gates.source}`),
+    h('div', { class: 'toolbar' }, button('Open Report', () => post({ type: 'openReport', as: 'preview' }), 'primary open-report'), button('Open JSON', () => post({ type: 'openReport', as: 'json' }), 'open-json')));
   for (const g of v.gates.gates) {
     box.append(h('div', { class: 'gate' },
       h('h3', {}, `Gate ${g.gateId}: ${g.name} `, badge(g.status, g.status.toLowerCase()), g.failAction !== 'NO-GO' ? badge(g.failAction, 'muted') : null),
-      ...g.checks.map(bar),
+      ...g.checks.flatMap((c) => {
+        const row = bar(c);
+        if (!c.query || (c.countsAs !== 'FAIL' && c.countsAs !== 'WARN')) return [row];
+        const chart = h('div', { class: 'check-chart' }, h('p', { class: 'muted', role: 'status' }, 'Loading the chart…'));
+        Object.assign(chart.dataset, { gate: g.key, check: c.checkId });
+        return [row, chart];
+      }),
     ));
   }
   return box;
@@ -187,7 +243,7 @@ function canary(v: ChecklistView): HTMLElement | null {
 
 function item(i: ItemView): HTMLElement {
   const row = h('li', { class: `item ${i.status} depth${i.depth}`, id: `item-${i.id}` });
-  const box = h('input', { key: `check.${i.id}` });
+  const box = h('input', { key: `check.${i.id}`, id: `check-${i.id}` });
   box.type = 'checkbox';
   box.checked = i.checked;
   box.dataset.item = i.id;
@@ -196,15 +252,27 @@ function item(i: ItemView): HTMLElement {
     box.disabled = true;
     box.title = 'Answered from the results';
   } else box.addEventListener('change', () => post({ type: 'setItem', id: i.id, checked: box.checked }));
-  const label = h('label', { class: 'text' }, box, ' ', rich(i.text));
+  // The title is what the item asks; the original checklist's wording (what the export keeps) is its detail.
+  const original = i.text.replace(/\*\*|`/g, '');
+  const label = h('label', { class: 'title', for: `check-${i.id}`, title: original }, i.title);
   const meta = h('span', { class: 'meta' }, i.phase === 'after' ? badge('after GO', 'muted') : badge(i.impact, `impact ${i.impact.toLowerCase()}`), i.optional ? badge('optional', 'muted') : null, i.kind === 'auto' ? badge('auto', 'muted') : null);
-  row.append(h('span', { class: 'icon', title: STATUS_WORD[i.status] }, STATUS_ICON[i.status]), h('div', { class: 'body' }, h('div', { class: 'line' }, label, meta), i.kind === 'auto' || i.status !== 'open' ? h('div', { class: 'summary' }, i.summary) : null, evidence(i), note(i)));
+  row.append(
+    h('span', { class: 'icon', title: STATUS_WORD[i.status] }, STATUS_ICON[i.status]),
+    box,
+    h('div', { class: 'body' },
+      label,
+      original !== i.title ? h('div', { class: 'original muted' }, rich(i.text)) : null,
+      i.kind === 'auto' || i.status !== 'open' ? h('div', { class: 'summary' }, i.summary) : null,
+      evidence(i),
+      note(i)),
+    meta,
+  );
   return row;
 }
 
 function evidence(i: ItemView): HTMLElement | null {
   if (!i.evidence.length) return null;
-  return h('details', { class: 'evidence' }, h('summary', {}, `Evidence (${i.evidence.length})`), h('ul', {}, ...i.evidence.map((e) => h('li', {}, h('code', {}, e)))));
+  return h('details', { class: `evidence ${i.status}` }, h('summary', {}, `Evidence (${i.evidence.length})`), h('ul', {}, ...i.evidence.map((e) => h('li', {}, h('code', {}, e)))));
 }
 
 function note(i: ItemView): HTMLElement {
@@ -219,14 +287,51 @@ function note(i: ItemView): HTMLElement {
   return d;
 }
 
-function sections(v: ChecklistView): HTMLElement {
-  const box = h('div', { class: 'sections' });
-  for (const s of v.sections) {
-    const sec = h('section', { class: 'section' }, h('h2', {}, s.title));
-    for (const g of s.groups) sec.append(h('h3', {}, g.title), h('ul', { class: 'items' }, ...g.items.map(item)));
-    box.append(sec);
+function filterBar(v: ChecklistView): HTMLElement {
+  const items = v.sections.flatMap((s) => s.groups.flatMap((g) => g.items));
+  const bar = h('div', { class: 'filter', role: 'group' });
+  bar.setAttribute('aria-label', 'Show items');
+  for (const f of ITEM_FILTERS) {
+    const b = button(`${FILTER_LABELS[f]} (${items.filter((i) => itemMatches(f, i)).length})`, () => {
+      ui.filter = f;
+      keep();
+      redraw();
+    }, `filter-${f}${ui.filter === f ? ' selected' : ''}`);
+    b.dataset.key = `filter.${f}`;
+    b.setAttribute('aria-pressed', String(ui.filter === f));
+    bar.append(b);
   }
-  return box;
+  return bar;
+}
+
+function section(s: SectionView): HTMLElement {
+  const collapsed = ui.collapsed.has(s.id);
+  const all = s.groups.flatMap((g) => g.items);
+  const shown = all.filter((i) => itemMatches(ui.filter, i));
+  const failing = all.filter((i) => itemMatches('failing', i)).length;
+  const toggle = button(`${collapsed ? '▸' : '▾'} ${s.title}`, () => {
+    if (ui.collapsed.has(s.id)) ui.collapsed.delete(s.id);
+    else ui.collapsed.add(s.id);
+    keep();
+    redraw();
+  }, 'section-toggle');
+  toggle.dataset.key = `section.${s.id}`;
+  toggle.setAttribute('aria-expanded', String(!collapsed));
+  toggle.setAttribute('aria-controls', `section-body-${s.id}`);
+  const body = h('div', { class: 'section-body', id: `section-body-${s.id}` });
+  body.hidden = collapsed;
+  for (const g of s.groups) {
+    const items = g.items.filter((i) => itemMatches(ui.filter, i));
+    if (items.length) body.append(h('h3', {}, g.title), h('ul', { class: 'items' }, ...items.map(item)));
+  }
+  if (!shown.length) body.append(h('p', { class: 'muted empty' }, `No ${FILTER_LABELS[ui.filter].toLowerCase()} items here.`));
+  return h('section', { class: `section${collapsed ? ' collapsed' : ''}`, id: `section-${s.id}` },
+    h('h2', {}, toggle, h('span', { class: 'counts muted' }, `${all.filter((i) => i.status === 'satisfied').length} of ${all.length} satisfied${failing ? ` · ${failing} failing` : ''}`)),
+    body);
+}
+
+function sections(v: ChecklistView): HTMLElement {
+  return h('div', { class: 'sections' }, filterBar(v), ...v.sections.map(section));
 }
 
 const SIGNATURE_TEXT = { valid: '✔ SSH-signed, verified', unsigned: '⚠ Unsigned (a name only)', invalid: '✖ Bad signature' } as const;
@@ -334,14 +439,27 @@ function preserveFocus(draw: () => void): void {
 }
 
 function render(v: ChecklistView): void {
+  for (const d of drawnCharts) d.dispose();
+  drawnCharts = [];
   preserveFocus(() => app.replaceChildren(header(v), banners(v), decision(v), sources(v), gates(v) ?? '', canary(v) ?? '', sections(v), signoffs(v), verification(v) ?? ''));
+  const drawn = [...app.querySelectorAll<HTMLElement>('li.item')];
+  shownTimestamp = v.gates?.timestamp;
+  if (shownTimestamp) placeCharts(shownTimestamp);
   post({
     type: 'rendered',
     decision: v.decision.decision,
     checked: [...app.querySelectorAll<HTMLInputElement>('input[data-kind="manual"]:checked')].map((b) => b.dataset.item ?? ''),
     signed: [...app.querySelectorAll<HTMLElement>('.signoff[data-signed="true"]')].map((b) => b.id.replace('signoff-', '') as Role),
     verified: [...app.querySelectorAll<HTMLElement>('.signoff[data-signature="valid"]')].map((b) => b.id.replace('signoff-', '') as Role),
+    filter: ui.filter,
+    visible: drawn.map((e) => e.id.replace('item-', '')),
+    collapsed: v.sections.filter((s) => document.getElementById(`section-body-${s.id}`)?.hidden).map((s) => s.id),
+    titles: Object.fromEntries(drawn.map((e) => [e.id.replace('item-', ''), e.querySelector('.title')?.textContent ?? ''])),
   });
+}
+
+function redraw(): void {
+  if (ui.view) render(ui.view);
 }
 
 function notice(level: 'info' | 'error', text: string): void {
@@ -354,11 +472,16 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const m = event.data;
   if (!m || typeof m !== 'object') return;
   if (m.type === 'view') {
-    vscode.setState({ view: m.view });
+    ui.view = m.view;
+    keep();
     render(m.view);
   } else if (m.type === 'notice') notice(m.level, m.text);
+  else if (m.type === 'chart') {
+    charts.set(chartKey(m.timestamp, m.gate, m.check), m.result);
+    const box = [...app.querySelectorAll<HTMLElement>('.check-chart')].find((b) => b.dataset.gate === m.gate && b.dataset.check === m.check);
+    if (box && shownTimestamp === m.timestamp) fillChart(box, m.gate, m.check, m.result);
+  }
 });
 
-const saved = vscode.getState() as { view?: ChecklistView } | undefined;
-if (saved?.view?.decision) render(saved.view);
+redraw();
 post({ type: 'ready' });

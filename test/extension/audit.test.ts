@@ -49,10 +49,9 @@ describe('audit in the real host', function () {
     assert.equal(current.description, 'PASS · var_ratio 0.16 · 12 samples · 1 skipped');
     assert.equal(current.reportFile, reportFile());
     assert.ok(seen.some((m) => m?.status === 'PASS'), 'onDidChange fired with the new status');
-    const item = api.audit.treeItem()!;
-    assert.deepEqual([item.label, item.description, (item.iconPath as vscode.ThemeIcon).id], ['DCTS audit', current.description, 'pass']);
-    assert.equal(item.command?.command, 'vscode.open');
-    assert.match((item.tooltip as vscode.MarkdownString).value, /\*\*DCTS audit: PASS\*\*[\s\S]*1 file\(s\) skipped/);
+    // The facts the Gates view adds to the tooltip of the check that reads this report.
+    assert.equal(current.icon.id, 'pass');
+    assert.match(current.tooltip, /\*\*DCTS audit: PASS\*\*[\s\S]*1 file\(s\) skipped/);
     await vscode.commands.executeCommand('aurora.gates.focus');
     // Give the focus back: in this host a webview panel opened later while a sidebar view kept the
     // focus can stay undrawn (seen with the checklist suite that runs after this one).

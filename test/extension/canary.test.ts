@@ -75,20 +75,25 @@ describe('canary in VS Code', function () {
       const pending = Promise.resolve(vscode.commands.executeCommand<CanaryResults | undefined>('aurora.runCanary'));
       // Answer whichever question the extension is asking now, again until it moves on: the quick
       // input may not take commands yet when the question is first asked (no API tells when it
-      // does), and an accept with nothing to accept is ignored. Each answer is idempotent and also
-      // right for the next question, so a repeat that lands there does no harm.
+      // does). A list is accepted only once the wanted item is highlighted, so an early command that
+      // was ignored can never accept another item.
       // 1/3 profile: the demo is the last item; 2/3 runs: the pre-filled setting (2); 3/3 gating: the default (soft) comes first.
-      const answers: [string, string[]][] = [
-        ['(1/3)', ['quickInput.last', 'workbench.action.acceptSelectedQuickOpenItem']],
-        ['(2/3)', ['workbench.action.acceptSelectedQuickOpenItem']],
-        ['(3/3)', ['quickInput.first', 'workbench.action.acceptSelectedQuickOpenItem']],
+      const answers: [string, string, string | undefined][] = [
+        ['(1/3)', 'quickInput.last', '$(beaker) Demo'],
+        ['(2/3)', '', undefined],
+        ['(3/3)', 'quickInput.first', 'soft'],
       ];
       let settled = false;
       void pending.finally(() => (settled = true));
       while (!settled) {
         const asked = api.canary.question;
         const answer = asked ? answers.find(([step]) => asked.includes(step)) : undefined;
-        for (const c of answer?.[1] ?? []) await vscode.commands.executeCommand(c);
+        if (answer) {
+          const [, move, wanted] = answer;
+          if (move) await vscode.commands.executeCommand(move);
+          const ready = wanted === undefined || (await waitFor(`"${wanted}" highlighted`, () => api.canary.highlighted === wanted || undefined, 1000).catch(() => false));
+          if (ready) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        }
         await waitFor('the question to move on', () => settled || api.canary.question !== asked, 2000).catch(() => undefined);
       }
       const results = await pending;

@@ -58,6 +58,11 @@ describe('checklist webview (real VS Code host)', function () {
     const drawn = await rendered(t);
     assert.equal(drawn.decision, view.decision.decision);
     assert.deepEqual(drawn.checked, []);
+    // Every item drawn under the default filter, no section folded, each titled for people.
+    const ids = view.sections.flatMap((s) => s.groups.flatMap((g) => g.items.map((i) => i.id)));
+    assert.deepEqual([drawn.filter, drawn.visible, drawn.collapsed], ['all', ids, []]);
+    assert.equal(drawn.titles['gate1.status'], 'Gate 1 passes as a whole');
+    assert.equal(drawn.titles['gate1.c2'], 'Warning rate at most 5%');
   });
 
   it('ticks an item and signs: both saved to artifacts/ga/checklist.json, the sign-off bound to the report hash', async () => {
@@ -120,6 +125,19 @@ describe('checklist webview (real VS Code host)', function () {
     assert.match(md, /^# AURORA GA Promotion Checklist v1\.0\n## Production Release Decision Framework/);
     assert.match(md, /- \[x\] \*\*Panic File:\*\* Test creation\/deletion → correct effect/);
     assert.match(md, /SRE Lead: Dana \\<img src=x onerror=alert\(1\)\\> Date: .* — \*\*STALE:\*\*/);
+  });
+
+  it('Open Report shows the gate report as a readable Markdown preview; Open JSON opens the report itself', async () => {
+    const report = path.join(root, 'artifacts/ga/gates_report.json');
+    await api.checklist.receive({ type: 'openReport', as: 'preview' });
+    const previewOpen = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
+    await waitFor('the Markdown preview tab', () => (previewOpen() ? true : undefined), 20000);
+    const md = await waitFor('the rendered report', () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith(`${path.sep}gates_report.md`)), 20000);
+    assert.match(md.getText(), /^# GA Gates Evaluation Report\n/);
+    assert.match(md.getText(), /\| Status \| Gate \| Fail action \| Deciding check \| Value vs requirement \|/);
+    await api.checklist.receive({ type: 'openReport', as: 'json' });
+    await waitFor('the report JSON in an editor', () => (vscode.window.activeTextEditor?.document.uri.fsPath === report ? true : undefined), 20000);
+    assert.equal(fs.readFileSync(report, 'utf8').startsWith('{'), true, 'the JSON is left as it was');
   });
 
   it('reports a corrupt state file in the panel, refuses changes and leaves the file as it was', async () => {

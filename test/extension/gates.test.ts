@@ -10,7 +10,9 @@ import * as vscode from 'vscode';
 import { DEMO_RECORDING } from '../../src/core/gates/evaluate';
 import { packageRoot } from '../../src/core/util/packageRoot';
 import type { GateReport } from '../../src/core/verdict/types';
+import { buildGatesModel } from '../../src/providers/gates/model';
 import type { GatesApi } from '../../src/providers/gates/register';
+import { GatesTreeProvider } from '../../src/providers/gates/tree';
 import { freePort, renderOpenMetrics, startPrometheus, type Family, type RunningServer } from '../support/prometheus';
 import { startRecordingProxy } from '../support/recordingProxy';
 import { activateAurora, EXTENSION_ID, waitFor, workspaceRoot } from './util';
@@ -54,7 +56,7 @@ describe('gates view in the real host', function () {
     await prom?.stop();
   });
 
-  it('evaluates against a real Prometheus: one node per gate, checks with value vs threshold, icons, evidence', async () => {
+  it('evaluates against a real Prometheus: one node per gate, checks worded as measured against required, icons, evidence', async () => {
     await set('prometheus.url', prom.url);
     const report = await evaluate();
     assert.ok(report, 'the command returns the report');
@@ -72,7 +74,7 @@ describe('gates view in the real host', function () {
     assert.deepEqual(m.gates.map((g) => g.checks.length), report.gates.map((g) => g.checks.length));
 
     const p95 = node('dcts', 'rel_diff_p95');
-    assert.match(p95.description, /^0\.2\d* ≤ 0\.15$/);
+    assert.match(p95.description, /^0\.2\d* — above the limit 0\.15$/);
     assert.match(p95.tooltip, /quantile_over_time/);
     assert.ok(p95.tooltip.includes(prom.url), 'the tooltip names the server');
     assert.match(p95.tooltip, /\*\*Next step:\*\*/);
@@ -84,13 +86,27 @@ describe('gates view in the real host', function () {
     assert.equal(new URL(vscode.Uri.parse(p95.queryUrl!, true).toString(true)).searchParams.get('g0.expr'), evidence.query);
 
     const log = node('stability', 'hard_log_lines');
-    assert.equal(log.description, '1 = 0');
+    assert.equal(log.description, '1 — not equal to 0');
     assert.equal(log.queryUrl, undefined, 'file checks have no query to open');
     assert.match(log.tooltip, /runtime\.log/);
-    assert.equal(node('model_qa', 'anomalies').description, '1 = 0');
+    assert.equal(node('model_qa', 'anomalies').description, '1 — not equal to 0');
+    assert.match(node('coverage', 'in_tolerance_share').description, /^(0\.9\d*|1) — meets the minimum 0\.95$/);
     assert.equal(node('dro', 'lambda_step_p95').icon.id, 'warning');
 
-    assert.match(gates.statusBarText, /GA: BLOCKED/);
+    // The first row is the decision, named by the gates that decided it, with the data mode and when.
+    const rows = gates.rootItems();
+    const decision = rows[0];
+    assert.equal(decision.label, 'BLOCKED — Stability / Hard-fail +2');
+    assert.match(String(decision.description), /^live · (just now|\d+ min ago)$/);
+    const tip = (decision.tooltip as vscode.MarkdownString).value;
+    assert.ok(tip.includes(`Evaluated: ${report.timestamp} (`), tip);
+    assert.ok(tip.includes('Decided by: Stability / Hard\\-fail, DCTS Robustness, Model QA / Checkpoints'), tip);
+    assert.deepEqual(rows.slice(1, 6).map((r) => r.label), m.gates.map((g) => g.label));
+
+    assert.equal(gates.statusBarText, '$(error) GA: BLOCKED — Stability / Hard-fail +2');
+    assert.ok(gates.statusBarTooltip.includes(`(${report.timestamp})`), gates.statusBarTooltip);
+    assert.match(gates.statusBarTooltip, /Evaluated (just now|\d+ min ago) \(/);
+    assert.match(gates.statusBarTooltip, /Decided by: Stability \/ Hard-fail, DCTS Robustness, Model QA \/ Checkpoints/);
     assert.equal(gates.view.description, 'live');
     assert.equal(gates.reportFile, path.join(workspaceRoot(), 'artifacts/ga/gates_report.json'));
     const written = JSON.parse(fs.readFileSync(gates.reportFile!, 'utf8')) as GateReport;
@@ -109,7 +125,7 @@ describe('gates view in the real host', function () {
     await waitFor('the view to show the replayed report', () => gates.view.description?.startsWith('REPLAY') || undefined);
     assert.equal(gates.model?.dataMode, 'replay');
     assert.match(gates.view.description ?? '', /^REPLAY data — cannot promote · from artifacts\/ga\/gates_report\.json$/);
-    assert.match(gates.statusBarText, /GA: BLOCKED \[REPLAY\]/);
+    assert.match(gates.statusBarText, /GA: BLOCKED — Stability \/ Hard-fail \+2 \[REPLAY\]$/);
     assert.ok(gates.model?.gates.every((g) => g.checks.every((c) => c.queryUrl === undefined)), 'no links for recorded data');
   });
 
@@ -214,7 +230,7 @@ describe('gates view in the real host', function () {
     const prometheusChecks = report.gates.flatMap((g) => g.checks).filter((c) => c.evidence.kind === 'prometheus');
     assert.ok(prometheusChecks.length >= 8);
     for (const c of prometheusChecks) assert.notEqual(c.outcome, 'ERROR', `${c.check_id}: ${c.evidence.error}`);
-    assert.equal(node('model_qa', 'anomalies').description, '1 = 0', 'file checks read this workspace, not the recording');
+    assert.equal(node('model_qa', 'anomalies').description, '1 — not equal to 0', 'file checks read this workspace, not the recording');
     assert.match(gates.statusBarText, /\[REPLAY\]/);
   });
 
@@ -263,12 +279,66 @@ describe('gates view in the real host', function () {
   it('contributes the settings, the query command and a walkthrough whose pages exist', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const pkg = ext.packageJSON as {
-      contributes: { configuration: { properties: Record<string, unknown> }; walkthroughs: { steps: { media: { markdown: string } }[] }[] };
+      contributes: { configuration: { title: string; properties: Record<string, unknown> }[]; walkthroughs: { steps: { media: { markdown: string } }[] }[] };
     };
-    for (const key of ['url', 'headers', 'timeoutMs']) assert.ok(pkg.contributes.configuration.properties[`auroraGa.prometheus.${key}`], key);
-    for (const key of ['windowHours', 'file']) assert.ok(pkg.contributes.configuration.properties[`auroraGa.gates.${key}`], key);
+    const section = (title: string) => pkg.contributes.configuration.find((s) => s.title === title)!.properties;
+    for (const key of ['url', 'headers', 'timeoutMs']) assert.ok(section('Prometheus')[`auroraGa.prometheus.${key}`], key);
+    for (const key of ['windowHours', 'file']) assert.ok(section('Gates')[`auroraGa.gates.${key}`], key);
+    // The host reads the sections: every setting resolves to its contributed default.
+    assert.equal(vscode.workspace.getConfiguration('auroraGa').inspect('canary.gating')?.defaultValue, '');
+    assert.equal(vscode.workspace.getConfiguration('auroraGa').inspect('gates.windowHours')?.defaultValue, 48);
     const steps = pkg.contributes.walkthroughs[0].steps;
     assert.equal(steps.length, 5);
     for (const s of steps) assert.ok(fs.existsSync(path.join(ext.extensionPath, s.media.markdown)), s.media.markdown);
+  });
+
+  it('is empty before an evaluation, so the welcome shows; then the decision row comes first, with a relative time', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const welcome = (ext.packageJSON as { contributes: { viewsWelcome: { view: string; contents: string; when?: string }[] } }).contributes.viewsWelcome
+      .filter((w) => w.view === 'aurora.gates');
+    assert.ok(welcome.some((w) => w.when === 'aurora.gates.sourceReady' && w.contents.includes('[Evaluate Gates](command:aurora.evaluateGates)')));
+    assert.ok(welcome.some((w) => w.when === '!aurora.gates.sourceReady' && w.contents.includes('auroraGa.prometheus.url') && /demo/i.test(w.contents)));
+    const file = path.join(workspaceRoot(), 'artifacts/ga/gates_report.json');
+    const report = JSON.parse(fs.readFileSync(file, 'utf8')) as GateReport;
+    const at = Date.parse(report.timestamp);
+    const tree = new GatesTreeProvider(() => at + 3 * 60_000 + 5_000);
+    try {
+      assert.deepEqual(tree.getChildren(), [], 'nothing but the welcome before the first evaluation');
+      tree.model = buildGatesModel(report);
+      const [first] = tree.getChildren();
+      assert.equal(first.kind, 'decision');
+      const item = tree.getTreeItem(first);
+      assert.match(String(item.description), / · 3 min ago$/);
+      assert.ok((item.tooltip as vscode.MarkdownString).value.includes(`Evaluated: ${report.timestamp} (3 min ago)`));
+    } finally {
+      tree.dispose();
+    }
+  });
+
+  it('shows no row twice: the DCTS audit joins the check that reads its report instead of repeating it', async () => {
+    const audit = (await activateAurora()).audit;
+    const auditFile = path.join(workspaceRoot(), 'artifacts/dcts_audit/report.json');
+    fs.mkdirSync(path.dirname(auditFile), { recursive: true });
+    fs.copyFileSync(path.join(workspaceRoot(), 'gates/artifacts/dcts_audit/report.json'), auditFile);
+    try {
+      await waitFor('the audit report to be read', () => audit.current, 30_000);
+      await set('gates.artifactsDir', undefined);
+      await set('gates.profile', undefined);
+      await set('prometheus.url', prom.url);
+      assert.ok(await evaluate());
+      const rows = gates.rootItems();
+      const labels = rows.map((r) => String(r.label));
+      assert.deepEqual(labels.filter((l, i) => labels.indexOf(l) !== i), [], 'no top-level row repeats');
+      assert.ok(!labels.includes('DCTS audit'), labels.join(' | '));
+      const dcts = gates.checkItems('dcts');
+      const ids = dcts.map((r) => r.id);
+      assert.equal(new Set(ids).size, ids.length);
+      const varRatio = dcts.find((r) => r.id === 'check:dcts/var_ratio')!;
+      assert.match((varRatio.tooltip as vscode.MarkdownString).value, /\*\*DCTS audit: /, 'the audit facts are in the check that reads them');
+    } finally {
+      fs.rmSync(path.dirname(auditFile), { recursive: true, force: true });
+      await set('gates.artifactsDir', 'gates/artifacts');
+      await waitFor('the audit status to clear', () => audit.current === undefined || undefined, 30_000);
+    }
   });
 });

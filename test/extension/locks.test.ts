@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { normalizeProfile, writeLock } from '../../src/core/lock';
@@ -86,6 +88,36 @@ describe('locks: live lock diagnostics in the editor', () => {
       await waitFor(`${f} restored in its open document`, () => vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === file).every((d) => !d.isDirty && d.getText() === text));
     }
     await api.locks.refresh();
+  });
+
+  it('shows lock diagnostics of profiles that are not open (Problems panel) and follows them on disk', async () => {
+    const smoke = vscode.Uri.file(path.join(LOCKS(), 'schema1', 'smoke.yaml'));
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === smoke.fsPath), 'smoke.yaml must not be open for this test');
+    await diagnosticsWhere(api, smoke, 'the schema-1 diagnostic of the closed smoke.yaml', (d) => d.some((x) => x.code === 'lock-schema1'), 20000);
+    assert.ok(vscode.languages.getDiagnostics(smoke).some((x) => x.code === 'lock-schema1'));
+    assert.equal(api.locks.stateFor(smoke), undefined);
+
+    const dir = path.join(LOCKS(), 'disk');
+    const file = path.join(dir, 'edge.yaml');
+    const uri = vscode.Uri.file(file);
+    const text = fs.readFileSync(path.join(LOCKS(), 'r2.yaml'), 'utf8');
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      fs.writeFileSync(file, text);
+      await writeLock(file, path.join(dir, 'edge.lock.json'), normalizeProfile(text, file));
+      fs.writeFileSync(file, text.replace('tau_d: 0.3', 'tau_d: 0.5'));
+      const [diag] = changed(await diagnosticsWhere(api, uri, 'lock-changed on the closed edge.yaml', (d) => changed(d).length === 1, 20000));
+      assert.match(diag.message, /^kappa_thresholds\.tau_d 0\.3 → 0\.5 since edge\.lock\.json/);
+      const line = text.split('\n').findIndex((l) => l.includes('tau_d: 0.3'));
+      assert.deepEqual([diag.range.start.line, diag.range.start.character, diag.range.end.character], [line, '  tau_d: '.length, '  tau_d: 0.5'.length]);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === file));
+      // Deleted file by file (a folder's deletion reaches no file watcher's glob).
+      fs.rmSync(file);
+      fs.rmSync(path.join(dir, 'edge.lock.json'));
+      await diagnosticsWhere(api, uri, 'the diagnostics of the deleted profile to go', (d) => d.length === 0, 20000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('flags a changed key while typing (unsaved), with message, range and loosening severity; Revert removes it', async () => {
@@ -228,6 +260,134 @@ describe('locks: live lock diagnostics in the editor', () => {
       await waitFor('the lens to say locked', () => api.locks.codeLensTitles(uri)[0]?.startsWith('$(lock) locked ✓'));
     } finally {
       fs.rmSync(lockFile, { force: true });
+    }
+  });
+
+  it('offers each quick fix once when several diagnostics share the range', async () => {
+    const uri = vscode.Uri.file(path.join(LOCKS(), 'r2.yaml'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await replace(doc, 'tau_d: 0.3', 'tau_d: 0.35');
+    await replace(doc, 'tau_p: 0.7', 'tau_p: 0.75');
+    await diagnosticsWhere(api, uri, 'two lock-changed diagnostics', (d) => changed(d).length === 2);
+    const all = new vscode.Range(0, 0, doc.lineCount, 0);
+    const titles = (await codeActions(uri, all)).map((a) => a.title);
+    assert.deepEqual(titles.filter((t) => t.startsWith('Update lock')), ['Update lock r2.lock.json to this profile']);
+    assert.deepEqual(titles.filter((t) => t === 'Compare with locked profile').length, 1);
+    assert.equal(titles.filter((t) => t.startsWith('Revert')).length, 2);
+
+    // An edited profile whose schema 1 lock and legacy checksum both no longer match (two
+    // diagnostics on the first line, as with the original kit's r2.lock.json + r2.yaml.lock): one Update lock.
+    const smoke = vscode.Uri.file(path.join(LOCKS(), 'schema1', 'smoke.yaml'));
+    const legacy = path.join(LOCKS(), 'schema1', 'smoke.yaml.lock');
+    fs.writeFileSync(legacy, '{"checksum": "0000000000000000"}\n');
+    try {
+      const smokeDoc = await vscode.workspace.openTextDocument(smoke);
+      await vscode.window.showTextDocument(smokeDoc);
+      await replace(smokeDoc, 'tau_d: 0.4', 'tau_d: 0.45');
+      const both = await diagnosticsWhere(api, smoke, 'the schema-1 and legacy diagnostics', (d) => d.some((x) => x.code === 'lock-schema1') && d.some((x) => x.code === 'lock-legacy'));
+      const smokeTitles = (await codeActions(smoke, both[0].range)).map((a) => a.title);
+      assert.deepEqual(smokeTitles.filter((t) => t.startsWith('Update lock')), ['Update lock smoke.lock.json and smoke.yaml.lock to this profile'], smokeTitles.join(' | '));
+    } finally {
+      fs.rmSync(legacy, { force: true });
+    }
+  });
+
+  it('offers profiles only to Lock Profile, and asks before locking a file that is not one', async () => {
+    const candidates = (await api.locks.profileCandidates()).map((u) => vscode.workspace.asRelativePath(u));
+    assert.ok(candidates.includes('locks/r2.yaml'), candidates.join(', '));
+    assert.ok(candidates.includes('locks/profiles/draft.yaml'), candidates.join(', '));
+    assert.ok(candidates.includes('checklist/profiles/r2.yaml'), candidates.join(', '));
+    assert.ok(!candidates.includes('canary/canary.yaml'), candidates.join(', '));
+    assert.ok(!candidates.includes('.vscode/settings.json'));
+
+    const canary = vscode.Uri.file(path.join(workspaceRoot(), 'canary', 'canary.yaml'));
+    const lockFile = path.join(workspaceRoot(), 'canary', 'canary.lock.json');
+    const asked: string[] = [];
+    api.locks.setConfirmation(async (message) => (asked.push(message), false));
+    try {
+      await vscode.commands.executeCommand('aurora.lockProfile', canary);
+      assert.deepEqual(asked, ['canary.yaml does not look like a profile. Lock it anyway?']);
+      assert.equal(fs.existsSync(lockFile), false);
+    } finally {
+      fs.rmSync(lockFile, { force: true });
+    }
+  });
+
+  it('hovers a profile key with its description and stricter direction, and for a changed key who changed it in which commit', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-hover-'));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Carol', '-c', 'user.email=carol@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+    const file = path.join(dir, 'p.yaml');
+    const text = fs.readFileSync(path.join(LOCKS(), 'r2.yaml'), 'utf8');
+    try {
+      git('init', '-q');
+      fs.writeFileSync(file, text);
+      await writeLock(file, path.join(dir, 'p.lock.json'), normalizeProfile(text, file));
+      git('add', '.');
+      git('commit', '-qm', 'lock p');
+      fs.writeFileSync(file, text.replace('coverage_target: 0.9', 'coverage_target: 0.8'));
+      git('commit', '-qam', 'relax coverage');
+      const sha = git('rev-parse', 'HEAD').trim();
+      const uri = vscode.Uri.file(file);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      await waitFor('the change to be seen', () => api.locks.stateFor(uri)?.changes.length === 1);
+      const hoverAt = async (needle: string) => {
+        const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(doc.getText().indexOf(needle) + 2))) ?? [];
+        return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/[\\`]/g, '');
+      };
+      const coverage = await hoverAt('coverage_target');
+      assert.match(coverage, /acceptance\.coverage_target\*\* — Minimum coverage a run must reach, in \[0, 1\]\./);
+      assert.match(coverage, /Higher is stricter\./);
+      assert.match(coverage, /Locked value 0\.9, now 0\.8\./);
+      assert.ok(coverage.includes(`Changed by Carol in ${sha.slice(0, 10)}`), coverage);
+      assert.match(coverage, /: relax coverage/);
+      const tauP = await hoverAt('tau_p');
+      assert.match(tauP, /PASS threshold/);
+      assert.doesNotMatch(tauP, /stricter|Changed by/);
+      assert.match(await hoverAt('max_noop_ratio'), /Lower is stricter\./);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows per-key changes for a schema 1 lock from the git revision that hashes to it, and upgrades it to schema 2 with the same hash', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-schema1-'));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Dana', '-c', 'user.email=dana@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+    const file = path.join(dir, 'p.yaml');
+    const lockFile = path.join(dir, 'p.lock.json');
+    // Unique to this test: history results are cached per lock hash.
+    const text = fs.readFileSync(path.join(LOCKS(), 'r2.yaml'), 'utf8').replace('min_decisions: 1', 'min_decisions: 7');
+    const sha256 = normalizeProfile(text, file).sha256;
+    try {
+      git('init', '-q');
+      fs.writeFileSync(file, text);
+      fs.writeFileSync(lockFile, `${JSON.stringify({ schema_v: 1, profile_name: 'p', profile_path: 'configs\\profiles\\p.yaml', sha256_normalized_yaml: sha256, generated_at: '2025-08-21T03:01:43.272972', generator_ver: '1.0' }, null, 2)}\n`);
+      git('add', '.');
+      git('commit', '-qm', 'lock p');
+      const locked = git('rev-parse', 'HEAD').trim();
+      fs.writeFileSync(file, text.replace('tau_d: 0.3', 'tau_d: 0.45'));
+      git('commit', '-qam', 'loosen tau_d');
+      const uri = vscode.Uri.file(file);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const [diag] = changed(await diagnosticsWhere(api, uri, 'a per-key diagnostic from the schema 1 lock', (d) => changed(d).length === 1, 20000));
+      assert.match(diag.message, /^kappa_thresholds\.tau_d 0\.3 → 0\.45 since p\.lock\.json \(2025-08-21\)/);
+      assert.equal(doc.getText(diag.range), '0.45');
+      assert.equal(api.locks.stateFor(uri)?.lock?.valuesFrom, locked);
+      const titles = (await codeActions(uri, diag.range)).map((a) => a.title);
+      const upgrade = (await codeActions(uri, diag.range)).find((a) => a.title.startsWith('Upgrade lock'));
+      assert.ok(upgrade, titles.join(' | '));
+      assert.equal(titles.filter((t) => t.startsWith('Upgrade lock')).length, 1);
+      assert.ok(await vscode.commands.executeCommand(upgrade.command!.command, ...(upgrade.command!.arguments ?? [])));
+      const lock = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
+      assert.deepEqual([lock.schema_v, lock.sha256_normalized_yaml, lock.locked_values.kappa_thresholds.tau_d], [2, sha256, 0.3]);
+      await waitFor('the schema 2 lock to be read', () => api.locks.stateFor(uri)?.lock?.schema === 2);
+      assert.equal(changed(api.locks.diagnosticsFor(uri)).length, 1);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

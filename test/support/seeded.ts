@@ -1,16 +1,6 @@
-// A seeded generator for test and bench corpora (the product itself never draws random numbers).
+// Seeded generators for test and bench corpora: the same sequence on every run.
 
-/** mulberry32: tiny, fast, and the same sequence on every platform for a given seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from '../../src/core/util/seededRandom';
 
 /** Standard normal draws (Box–Muller) from a uniform source. */
 export function normals(u: () => number): () => number {

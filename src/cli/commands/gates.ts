@@ -1,10 +1,12 @@
 import { ARTIFACTS } from '../../core/artifacts';
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   currentReportFile,
   dataModeLine,
+  locateChecks,
   renderGateMetrics,
+  renderGithub,
   renderJson,
   renderJunit,
   renderMarkdown,
@@ -22,6 +24,7 @@ import {
 } from '../../core/gates';
 import { stripControls } from '../../core/util';
 import { numberFlag, parseFlags, UsageError } from '../args';
+import { didYouMean } from '../suggest';
 import { type CliCommand, type CliIO } from '../command';
 import { keepInCliHistory } from '../keepHistory';
 import { pushExposition, pushTarget } from '../push';
@@ -42,7 +45,11 @@ Options:
   --window-hours N       the window every \${window} becomes (default 48)
   --at TIME              evaluation time: RFC 3339 with offset (2026-11-27T04:00:00Z) or Unix seconds
                          (default now; a replay defaults to the recorded time)
-  --format FMT           json | md | junit (default json)
+  --format FMT           json | md | junit | github (default json). md: a summary table for a
+                         pull-request comment, the evidence folded below; github: GitHub Actions
+                         annotations (::error/::warning on the check's line in the gates file,
+                         ::notice for the decision), and with $GITHUB_STEP_SUMMARY set the md report
+                         is appended to the job summary
   --output FILE          write the report to FILE (atomically) instead of stdout
   --no-save              do not update artifacts/ga/gates_report.json (the current report, kept
                          anyway when the evaluation could not be carried out)
@@ -78,7 +85,7 @@ Exit codes: 0 APPROVED, 1 BLOCKED, 2 usage or configuration error, 3 CONDITIONAL
 timeout, 5xx/429 after retries, deadline), 130 interrupted.
 `;
 
-const FORMATS = ['json', 'md', 'junit'] as const;
+const FORMATS = ['json', 'md', 'junit', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** RFC 3339 with an explicit offset, or Unix seconds; a naive local time is refused (the original's bug). */
@@ -136,6 +143,15 @@ function progressPrinter(io: CliIO): (p: GateProgress) => void {
   };
 }
 
+/** The job summary is GitHub's file, shared by every step: appended to, never replaced; a failure is reported and the verdict's exit code kept. */
+async function appendSummary(io: CliIO, file: string, markdown: string): Promise<void> {
+  try {
+    await fs.appendFile(path.resolve(io.cwd, file), `${markdown}\n`);
+  } catch (err) {
+    io.stderr(`aurora-ga gates: cannot append to GITHUB_STEP_SUMMARY ${stripControls(file)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+  }
+}
+
 async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
   const { values: f } = parseFlags(argv, {
     'prometheus-url': { type: 'string' },
@@ -168,7 +184,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     'allow-outside-files': { type: 'boolean' },
   });
   const format = (f.format ?? 'json') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f.format}'`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f.format}'${didYouMean(format, FORMATS)}`);
   const push = pushTarget(f['push-url'], f['push-job'], 'aurora-ga-gates');
   const modes = [f.record && '--record', f.replay && '--replay', f.demo && '--demo'].filter(Boolean);
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`);
@@ -229,7 +245,9 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   });
   const json = renderJson(report);
   await keepInCliHistory(io, 'gates', f['artifacts-dir'] ?? ARTIFACTS.dir, json, recording, signal);
-  const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : json;
+  // Annotations name the gates file as the repository does: relative to the checkout in GitHub Actions.
+  const root = io.env.GITHUB_WORKSPACE || io.cwd;
+  const text = format === 'md' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : format === 'github' ? renderGithub(report, await locateChecks(report.gates_file, root)) : json;
   // The source can come from a recording file: nothing in it may drive the terminal.
   const mode = stripControls(`data: ${dataModeLine(report)}${data.mode === 'record' ? ` (recorded to ${data.file})` : ''}`);
   if (f['metrics-out']) await writeText(path.resolve(io.cwd, f['metrics-out']), renderGateMetrics(report));
@@ -240,6 +258,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
   } else {
     io.stdout(text);
   }
+  if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) await appendSummary(io, io.env.GITHUB_STEP_SUMMARY, renderMarkdown(report));
   if (!f['no-save']) {
     const current = currentReportFile(io.cwd);
     if (replacesCurrent(report)) await writeCurrentReport(io.cwd, report, recording);

@@ -1,14 +1,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkLock, diffProfiles, findLockedProfiles, lockPathFor, lockProfileFile, normalizeProfile, quickValidate, readLock, type LegacyLockCheck, type LockChange, type LockCheck, type ProfileLock } from '../../core/lock';
+import { changeText, checkLock, diffProfiles, findLockedProfiles, lockPathFor, lockProblems, lockProfileFile, mismatchReason, normalizeProfile, quickValidate, readLock, type LegacyLockCheck, type LockChange, type LockCheck, type LockProblem, type ProfileLock } from '../../core/lock';
 import { readUtf8 } from '../../core/pyyaml';
 import { renderExposition } from '../../core/metrics';
+import { lockSarif, renderSarif } from '../../core/sarif';
 import { InputError, writeFailure, writeFileAtomic } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
-import { ExitCode, type CliCommand, type CliIO } from '../command';
+import { ExitCode, VERSION, type CliCommand, type CliIO } from '../command';
+import { didYouMean } from '../suggest';
 
 const usage = `Usage: aurora-ga lock --in PROFILE [--out LOCK] [--validate] [--dry-run]
-       aurora-ga lock --check [DIR] [--metrics-out FILE]
+       aurora-ga lock --check [DIR] [--metrics-out FILE] [--format text|sarif]
 
 Locks a YAML profile: SHA-256 over the profile as PyYAML reads it, serialized like Python's
 json.dumps(sort_keys=True, separators=(',', ':')) — the same hash as the original mk_profile_lock.py.
@@ -25,6 +27,9 @@ Options:
   --dry-run            show the hash and what changed since the existing lock; write nothing
   --check [DIR]        validate every profile with a lock under DIR (default: the current folder)
   --metrics-out FILE   with --check: write aurora_profile_lock_valid{profile} in Prometheus text format
+  --format FMT         with --check: text (default) or sarif — SARIF 2.1.0 on stdout for code
+                       scanning, one result per problem at the changed key, file URIs relative to
+                       $GITHUB_WORKSPACE or the current folder; the text goes to stderr
 
 Exit codes: 0 lock created / valid, 3 invalid (hash mismatch, lock missing or unreadable),
 2 dry run, profile not found, invalid YAML (reported as file:line:col) or usage error.
@@ -33,9 +38,7 @@ Exit codes: 0 lock created / valid, 3 invalid (hash mismatch, lock missing or un
 const EXIT_INVALID = 3;
 
 function formatChanges(changes: LockChange[], indent = '     '): string {
-  return changes
-    .map((c) => `${indent}${c.pathText}: ${c.kind === 'added' ? '(not locked)' : c.old} → ${c.kind === 'removed' ? '(removed)' : c.new}\n`)
-    .join('');
+  return changes.map((c) => `${indent}${changeText(c)}\n`).join('');
 }
 
 /** Why the keys cannot be listed, or the list itself. */
@@ -122,14 +125,6 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
   return ExitCode.usage;
 }
 
-/** The original's wording for a content mismatch; another reason (a lock of another profile) as is. */
-function mismatchReason(check: LockCheck): string {
-  if (check.lock && check.currentHash && check.currentHash !== check.lock.sha256 && (check.changes.length || check.lock.schema === 1)) {
-    return `Hash mismatch: current=${check.currentHash.slice(0, 16)}... expected=${check.lock.sha256.slice(0, 16)}...`;
-  }
-  return check.reason ?? 'lock does not match';
-}
-
 function legacyProblem(legacy: LegacyLockCheck, display: (file: string) => string): string {
   const name = path.basename(legacy.lockPath);
   return legacy.status === 'mismatch' ? `legacy ${name}: checksum ${legacy.expected} ≠ current ${legacy.current}` : `legacy ${name} cannot be read: ${located(legacy.problem, display)}`;
@@ -164,7 +159,13 @@ function stemOf(file: string, suffix: RegExp): string {
   return path.basename(file).replace(suffix, '');
 }
 
-async function checkAll(io: CliIO, signal: AbortSignal, dirArg: string, metricsOut: string | undefined): Promise<number> {
+const FORMATS = ['text', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+async function checkAll(io: CliIO, signal: AbortSignal, dirArg: string, metricsOut: string | undefined, format: Format): Promise<number> {
+  // With SARIF on stdout, the per-profile lines are for the person reading the job log.
+  const out = format === 'sarif' ? (t: string) => io.stderr(t) : (t: string) => io.stdout(t);
+  const problems: LockProblem[] = [];
   const dir = path.resolve(io.cwd, dirArg);
   const stat = await fs.stat(dir).catch(() => undefined);
   if (!stat?.isDirectory()) throw new InputError('directory not found', { file: dirArg });
@@ -176,25 +177,27 @@ async function checkAll(io: CliIO, signal: AbortSignal, dirArg: string, metricsO
   for (const entry of found) {
     if (!entry.profilePath) {
       const lock = (entry.lockPath ?? entry.legacyLockPath)!;
-      io.stdout(`❌ ${rel(lock)}: orphan lock, no profile beside it\n`);
+      out(`❌ ${rel(lock)}: orphan lock, no profile beside it\n`);
+      problems.push(...lockProblems(entry, undefined));
       samples.push({ labels: { profile: stemOf(lock, /\.(lock\.json|ya?ml\.lock)$/) }, value: 0 });
       invalid++;
       continue;
     }
     const check = await checkLock(entry.profilePath, signal, entry.lockPath ? { lockPath: entry.lockPath } : {});
+    problems.push(...lockProblems(entry, check, rel));
     const name = rel(entry.profilePath);
     const legacy = check.legacy;
     const ok = check.verdict.status === 'valid';
     const lockName = path.basename(check.lockPath);
     if (check.status === 'profile-error') {
-      io.stdout(`❌ ${name}: cannot be hashed: ${located(check.problem, rel)}\n`);
+      out(`❌ ${name}: cannot be hashed: ${located(check.problem, rel)}\n`);
       badInput++;
-    } else if (check.status === 'missing') io.stdout(`❌ ${name}: no ${lockName}${legacy ? ` (a legacy ${path.basename(legacy.lockPath)} alone does not lock a profile)` : ''}; run 'aurora-ga lock --in ${name}'\n`);
-    else if (check.verdict.decidedBy === 'legacy') io.stdout(`❌ ${name}: ${lockName} validates, but the ${legacyProblem(legacy!, rel)}\n`);
-    else if (check.status === 'valid') io.stdout(`✅ ${name}: valid (${lockName}, schema ${check.lock?.schema})\n`);
-    else if (check.status === 'unreadable') io.stdout(`❌ ${name}: ${lockName} cannot be read: ${located(check.problem, rel)}\n`);
-    else io.stdout(`❌ ${name}: ${mismatchReason(check)}\n${changesBlock(check.lock, check.changes, lockName)}`);
-    if (legacy && check.status !== 'profile-error') io.stdout(`   legacy ${path.basename(legacy.lockPath)}: ${legacy.status}${legacy.problem ? ` (${located(legacy.problem, rel)})` : ''}\n`);
+    } else if (check.status === 'missing') out(`❌ ${name}: no ${lockName}${legacy ? ` (a legacy ${path.basename(legacy.lockPath)} alone does not lock a profile)` : ''}; run 'aurora-ga lock --in ${name}'\n`);
+    else if (check.verdict.decidedBy === 'legacy') out(`❌ ${name}: ${lockName} validates, but the ${legacyProblem(legacy!, rel)}\n`);
+    else if (check.status === 'valid') out(`✅ ${name}: valid (${lockName}, schema ${check.lock?.schema})\n`);
+    else if (check.status === 'unreadable') out(`❌ ${name}: ${lockName} cannot be read: ${located(check.problem, rel)}\n`);
+    else out(`❌ ${name}: ${mismatchReason(check)}\n${changesBlock(check.lock, check.changes, lockName)}`);
+    if (legacy && check.status !== 'profile-error') out(`   legacy ${path.basename(legacy.lockPath)}: ${legacy.status}${legacy.problem ? ` (${located(legacy.problem, rel)})` : ''}\n`);
     if (!ok) invalid++;
     samples.push({ labels: { profile: path.basename(entry.profilePath, path.extname(entry.profilePath)) }, value: ok ? 1 : 0 });
   }
@@ -202,11 +205,12 @@ async function checkAll(io: CliIO, signal: AbortSignal, dirArg: string, metricsO
     const text = renderExposition([{ name: 'aurora_profile_lock_valid', help: 'Whether the profile validates against its lock (1) or not (0).', type: 'gauge', samples }]);
     await writeFileAtomic(path.resolve(io.cwd, metricsOut), text);
   }
+  if (format === 'sarif') io.stdout(renderSarif(lockSarif(problems, io.env.GITHUB_WORKSPACE || io.cwd, VERSION)));
   if (found.length === 0) {
-    io.stdout(`❌ No profile locks found under ${rel(dir)}\n`);
+    out(`❌ No profile locks found under ${rel(dir)}\n`);
     return EXIT_INVALID;
   }
-  io.stdout(`\n${found.length} locked profile${found.length === 1 ? '' : 's'}: ${found.length - invalid} valid, ${invalid} invalid\n`);
+  out(`\n${found.length} locked profile${found.length === 1 ? '' : 's'}: ${found.length - invalid} valid, ${invalid} invalid\n`);
   return badInput ? ExitCode.usage : invalid ? EXIT_INVALID : ExitCode.ok;
 }
 
@@ -215,16 +219,19 @@ export const lockCommand: CliCommand = {
   async run(argv, io, signal) {
     const { values, positionals } = parseFlags(
       argv,
-      { in: { type: 'string' }, out: { type: 'string' }, validate: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, check: { type: 'boolean' }, 'metrics-out': { type: 'string' } },
+      { in: { type: 'string' }, out: { type: 'string' }, validate: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, check: { type: 'boolean' }, 'metrics-out': { type: 'string' }, format: { type: 'string' } },
       true,
     );
     if (values.check) {
       if (values.in || values.out || values.validate || values['dry-run']) throw new UsageError('--check cannot be combined with --in, --out, --validate or --dry-run');
       if (positionals.length > 1) throw new UsageError(`--check takes one directory, got ${positionals.length}`);
-      return checkAll(io, signal, positionals[0] ?? '.', values['metrics-out']);
+      const format = (values.format ?? 'text') as Format;
+      if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'${didYouMean(format, FORMATS)}`);
+      return checkAll(io, signal, positionals[0] ?? '.', values['metrics-out'], format);
     }
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (values['metrics-out']) throw new UsageError('--metrics-out goes with --check');
+    if (values.format) throw new UsageError('--format goes with --check');
     if (!values.in) throw new UsageError('--in PROFILE is required (or --check [DIR])');
     // As in the original, --validate wins over --dry-run.
     return lockOne(io, signal, values.in, values.out, Boolean(values.validate), Boolean(values['dry-run']));

@@ -1,3 +1,4 @@
+import { compareOutcome } from '../gates/checks/compare';
 import { formatNumber } from '../gates/checks/finish';
 import { exitCodeFor } from '../gates/report';
 import { decideGates } from '../verdict/outage';
@@ -19,7 +20,15 @@ export function reportProblems(report: GateReport): string[] {
   for (const g of report.gates) {
     for (const c of g.checks) {
       const at = `gate ${g.gate_id} check ${c.check_id}`;
-      if (c.outcome === 'PASS' || c.outcome === 'WARN' || c.outcome === 'FAIL') {
+      const comparison = c.evidence.comparison;
+      if (comparison) {
+        // A compare check is decided by the judge's interval rule, not by its point value (checks/compare.ts),
+        // and in a scored gate every judged one counts as the score's status (gate.ts).
+        const expected = compareOutcome(comparison.judgement, c.severity);
+        if (expected !== c.outcome) problems.push(`${at}: the judge's ${comparison.judgement.verdict} makes it ${expected}, the report says ${c.outcome}`);
+        const counts = g.score ? g.score.status : c.outcome === 'NO_DATA' ? undefined : countsAs(c.outcome, { on_missing: 'fail', on_error: 'fail' });
+        if (counts ? c.counts_as !== counts : !ANY_POLICY.includes(c.counts_as)) problems.push(`${at}: a ${c.outcome} counts as ${counts ?? ANY_POLICY.join(' or ')}, the report says ${c.counts_as}`);
+      } else if (c.outcome === 'PASS' || c.outcome === 'WARN' || c.outcome === 'FAIL') {
         if (typeof c.value !== 'number' || !Number.isFinite(c.value)) problems.push(`${at}: outcome ${c.outcome} without a measured value`);
         else {
           const expected = outcomeFor(c.value, c.comparator, c.threshold, c.severity);

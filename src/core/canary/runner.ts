@@ -4,6 +4,7 @@ import { replacementFor } from '../history/current';
 import { pruneHistory } from '../history/prune';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
+import { pause } from '../util/pause';
 import { abGroup, judgeAb, withAb } from './ab';
 import type { CanaryConfig } from './config';
 import { evaluateSequence } from './evaluate';
@@ -81,19 +82,6 @@ async function makeSequenceDir(base: string, start: Date): Promise<string> {
 }
 
 const runDirName = (id: number) => `run-${String(id).padStart(2, '0')}`;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted || ms <= 0) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 interface Classified {
   outcome: RunOutcome;
@@ -277,7 +265,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
       while (!runSignal.aborted && nextId <= config.runs) {
         if (!first && config.interval_seconds > 0) {
           onProgress({ kind: 'waiting', nextRunId: nextId, ms: config.interval_seconds * 1000, plannedRuns: config.runs });
-          await sleep(config.interval_seconds * 1000, runSignal);
+          await pause(config.interval_seconds * 1000, runSignal);
           if (runSignal.aborted || nextId > config.runs) break;
         }
         first = false;

@@ -2,12 +2,18 @@
 // and every message the webview may send back. The webview imports only types from here (esbuild drops
 // them), the extension validates each incoming message with `webviewMessageSchema` before acting on it.
 import * as z from 'zod';
+import { ITEM_FILTERS } from './filter';
+import { renderedChartSchema } from '../charts/messages';
+import type { CheckChart } from '../charts/model';
 import { itemIdSchema, roleSchema, stateChangeSchemas, type DecidingReason, type DecisionOutcome, type Impact, type ItemStatus, type Role, type SinceView, type SignoffStatus } from './model';
 
 export { IMPACTS, ROLES, ROLE_TITLES, type Decision, type Impact, type ItemStatus, type Role } from './model';
 
 export interface ItemView {
   id: string;
+  /** What the item asks, for people. */
+  title: string;
+  /** The original checklist's wording (a template in places), as the Markdown export keeps it. */
   text: string;
   impact: Impact;
   kind: 'auto' | 'manual';
@@ -113,7 +119,10 @@ export interface SourceView {
   /** The file to open, when the source is one file. */
   file: string | null;
   state: 'ok' | 'missing' | 'error';
+  /** When ok, what the source says (e.g. "NOT READY — Git Tree: 2 uncommitted files"); otherwise why it could not be read. */
   detail: string;
+  /** What an ok source concludes, for its colour; null when it could not be read. */
+  verdict: 'pass' | 'warn' | 'fail' | null;
 }
 
 export interface ChecklistView {
@@ -137,8 +146,20 @@ export interface ChecklistView {
   verification: VerificationStepView[] | null;
 }
 
+/** Which items the panel shows (filter.ts). */
+const itemFilterSchema = z.enum(ITEM_FILTERS);
+/** A failing or warning check's chart (src/core/charts), for the report of `timestamp`, or why there is none. */
+export interface ChecklistChart {
+  type: 'chart';
+  /** The gate report's timestamp: a chart belongs to the report it was drawn for. */
+  timestamp: string;
+  gate: string;
+  check: string;
+  result: { ok: true; chart: CheckChart; stepSeconds: number } | { ok: false; error: string };
+}
+
 /** Extension → webview. */
-export type HostMessage = { type: 'view'; view: ChecklistView } | { type: 'notice'; level: 'info' | 'error'; text: string };
+export type HostMessage = { type: 'view'; view: ChecklistView } | { type: 'notice'; level: 'info' | 'error'; text: string } | ChecklistChart;
 
 
 /** Webview → extension; anything else is rejected and logged. */
@@ -148,7 +169,26 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   ...stateChangeSchemas,
   z.object({ type: z.literal('exportMarkdown') }).strict(),
   z.object({ type: z.literal('openSource'), file: z.string().max(1000) }).strict(),
+  /** The gate report the checklist read: as a readable preview, or its JSON. */
+  z.object({ type: z.literal('openReport'), as: z.enum(['preview', 'json']) }).strict(),
+  /** The chart of a failing or warning check of the current report, and its link to Prometheus. */
+  z.object({ type: z.literal('chart'), gate: z.string().max(200), check: z.string().max(200) }).strict(),
+  z.object({ type: z.literal('openInPrometheus'), gate: z.string().max(200), check: z.string().max(200) }).strict(),
+  /** What a chart drew (as the chart panel reports it). */
+  z.object({ type: z.literal('chartRendered'), gate: z.string().max(200), chart: renderedChartSchema }).strict(),
   /** What the webview drew, so tests in the real host can see the DOM's effect without scraping it. */
-  z.object({ type: z.literal('rendered'), decision: z.enum(['GO', 'NO-GO', 'CONDITIONAL']), checked: z.array(itemIdSchema), signed: z.array(roleSchema), verified: z.array(roleSchema).default([]) }).strict(),
+  z.object({
+    type: z.literal('rendered'),
+    decision: z.enum(['GO', 'NO-GO', 'CONDITIONAL']),
+    checked: z.array(itemIdSchema),
+    signed: z.array(roleSchema),
+    verified: z.array(roleSchema).default([]),
+    filter: itemFilterSchema,
+    /** The items drawn under the filter, in order (collapsed sections included). */
+    visible: z.array(itemIdSchema),
+    collapsed: z.array(itemIdSchema),
+    /** The titles drawn, by item id. */
+    titles: z.record(itemIdSchema, z.string().max(500)),
+  }).strict(),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;

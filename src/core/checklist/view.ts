@@ -66,15 +66,29 @@ function canaryView(inputs: ChecklistInputs): CanaryView | null {
   };
 }
 
+/** What an ok source says, for people: its verdict and, when it is not a pass, why. */
+function said(verdict: SourceView['verdict'], summary: string, reasons: string[] = []): Pick<SourceView, 'verdict' | 'detail'> {
+  return { verdict, detail: verdict !== 'pass' && reasons.length ? `${summary} — ${reasons.join('; ')}` : summary };
+}
+
 function sources(inputs: ChecklistInputs): SourceView[] {
-  const one = (name: string, l: ChecklistInputs['gates'] | ChecklistInputs['canary'] | ChecklistInputs['audit'] | ChecklistInputs['locks'] | ChecklistInputs['readiness'], ok: string): SourceView =>
-    l.state === 'ok' ? { name, where: l.where, file: l.file ?? null, state: 'ok', detail: ok } : { name, where: l.where, file: l.file ?? null, state: l.state, detail: l.detail };
+  const one = (name: string, l: ChecklistInputs['gates'] | ChecklistInputs['canary'] | ChecklistInputs['audit'] | ChecklistInputs['locks'] | ChecklistInputs['readiness'], ok: () => Pick<SourceView, 'verdict' | 'detail'>): SourceView =>
+    l.state === 'ok' ? { name, where: l.where, file: l.file ?? null, state: 'ok', ...ok() } : { name, where: l.where, file: l.file ?? null, state: l.state, detail: l.detail, verdict: null };
+  const { gates, canary, locks, audit, readiness } = inputs;
+  const tri = (s: string): SourceView['verdict'] => (/^(PASS|APPROVED|READY)$/.test(s) ? 'pass' : /^(WARN|CONDITIONAL)$/.test(s) ? 'warn' : 'fail');
   return [
-    one('Gate report', inputs.gates, inputs.gates.state === 'ok' ? `${inputs.gates.value.data_mode} · ${inputs.gates.value.decision_code} · ${inputs.gates.value.timestamp}` : ''),
-    one('Canary results', inputs.canary, inputs.canary.state === 'ok' ? `${inputs.canary.value.data_mode ?? 'live'} · ${inputs.canary.value.evaluation.status} · ${inputs.canary.value.timestamp}` : ''),
-    one('Profile locks', inputs.locks, inputs.locks.state === 'ok' ? `${inputs.locks.value.results.length} profile(s)` : ''),
-    one('DCTS audit', inputs.audit, inputs.audit.state === 'ok' ? inputs.audit.value.status : ''),
-    one('Readiness', inputs.readiness, inputs.readiness.state === 'ok' ? inputs.readiness.value.readiness_status : ''),
+    one('Gate report', gates, () => (gates.state === 'ok' ? said(gates.value.data_mode === 'live' ? tri(gates.value.decision_code) : 'fail', `${gates.value.decision_code} · ${gates.value.data_mode} data · ${gates.value.timestamp}`) : said(null, ''))),
+    one('Canary results', canary, () => (canary.state === 'ok' ? said(tri(canary.value.evaluation.status), `${canary.value.evaluation.status} · ${canary.value.data_mode ?? 'live'} runs · ${canary.value.timestamp}`) : said(null, ''))),
+    one('Profile locks', locks, () => {
+      if (locks.state !== 'ok') return said(null, '');
+      const bad = locks.value.results.filter((r) => r.status !== 'valid');
+      return said(bad.length ? 'fail' : 'pass', `${locks.value.results.length - bad.length} of ${locks.value.results.length} profile(s) valid`, bad.map((r) => `${r.profile}: ${r.status}`));
+    }),
+    one('DCTS audit', audit, () => (audit.state === 'ok' ? said(tri(audit.value.status), audit.value.status) : said(null, ''))),
+    one('Readiness', readiness, () =>
+      readiness.state === 'ok'
+        ? said(tri(readiness.value.readiness_status), readiness.value.readiness_status.replace('_', ' '), readiness.value.results.filter((r) => !r.passed).map((r) => `${r.name}: ${r.message}`))
+        : said(null, '')),
   ];
 }
 
@@ -94,6 +108,7 @@ export function buildChecklist(inputs: ChecklistInputs, stateResult: StateResult
         answers.push(a);
         return {
           id: def.id,
+          title: def.title,
           text: def.text,
           impact: def.impact,
           kind: def.auto ? ('auto' as const) : ('manual' as const),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ARTIFACTS } from '../artifacts';
-import { seededRandom } from '../prometheus/backoff';
+import { seededRandom } from '../util/seededRandom';
 import { PrometheusClient, type Preflight, type RulesOutcome } from '../prometheus/client';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from '../prometheus/connection';
 import { readRecording, Recorder, ReplayTransport, type Recording } from '../prometheus/recording';
@@ -9,13 +9,14 @@ import { writeFileAtomic } from '../util/atomicWrite';
 import { bundledConfig } from '../util/packageRoot';
 import { sha256Hex } from '../pyyaml';
 import { InputError } from '../util/errors';
-import { secretsFrom } from '../util/secrets';
+import { secretsFrom, type Secret } from '../util/secrets';
 import { findOutage } from '../verdict/outage';
 import type { DataMode, GateReport, GateResult } from '../verdict/types';
 import type { CheckContext } from './checks/context';
 import { fileScope } from './checks/confine';
 import { confineChecks, prepareCheck, runCheck } from './checks/run';
 import { gateResult } from './gate';
+import type { GatesFile } from './schema';
 import { BUILTIN_VARIABLES, loadGates } from './load';
 import type { EvaluateOptions, GateProgress } from './options';
 import { buildReport } from './report';
@@ -31,7 +32,7 @@ const MAX_POINTS = 10_000;
 export const DEFAULT_GATES_FILE = () => bundledConfig('gates', 'aurora-ga.yaml');
 export const DEMO_RECORDING = () => bundledConfig('demo', 'gates', 'recording.json');
 
-interface Resolved {
+export interface Resolved {
   dataMode: DataMode;
   transport?: Transport;
   /** Where the rules API is when it is not the query API's server (live runs with rulesUrl). */
@@ -47,7 +48,7 @@ interface Resolved {
   variables: Record<string, string>;
 }
 
-async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
+export async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
   const data = options.data ?? { mode: 'live' };
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (data.mode === 'replay' || data.mode === 'demo') {
@@ -87,6 +88,56 @@ async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
   };
 }
 
+/** The window, step and template variables of an evaluation (and of a chart of its checks). */
+export function evaluationTemplates(definitions: GatesFile, r: Resolved): { windowSeconds: number; window: string; stepSeconds: number; vars: Record<string, string> } {
+  if (!(r.windowHours > 0) || !Number.isFinite(r.windowHours)) throw new InputError(`window must be a positive number of hours, got ${r.windowHours}`);
+  if (Number.isNaN(r.at.getTime())) throw new InputError('evaluation time is not a valid date');
+  for (const name of Object.keys(r.variables)) {
+    if ((BUILTIN_VARIABLES as readonly string[]).includes(name)) throw new InputError(`variable '${name}' is built in and cannot be set`);
+  }
+  const windowSeconds = Math.round(r.windowHours * 3600);
+  const window = formatDuration(windowSeconds);
+  const stepSeconds = Math.max(durationSeconds(definitions.step), Math.ceil(windowSeconds / MAX_POINTS / 60) * 60);
+  const vars: Record<string, string> = {
+    ...definitions.variables,
+    ...r.variables,
+    window,
+    step: formatDuration(stepSeconds),
+    profile: r.profile ?? '',
+    profile_re: r.profile ? promqlRegexLiteral(r.profile) : '.*',
+    artifacts: r.artifactsDir,
+  };
+  return { windowSeconds, window, stepSeconds, vars };
+}
+
+/** The query client of the data source: retries, one deadline for every query; recorded answers take no time. */
+export function sourceClient(options: EvaluateOptions, r: Resolved, onProgress?: (p: GateProgress) => void): PrometheusClient | undefined {
+  if (!r.transport) return undefined;
+  const conn: Partial<PrometheusConnection> = options.prometheus ?? {};
+  const replaying = r.dataMode !== 'live';
+  const deadlineMs = conn.deadlineMs ?? CONNECTION_DEFAULTS.deadlineMs;
+  return new PrometheusClient(
+    { ...conn, deadlineMs, ...(replaying ? { retryBaseMs: 0, retryMaxMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
+    r.transport,
+    {
+      onExchange: r.recorder?.onExchange,
+      onRetry: (e) => onProgress?.({ kind: 'retry', ...e }),
+      ...(options.retrySeed !== undefined ? { random: seededRandom(options.retrySeed) } : {}),
+      // Recorded answers take no time: a replay is never cut short by the clock.
+      ...(replaying ? {} : { deadline: AbortSignal.timeout(deadlineMs) }),
+    },
+  );
+}
+
+/** Values no result may quote: secret-looking environment variables and the connection's credentials. */
+export function evaluationSecrets(options: EvaluateOptions): Secret[] {
+  const auth = options.prometheus;
+  return secretsFrom(options.env ?? process.env, [
+    ...(auth?.bearerToken ? [{ name: 'the bearer token', value: auth.bearerToken }] : []),
+    ...(auth?.basicAuth ? [{ name: 'the basic auth password', value: auth.basicAuth.password }] : []),
+  ]);
+}
+
 /**
  * Evaluates every gate once and returns the report (the JSON report's shape). Throws InputError for
  * bad input (gates file, recording, missing URL, unknown variable) and the signal's reason when it
@@ -104,44 +155,11 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
   const { definitions } = await loadGates(gatesFile);
   const r = await resolveSource(options);
   try {
-    if (!(r.windowHours > 0) || !Number.isFinite(r.windowHours)) throw new InputError(`window must be a positive number of hours, got ${r.windowHours}`);
-    if (Number.isNaN(r.at.getTime())) throw new InputError('evaluation time is not a valid date');
-    for (const name of Object.keys(r.variables)) {
-      if ((BUILTIN_VARIABLES as readonly string[]).includes(name)) throw new InputError(`variable '${name}' is built in and cannot be set`);
-    }
-    const windowSeconds = Math.round(r.windowHours * 3600);
-    const window = formatDuration(windowSeconds);
-    const stepSeconds = Math.max(durationSeconds(definitions.step), Math.ceil(windowSeconds / MAX_POINTS / 60) * 60);
-    const vars: Record<string, string> = {
-      ...definitions.variables,
-      ...r.variables,
-      window,
-      step: formatDuration(stepSeconds),
-      profile: r.profile ?? '',
-      profile_re: r.profile ? promqlRegexLiteral(r.profile) : '.*',
-      artifacts: r.artifactsDir,
-    };
-    const conn: Partial<PrometheusConnection> = options.prometheus ?? {};
+    const { windowSeconds, window, stepSeconds, vars } = evaluationTemplates(definitions, r);
     const replaying = r.dataMode !== 'live';
-    const deadlineMs = conn.deadlineMs ?? CONNECTION_DEFAULTS.deadlineMs;
-    const client = r.transport
-      ? new PrometheusClient(
-          { ...conn, deadlineMs, ...(replaying ? { retryBaseMs: 0, retryMaxMs: 0, timeoutMs: CONNECTION_DEFAULTS.timeoutMs } : {}) },
-          r.transport,
-          {
-            onExchange: r.recorder?.onExchange,
-            onRetry: (e) => onProgress?.({ kind: 'retry', ...e }),
-            ...(options.retrySeed !== undefined ? { random: seededRandom(options.retrySeed) } : {}),
-            // Recorded answers take no time: a replay is never cut short by the clock.
-            ...(replaying ? {} : { deadline: AbortSignal.timeout(deadlineMs) }),
-          },
-        )
-      : undefined;
-    const auth = options.prometheus;
-    const secrets = secretsFrom(options.env ?? process.env, [
-      ...(auth?.bearerToken ? [{ name: 'the bearer token', value: auth.bearerToken }] : []),
-      ...(auth?.basicAuth ? [{ name: 'the basic auth password', value: auth.basicAuth.password }] : []),
-    ]);
+    const client = sourceClient(options, r, onProgress);
+    const conn: Partial<PrometheusConnection> = options.prometheus ?? {};
+    const secrets = evaluationSecrets(options);
     const files = await fileScope(r.cwd, r.artifactsDir, options.allowFilesOutside ?? false);
     const rulesClient = r.rulesTransport ? new PrometheusClient(conn, r.rulesTransport, { onExchange: r.recorder?.onExchange }) : client;
     let rulesAnswer: Promise<RulesOutcome> | undefined;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { type Document, isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { InputError } from '../util/errors';
 import { gatesFile, type GatesFile } from './schema';
 import { templateNames } from './template';
@@ -14,7 +14,7 @@ export interface LoadedGates {
 
 type PathKey = string | number;
 
-function locate(doc: ReturnType<typeof parseDocument>, path: PathKey[], lines: LineCounter): { line: number; column: number } | undefined {
+function locate(doc: Document.Parsed, path: PathKey[], lines: LineCounter): { line: number; column: number } | undefined {
   // Walk down as far as the document goes: a missing key is reported at its parent.
   let node: unknown = doc.contents;
   let found = node as Node | undefined;
@@ -35,10 +35,20 @@ function dotted(path: PathKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('') || '(top level)';
 }
 
-/** Parses and validates a gates file's text; every problem is an InputError naming file, line and key. */
-export function parseGates(text: string, file: string): LoadedGates {
+/** A gates file's YAML as the loader reads it (source ranges and line numbers kept). */
+export interface GatesDocument {
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+export function parseGatesYaml(text: string): GatesDocument {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+}
+
+/** Parses and validates a gates file's text; every problem is an InputError naming file, line and key. */
+export function parseGates(text: string, file: string, yaml: GatesDocument = parseGatesYaml(text)): LoadedGates {
+  const { doc, lines } = yaml;
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lines.linePos(e.pos[0]);

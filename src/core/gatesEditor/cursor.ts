@@ -1,4 +1,4 @@
-import type { QuerySource } from './findQueries';
+import type { QuerySource } from '../gates/outline';
 
 /** What is being typed at a position inside a query, for completion. */
 export type QueryContext =

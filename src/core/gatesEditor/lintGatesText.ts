@@ -1,7 +1,7 @@
-import { parseGates } from '../gates/load';
+import { parseGates, parseGatesYaml } from '../gates/load';
 import { lintPromql, type PromqlProblem } from '../promql/lint';
 import { InputError } from '../util/errors';
-import { findQueries, type QuerySource } from './findQueries';
+import { findQueries, type QuerySource } from '../gates/outline';
 import { substituteTracked } from './substitute';
 
 export interface GatesTextProblem {
@@ -26,6 +26,23 @@ function toDocument(q: QuerySource, from: number, to: number): [number, number] 
   return [q.offsets[from], q.offsets[Math.min(to - 1 + end, q.template.length)]];
 }
 
+/** Recent answers of lintPromql by expression: a keystroke changes one query, so the others are not parsed again. */
+const recent = new Map<string, PromqlProblem[]>();
+const RECENT_MAX = 2000;
+
+function lintCached(expr: string): PromqlProblem[] {
+  let problems = recent.get(expr);
+  if (problems) {
+    // Re-inserted so the map's order is least recently used first.
+    recent.delete(expr);
+  } else {
+    problems = lintPromql(expr);
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  }
+  recent.set(expr, problems);
+  return problems;
+}
+
 /** The problems of one query, in document offsets. */
 export function lintQuery(q: QuerySource, values: Record<string, string>): GatesTextProblem[] {
   const sub = substituteTracked(q.template, values);
@@ -34,7 +51,7 @@ export function lintQuery(q: QuerySource, values: Record<string, string>): Gates
     return { from, to, code: 'unknown-variable', checkId: q.checkId, message: `unknown variable \${${u.name}} (declare it under 'variables')` };
   });
   if (out.length) return out;
-  for (const p of lintPromql(sub.text)) {
+  for (const p of lintCached(sub.text)) {
     const [from, to] = toDocument(q, sub.origin[p.from], sub.origin[Math.max(p.from, p.to - 1)] + 1);
     out.push({ from, to: Math.max(to, from + 1), code: p.code, checkId: q.checkId, message: `${p.message}${q.checkId ? ` (check ${q.checkId})` : ''}` });
   }
@@ -57,11 +74,13 @@ function offsetOf(text: string, line: number, column: number): number {
  * `aurora-ga gates` can never disagree about what is valid).
  */
 export function lintGatesText(text: string, file: string, overrides: Record<string, string> = {}): GatesTextProblem[] {
-  const outline = findQueries(text);
+  // One parse serves the outline and the loader (a duplicate key is the loader's error; the outline still reads the rest).
+  const yaml = parseGatesYaml(text);
+  const outline = findQueries(text, yaml.doc);
   const values = sampleValues(outline.variables, outline.step, overrides);
   const problems = outline.queries.flatMap((q) => lintQuery(q, values));
   try {
-    parseGates(text, file);
+    parseGates(text, file, yaml);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const loc = err.location;

@@ -3,6 +3,7 @@
 export { judgeCounts, judgeSamples, type CountsJudgement, type Judgement, type JudgeRule, type JudgeVerdict, type SamplesJudgement, type SideSummary } from './classify';
 export { clopperPearson, compareCounts, fisherExact, type CountsResult } from './counts';
 export { describeJudgement, judgementFacts } from './describe';
+export { allowedShiftLimits } from './limits';
 export { kolmogorovSmirnov, pKolmogorov, type KolmogorovResult } from './kolmogorov';
 export { hodgesLehmann, mannWhitney, type MannWhitneyResult } from './mannWhitney';
 export { scoreMetrics, type GroupScore, type ScoredMetric, type ScoreResult, type ScoreSettings, type ScoreStatus } from './score';

@@ -26,6 +26,8 @@ export interface LockCheck {
   profile?: NormalizedProfile;
   /** SHA-256 of the current profile, when it could be hashed. */
   currentHash?: string;
+  /** The profile's text as checked: the ranges in `changes` are offsets into it. */
+  profileText?: string;
   /** Keys changed since the lock (schema 2 only: schema 1 stores no values). */
   changes: LockChange[];
   /** For mismatch: what differs, in words (hash mismatch, lock written for another profile). */
@@ -81,7 +83,7 @@ export function evaluateLock(input: { profilePath: string; profileText: string; 
     profileProblem = asInputError(err, profilePath);
   }
   const legacy = input.legacyText === undefined ? undefined : checkLegacyLock(input.legacyText, profilePath, input.profileText, profile?.root);
-  const base = { profilePath, lockPath, legacy, changes: [] as LockChange[] };
+  const base = { profilePath, lockPath, legacy, changes: [] as LockChange[], profileText: input.profileText };
   if (!profile) return decided({ ...base, status: 'profile-error', problem: profileProblem });
   if (input.lockText === undefined) return decided({ ...base, status: 'missing', profile, currentHash: profile.sha256, reason: `Lock file not found: ${lockPath}` });
   let lock: ProfileLock;

@@ -13,3 +13,6 @@ export { lockedText, revertEdit } from './revert';
 export { updateLegacyLock, writeProfileLocks, type LegacyUpdate } from './update';
 export { checkWorkspaceLocks, type WorkspaceLock } from './workspace';
 export { lockProfileFile, quickValidate, renderLockFromHash } from './leanLock';
+export { changeText, LOCK_RULES, lockProblems, mismatchReason, type LockProblem, type LockRule, type TextPosition } from './problems';
+export { findLockedRevision, MAX_HISTORY_REVISIONS, type LockedRevision } from './history';
+export { upgradeLock } from './upgrade';

@@ -16,8 +16,10 @@ export interface ProfileLock {
   sha256: string;
   generatedAt: string;
   generatorVersion: string;
-  /** Schema 2: the normalized profile that was hashed. */
+  /** Schema 2: the normalized profile that was hashed (schema 1: found in git history, see valuesFrom). */
   lockedValues?: JNode;
+  /** Schema 1 only: the commit whose profile hashed to `sha256`, where `lockedValues` came from. */
+  valuesFrom?: string;
 }
 
 /**

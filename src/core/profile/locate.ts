@@ -18,3 +18,21 @@ export function rangeForPath(root: JNode, path: (string | number)[]): { range?: 
   }
   return { range: node.range, keyRange, exact: true };
 }
+
+/** The path of the mapping key whose name covers `offset` (the hovered key), searching nested mappings and lists. */
+export function keyPathAt(root: JNode, offset: number): (string | number)[] | undefined {
+  const inside = (r: SourceRange | undefined) => r !== undefined && r.start <= offset && offset <= r.end;
+  const walk = (node: JNode, at: (string | number)[]): (string | number)[] | undefined => {
+    if (node.kind === 'object') {
+      for (const e of node.entries) {
+        if (inside(e.keyRange)) return [...at, e.key];
+        if (inside(e.value.range)) return walk(e.value, [...at, e.key]);
+      }
+    } else if (node.kind === 'array') {
+      const i = node.items.findIndex((item) => inside(item.range));
+      if (i >= 0) return walk(node.items[i], [...at, i]);
+    }
+    return undefined;
+  };
+  return walk(root, []);
+}

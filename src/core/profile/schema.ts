@@ -44,14 +44,14 @@ export const ProfileSchema = z
       .optional(),
     schema: z
       .object({
-        version: z.number().int().optional(),
-        profile_name: z.string().optional(),
+        version: z.number().int().meta({ description: 'Version of the profile format.' }).optional(),
+        profile_name: z.string().meta({ description: 'Display name of the profile.' }).optional(),
         strict_validation: directed(z.boolean(), 'true-stricter', 'Validate strictly.').optional(),
       })
       .loose()
       .optional(),
     profile_lock: z
-      .object({ enforced: z.boolean().optional().meta({ description: 'Refuse to use this profile (canary, gates --profile) when its lock does not validate. Default true.' }) })
+      .object({ enforced: z.boolean().meta({ description: 'Refuse to use this profile (canary, gates --profile) when its lock does not validate. Default true.' }).optional() })
       .loose()
       .optional(),
   })
@@ -71,6 +71,9 @@ const FIELDS: [string, z.ZodType][] = Object.entries(ProfileSchema.shape).flatMa
   return Object.entries(obj.shape as Record<string, z.ZodType>).map(([key, field]): [string, z.ZodType] => [`${section}.${key}`, unwrap(field)]);
 });
 
+/** The sections a profile must have (the schema's non-optional ones): what makes a YAML file look like a profile. */
+export const REQUIRED_SECTIONS: string[] = Object.entries(ProfileSchema.shape).filter(([, s]) => !(s instanceof z.ZodOptional)).map(([k]) => k);
+
 /** `section.key` → direction, read from the schema's `x-aurora-direction` marks. */
 export const DIRECTIONS: Record<string, Direction> = Object.fromEntries(
   FIELDS.flatMap(([key, field]) => {
@@ -78,6 +81,21 @@ export const DIRECTIONS: Record<string, Direction> = Object.fromEntries(
     return direction ? [[key, direction]] : [];
   }),
 );
+
+/** What the schema says of a `section.key`: its description and which way makes the profile stricter. */
+export interface KeyInfo {
+  description?: string;
+  direction?: Direction;
+}
+
+const KEY_INFO = new Map<string, KeyInfo>(
+  FIELDS.map(([key, field]) => [key, { description: field.meta()?.description as string | undefined, direction: DIRECTIONS[key] }]),
+);
+
+/** The schema's word on a dotted key path (`acceptance.coverage_target`); undefined for keys it does not declare. */
+export function keyInfo(dotted: string): KeyInfo | undefined {
+  return KEY_INFO.get(dotted);
+}
 
 /** The keys declared as ratios (numbers in [0, 1]), for messages in the original's wording. */
 export const RATIO_KEYS = new Set(FIELDS.filter(([, f]) => f instanceof z.ZodNumber && f.minValue === 0 && f.maxValue === 1).map(([key]) => key));

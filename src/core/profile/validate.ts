@@ -7,6 +7,8 @@ export interface ProfileIssue {
   severity: 'error' | 'warning';
   path: PathSegment[];
   message: string;
+  /** Where, when the path cannot say: a YAML error's line and column (1-based). */
+  at?: { line: number; column: number };
 }
 
 /** One profile's result, in the original report's shape (`validations.<name>`) plus located issues. */
@@ -83,17 +85,24 @@ export function validateProfile(name: string, value: unknown): ProfileValidation
   return { is_valid: errors.length === 0, errors, warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message), issues };
 }
 
+/** A cross-profile finding, located on the r2 key it is about (production must be stricter than smoke). */
+export interface CrossProfileIssue {
+  profile: string;
+  path: PathSegment[];
+  message: string;
+}
+
 /** The original's cross-profile rules: production (r2) must be stricter than smoke. */
-export function crossProfileWarnings(profiles: Map<string, unknown>): string[] {
+export function crossProfileIssues(profiles: Map<string, unknown>): CrossProfileIssue[] {
   const get = (name: string, section: string, key: string): number | undefined => {
     const v = (profiles.get(name) as Record<string, Record<string, unknown>> | undefined)?.[section]?.[key];
     return typeof v === 'number' ? v : undefined;
   };
-  const out: string[] = [];
+  const out: CrossProfileIssue[] = [];
   const [r2Cov, smokeCov] = [get('r2', 'acceptance', 'coverage_target'), get('smoke', 'acceptance', 'coverage_target')];
-  if (r2Cov !== undefined && smokeCov !== undefined && !(r2Cov > smokeCov)) out.push(`R2 coverage_target (${r2Cov}) should be greater than smoke (${smokeCov})`);
+  if (r2Cov !== undefined && smokeCov !== undefined && !(r2Cov > smokeCov)) out.push({ profile: 'r2', path: ['acceptance', 'coverage_target'], message: `R2 coverage_target (${r2Cov}) should be greater than smoke (${smokeCov})` });
   const [r2Noop, smokeNoop] = [get('r2', 'preloop', 'max_noop_ratio'), get('smoke', 'preloop', 'max_noop_ratio')];
-  if (r2Noop !== undefined && smokeNoop !== undefined && !(r2Noop < smokeNoop)) out.push(`R2 max_noop_ratio (${r2Noop}) should be less than smoke (${smokeNoop})`);
+  if (r2Noop !== undefined && smokeNoop !== undefined && !(r2Noop < smokeNoop)) out.push({ profile: 'r2', path: ['preloop', 'max_noop_ratio'], message: `R2 max_noop_ratio (${r2Noop}) should be less than smoke (${smokeNoop})` });
   return out;
 }
 

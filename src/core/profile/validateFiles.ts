@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { type JNode, legacyChecksum, normalizeProfile, readUtf8 } from '../pyyaml';
 import { InputError } from '../util/errors';
-import { crossProfileWarnings, toPlain, validateProfile, type ProfileValidation } from './validate';
+import { crossProfileIssues, toPlain, validateProfile, type CrossProfileIssue, type ProfileValidation } from './validate';
 
 export interface ProfileFileResult extends ProfileValidation {
   name: string;
@@ -29,13 +29,15 @@ export function validateProfileText(text: string, file: string): ProfileFileResu
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const message = err.format();
-    return { name, file, text, checksum: null, is_valid: false, errors: [message], warnings: [], issues: [{ severity: 'error', path: [], message }] };
+    const loc = err.location;
+    const at = loc?.line !== undefined ? { at: { line: loc.line, column: loc.column ?? 1 } } : {};
+    return { name, file, text, checksum: null, is_valid: false, errors: [message], warnings: [], issues: [{ severity: 'error', path: [], message, ...at }] };
   }
 }
 
 /** Validates every `*.yaml`/`*.yml` directly in `dir`, like the original's --profiles-dir. */
 /** `shown` turns a file path into the form messages should name (e.g. relative to the user's folder). */
-export async function validateProfilesDir(dir: string, signal: AbortSignal, shown: (file: string) => string = (f) => f): Promise<{ results: ProfileFileResult[]; report: ProfilesReport }> {
+export async function validateProfilesDir(dir: string, signal: AbortSignal, shown: (file: string) => string = (f) => f): Promise<{ results: ProfileFileResult[]; report: ProfilesReport; crossProfile: CrossProfileIssue[] }> {
   let names: string[];
   try {
     names = (await fs.readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
@@ -49,10 +51,11 @@ export async function validateProfilesDir(dir: string, signal: AbortSignal, show
     results.push({ ...validateProfileText(await readUtf8(file, signal), shown(file)), file });
   }
   const valid = results.filter((r) => r.is_valid).length;
+  const crossProfile = crossProfileIssues(new Map(results.filter((r) => r.root).map((r) => [r.name, toPlain(r.root!)])));
   const report: ProfilesReport = {
     validation_summary: { total_profiles: results.length, valid_profiles: valid, invalid_profiles: results.length - valid },
     validations: Object.fromEntries(results.map((r) => [r.name, { is_valid: r.is_valid, errors: r.errors, warnings: r.warnings, checksum: r.checksum }])),
-    cross_profile_warnings: crossProfileWarnings(new Map(results.filter((r) => r.root).map((r) => [r.name, toPlain(r.root!)]))),
+    cross_profile_warnings: crossProfile.map((w) => w.message),
   };
-  return { results, report };
+  return { results, report, crossProfile };
 }

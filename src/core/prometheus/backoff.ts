@@ -1,15 +1,3 @@
-/** A small seedable PRNG (mulberry32): tests pass a seed so the jitter is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface BackoffPolicy {
   /** First delay in ms, doubled per retry. */
   baseMs: number;

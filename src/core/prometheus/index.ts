@@ -2,3 +2,4 @@
 export { type CatalogAnswer, countSeries, currentValue, type CurrentValue, labelNames, labelValues, metricMetadata, type MetricMetadata, metricNames } from './catalog';
 export { type PrometheusConnection } from './connection';
 export { HttpTransport } from './transport';
+export { graphLink } from './graphLink';

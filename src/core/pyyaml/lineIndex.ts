@@ -1,6 +1,7 @@
 /** Offset → 1-based line and column, by binary search over line starts (CRLF counts as one break). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Offset of each line's first character. */
+  readonly starts: number[] = [0];
 
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pause } from './pause';
 
 // An inter-process lock for files that two VS Code windows, or a window and the CLI, both change by
 // read-modify-write. A `<file>.lock` created with O_EXCL holds the owner's pid, host and a nonce;
@@ -73,17 +74,6 @@ async function breakStale(lockFile: string, judged: Partial<Owner>): Promise<voi
   if (moved && moved.owner.nonce !== judged.nonce) await fs.link(aside, lockFile).catch(() => undefined);
   await fs.rm(aside, { force: true });
 }
-
-const pause = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 /**
  * Runs `fn` while holding `<file>.lock`. Throws LockTimeoutError when another live writer holds it

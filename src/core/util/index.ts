@@ -6,3 +6,4 @@ export { packageRoot } from './packageRoot';
 export { writeFailure } from './writeError';
 export { stripControls } from './controlChars';
 export { redactUrls } from './redact';
+export { nextRelativeChange, relativeTime } from './relativeTime';

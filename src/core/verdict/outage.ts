@@ -15,7 +15,7 @@ type Gate = Pick<GateResult, 'status' | 'fail_action' | 'checks'>;
 export function decideGates(gates: Parameters<typeof decision>[0] & Gate[], outage: EvaluationError | undefined): Decision {
   const base = decision(gates);
   const code = decideWithOutage(base.code, gates, outage);
-  return code === base.code || !outage ? base : { code, reason: outage.message };
+  return code === base.code || !outage ? base : { code, reason: outage.message, deciding: [] };
 }
 
 export function decideWithOutage(base: DecisionCode, gates: Gate[], outage: EvaluationError | undefined): DecisionCode {

@@ -63,6 +63,8 @@ export function statusRank(s: GateStatus): number {
 export interface Decision {
   code: DecisionCode;
   reason: string;
+  /** The gates that decided it, in report order (none for APPROVED, or when nothing was measured). */
+  deciding: string[];
 }
 
 type DecidingGate = { gate_name: string; status: GateStatus; fail_action: FailAction; checks: { outcome: CheckOutcome }[] };
@@ -79,19 +81,19 @@ const names = (gates: DecidingGate[]) => gates.map((g) => g.gate_name).join(', '
 export function decision(gates: DecidingGate[]): Decision {
   const deciding = gates.filter((g) => g.fail_action !== 'OBSERVE');
   if (!deciding.length) {
-    return { code: 'INCONCLUSIVE', reason: gates.length ? `no deciding gate: all ${gates.length} gate(s) are OBSERVE, which never decide` : 'no gates to evaluate' };
+    return { code: 'INCONCLUSIVE', reason: gates.length ? `no deciding gate: all ${gates.length} gate(s) are OBSERVE, which never decide` : 'no gates to evaluate', deciding: [] };
   }
   const checks = deciding.flatMap((g) => g.checks);
   if (checks.every((c) => c.outcome === 'NO_DATA' || c.outcome === 'ERROR')) {
-    return { code: 'INCONCLUSIVE', reason: `no deciding data: all ${checks.length} check(s) of the deciding gates came back NO_DATA or ERROR` };
+    return { code: 'INCONCLUSIVE', reason: `no deciding data: all ${checks.length} check(s) of the deciding gates came back NO_DATA or ERROR`, deciding: [] };
   }
   const blocked = deciding.filter((g) => g.status === 'FAIL' && g.fail_action === 'NO-GO');
-  if (blocked.length) return { code: 'BLOCKED', reason: `NO-GO gate(s) failed: ${names(blocked)}` };
+  if (blocked.length) return { code: 'BLOCKED', reason: `NO-GO gate(s) failed: ${names(blocked)}`, deciding: blocked.map((g) => g.gate_name) };
   const missing = deciding.filter((g) => g.status === 'INCONCLUSIVE');
-  if (missing.length) return { code: 'INCONCLUSIVE', reason: `deciding gate(s) without data: ${names(missing)}` };
+  if (missing.length) return { code: 'INCONCLUSIVE', reason: `deciding gate(s) without data: ${names(missing)}`, deciding: missing.map((g) => g.gate_name) };
   const short = deciding.filter((g) => g.status !== 'PASS');
-  if (short.length) return { code: 'CONDITIONAL', reason: `deciding gate(s) warned or failed conditionally: ${names(short)}` };
-  return { code: 'APPROVED', reason: `all ${deciding.length} deciding gate(s) passed` };
+  if (short.length) return { code: 'CONDITIONAL', reason: `deciding gate(s) warned or failed conditionally: ${names(short)}`, deciding: short.map((g) => g.gate_name) };
+  return { code: 'APPROVED', reason: `all ${deciding.length} deciding gate(s) passed`, deciding: [] };
 }
 
 /** The original's decision strings (kept byte-for-byte) plus the new INCONCLUSIVE one. */

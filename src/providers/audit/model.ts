@@ -10,7 +10,6 @@ export interface AuditIcon {
 export interface AuditViewModel {
   /** ERROR: a report exists but cannot be read. */
   status: AuditStatus | 'ERROR';
-  label: string;
   description: string;
   /** Markdown. */
   tooltip: string;
@@ -46,7 +45,6 @@ export function buildAuditView(r: ReadAuditReport, reportFile: string): AuditVie
   if (r.generated_at) lines.push('', `Generated ${md(r.generated_at)}`);
   return {
     status: r.status,
-    label: 'DCTS audit',
     description: `${status} · var_ratio ${ratio} · ${r.counts.robust} samples${r.skipped.length ? ` · ${r.skipped.length} skipped` : ''}`,
     tooltip: lines.join('\n'),
     icon: ICON[r.status],
@@ -62,7 +60,6 @@ export function buildAuditView(r: ReadAuditReport, reportFile: string): AuditVie
 export function unreadableAuditView(reportFile: string, problem: string): AuditViewModel {
   return {
     status: 'ERROR',
-    label: 'DCTS audit',
     description: 'report unreadable',
     tooltip: `**DCTS audit report unreadable**\n\n${md(problem)}`,
     icon: ICON.ERROR,

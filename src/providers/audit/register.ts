@@ -6,7 +6,6 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { InputError } from '../../core/util';
 import { buildAuditView, unreadableAuditView, type AuditViewModel } from './model';
-import { auditTreeItem } from './treeItem';
 import { AUDIT_REPORT } from './settings';
 import { debounce, disposeAll, toDisposable } from '../shared';
 
@@ -17,8 +16,6 @@ export interface AuditApi {
   readonly current: AuditViewModel | undefined;
   /** Fires whenever `current` changes: after the command, or when a report is written or removed. */
   readonly onDidChange: vscode.Event<AuditViewModel | undefined>;
-  /** The row the Gates view shows for it (undefined while no report exists). */
-  treeItem(): vscode.TreeItem | undefined;
   /** Whether the view showing the status is visible: the backup poll runs only then (and checks at once when it becomes visible). */
   setVisible(visible: boolean): void;
   /** Whether the backup poll is running (for tests). */
@@ -129,7 +126,6 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
       return current;
     },
     onDidChange: changed.event,
-    treeItem: () => current && auditTreeItem(current),
     setVisible,
     get polling() {
       return poll !== undefined;

@@ -2,14 +2,21 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { GATING_MODES, type GatingMode } from '../../core/canary';
+import { disposeAll } from '../shared';
 
 export type ProfileChoice = { demo: true } | { demo: false; profile: string };
 
 let asking: string | undefined;
+let highlighted: string | undefined;
 
 /** The title of the question on screen now: host tests answer it through commands once it is asked. */
 export function currentQuestion(): string | undefined {
   return asking;
+}
+
+/** The label of the item highlighted in the quick pick on screen now (tests accept only once it is the one they chose). */
+export function currentHighlight(): string | undefined {
+  return highlighted;
 }
 
 async function ask<T>(title: string, show: () => Thenable<T>): Promise<T> {
@@ -19,6 +26,30 @@ async function ask<T>(title: string, show: () => Thenable<T>): Promise<T> {
   } finally {
     asking = undefined;
   }
+}
+
+/** A quick pick that reports which item is highlighted; resolves with the accepted item, undefined when dismissed. */
+function quickPick<T extends vscode.QuickPickItem>(title: string, items: T[], placeholder?: string): Promise<T | undefined> {
+  return ask(title, () => new Promise<T | undefined>((resolve) => {
+    const qp = vscode.window.createQuickPick<T>();
+    qp.title = title;
+    qp.items = items;
+    if (placeholder) qp.placeholder = placeholder;
+    const subscriptions = [
+      qp.onDidChangeActive((active) => (highlighted = active[0]?.label)),
+      qp.onDidAccept(() => {
+        resolve(qp.selectedItems[0] ?? qp.activeItems[0]);
+        qp.hide();
+      }),
+      qp.onDidHide(() => {
+        highlighted = undefined;
+        resolve(undefined);
+        disposeAll(subscriptions);
+        qp.dispose();
+      }),
+    ];
+    qp.show();
+  }));
 }
 
 /** Profiles with a lock beside them first (those are the ones a canary can run), the demo last. */
@@ -45,7 +76,7 @@ export async function pickProfile(folder: vscode.WorkspaceFolder, preferred: str
   }
   items.push({ label: '$(folder-opened) Other profile…', browse: true }, { label: '$(beaker) Demo', description: 'bundled demo command and profile — results labelled DEMO', choice: { demo: true } });
   const title = 'Aurora: Run Canary (1/3) — profile under test';
-  const picked = await ask(title, () => vscode.window.showQuickPick(items, { title, placeHolder: 'Profile whose lock must validate before the first run' }));
+  const picked = await quickPick(title, items, 'Profile whose lock must validate before the first run');
   if (!picked) return undefined;
   if (picked.choice) return picked.choice;
   const uri = await vscode.window.showOpenDialog({ defaultUri: folder.uri, canSelectMany: false, filters: { 'YAML profile': ['yaml', 'yml'] }, title: 'Profile under test' });
@@ -71,6 +102,6 @@ const GATING_HELP: Record<GatingMode, string> = {
 export async function pickGating(initial: GatingMode): Promise<GatingMode | undefined> {
   const items = [initial, ...GATING_MODES.filter((g) => g !== initial)].map((g) => ({ label: g, description: GATING_HELP[g] }));
   const title = 'Aurora: Run Canary (3/3) — CI gating';
-  const picked = await ask(title, () => vscode.window.showQuickPick(items, { title }));
+  const picked = await quickPick(title, items);
   return picked?.label as GatingMode | undefined;
 }

@@ -6,7 +6,7 @@ import type { CanaryResults } from '../../core/canary';
 import { debounce } from '../shared';
 import { CanaryController, type RunCanaryArgs } from './controller';
 import type { CanaryViewModel, RunNodeModel } from './model';
-import { currentQuestion } from './pick';
+import { currentHighlight, currentQuestion } from './pick';
 import { CanaryTreeProvider } from './tree';
 
 /** What extension tests (and other extensions) read of the Canary face. */
@@ -22,6 +22,8 @@ export interface CanaryApi {
   readonly resultsFile: string | undefined;
   /** The title of the Run Canary question on screen now, if any. */
   readonly question: string | undefined;
+  /** The label of the item highlighted in that question's list, if it is a list. */
+  readonly highlighted: string | undefined;
   /** Re-reads artifacts/canary/. */
   refresh(): Promise<void>;
 }
@@ -105,6 +107,9 @@ export function registerCanary(context: vscode.ExtensionContext, log: vscode.Log
     },
     get question() {
       return currentQuestion();
+    },
+    get highlighted() {
+      return currentHighlight();
     },
     refresh: () => controller.refresh(),
   };

@@ -6,7 +6,12 @@ import { checkWorkspaceLocks } from '../../core/lock';
 import { prepareSigner, systemSshKeygen, verifyCurrent } from '../../core/attest';
 import { type ChecklistChange, ChecklistSession, type ChecklistView, type EvaluatedChecklist, type HostMessage, type LoadOptions, renderMarkdown, signingWarnings, type StateChange, type WebviewMessage, webviewMessageSchema } from '../../core/checklist';
 import { InputError, writeFileAtomic } from '../../core/util';
-import { debounce, disposeAll, type Debounced } from '../shared';
+import { debounce, disposeAll, type Debounced, openLink } from '../shared';
+import { showGateReportJson, showGateReportPreview } from '../shared/gateReportPreview';
+import type { ChartSet, RenderedChart } from '../../core/charts';
+import type { GateReport } from '../../core/verdict';
+import { loadSource } from '../charts/loadSource';
+import type { ChartSource } from '../charts/sources';
 import { checklistHtml } from './html';
 
 /** Where "Export Markdown" writes, relative to the workspace root. */
@@ -30,6 +35,10 @@ export class ChecklistPanel implements vscode.Disposable {
   private readonly session: ChecklistSession | undefined;
   current: EvaluatedChecklist | undefined;
   rendered: Rendered | undefined;
+  /** What the webview last reported drawing of each chart, by `gate/check`. */
+  readonly chartsRendered = new Map<string, RenderedChart>();
+  /** Charts loaded, by report timestamp, gate and check: loaded once per report. */
+  private readonly charts = new Map<string, Promise<ChartSet>>();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -40,11 +49,13 @@ export class ChecklistPanel implements vscode.Disposable {
     private readonly folder: vscode.WorkspaceFolder | undefined,
     /** Asks before signing what the checklist decides NO-GO (the person decides; a modal by default). */
     private readonly confirm: (warning: string) => Thenable<boolean>,
+    /** The Prometheus credentials the charts of failing checks are queried with. */
+    private readonly secrets: vscode.SecretStorage,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'aurora.svg');
     panel.webview.options = webviewOptions(extensionUri);
     const media = (f: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', f)).toString();
-    panel.webview.html = checklistHtml({ cspSource: panel.webview.cspSource, scriptUri: media('dist/checklist.js'), styleUri: media('checklist.css') });
+    panel.webview.html = checklistHtml({ cspSource: panel.webview.cspSource, scriptUri: media('dist/checklist.js'), styleUris: [media('base.css'), media('checklist.css'), media('dist/uplot.css'), media('chart.css')] });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       panel.onDidDispose(() => this.dispose()),
@@ -142,6 +153,15 @@ export class ChecklistPanel implements vscode.Disposable {
         return this.exportMarkdown();
       case 'openSource':
         return this.openSource(m.file);
+      case 'openReport':
+        return this.openReport(m.as);
+      case 'chart':
+        return this.chart(m.gate, m.check);
+      case 'openInPrometheus':
+        return this.openInPrometheus(m.gate, m.check);
+      case 'chartRendered':
+        this.chartsRendered.set(`${m.gate}/${m.chart.checkId}`, m.chart);
+        return Promise.resolve();
       default:
         return this.change(m);
     }
@@ -207,6 +227,66 @@ export class ChecklistPanel implements vscode.Disposable {
     await writeFileAtomic(file, renderMarkdown(c.view, c.answers));
     this.log.info(`checklist: exported ${file}`);
     await vscode.window.showTextDocument(vscode.Uri.file(file), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  }
+
+  /** The gate report the checklist read (never a path from the webview): as a readable preview, or its JSON. */
+  private async openReport(as: 'preview' | 'json'): Promise<void> {
+    const root = this.root();
+    const file = this.current?.view.sources.find((s) => s.name === 'Gate report')?.file;
+    if (!root || !file) {
+      this.post({ type: 'notice', level: 'error', text: 'There is no gate report to open: evaluate the gates first.' });
+      return;
+    }
+    const abs = path.resolve(root, file);
+    try {
+      if (as === 'json') await showGateReportJson(abs);
+      else this.log.info(`checklist: gate report preview ${(await showGateReportPreview(abs, this.abort.signal)).fsPath}`);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      this.post({ type: 'notice', level: 'error', text: `The gate report cannot be shown: ${err.format()}` });
+    }
+  }
+
+  /** The current report's gate and check, as a chart source: the window its evaluation used. */
+  private chartSource(gateKey: string, checkId: string): { report: GateReport; source: ChartSource } | undefined {
+    const gates = this.current?.inputs.gates;
+    if (gates?.state !== 'ok') return undefined;
+    const report = gates.value;
+    const gate = report.gates.find((g) => g.key === gateKey);
+    if (!gate?.checks.some((c) => c.check_id === checkId)) return undefined;
+    const source: ChartSource = { kind: 'report', gateKey, gateName: gate.gate_name, checkIds: [checkId], at: report.evaluated_at ?? report.timestamp, windowHours: report.window_hours, ...(report.gates_file ? { gatesFile: report.gates_file } : {}) };
+    return { report, source };
+  }
+
+  /** Loads a check's chart once per report (a refill redraws from the webview's copy) and sends it. */
+  private async chart(gateKey: string, checkId: string): Promise<void> {
+    const found = this.chartSource(gateKey, checkId);
+    if (!found) return;
+    const key = `${found.report.timestamp}|${gateKey}|${checkId}`;
+    let set = this.charts.get(key);
+    if (!set) {
+      set = loadSource(found.source, this.secrets, AbortSignal.any([this.abort.signal, AbortSignal.timeout(120_000)]));
+      this.charts.set(key, set);
+      // A failure is not kept: the next refill may find the server up.
+      set.catch(() => this.charts.delete(key));
+    }
+    const head = { type: 'chart' as const, timestamp: found.report.timestamp, gate: gateKey, check: checkId };
+    try {
+      const s = await set;
+      const chart = s.charts[0];
+      this.post({ ...head, result: chart ? { ok: true, chart, stepSeconds: s.stepSeconds } : { ok: false, error: 'the gates file has no such check' } });
+    } catch (err) {
+      if (this.abort.signal.aborted) return;
+      const error = err instanceof InputError ? err.format() : (err as Error).message;
+      this.log.warn(`checklist: no chart of ${gateKey}/${checkId}: ${error}`);
+      this.post({ ...head, result: { ok: false, error } });
+    }
+  }
+
+  private async openInPrometheus(gateKey: string, checkId: string): Promise<void> {
+    const found = this.chartSource(gateKey, checkId);
+    const link = found && (await this.charts.get(`${found.report.timestamp}|${gateKey}|${checkId}`)?.catch(() => undefined))?.charts[0]?.link;
+    if (link) await openLink(link, this.log);
   }
 
   private async openSource(file: string): Promise<void> {

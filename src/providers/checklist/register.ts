@@ -1,6 +1,7 @@
 // The VS Code face of the GO/NO-GO checklist: "Aurora: Open GA Checklist" opens (or reveals) one
 // webview panel; a serializer brings it back after a reload with its last view.
 import * as vscode from 'vscode';
+import type { RenderedChart } from '../../core/charts';
 import type { ChecklistView } from '../../core/checklist';
 import { pickFolder } from '../shared';
 import type { ChecklistPanel, Rendered } from './panel';
@@ -25,6 +26,8 @@ export interface ChecklistApi {
    * automation that has asked its user already); undefined restores the dialog.
    */
   answerSigningWarnings(answer: ((warning: string) => boolean) | undefined): void;
+  /** What the webview last reported drawing of the charts of failing and warning checks, by `gate/check`. */
+  readonly charts: ReadonlyMap<string, RenderedChart>;
 }
 
 const SIGN_ANYWAY = 'Sign anyway';
@@ -45,7 +48,7 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
     const { ChecklistPanel } = await import('./panel.js');
     const p = new ChecklistPanel(panel, context.extensionUri, log, () => {
       if (current === p) current = undefined;
-    }, folder, confirm);
+    }, folder, confirm, context.secrets);
     current = p;
     context.subscriptions.push(p);
     return p;
@@ -91,6 +94,9 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
     },
     answerSigningWarnings(a) {
       answer = a;
+    },
+    get charts() {
+      return current?.chartsRendered ?? new Map<string, RenderedChart>();
     },
   };
 }

@@ -6,7 +6,7 @@ import { InputError } from '../../core/util';
 import type { GateReport } from '../../core/verdict';
 import type { AuditApi } from '../audit/register';
 import { ARTIFACTS } from '../../core/artifacts';
-import { debounce } from '../shared';
+import { debounce, openLink } from '../shared';
 import type { EvaluationUi, GatesNotice } from './evaluateCommand';
 import type { CheckNodeModel, GatesViewModel } from './model';
 import { gatesFolder, resolveGateSettings } from './settings';
@@ -21,6 +21,11 @@ export interface GatesApi {
   /** The view's description (the data mode) and message (e.g. why a workspace URL is not queried). */
   readonly view: { readonly description: string | undefined; readonly message: string | undefined };
   readonly statusBarText: string;
+  readonly statusBarTooltip: string;
+  /** The view's top-level rows as VS Code renders them now (empty before the first evaluation: the welcome shows). */
+  rootItems(): vscode.TreeItem[];
+  /** The rows under a gate (by key), as rendered. */
+  checkItems(gateKey: string): vscode.TreeItem[];
   /** Absolute path of the last report written, if any. */
   readonly reportFile: string | undefined;
   /** The last notification shown by an evaluation, with its buttons. */
@@ -34,11 +39,13 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     context.subscriptions.push(audit.onDidChange((m) => (tree.audit = m)));
   }
   const view = vscode.window.createTreeView('aurora.gates', { treeDataProvider: tree, showCollapseAll: true });
-  // The audit status is a row of this view: its backup poll runs only while the view is visible.
-  if (audit) {
-    audit.setVisible(view.visible);
-    context.subscriptions.push(view.onDidChangeVisibility((e) => audit.setVisible(e.visible)));
-  }
+  // The audit's facts and the relative time are shown in this view: kept current only while it is visible.
+  tree.setVisible(view.visible);
+  audit?.setVisible(view.visible);
+  context.subscriptions.push(view.onDidChangeVisibility((e) => {
+    tree.setVisible(e.visible);
+    audit?.setVisible(e.visible);
+  }));
   const statusBar = new GatesStatusBar();
   let reportFile: string | undefined;
   /** Set while the view shows a report read from disk rather than one evaluated in this window. */
@@ -67,6 +74,9 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       : s.ignoredUntrusted.length ? `Untrusted workspace: ${s.ignoredUntrusted.join(', ')} from the workspace ${s.ignoredUntrusted.length > 1 ? 'are' : 'is'} not used.` : undefined;
     view.message = [notCarriedOut && `Last evaluation not carried out: ${notCarriedOut}. Showing the report before it.`, untrusted].filter(Boolean).join(' ') || undefined;
     if (!model) statusBar.show(undefined, s.mode);
+    // The welcome content and the walkthrough read the real state: is there data to evaluate, and a result.
+    await vscode.commands.executeCommand('setContext', 'aurora.gates.sourceReady', !s.missing);
+    await vscode.commands.executeCommand('setContext', 'aurora.gates.evaluated', !!model);
   };
 
   const refreshHistory = async () => {
@@ -98,10 +108,19 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
         await refreshHeader();
         const show = 'Show Gates';
         const open = 'Open Report';
+        const json = 'Open JSON';
+        const file = reportFile;
         const mode = done.report.data_mode === 'live' ? '' : ` (${done.report.data_mode.toUpperCase()} data — cannot promote)`;
-        void ui.notify({ level: 'info', message: `Aurora: ${done.report.decision}${mode}`, actions: [show, ...(reportFile ? [open] : [])] }).then((choice) => {
+        void ui.notify({ level: 'info', message: `Aurora: ${done.report.decision}${mode}`, actions: [show, ...(file ? [open, json] : [])] }).then((choice) => {
           if (choice === show) void vscode.commands.executeCommand('aurora.gates.focus');
-          if (choice === open && reportFile) void vscode.window.showTextDocument(vscode.Uri.file(reportFile));
+          // The preview (the report's Markdown rendering) loads when it is first asked for.
+          if ((choice === open || choice === json) && file) {
+            void (async () => {
+              const { showGateReportJson, showGateReportPreview } = await import('../shared/gateReportPreview.js');
+              if (choice === json) await showGateReportJson(file);
+              else await showGateReportPreview(file, AbortSignal.timeout(10_000));
+            })().catch((err: unknown) => log.warn(`cannot preview ${file}: ${err instanceof InputError ? err.format() : String(err)}`));
+          }
         });
         return done.report;
       } finally {
@@ -156,9 +175,8 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
       await setPrometheusPassword(context.secrets, log, typeof value === 'string' ? value : undefined);
     }),
     vscode.commands.registerCommand('aurora.openQueryInPrometheus', async (node?: CheckNodeModel) => {
-      if (!node?.queryUrl) return;
-      log.info(`opening ${node.queryUrl}`);
-      await vscode.env.openExternal(vscode.Uri.parse(node.queryUrl, true));
+      if (!node?.queryUrl) return undefined;
+      return openLink(node.queryUrl, log);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('auroraGa.prometheus') || e.affectsConfiguration('auroraGa.gates')) void refreshHeader();
@@ -177,6 +195,14 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     },
     get statusBarText() {
       return statusBar.text;
+    },
+    get statusBarTooltip() {
+      return statusBar.tooltip;
+    },
+    rootItems: () => tree.getChildren().map((n) => tree.getTreeItem(n)),
+    checkItems: (gateKey) => {
+      const gate = tree.model?.gates.find((g) => g.key === gateKey);
+      return gate ? tree.getChildren(gate).map((n) => tree.getTreeItem(n)) : [];
     },
     get reportFile() {
       return reportFile;

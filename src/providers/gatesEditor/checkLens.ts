@@ -7,6 +7,7 @@ import { runGates } from '../../core/gates';
 import { explainQuery } from '../../core/promql';
 import { InputError } from '../../core/util';
 import type { CheckResult } from '../../core/verdict';
+import { SHOW_CHART } from '../charts/commandIds';
 import { resolveGateSettings } from '../gates/settings';
 import type { GatesDocuments } from './documents';
 import type { ServerCatalog } from './server';
@@ -31,7 +32,8 @@ export interface CheckCommands {
 /**
  * CodeLens on each check of a gates file: "Run" evaluates that one check now with the engine and
  * settings Evaluate Gates uses and shows the result in the lens; "Explain" (checks with a query)
- * runs the query's parts and marks the first one that returns nothing.
+ * runs the query's parts and marks the first one that returns nothing; "Chart" (checks whose query is
+ * a series) opens the chart panel (src/providers/charts).
  */
 export function registerCheckLens(documents: GatesDocuments, catalog: ServerCatalog, secrets: vscode.SecretStorage, log: vscode.LogOutputChannel) {
   const results = new Map<string, CheckResult>();
@@ -48,8 +50,13 @@ export function registerCheckLens(documents: GatesDocuments, catalog: ServerCata
         const at = new vscode.Range(document.positionAt(c.start), document.positionAt(c.start));
         const last = results.get(key(document.uri, c));
         const lenses = [new vscode.CodeLens(at, { title: last ? resultTitle(last) : '$(play) Run', command: RUN_CHECK, arguments: [document.uri, c.gate, c.check], tooltip: 'Evaluate this check now, as Evaluate Gates would' })];
-        if (outline.queries.some((q) => q.gate === c.gate && q.check === c.check)) {
+        const queries = outline.queries.filter((q) => q.gate === c.gate && q.check === c.check);
+        if (queries.length) {
           lenses.push(new vscode.CodeLens(at, { title: 'Explain', command: EXPLAIN_CHECK, arguments: [document.uri, c.gate, c.check], tooltip: 'Run the query’s parts and point at the first that returns nothing' }));
+        }
+        // A check's own `query` is a series over the window (promql, promql_range, a samples comparison).
+        if (queries.some((q) => q.field === 'query')) {
+          lenses.push(new vscode.CodeLens(at, { title: '$(graph-line) Chart', command: SHOW_CHART, arguments: [document.uri, c.gate, c.check], tooltip: 'Chart the check’s series over the evaluation window, with its threshold and the points beyond it' }));
         }
         return lenses;
       });

@@ -5,10 +5,10 @@ import { EXPLAIN_CHECK, RUN_CHECK } from './commandIds';
 import { GatesDocuments } from './documents';
 
 /**
- * Gates files as a language: PromQL diagnostics, completion, hover, and Run / Explain on each check.
- * Activation registers the two commands and watches for a gates file; the support (YAML outline,
- * PromQL parser, Prometheus catalog) is loaded when the first one is open, an open YAML file
- * becomes one, or a command runs.
+ * Gates files as a language: PromQL diagnostics, completion, hover, and Run / Explain / Chart on each
+ * check. Activation registers the Run and Explain commands (Show Chart is the charts face's) and
+ * watches for a gates file; the support (YAML outline, PromQL parser, Prometheus catalog) is loaded
+ * when the first one is open, an open YAML file becomes one, or a command runs.
  */
 export function registerGatesEditor(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
   const documents = new GatesDocuments();

@@ -24,6 +24,7 @@ export class LockCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
     const lenses = [new vscode.CodeLens(top, { title: `${icon} ${describeState(state)} — ${lockName}`, command: 'aurora.locks.focus', tooltip: 'Show the Locks view' })];
     if (state.changes.length) lenses.push(new vscode.CodeLens(top, { title: 'Compare with locked profile', command: 'aurora.locks.compare', arguments: [document.uri] }));
     if (!valid) lenses.push(new vscode.CodeLens(top, { title: state.verdict.status === 'missing' && !state.legacy ? 'Lock profile' : 'Update lock', command: 'aurora.lockProfile', arguments: [document.uri] }));
+    if (state.lock?.schema === 1 && state.lock.valuesFrom) lenses.push(new vscode.CodeLens(top, { title: 'Upgrade lock to schema 2', command: 'aurora.locks.upgrade', arguments: [document.uri] }));
     return lenses;
   }
 

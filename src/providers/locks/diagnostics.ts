@@ -7,6 +7,7 @@ import type { LockChange, SourceRange } from '../../core/lock';
 import type { LockEngine } from './documents';
 import { lockDate, type ProfileLockState } from './model';
 import { raise, type LockSettings } from './settings';
+import type { Positions } from './textPositions';
 
 export const SOURCE = 'Aurora locks';
 export const Code = {
@@ -21,12 +22,12 @@ export const Code = {
   schema: 'profile-schema',
 } as const;
 
-export function toRange(document: vscode.TextDocument, r: SourceRange | undefined): vscode.Range {
+export function toRange(document: Positions, r: SourceRange | undefined): vscode.Range {
   if (!r) return documentRange(document);
   return new vscode.Range(document.positionAt(r.start), document.positionAt(r.end));
 }
 
-function documentRange(document: vscode.TextDocument): vscode.Range {
+function documentRange(document: Positions): vscode.Range {
   return document.lineAt(0).range;
 }
 
@@ -40,7 +41,7 @@ function plain(text: string | undefined): unknown {
 }
 
 /** The range a change's diagnostic sits on: the new value, the added key, or the key of the mapping that lost one. */
-export function changeRange(document: vscode.TextDocument, change: LockChange): vscode.Range {
+export function changeRange(document: Positions, change: LockChange): vscode.Range {
   if (change.kind === 'changed') return toRange(document, change.range);
   if (change.kind === 'added') return toRange(document, change.keyRange ?? change.range);
   return change.keyRange ? toRange(document, change.keyRange) : documentRange(document);
@@ -61,8 +62,8 @@ function make(range: vscode.Range, message: string, severity: vscode.DiagnosticS
   return d;
 }
 
-/** `engine`: the lock engine, loaded by the time a profile has a state. */
-export function profileDiagnostics(engine: LockEngine, document: vscode.TextDocument, state: ProfileLockState, settings: LockSettings): vscode.Diagnostic[] {
+/** `engine`: the lock engine, loaded by the time a profile has a state; `document`: an open one or a disk profile's text. */
+export function profileDiagnostics(engine: LockEngine, document: Positions, state: ProfileLockState, settings: LockSettings): vscode.Diagnostic[] {
   const { severity } = settings;
   const lockName = path.basename(state.lockPath);
   const date = lockDate(state.lock);

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { legacyLockPathFor, lockPathFor, type ProfileEditSession } from '../../core/lock';
+import { legacyLockPathFor, lockPathFor, type ProfileEditSession, type ProfileLock } from '../../core/lock';
 import type { LockFileState } from '../../core/profile';
 import type * as Engine from './engine';
 import { InputError } from '../../core/util';
@@ -15,6 +15,9 @@ import type { LockSettings } from './settings';
 
 /** What engine.ts gives: loaded once, before the first document is tracked. */
 export type LockEngine = typeof Engine;
+
+/** The longest a schema 1 lock's history walk may take (it runs once per lock hash). */
+const HISTORY_TIMEOUT_MS = 30000;
 
 interface Tracked {
   document: vscode.TextDocument;
@@ -44,6 +47,7 @@ export class LockDocuments implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending: KeyedDebounce<string>;
+  private readonly stop = new AbortController();
   /** Fires with a profile's URI whenever its lock state was recomputed. */
   readonly onDidChange = this.emitter.event;
   private loaded: LockEngine | undefined;
@@ -95,13 +99,12 @@ export class LockDocuments implements vscode.Disposable {
     const key = document.uri.toString();
     const profilePath = document.uri.fsPath;
     const lockPath = lockPathFor(profilePath);
-    await this.loadLock(lockPath);
+    await this.loadLock(lockPath, profilePath);
     // A legacy lock that exists but cannot be read is kept as unreadable text, never as absent.
     this.legacy.set(profilePath, await readOptional(legacyLockPathFor(profilePath)).catch(() => ''));
     const hasLock = this.locks.get(lockPath)?.kind !== 'none' || this.legacy.get(profilePath) !== undefined;
     // Unlocked YAML files in a `profiles` folder are still profiles: they get the schema checks.
-    const inProfiles = path.dirname(profilePath).split(path.sep).includes('profiles');
-    if (!(hasLock || inProfiles) || document.isClosed) {
+    if (!(hasLock || this.engine.inProfilesFolder(profilePath)) || document.isClosed) {
       if (this.tracked.has(key)) this.forget(document.uri);
       return;
     }
@@ -109,13 +112,39 @@ export class LockDocuments implements vscode.Disposable {
     this.analyze(key);
   }
 
-  private async loadLock(lockPath: string): Promise<void> {
+  private async loadLock(lockPath: string, profilePath: string): Promise<void> {
     try {
       const text = await readOptional(lockPath);
-      this.locks.set(lockPath, text === undefined ? { kind: 'none' } : { kind: 'ok', lock: this.engine.parseLock(text, lockPath) });
+      this.locks.set(lockPath, text === undefined ? { kind: 'none' } : { kind: 'ok', lock: await this.withHistory(this.engine.parseLock(text, lockPath), profilePath) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       this.locks.set(lockPath, { kind: 'corrupt', error: err });
+    }
+  }
+
+  /**
+   * The lock state of a profile file on disk, for one that is not open (the workspace-wide
+   * diagnostics), with the text its ranges refer to; undefined when the file is gone.
+   */
+  async analyzeFile(profilePath: string, lockPath: string): Promise<{ state: ProfileLockState; text: string } | undefined> {
+    const text = await readOptional(profilePath);
+    if (text === undefined) return undefined;
+    const engine = await this.load();
+    await this.loadLock(lockPath, profilePath);
+    const legacy = await readOptional(legacyLockPathFor(profilePath)).catch(() => '');
+    return { state: engine.analyzeBuffer(new engine.ProfileEditSession(profilePath, text), lockPath, this.locks.get(lockPath) ?? { kind: 'none' }, legacy), text };
+  }
+
+  /** A schema 1 lock with the values of the profile's revision in git that hashes to it (README "Profile locks"). */
+  private async withHistory(lock: ProfileLock, profilePath: string): Promise<ProfileLock> {
+    if (lock.schema !== 1) return lock;
+    try {
+      const { findLockedRevision } = await import('./git.js');
+      const found = await findLockedRevision(profilePath, lock.sha256, AbortSignal.any([this.stop.signal, AbortSignal.timeout(HISTORY_TIMEOUT_MS)]));
+      return found ? { ...lock, lockedValues: found.profile.root, valuesFrom: found.commit } : lock;
+    } catch (err) {
+      this.log.warn(`locks: history of ${path.basename(profilePath)} not searched: ${(err as Error).message}`);
+      return lock;
     }
   }
 
@@ -166,6 +195,7 @@ export class LockDocuments implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.stop.abort();
     disposeAll(this.disposables);
   }
 }

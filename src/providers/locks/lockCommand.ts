@@ -1,9 +1,12 @@
 // "Aurora: Lock Profile": writes <stem>.lock.json (schema 2) for a profile, after asking when it
 // replaces an existing lock. A dirty buffer is saved first: a lock describes the file on disk.
+// The pick list holds profiles only (core/profile decides which YAML files are); locking a file that
+// does not look like one asks first, since the checklist and readiness then count it as a profile.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { legacyLockPathFor, lockPathFor, type LegacyUpdate } from '../../core/lock';
+import type { ProfileEvidence } from '../../core/profile';
 import { InputError } from '../../core/util';
 import { isYamlFile } from './documents';
 
@@ -12,12 +15,31 @@ export type ConfirmPrompt = (message: string, detail: string, action: string) =>
 
 export const modalConfirm: ConfirmPrompt = async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
 
+const exists = (file: string) => fs.stat(file).then(() => true, () => false);
+
+/** Why a YAML file on disk (or in an open buffer) is a profile, or undefined when it is not one. */
+async function evidenceFor(uri: vscode.Uri): Promise<ProfileEvidence | undefined> {
+  const file = uri.fsPath;
+  const hasLock = (await exists(lockPathFor(file))) || (await exists(legacyLockPathFor(file)));
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const text = open ? open.getText() : await fs.readFile(file, 'utf8').catch(() => undefined);
+  // Telling a profile by its content needs the YAML reader and the schema: the engine, loaded on first use.
+  const { profileEvidence } = await import('./engine.js');
+  return profileEvidence(file, hasLock, () => text);
+}
+
+/** The workspace's profiles, as the pick list shows them (sorted by relative path). */
+export async function profileCandidates(): Promise<vscode.Uri[]> {
+  const files = await vscode.workspace.findFiles('**/*.{yaml,yml}', '**/node_modules/**', 500);
+  const checked = await Promise.all(files.map(async (uri) => ((await evidenceFor(uri)) ? [uri] : [])));
+  return checked.flat().sort((a, b) => vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b)));
+}
+
 async function pickProfile(): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && isYamlFile(active)) return active;
-  const files = await vscode.workspace.findFiles('**/*.{yaml,yml}', '**/node_modules/**', 500);
   const picked = await vscode.window.showQuickPick(
-    files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+    (await profileCandidates()).map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
     { title: 'Aurora: Lock Profile', placeHolder: 'Profile to lock' },
   );
   return picked?.uri;
@@ -40,12 +62,16 @@ export async function lockProfile(target: vscode.Uri | undefined, confirm: Confi
   const name = path.basename(profilePath);
   const lockName = path.basename(lockPath);
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  const exists = await fs.stat(lockPath).then(() => true, () => false);
+  if (!(await evidenceFor(uri))) {
+    const detail = `It is not in a profiles folder, has no lock, and lacks the profile sections (acceptance, kappa_thresholds, preloop). Once locked, the checklist and readiness count it as a profile.`;
+    if (!(await confirm(`${name} does not look like a profile. Lock it anyway?`, detail, 'Lock anyway'))) return { written: false, message: 'cancelled: not a profile' };
+  }
+  const hasLock = await exists(lockPath);
   const legacyName = path.basename(legacyLockPathFor(profilePath));
-  const hasLegacy = await fs.stat(legacyLockPathFor(profilePath)).then(() => true, () => false);
-  if (exists || hasLegacy || document?.isDirty) {
+  const hasLegacy = await exists(legacyLockPathFor(profilePath));
+  if (hasLock || hasLegacy || document?.isDirty) {
     const detail = [
-      exists ? `${lockName} will record the profile as it is now; the previous lock is replaced.` : '',
+      hasLock ? `${lockName} will record the profile as it is now; the previous lock is replaced.` : '',
       hasLegacy ? `The legacy ${legacyName} gets the current checksum (or, if it cannot be read, is renamed to ${legacyName}.retired).` : '',
       document?.isDirty ? `${name} has unsaved changes and will be saved first.` : '',
     ].filter(Boolean).join(' ');
@@ -59,7 +85,7 @@ export async function lockProfile(target: vscode.Uri | undefined, confirm: Confi
     const legacy = await writeProfileLocks(profilePath, lockPath, text, profile, AbortSignal.timeout(60000));
     log.info(`locks: wrote ${lockPath} (${profile.sha256}); legacy lock: ${legacy.kind}`);
     const legacyText = legacy.kind === 'updated' ? ` ${legacyName} checksum updated.` : legacy.kind === 'retired' ? ` ${legacyName} could not be read and was renamed to ${path.basename(legacy.retiredTo)}.` : '';
-    const message = `Aurora: ${lockName} ${exists ? 'updated' : 'created'} (SHA-256 ${profile.sha256.slice(0, 16)}…).${legacyText}`;
+    const message = `Aurora: ${lockName} ${hasLock ? 'updated' : 'created'} (SHA-256 ${profile.sha256.slice(0, 16)}…).${legacyText}`;
     void vscode.window.showInformationMessage(message);
     return { written: true, lockPath, legacy, sha256: profile.sha256, message };
   } catch (err) {

@@ -36,7 +36,7 @@ export function describeState(s: ProfileLockState): string {
     case 'profile-error':
       return 'cannot be hashed';
     case 'mismatch':
-      if (s.lock?.schema === 1) return `changed${since} (schema 1 lock)`;
+      if (s.lock?.schema === 1 && !s.changes.length) return `changed${since} (schema 1 lock)`;
       if (!s.changes.length) return s.reason ?? 'lock does not match';
       return `${s.changes.length} change${s.changes.length === 1 ? '' : 's'}${since}`;
   }

@@ -1,12 +1,15 @@
 // The VS Code face of profile locks: live diagnostics on changed keys while a profile is edited,
-// quick fixes, a CodeLens, the Locks view, "Aurora: Lock Profile" and "Aurora: Validate Locks".
+// quick fixes, a CodeLens, key hovers, the Locks view, "Aurora: Lock Profile" and "Aurora: Validate Locks";
+// profiles that are not open get their disk state's diagnostics.
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { LockCodeActions } from './codeActions';
 import { LockCodeLens } from './codeLens';
 import { compareWithLock, LOCKED_SCHEME, LockedProfileContent } from './compare';
 import { profileDiagnostics } from './diagnostics';
 import { LockDocuments } from './documents';
-import { lockProfile, modalConfirm, type ConfirmPrompt, type LockOutcome } from './lockCommand';
+import { LockHover } from './hover';
+import { lockProfile, modalConfirm, profileCandidates, type ConfirmPrompt, type LockOutcome } from './lockCommand';
 import type { LockTreeEntry, ProfileLockState } from './model';
 import { lockSettingsCache } from './settings';
 import { LocksTreeProvider } from './tree';
@@ -22,6 +25,8 @@ export interface LocksApi {
   readonly tree: readonly LockTreeEntry[];
   /** The CodeLens titles shown at the top of a profile. */
   codeLensTitles(uri: vscode.Uri): string[];
+  /** The YAML files "Lock Profile" offers (profiles only). */
+  profileCandidates(): Promise<vscode.Uri[]>;
   /** Re-reads every lock and profile (what "Validate Locks" does, without the message). */
   refresh(): Promise<void>;
   /**
@@ -41,14 +46,34 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
   const documents = new LockDocuments(log, settings);
   const lens = new LockCodeLens(documents);
   const content = new LockedProfileContent(documents);
-  const tree = new LocksTreeProvider(documents, lockFileDiagnostics, log);
+  // Profiles that are not open show their disk state in the Problems panel (README "Profile locks").
+  const diskPublished = new Set<string>();
+  const diskDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] | undefined => {
+    const disk = tree.diskProfiles.get(uri.fsPath);
+    return disk && profileDiagnostics(documents.engine, new documents.engine.TextPositions(disk.text), disk.state, settings.get(uri));
+  };
+  const publishDisk = () => {
+    const now = new Set([...tree.diskProfiles.keys()].map((f) => vscode.Uri.file(f).toString()));
+    for (const key of [...diskPublished, ...now]) {
+      const uri = vscode.Uri.parse(key);
+      if (documents.stateFor(uri)) continue;
+      const d = diskDiagnostics(uri);
+      if (d) diagnostics.set(uri, d);
+      else diagnostics.delete(uri);
+    }
+    diskPublished.clear();
+    for (const key of now) diskPublished.add(key);
+  };
+  const tree: LocksTreeProvider = new LocksTreeProvider(documents, lockFileDiagnostics, log, publishDisk);
   const view = vscode.window.createTreeView('aurora.locks', { treeDataProvider: tree, showCollapseAll: true });
   let confirm: ConfirmPrompt = modalConfirm;
 
   const publish = (uri: vscode.Uri) => {
     const state = documents.stateFor(uri);
     const document = documents.documentFor(uri);
+    const onDisk = state ? undefined : diskDiagnostics(uri);
     if (state && document) diagnostics.set(uri, profileDiagnostics(documents.engine, document, state, settings.get(uri)));
+    else if (onDisk) diagnostics.set(uri, onDisk);
     else diagnostics.delete(uri);
     lens.refresh();
     content.profileChanged(uri);
@@ -71,6 +96,23 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
       await tree.scan();
     }
     return outcome;
+  };
+
+  /** "Upgrade lock to schema 2": the same hash, the values of the revision in git that hashes to it. */
+  const upgrade = async (uri: vscode.Uri | undefined): Promise<boolean> => {
+    const state = uri && documents.stateFor(uri);
+    if (!uri || !state?.lock || state.lock.schema !== 1) return false;
+    const { upgradeLock } = await import('./git.js');
+    const commit = await upgradeLock(uri.fsPath, state.lockPath, state.lock, AbortSignal.timeout(60000));
+    if (!commit) {
+      void vscode.window.showWarningMessage(`Aurora: no revision of ${path.basename(uri.fsPath)} in git history hashes to ${path.basename(state.lockPath)}; use Update lock to lock the profile as it is now.`);
+      return false;
+    }
+    log.info(`locks: upgraded ${state.lockPath} to schema 2 from ${commit}`);
+    await documents.fileChanged(vscode.Uri.file(state.lockPath));
+    await tree.scan();
+    void vscode.window.showInformationMessage(`Aurora: ${path.basename(state.lockPath)} upgraded to schema 2 (same hash; values from ${commit.slice(0, 10)}).`);
+    return true;
   };
 
   const validate = async (): Promise<LockTreeEntry[]> => {
@@ -105,9 +147,11 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
     profileWatcher.onDidDelete(rescan),
     vscode.languages.registerCodeActionsProvider([...PROFILE_SELECTOR, ...LOCK_SELECTOR], new LockCodeActions(documents), { providedCodeActionKinds: LockCodeActions.kinds }),
     vscode.languages.registerCodeLensProvider(PROFILE_SELECTOR, lens),
+    vscode.languages.registerHoverProvider(PROFILE_SELECTOR, new LockHover(documents)),
     vscode.workspace.registerTextDocumentContentProvider(LOCKED_SCHEME, content),
     vscode.commands.registerCommand('aurora.lockProfile', (uri?: vscode.Uri) => lock(uri)),
     vscode.commands.registerCommand('aurora.validateLocks', () => validate()),
+    vscode.commands.registerCommand('aurora.locks.upgrade', (uri?: vscode.Uri) => upgrade(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri)),
     vscode.commands.registerCommand('aurora.locks.compare', (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       return target ? compareWithLock(documents, target) : undefined;
@@ -115,12 +159,15 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
     settings.onDidChange(() => void documents.refreshAll()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void tree.scan()),
   );
-  void tree.scan();
+  // In the background: activation does not wait for the workspace walk.
+  const first = setTimeout(() => void tree.scan(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(first) });
   log.info('locks: watching profile locks');
 
   return {
     diagnosticsFor: (uri) => [...diagnostics.get(uri) ?? [], ...lockFileDiagnostics.get(uri) ?? []],
     stateFor: (uri) => documents.stateFor(uri),
+    profileCandidates,
     get tree() {
       return tree.entries;
     },

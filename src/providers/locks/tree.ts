@@ -1,10 +1,22 @@
 // The Locks view: every locked profile in the workspace with its lock state (from the open buffer
 // when the profile is open, from disk otherwise), the changed keys as children, orphan locks too.
+// The same scan gives the disk states behind the workspace-wide diagnostics of profiles that are not
+// open: run in the background after activation and on every watched change, cancelled on dispose,
+// and bounded (the first MAX_DISK_PROFILES profiles get full diagnostics; the rest only a row).
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { LockChange } from '../../core/lock';
+import { lockPathFor, type LockChange } from '../../core/lock';
 import type { LockDocuments } from './documents';
 import { describeState, type LockTreeEntry, type ProfileLockState } from './model';
+
+/** How many closed profiles get Problems-panel diagnostics from a scan. */
+export const MAX_DISK_PROFILES = 200;
+
+/** A profile on disk as the last scan analysed it, with the text its ranges refer to. */
+export interface DiskProfile {
+  state: ProfileLockState;
+  text: string;
+}
 
 type Node = { kind: 'entry'; entry: LockTreeEntry } | { kind: 'change'; text: string; entry: LockTreeEntry };
 
@@ -23,24 +35,38 @@ export class LocksTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   private diskStates: ProfileLockState[] = [];
   private orphans: string[] = [];
   private scanning: Promise<void> | undefined;
+  private again: Promise<void> | undefined;
+  private readonly stop = new AbortController();
   entries: LockTreeEntry[] = [];
+  /** Profiles analysed from disk by the last scan (at most MAX_DISK_PROFILES), by path. */
+  diskProfiles = new Map<string, DiskProfile>();
 
   constructor(
     private readonly documents: LockDocuments,
     private readonly lockFileDiagnostics: vscode.DiagnosticCollection,
     private readonly log: vscode.LogOutputChannel,
+    private readonly scanned: () => void = () => undefined,
   ) {}
 
   /** Re-reads every lock under the workspace folders. */
   scan(): Promise<void> {
-    this.scanning ??= this.doScan().finally(() => (this.scanning = undefined));
+    // A change during a scan may come after the walk passed it: one more scan follows the running one.
+    if (this.scanning) {
+      this.again ??= this.scanning.catch(() => undefined).then(() => {
+        this.again = undefined;
+        return this.scan();
+      });
+      return this.again;
+    }
+    this.scanning = this.doScan().finally(() => (this.scanning = undefined));
     return this.scanning;
   }
 
   private async doScan(): Promise<void> {
-    const signal = AbortSignal.timeout(60000);
+    const signal = AbortSignal.any([this.stop.signal, AbortSignal.timeout(60000)]);
     const { checkLock, findLockedProfiles } = await this.documents.load();
     const states: ProfileLockState[] = [];
+    const disk = new Map<string, DiskProfile>();
     const orphans: string[] = [];
     const lockDiagnostics: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -55,8 +81,13 @@ export class LocksTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
             lockDiagnostics.push([vscode.Uri.file(lock), [d]]);
             continue;
           }
-          const check = await checkLock(found.profilePath, signal, found.lockPath ? { lockPath: found.lockPath } : {});
-          states.push({ ...check, issues: [] });
+          // Yield between profiles: a large workspace must not hold up the extension host.
+          await new Promise((r) => setImmediate(r));
+          signal.throwIfAborted();
+          const full = disk.size < MAX_DISK_PROFILES ? await this.documents.analyzeFile(found.profilePath, found.lockPath ?? lockPathFor(found.profilePath)).catch(() => undefined) : undefined;
+          if (full) disk.set(found.profilePath, full);
+          const check = full?.state ?? { ...(await checkLock(found.profilePath, signal, found.lockPath ? { lockPath: found.lockPath } : {})), issues: [] };
+          states.push(check);
           if (check.status === 'unreadable' && check.problem?.location?.file === check.lockPath) {
             const loc = check.problem.location;
             const pos = new vscode.Position(Math.max(0, (loc.line ?? 1) - 1), Math.max(0, (loc.column ?? 1) - 1));
@@ -67,14 +98,17 @@ export class LocksTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
           }
         }
       } catch (err) {
+        if (this.stop.signal.aborted) return;
         this.log.warn(`locks: scanning ${folder.uri.fsPath} failed: ${(err as Error).message}`);
       }
     }
     this.diskStates = states;
+    this.diskProfiles = disk;
     this.orphans = orphans;
     this.lockFileDiagnostics.clear();
     this.lockFileDiagnostics.set(lockDiagnostics);
     this.rebuild();
+    this.scanned();
   }
 
   /** Recomputes the rows, preferring the live state of open buffers over the disk scan. */
@@ -128,6 +162,7 @@ export class LocksTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   }
 
   dispose(): void {
+    this.stop.abort();
     this.emitter.dispose();
   }
 }

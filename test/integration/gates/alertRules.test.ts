@@ -12,6 +12,7 @@ import { rulesAnswer, startFakePrometheus, vectorAnswer } from '../../support/fa
 import { SHIPPED_ALERT_RULES } from '../../support/gatesHistory';
 import { startPrometheus, startVictoriaMetrics, startVmalert, type RunningServer } from '../../support/prometheus';
 import { captureIO } from '../../unit/gates/cliIO';
+import { waitFor } from '../../support/waitFor';
 
 const RULES = {
   groups: [
@@ -56,13 +57,10 @@ describe('gates #12 item 2: alert checks prove their rule exists', function () {
   }
 
   async function firing(url: string, alertname: string): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
+    await waitFor(`${alertname} to fire`, async () => {
       const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(`ALERTS{alertname="${alertname}",alertstate="firing"}`)}`);
-      if (((await res.json()) as { data: { result: unknown[] } }).data.result.length) return;
-      if (Date.now() > deadline) assert.fail(`${alertname} never fired`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+      return ((await res.json()) as { data: { result: unknown[] } }).data.result.length > 0;
+    }, 30_000);
   }
 
   describe('real Prometheus', () => {

@@ -13,6 +13,7 @@ import type { CheckResult, GateReport } from '../../../src/core/verdict/types';
 import { renderOpenMetrics, startPrometheus, type Family, type RunningServer } from '../../support/prometheus';
 import { normals, seeded } from '../../support/seeded';
 import { captureIO } from '../../unit/gates/cliIO';
+import { reportProblems } from '../../../src/core/attest/consistency';
 
 const STEP = 60;
 const END = Math.floor(Date.now() / 60_000) * 60;
@@ -143,6 +144,18 @@ describe('compare checks against a real Prometheus (baseline v1 vs candidate v2)
     assert.equal(g.score?.score, 75);
     assert.equal(g.status, 'WARN');
     assert.deepEqual(g.checks.map((c) => [c.outcome, c.counts_as]), [['PASS', 'WARN'], ['FAIL', 'WARN']]);
+  });
+
+  it('the report agrees with itself as the checklist and verify check it: compare outcomes from the judge, scored counts from the score', () => {
+    assert.deepEqual(reportProblems(report), []);
+    const edited = structuredClone(report);
+    const judged = edited.gates.flatMap((g) => g.checks).find((c) => c.evidence.comparison?.judgement.verdict === 'FAIL')!;
+    judged.outcome = 'PASS';
+    judged.counts_as = 'PASS';
+    assert.match(reportProblems(edited).join('\n'), new RegExp(`check ${judged.check_id}: the judge's FAIL makes it FAIL, the report says PASS`));
+    const scored = structuredClone(report);
+    scored.gates.find((x) => x.key === 'scored')!.checks[1].counts_as = 'PASS';
+    assert.match(reportProblems(scored).join('\n'), /check \w+: a FAIL counts as WARN, the report says PASS/);
   });
 
   it('decides like any other check: BLOCKED by the NO-GO failures, exit 1, evidence in Markdown and JUnit', async () => {

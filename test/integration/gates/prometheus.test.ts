@@ -7,6 +7,7 @@ import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { evaluateGates } from '../../../src/core/gates/evaluate';
 import type { CheckResult, GateReport } from '../../../src/core/verdict/types';
+import { waitFor } from '../../support/waitFor';
 import { gatesHistory, SHIPPED_ALERT_RULES, TRIPPED, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
 import { renderOpenMetrics, startPrometheus, startSilentServer, type RunningServer } from '../../support/prometheus';
 import { captureIO } from '../../unit/gates/cliIO';
@@ -164,14 +165,10 @@ describe('gates: evaluation against a real Prometheus', function () {
     after(() => tearDown(env));
 
     it('the ALERTS series the rule writes (about 2.5 s after start) is counted by the alert check, with its labels', async () => {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
+      await waitFor('the rule to write ALERTS', async () => {
         const res = await fetch(`${env!.prom.url}/api/v1/query?query=${encodeURIComponent('ALERTS{alertname="DROFactorSuppressed"}')}`);
-        const body = (await res.json()) as { data: { result: unknown[] } };
-        if (body.data.result.length) break;
-        if (Date.now() > deadline) assert.fail('the rule never produced ALERTS');
-        await new Promise((r) => setTimeout(r, 200));
-      }
+        return ((await res.json()) as { data: { result: unknown[] } }).data.result.length > 0;
+      }, 20_000);
       // Rules evaluate at wall-clock time, so evaluate now (the data ended less than a minute ago).
       const report = await evaluateGates({ prometheus: { url: env!.prom.url }, cwd: env!.dir, at: new Date() }, AbortSignal.timeout(20_000));
       const c = check(report, 'dro', 'suppressed_alert');

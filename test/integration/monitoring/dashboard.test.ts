@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { renderOpenMetrics, startPrometheus, type Family, type RunningServer } from '../../support/prometheus';
+import { waitFor } from '../../support/waitFor';
 import { interpolate, loadDashboard, panelTargets } from './dashboard';
 import { knownMetrics, metricNames, runtimeMetrics, toolMetrics } from './knownMetrics';
 
@@ -174,11 +175,11 @@ describe('monitoring: Grafana dashboard', function () {
       const want = ['AuroraCoverageEMABreach pending', 'AuroraHardGateTrip firing', 'DROFactorSuppressed pending', 'DctsRobustDivergence pending'];
       const runtime = new Set(want.map((w) => w.split(' ')[0]));
       let got: string[] = [];
-      for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      await waitFor('the runtime alerts', async () => {
         const body = (await (await fetch(`${prom.url}/api/v1/alerts`)).json()) as { data: { alerts: { labels: Record<string, string>; state: string }[] } };
         got = body.data.alerts.filter((a) => runtime.has(a.labels.alertname)).map((a) => `${a.labels.alertname} ${a.state} ${a.labels.profile}`).sort();
-        if (got.length >= want.length) break;
-      }
+        return got.length >= want.length;
+      }, 20_000).catch(() => undefined);
       assert.deepEqual(got, want.map((w) => `${w} r2`));
     });
   });

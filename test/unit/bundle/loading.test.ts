@@ -38,10 +38,16 @@ describe('bundle: what loads before first use', () => {
     assert.ok(fs.readFileSync(path.join(dist, 'extension.mjs'), 'utf8').includes('\n// src/'), 'dist/ is not a development build (node scripts/build.mjs)');
   });
 
-  it('activation loads no engine: no zod, YAML, PromQL parser, regex engine, HTTP client, lock engine, judge, attest or canary runner', () => {
+  it('activation loads no engine: no zod, YAML, PromQL parser, regex engine, HTTP client, lock engine, lock history or git, judge, attest, canary runner, charts or report rendering', () => {
     const modules = eagerModules('extension.mjs');
     assert.ok(modules.includes('src/extension.ts'));
-    const patterns = [/^node_modules\/(zod|yaml|re2js|undici|@lezer|@prometheus-io)\//, /^src\/core\/(pyyaml|judge|attest|promql|gates\/evaluate|canary\/runner|checklist)\//, /^src\/core\/lock\/(checkLock|lockFile|editSession)/];
+    const patterns = [
+      /^node_modules\/(zod|yaml|re2js|undici|@lezer|@prometheus-io)\//,
+      /^src\/core\/(pyyaml|judge|attest|promql|gates\/evaluate|canary\/runner|checklist|charts|git|sarif)\//,
+      /^src\/core\/gates\/(render|series)/,
+      /^src\/core\/lock\/(checkLock|lockFile|editSession|history|upgrade)/,
+      /^src\/providers\/(charts\/(panel|loadSource)|shared\/gateReportPreview)/,
+    ];
     assert.deepEqual(heavy(modules, patterns), []);
   });
 

@@ -24,7 +24,7 @@ function withRates(success: number, health: number): ChecklistInputs {
 }
 
 const item = (impact: Impact, status: AnsweredItem['answer']['status'], id = `${impact}.${status}`): AnsweredItem => ({
-  def: { id, text: id, impact, component: 'canary' },
+  def: { id, text: id, title: id, impact, component: 'canary' },
   answer: { status, summary: status, evidence: [], decides: true },
   checked: false,
   note: '',
@@ -84,8 +84,8 @@ describe('checklist: boundaries', () => {
   });
 
   it('deciding items come CRITICAL first, whatever order they were given in, each named by its label without markup', () => {
-    const high = { ...item('HIGH', 'failed', 'h'), def: { id: 'h', text: '**Lock Files:** a `.lock.json`', impact: 'HIGH' as const, component: 'locks' as const } };
-    const critical = { ...item('CRITICAL', 'failed', 'c'), def: { id: 'c', text: 'c', label: 'Gate 1 status', impact: 'CRITICAL' as const, component: 'gates' as const } };
+    const high = { ...item('HIGH', 'failed', 'h'), def: { id: 'h', title: 'Every profile has a lock file', text: '**Lock Files:** a `.lock.json`', impact: 'HIGH' as const, component: 'locks' as const } };
+    const critical = { ...item('CRITICAL', 'failed', 'c'), def: { id: 'c', text: 'c', title: 'c', label: 'Gate 1 status', impact: 'CRITICAL' as const, component: 'gates' as const } };
     const r = decide([high, critical], signed);
     assert.deepEqual(r.deciding.map((d) => d.itemId), ['c', 'h']);
     assert.deepEqual(r.deciding.map((d) => d.text), ['CRITICAL · Gate 1 status — FAILED: failed', 'HIGH · Lock Files: a .lock.json — FAILED: failed']);

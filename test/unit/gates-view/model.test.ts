@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { buildGatesModel, escapeMarkdown, formatNumber } from '../../../src/providers/gates/model';
-import { promGraphUrl } from '../../../src/providers/gates/promLink';
+import { shortNumber } from '../../../src/core/verdict';
+import { decisionHeadline } from '../../../src/providers/gates/decision';
+import { buildGatesModel, escapeMarkdown } from '../../../src/providers/gates/model';
 import type { CheckResult, DataMode, GateReport, GateResult } from '../../../src/core/verdict/types';
 
 const AT = '2026-11-27T02:00:00.000Z';
@@ -48,16 +49,18 @@ const sample = (mode: DataMode = 'live') => report(mode, [
 ]);
 
 describe('gates-view model', () => {
-  it('has one node per gate and one child per check, with value vs threshold', () => {
+  it('has one node per gate and one child per check, worded as measured against required', () => {
     const m = buildGatesModel(sample());
     assert.deepEqual(m.gates.map((g) => [g.label, g.description, g.icon.id]), [
       ['1. Gate stability', 'PASS', 'pass'],
       ['2. Gate dcts', 'FAIL · NO-GO', 'error'],
     ]);
     assert.deepEqual(m.gates[1].checks.map((c) => [c.label, c.description, c.icon.id, c.icon.color]), [
-      ['divergence', '0.21 ≤ 0.15', 'error', 'testing.iconFailed'],
-      ['var_ratio', 'no data (needs ≤ 0.85)', 'circle-slash', 'testing.iconFailed'],
+      ['divergence', '0.21 — above the limit 0.15', 'error', 'testing.iconFailed'],
+      ['var_ratio', 'no data — required at most 0.85', 'circle-slash', 'testing.iconFailed'],
     ]);
+    assert.equal(m.gates[0].checks[0].description, '0.03 — within the limit 0.05');
+    assert.ok(m.gates[1].tooltip.includes('divergence: 0\\.21 — above the limit 0\\.15'), m.gates[1].tooltip);
     assert.equal(m.decisionCode, 'BLOCKED');
     assert.equal(m.dataMode, 'live');
   });
@@ -91,18 +94,23 @@ describe('gates-view model', () => {
   });
 
   it('formats numbers short and never hides NaN', () => {
-    assert.deepEqual([0, 3, 0.1 + 0.2, 1 / 3, Number.NaN, Infinity].map(formatNumber), ['0', '3', '0.3', '0.3333', 'NaN', '+Inf']);
+    assert.deepEqual([0, 3, 0.1 + 0.2, 1 / 3, Number.NaN, Infinity].map(shortNumber), ['0', '3', '0.3', '0.3333', 'NaN', '+Inf']);
   });
-});
 
-describe('gates-view promGraphUrl', () => {
-  it('round-trips the exact query and sets the evaluation moment and window', () => {
-    const q = 'sum(increase(aurora_ci_gating_violation_total{profile=~".*"}[48h])) + 0 == 0';
-    const u = new URL(promGraphUrl(`${PROM}/`, q, AT, '48h'));
-    assert.equal(`${u.origin}${u.pathname}`, `${PROM}/graph`);
-    assert.equal(u.searchParams.get('g0.expr'), q);
-    assert.equal(u.searchParams.get('g0.moment_input'), '2026-11-27 02:00:00');
-    assert.equal(u.searchParams.get('g0.range_input'), '48h');
-    assert.ok(!u.search.includes('+'), 'spaces are %20, not +, so the UI does not read them as plus signs');
+  it('opens with a decision row naming the deciding gate, the data mode, and no times of its own', () => {
+    const m = buildGatesModel(sample('demo'));
+    assert.deepEqual(m.decidingGates, ['Gate dcts']);
+    assert.deepEqual([m.decisionNode.label, m.decisionNode.description, m.decisionNode.icon.id], ['BLOCKED — Gate dcts', 'DEMO data — cannot promote', 'error']);
+    assert.match(m.decisionNode.tooltip, /Decided by: Gate dcts/);
+    assert.equal(buildGatesModel(sample('live')).decisionNode.description, 'live');
+  });
+
+  it('names no deciding gate when the report\'s code is not the rule\'s (or nothing decided)', () => {
+    const r = sample();
+    r.decision_code = 'ERROR';
+    assert.deepEqual(buildGatesModel(r).decidingGates, []);
+    assert.equal(buildGatesModel(r).decisionNode.label, 'ERROR');
+    assert.equal(decisionHeadline('BLOCKED', ['Stability', 'DCTS', 'Model QA']), 'BLOCKED — Stability +2');
+    assert.equal(decisionHeadline('APPROVED', []), 'APPROVED');
   });
 });

@@ -142,7 +142,8 @@ describe('gates #12 item 1: Prometheus answers read by the API contract', functi
       assert.equal(report.gates[0].value as unknown, '+Inf', 'the gate shows the deciding value');
       assert.match(fs.readFileSync(path.join(f.dir, 'div0.prom'), 'utf8'), /^aurora_ga_gate_value\{gate="g",check="inf"\} \+Inf$/m);
       const md = (await run('div0', ['--format', 'md'], counted, inf)).out;
-      assert.match(md, /\| inf: Inf \| NO_DATA \| FAIL \| \+Inf \|/);
+      assert.match(md, /\| inf \| \+Inf — not a measurement, required at least 0\.5 — counts as FAIL \|/);
+      assert.match(md, /\n- value: \+Inf; requirement: >= 0\.5\n/);
       const junit = (await run('div0', ['--format', 'junit'], counted, inf)).out;
       assert.match(junit, /no finite value \(\+Inf in the value\)/);
       assert.doesNotMatch(junit, /"value": null|Infinity/);

@@ -24,7 +24,8 @@ describe('gates: CLI', function () {
     after(() => f.close());
 
     const cases: [string, string[], RegExp][] = [
-      ['bad format', ['--demo', '--format', 'xml'], /--format must be one of json, md, junit/],
+      ['bad format', ['--demo', '--format', 'xml'], /--format must be one of json, md, junit, github, got 'xml'/],
+      ['misspelt format', ['--demo', '--format', 'githb'], /got 'githb' — did you mean 'github'\?/],
       ['two data modes', ['--demo', '--replay', 'x.json'], /--replay and --demo cannot be combined/],
       ['bad window', ['--demo', '--window-hours', '0'], /--window-hours must be a number/],
       ['bad --var', ['--demo', '--var', 'tolerance'], /--var must be NAME=VALUE/],

@@ -12,13 +12,13 @@ describe('gates #12 item 3: a decision needs deciding data', function () {
   this.timeout(60_000);
 
   it('the roll-up: no deciding gate, or no deciding data, is INCONCLUSIVE with the reason; data decides as before', () => {
-    assert.deepEqual(decision([gate('A', 'OBSERVE', 'PASS', 'PASS'), gate('B', 'OBSERVE', 'PASS', 'PASS')]), { code: 'INCONCLUSIVE', reason: 'no deciding gate: all 2 gate(s) are OBSERVE, which never decide' });
-    const noData = { code: 'INCONCLUSIVE', reason: 'no deciding data: all 3 check(s) of the deciding gates came back NO_DATA or ERROR' };
+    assert.deepEqual(decision([gate('A', 'OBSERVE', 'PASS', 'PASS'), gate('B', 'OBSERVE', 'PASS', 'PASS')]), { code: 'INCONCLUSIVE', reason: 'no deciding gate: all 2 gate(s) are OBSERVE, which never decide', deciding: [] });
+    const noData = { code: 'INCONCLUSIVE', reason: 'no deciding data: all 3 check(s) of the deciding gates came back NO_DATA or ERROR', deciding: [] };
     // Whatever the policies made of the gaps (FAIL, WARN): nothing was measured.
     assert.deepEqual(decision([gate('A', 'NO-GO', 'FAIL', 'NO_DATA', 'ERROR'), gate('B', 'CONDITIONAL', 'WARN', 'NO_DATA'), gate('C', 'OBSERVE', 'PASS', 'PASS')]), noData);
     assert.deepEqual(decision([gate('A', 'NO-GO', 'WARN', 'NO_DATA', 'NO_DATA'), gate('B', 'CONDITIONAL', 'WARN', 'ERROR')]), noData);
-    assert.deepEqual(decision([gate('A', 'NO-GO', 'FAIL', 'NO_DATA', 'PASS')]), { code: 'BLOCKED', reason: 'NO-GO gate(s) failed: A' });
-    assert.deepEqual(decision([gate('A', 'NO-GO', 'PASS', 'PASS'), gate('B', 'OBSERVE', 'FAIL', 'FAIL')]), { code: 'APPROVED', reason: 'all 1 deciding gate(s) passed' });
+    assert.deepEqual(decision([gate('A', 'NO-GO', 'FAIL', 'NO_DATA', 'PASS')]), { code: 'BLOCKED', reason: 'NO-GO gate(s) failed: A', deciding: ['A'] });
+    assert.deepEqual(decision([gate('A', 'NO-GO', 'PASS', 'PASS'), gate('B', 'OBSERVE', 'FAIL', 'FAIL')]), { code: 'APPROVED', reason: 'all 1 deciding gate(s) passed', deciding: [] });
   });
 
   describe('on a real Prometheus, through the CLI', () => {
@@ -39,7 +39,7 @@ describe('gates #12 item 3: a decision needs deciding data', function () {
       assert.equal(report!.decision_reason, 'no deciding gate: all 2 gate(s) are OBSERVE, which never decide');
       assert.equal(code, 4);
       assert.match(err, /^INCONCLUSIVE \(exit 4\) — no deciding gate: all 2 gate\(s\) are OBSERVE/m);
-      assert.match((await run('observe', yaml, ['--format', 'md'])).out, /\nWhy: no deciding gate: all 2 gate\(s\) are OBSERVE/);
+      assert.match((await run('observe', yaml, ['--format', 'md'])).out, /\n\*\*Why:\*\* no deciding gate: all 2 gate\(s\) are OBSERVE/);
     });
 
     it('every deciding check NO_DATA with on_missing: warn was CONDITIONAL (a conditional approval): now INCONCLUSIVE', async () => {

@@ -69,10 +69,26 @@ describe('gates #12 item 7: outputs escape what they carry', function () {
       assert.match(out, /&lt;img src=x onerror=alert\(1\)&gt;/);
       assert.ok(!hasControl(out));
       assert.doesNotMatch(out, /owned/, 'the OSC title sequence is removed whole');
-      // Every evidence row keeps its 10 columns: no pipe from the data splits a cell.
-      const rows = out.split('\n').filter((l) => l.startsWith('| h: ') || l.startsWith('| e: '));
-      assert.equal(rows.length, 2);
-      for (const row of rows) assert.equal(row.replace(/\\\|/g, '').split('|').length - 2, 10, row);
+      // The summary row keeps its 5 columns: no pipe from the data splits a cell.
+      const rows = out.split('\n').filter((l) => l.startsWith('| ❌ FAIL | 1 · G '));
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0].replace(/\\\|/g, '').split('|').length - 2, 5, rows[0]);
+      // The hostile series' labels are in the folded evidence, as text.
+      assert.match(out, /<details><summary>Gate 1 · G: ❌ FAIL/);
+      assert.match(out, /\n {2}- .*&lt;img src=x onerror=alert\(1\)&gt;.*: 5\n/);
+    });
+
+    it('fake server: GitHub workflow commands carry the hostile text escaped, one command per line, exit code kept', async () => {
+      const { code, out } = await run('github');
+      assert.equal(code, 1);
+      assert.ok(!hasControl(out));
+      const lines = out.trimEnd().split('\n');
+      assert.ok(lines.every((l) => /^::(error|warning|notice) /.test(l)), out);
+      assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 2, 'both checks fail the NO-GO gate');
+      assert.match(out, /^::error file=hostile\.yaml,line=3,title=Gate 1 G \(NO-GO\)%3A h FAIL::/m);
+      assert.match(out, /<script>alert\(1\)<\/script>/, 'a workflow command is plain text: HTML stays as written');
+      assert.doesNotMatch(out, /owned/, 'the OSC title sequence is removed whole');
+      assert.match(lines.at(-1)!, /^::notice title=GA gates%3A BLOCKED \(exit 1\)::/);
     });
 
     it('fake server: JUnit stays well-formed XML (xmllint) with control, ESC, U+FFFE and lone surrogates dropped', async () => {

@@ -40,11 +40,36 @@ describe('gates: one gate\'s roll-up', () => {
     assert.deepEqual([g.status, g.value_check, g.value, g.threshold], ['PASS', 'a', 0.25, 1]);
     assert.doesNotMatch(g.message, /says/);
     assert.match(g.message, /^a 0\.25, b 3$/);
+    const blank = gateResult(def, [check('a', 'PASS', 'PASS', 2, 1), check('n', 'NO_DATA', 'PASS', null, 1)]);
+    assert.equal(blank.message, 'a 2, n —');
   });
 
   it('the condition text is the definition\'s when given, else each check as id comparator threshold', () => {
     const checks = [check('a', 'PASS', 'PASS', 0, 0.85), check('b', 'PASS', 'PASS', 0, 2)];
     assert.equal(conditionText(def, checks), 'a <= 0.85 AND b <= 2');
     assert.equal(conditionText({ ...def, condition: 'as written' } as GateDefinition, checks), 'as written');
+  });
+
+  it('a gate that does not pass names only the checks that did not, with the policy only for NO_DATA / ERROR', () => {
+    const g = gateResult(def, [
+      check('ok', 'PASS', 'PASS', 0.1, 1), check('bad', 'FAIL', 'FAIL', 7, 5), check('slow', 'WARN', 'WARN', 2, 1),
+      check('gone', 'NO_DATA', 'FAIL', null, 1), check('down', 'ERROR', 'WARN', null, 1),
+    ]);
+    assert.equal(g.status, 'FAIL');
+    assert.equal(g.message, 'bad says FAIL; slow says WARN; gone says NO_DATA [NO_DATA counts as FAIL]; down says ERROR [ERROR counts as WARN]');
+    assert.deepEqual([g.value_check, g.value, g.threshold], ['bad', 7, 5]);
+  });
+
+  it('a NO_DATA or ERROR whose policy lets it pass stays out of the message of a gate that does not', () => {
+    const g = gateResult(def, [check('gone', 'NO_DATA', 'PASS', null, 1), check('slow', 'WARN', 'WARN', 3, 1)]);
+    assert.deepEqual([g.status, g.message, g.value_check], ['WARN', 'slow says WARN', 'slow']);
+  });
+
+  it('the gate result carries the definition\'s identity and its checks', () => {
+    const checks = [check('a', 'PASS', 'PASS', 1, 2)];
+    const g = gateResult(def, checks);
+    assert.deepEqual([g.gate_id, g.gate_name, g.key, g.fail_action, g.remediation, g.condition], [2, 'DCTS', 'dcts', 'NO-GO', 'r', 'a <= 2']);
+    assert.deepEqual(g.checks, checks);
+    assert.equal('score' in g, false);
   });
 });

@@ -4,7 +4,8 @@
 // Delays are checked through the retry events (computed values), never by measuring time.
 import assert from 'node:assert/strict';
 import { MockAgent } from 'undici';
-import { backoffDelay, parseRetryAfter, seededRandom } from '../../../src/core/prometheus/backoff';
+import { backoffDelay, parseRetryAfter } from '../../../src/core/prometheus/backoff';
+import { seededRandom } from '../../../src/core/util/seededRandom';
 import { PrometheusClient, type RetryEvent } from '../../../src/core/prometheus/client';
 import { HttpTransport } from '../../../src/core/prometheus/transport';
 import { resolveConnection } from '../../../src/core/gates/request';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument, Scalar, stringify, isMap, isScalar } from 'yaml';
 import { findQueries, lintGatesText } from '../../../src/core/gatesEditor';
-import { scalarOffsets } from '../../../src/core/gatesEditor/scalarOffsets';
+import { scalarOffsets } from '../../../src/core/gates/scalarOffsets';
 
 const repo = path.resolve(__dirname, '../../../..');
 

@@ -104,6 +104,14 @@ describe('verdict: roll-up rules at their boundaries', () => {
       ['an OBSERVE gate warns, the rest pass', [g('WARN', 'OBSERVE'), g('PASS', 'NO-GO')], 'APPROVED'],
     ];
     for (const [what, gates, expected] of cases) it(`${what} → ${expected}`, () => assert.equal(decision(gates).code, expected));
+
+    it('names the gates that decided, in report order: the failed NO-GO ones, else those short of a pass', () => {
+      const named = (gates: ReturnType<typeof g>[]) => gates.map((x, i) => ({ ...x, gate_name: `G${i}` }));
+      assert.deepEqual(decision(named([g('FAIL', 'NO-GO'), g('FAIL', 'CONDITIONAL'), g('FAIL', 'NO-GO')])).deciding, ['G0', 'G2']);
+      assert.deepEqual(decision(named([g('PASS', 'NO-GO'), g('WARN', 'CONDITIONAL'), g('FAIL', 'OBSERVE')])).deciding, ['G1']);
+      assert.deepEqual(decision(named([g('INCONCLUSIVE', 'NO-GO'), g('WARN', 'NO-GO')])).deciding, ['G0']);
+      assert.deepEqual(decision(named([g('PASS', 'NO-GO'), g('FAIL', 'OBSERVE')])).deciding, []);
+    });
   });
 
   describe('the published strings and numbers', () => {

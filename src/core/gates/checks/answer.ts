@@ -4,10 +4,10 @@ import { parseSample } from '../../prometheus/response';
 type Answered = Extract<QueryOutcome, { ok: true }>;
 export type ResultType = 'vector' | 'matrix' | 'scalar';
 
-/** One series with every sample read: its time, the string as received and its value. */
+/** One series with every sample read: its time (Unix seconds), the string as received and its value. */
 export interface ReadSeries {
   labels: Record<string, string>;
-  samples: { raw: string; value: number }[];
+  samples: { t: number; raw: string; value: number }[];
 }
 
 const NAMES: Record<string, string> = { vector: 'an instant vector', matrix: 'a range vector (matrix)', scalar: 'a scalar', string: 'a string' };
@@ -36,13 +36,13 @@ export function readAnswer(res: Answered, expected: ResultType): { ok: true; ser
   const series: ReadSeries[] = [];
   for (const s of res.series) {
     const samples: ReadSeries['samples'] = [];
-    for (const [, raw] of s.values) {
+    for (const [t, raw] of s.values) {
       const value = parseSample(raw);
       if (value === undefined) {
         const shown = raw.length > 40 ? `${JSON.stringify(raw.slice(0, 40))}…` : JSON.stringify(raw);
         return { ok: false, reason: `series ${labelText(s.labels)}: sample value ${shown} is not a number as Prometheus writes it (decimal, exponent, NaN, +Inf, -Inf)` };
       }
-      samples.push({ raw, value });
+      samples.push({ t, raw, value });
     }
     series.push({ labels: s.labels, samples });
   }

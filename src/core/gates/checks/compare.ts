@@ -68,6 +68,12 @@ function judge(rc: ResolvedCompare, b: Extract<SideData, { ok: true }>, c: Extra
   });
 }
 
+/** A compare check's outcome from the judge's verdict: a non-critical failure of a `warn` check is WARN. */
+export function compareOutcome(judgement: Pick<Judgement, 'verdict' | 'critical'>, severity: CheckResult['severity']): CheckOutcome {
+  if (judgement.verdict === 'FAIL') return severity === 'warn' && !judgement.critical ? 'WARN' : 'FAIL';
+  return judgement.verdict;
+}
+
 /** Queries both sides, judges, and returns the check's verdict with the statistics as evidence. */
 export async function runCompare(rc: ResolvedCompare, ctx: CheckContext): Promise<CheckResult> {
   const t0 = performance.now();
@@ -99,8 +105,7 @@ export async function runCompare(rc: ResolvedCompare, ctx: CheckContext): Promis
   if (!b.ok || !c.ok) throw new Error('unreachable');
   const judgement = judge(rc, b, c);
   const summary = describeJudgement(judgement, d.name);
-  const outcome: CheckOutcome =
-    judgement.verdict === 'FAIL' ? (d.severity === 'warn' && !judgement.critical ? 'WARN' : 'FAIL') : judgement.verdict === 'INCONCLUSIVE' ? 'INCONCLUSIVE' : judgement.verdict;
+  const outcome = compareOutcome(judgement, d.severity);
   const raw = [b, c].map((s, i) => {
     const label = { side: i ? 'candidate' : 'baseline', value: s.side.value };
     if (judgement.kind === 'counts') return { labels: label, value: `${s.errors} errors / ${s.requests} requests` };

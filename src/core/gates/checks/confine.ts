@@ -39,7 +39,13 @@ export async function fileScope(workspace: string, artifactsDir: string, allowOu
 
 /** Why `file` may not be read (a sentence naming it and where it really points), or undefined when it may. */
 export async function outsideScope(file: string, scope: FileScope): Promise<string | undefined> {
-  const real = await realPath(file);
+  let real: string;
+  try {
+    real = await realPath(file);
+  } catch (err) {
+    // A symlink loop (ELOOP) or an unreadable folder: where it points cannot be judged, so it is not read.
+    return `${file} cannot be resolved to a real path (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); refused`;
+  }
   const shown = real === path.resolve(file) ? file : `${file} (resolves to ${real})`;
   if (PSEUDO.some((d) => within(real, d))) return `${shown} is a kernel pseudo-file; file checks never read ${PSEUDO.join(', ')}`;
   if (scope.allowOutside || scope.roots.some((r) => within(real, r))) return undefined;

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { parseSample } from '../../prometheus/response';
 import { InputError } from '../../util/errors';
 import { redactLine, redactText, type Secret } from '../../util/secrets';
-import type { CheckResult } from '../../verdict/types';
-import type { CheckDefinition, GateDefinition, ThresholdCheck } from '../schema';
+import type { CheckResult, Comparator } from '../../verdict/types';
+import type { CheckDefinition, CompareCheck, GateDefinition, ThresholdCheck } from '../schema';
 import { resolveTemplate } from '../template';
 import { measureAlert } from './alert';
 import { measureCheckpoint } from './checkpoint';
-import { runCompare } from './compare';
+import { runCompare, type ResolvedCompare } from './compare';
 import { outsideScope } from './confine';
 import type { CheckContext, Measured } from './context';
 import { finishCheck } from './finish';
@@ -16,8 +16,11 @@ import { lineMatcher, measureLogPattern } from './logPattern';
 import { measurePromql } from './promql';
 import { measureRange } from './range';
 
+/** What templates resolve against: the variables, and the base of relative paths. */
+export type TemplateContext = Pick<CheckContext, 'vars' | 'cwd'>;
+
 /** Resolves `${…}` in one field; a name nobody defined is the user's input error, named by gate and check. */
-function resolver(gate: GateDefinition, check: CheckDefinition, ctx: CheckContext) {
+function resolver(gate: GateDefinition, check: CheckDefinition, ctx: TemplateContext) {
   const text = (field: string, value: string): string => {
     const r = resolveTemplate(value, ctx.vars);
     if (r.unknown.length) throw new InputError(`gate '${gate.key}', check '${check.id}', ${field}: no value for \${${r.unknown[0]}} (pass --var ${r.unknown[0]}=…)`);
@@ -47,17 +50,23 @@ export type PreparedCheck =
   /** Compare checks judge two sides themselves. */
   | { def: CheckDefinition; files?: undefined; run(ctx: CheckContext): Promise<CheckResult> };
 
+/** A compare check's sides, limits and per-side queries, every template resolved. */
+function resolveCompare(gate: GateDefinition, check: CompareCheck, ctx: TemplateContext): ResolvedCompare {
+  const r = resolver(gate, check, ctx);
+  const sides = { baseline: r.text('baseline', check.baseline), candidate: r.text('candidate', check.candidate) };
+  const templates = check.query ? [['query', check.query]] : [['errors', check.errors!], ['requests', check.requests!]];
+  const forSide = (value: string) => templates.map(([field, t]) => {
+    const withSide = { ...ctx, vars: { ...ctx.vars, side: value } };
+    return resolver(gate, check, withSide).text(field, t);
+  });
+  const criticalLimit = check.critical_limit === undefined ? undefined : r.number('critical_limit', check.critical_limit);
+  return { def: check, allowed: r.number('allowed', check.allowed), ...(criticalLimit !== undefined ? { criticalLimit } : {}), sides, queries: { baseline: forSide(sides.baseline), candidate: forSide(sides.candidate) } };
+}
+
 export function prepareCheck(gate: GateDefinition, check: CheckDefinition, ctx: CheckContext): PreparedCheck {
   const r = resolver(gate, check, ctx);
   if (check.type === 'compare') {
-    const sides = { baseline: r.text('baseline', check.baseline), candidate: r.text('candidate', check.candidate) };
-    const templates = check.query ? [['query', check.query]] : [['errors', check.errors!], ['requests', check.requests!]];
-    const forSide = (value: string) => templates.map(([field, t]) => {
-      const withSide = { ...ctx, vars: { ...ctx.vars, side: value } };
-      return resolver(gate, check, withSide).text(field, t);
-    });
-    const criticalLimit = check.critical_limit === undefined ? undefined : r.number('critical_limit', check.critical_limit);
-    const resolved = { def: check, allowed: r.number('allowed', check.allowed), ...(criticalLimit !== undefined ? { criticalLimit } : {}), sides, queries: { baseline: forSide(sides.baseline), candidate: forSide(sides.candidate) } };
+    const resolved = resolveCompare(gate, check, ctx);
     return { def: check, run: (c) => runCompare(resolved, c) };
   }
   const threshold = r.number('threshold', check.threshold);
@@ -90,6 +99,56 @@ export function prepareCheck(gate: GateDefinition, check: CheckDefinition, ctx: 
       const file = r.file('file', check.file);
       return { def: check, threshold, files: [file], measure: (c) => measureCheckpoint(check, file, c) };
     }
+  }
+}
+
+/** A query a chart of the check draws over the window: the check's own (`value`), or one side of a comparison. */
+export interface SeriesQuery {
+  role: 'value' | 'baseline' | 'candidate';
+  /** The side's value (${side}), for a comparison. */
+  side?: string;
+  query: string;
+}
+
+/** What the samples of a check's series are held to, resolved like the check itself. */
+export type SeriesRule =
+  /** Each sample against the check's threshold (the check compares the instant value, or the window's `reduce`). */
+  | { kind: 'threshold'; comparator: Comparator; threshold: number; measure: 'instant' | 'max' | 'min' | 'avg' | 'last' }
+  /** Each sample against `where` (the check compares the share of samples that satisfy it with the threshold). */
+  | { kind: 'where'; comparator: Comparator; value: number; threshold: { comparator: Comparator; value: number } }
+  /** Candidate against baseline: the judge decides on the whole samples. */
+  | { kind: 'compare'; direction: CompareCheck['direction']; effect: CompareCheck['effect']; allowed: number };
+
+/**
+ * The series a check is measured on, for a chart: its resolved range queries and rule; or why it has
+ * none (file, alert and error-count checks measure one number, not a series).
+ */
+export function seriesOf(gate: GateDefinition, check: CheckDefinition, ctx: TemplateContext): { queries: SeriesQuery[]; rule: SeriesRule } | { none: string } {
+  const r = resolver(gate, check, ctx);
+  switch (check.type) {
+    case 'promql':
+      return { queries: [{ role: 'value', query: r.text('query', check.query) }], rule: { kind: 'threshold', comparator: check.comparator, threshold: r.number('threshold', check.threshold), measure: 'instant' } };
+    case 'promql_range': {
+      const queries: SeriesQuery[] = [{ role: 'value', query: r.text('query', check.query) }];
+      const threshold = r.number('threshold', check.threshold);
+      // The file's loader refuses `share` without `where`.
+      if (check.reduce === 'share') {
+        return { queries, rule: { kind: 'where', comparator: check.where!.comparator, value: r.number('where.value', check.where!.value), threshold: { comparator: check.comparator, value: threshold } } };
+      }
+      return { queries, rule: { kind: 'threshold', comparator: check.comparator, threshold, measure: check.reduce } };
+    }
+    case 'compare': {
+      if (!check.query) return { none: 'an error-count comparison measures two counts, not a series' };
+      const rc = resolveCompare(gate, check, ctx);
+      return {
+        queries: [{ role: 'baseline', side: rc.sides.baseline, query: rc.queries.baseline[0] }, { role: 'candidate', side: rc.sides.candidate, query: rc.queries.candidate[0] }],
+        rule: { kind: 'compare', direction: check.direction, effect: check.effect, allowed: rc.allowed },
+      };
+    }
+    case 'alert':
+      return { none: 'an alert check counts the series that fired, not a series of values' };
+    default:
+      return { none: 'a file check reads one value from a file, not a series' };
   }
 }
 

@@ -1,4 +1,6 @@
-import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+// The outline of a gates file read leniently (its checks, queries and where they stand): the editor
+// checks queries while the rest is typed; CI annotations point at the lines of checks.
+import { type Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
 import { scalarOffsets } from './scalarOffsets';
 
 /** One PromQL template in a gates file, with where each of its characters stands in the document. */
@@ -42,8 +44,7 @@ const QUERY_FIELD = /^(query|.+_query)$/;
  * The queries of a gates file, read leniently: a document with YAML or schema errors still gives
  * every query that can be found, so the editor can check them while the rest is being typed.
  */
-export function findQueries(text: string): GatesOutline {
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+export function findQueries(text: string, doc: Document.Parsed = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false })): GatesOutline {
   const out: GatesOutline = { queries: [], checks: [], variables: {} };
   const root = doc.contents;
   if (!isMap(root)) return out;
