@@ -40,6 +40,14 @@ try {
     await page.keyboard.press('Enter');
     await page.locator(`.tabs-container .tab:has-text("${file}")`).first().waitFor({ timeout: 15000 });
   };
+  // A webview is an iframe of its own: wait until one of the page's frames shows `selector`.
+  const inWebview = async (selector, failure) => {
+    for (let i = 0; i < 150; i++) {
+      for (const f of page.frames()) if (await f.locator(selector).count().catch(() => 0)) return;
+      await page.waitForTimeout(200);
+    }
+    throw new Error(failure);
+  };
   const hover = async (locator) => {
     // locator.hover() is intercepted by Monaco's overlay layers; a real mouse move works.
     const bb = await locator.boundingBox();
@@ -115,14 +123,7 @@ try {
 
   step('4. the GO/NO-GO checklist webview');
   await palette('Aurora: Open GA Checklist');
-  let found = false;
-  for (let i = 0; i < 100 && !found; i++) {
-    for (const f of page.frames()) {
-      if (await f.locator('text=Sign-offs').count().catch(() => 0)) { found = true; break; }
-    }
-    if (!found) await page.waitForTimeout(200);
-  }
-  if (!found) throw new Error('the checklist webview did not render its sign-off blocks');
+  await inWebview('text=Sign-offs', 'the checklist webview did not render its sign-off blocks');
   await page.waitForTimeout(800);
   await shot('checklist');
 
@@ -148,15 +149,8 @@ try {
   const chartLens = page.locator('.codelens-decoration a:has-text("Chart")').first();
   await chartLens.waitFor({ timeout: 30000 });
   await chartLens.click();
-  let drawn = false;
-  for (let i = 0; i < 150 && !drawn; i++) {
-    for (const f of page.frames()) {
-      // The chart is drawn once its section carries the table toggle (after the data came back).
-      if (await f.locator('section.chart button:has-text("Show table")').count().catch(() => 0)) { drawn = true; break; }
-    }
-    if (!drawn) await page.waitForTimeout(200);
-  }
-  if (!drawn) throw new Error('the chart webview drew no chart');
+  // The chart is drawn once its section carries the table toggle (after the data came back).
+  await inWebview('section.chart button:has-text("Show table")', 'the chart webview drew no chart');
   await page.waitForTimeout(1500);
   await shot('gates-chart');
 } catch (err) {
