@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures and ratios; asserts nothing (targets are judged by reading them).
 // Runs: bundle and VSIX sizes, the CLI on small inputs, extension activation in a real VS Code host, then every
-// test/bench/<area>.bench.ts (compiled to out/test/bench/) in turn.
+// test/bench/<area>.bench.ts (compiled to out/test/bench/) in turn, or only the areas named
+// (`npm run bench -- audit locks`).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,7 +71,9 @@ spawnSync('node', ['scripts/run-vscode-tests.mjs', `--extensionDevelopmentPath=$
 sh('node', ['scripts/build.mjs']);
 
 const benchDir = path.join(outDir, 'test/bench');
-for (const f of fs.existsSync(benchDir) ? fs.readdirSync(benchDir).filter((f) => f.endsWith('.bench.js')).sort() : []) {
+const areas = process.argv.slice(2);
+const wanted = (f) => f.endsWith('.bench.js') && (!areas.length || areas.includes(f.replace('.bench.js', '')));
+for (const f of fs.existsSync(benchDir) ? fs.readdirSync(benchDir).filter(wanted).sort() : []) {
   step(`bench: ${f.replace('.bench.js', '')}`);
   const r = spawnSync(process.execPath, ['--expose-gc', path.join(benchDir, f)], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) console.log(`  (bench ${f} exited ${r.status})`);
