@@ -2,6 +2,7 @@
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { barrelImports } from './lib/barrelImports.mjs';
 
@@ -60,9 +61,11 @@ function writeCliLauncher() {
 }
 
 // uPlot's own structural CSS, from the package as installed (its colours are overridden in media/chart.css).
+// Found as Node finds the package: Stryker builds in a sandbox whose node_modules is a parent's.
 const uplotCss = () => {
   fs.mkdirSync(path.join(root, 'media/dist'), { recursive: true });
-  fs.copyFileSync(path.join(root, 'node_modules/uplot/dist/uPlot.min.css'), path.join(root, 'media/dist/uplot.css'));
+  const uplotDist = path.dirname(createRequire(path.join(root, 'package.json')).resolve('uplot'));
+  fs.copyFileSync(path.join(uplotDist, 'uPlot.min.css'), path.join(root, 'media/dist/uplot.css'));
 };
 
 const t0 = Date.now();

@@ -1,7 +1,7 @@
 // `npm run mutation [-- module …]`: StrykerJS (mocha runner, concurrency 1) over src/core, one run per
 // module (default: verdict gates lock canary checklist audit; `-- canary --mutate src/core/canary/runner.ts`
 // narrows one), then reports/mutation/summary.md with the
-// score and every surviving or uncovered mutant. The HTML/JSON reports next to it are not committed.
+// score and every surviving or uncovered mutant (`-- --summary` rewrites it from the reports present). The HTML/JSON reports next to it are not committed.
 // Slow (minutes per module) and not part of `npm test`. On a shared machine wrap it in the suite lock:
 //   flock /tmp/aurora-suite.lock npm run mutation -- verdict
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,13 @@ if (process.argv[2] === '--build') {
   process.exit(0);
 }
 const ALL = ['verdict', 'gates', 'lock', 'canary', 'checklist', 'audit'];
+const reportDir = path.join(root, 'reports/mutation');
+// `--summary`: rewrite summary.md from the module reports present, running nothing.
+if (process.argv[2] === '--summary') {
+  fs.writeFileSync(path.join(reportDir, 'summary.md'), summary());
+  console.log('mutation: reports/mutation/summary.md rewritten from the JSON reports present');
+  process.exit(0);
+}
 // Words are modules; everything from the first --flag on goes to stryker (e.g. --mutate 'src/core/canary/runner.ts').
 const args = process.argv.slice(2);
 const firstFlag = args.findIndex((a) => a.startsWith('-'));
@@ -30,7 +37,6 @@ if (unknown.length) {
   console.error(`mutation: unknown module ${unknown.join(', ')} (one of ${ALL.join(', ')})`);
   process.exit(2);
 }
-const reportDir = path.join(root, 'reports/mutation');
 fs.mkdirSync(reportDir, { recursive: true });
 
 let failed = false;

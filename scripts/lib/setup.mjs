@@ -25,7 +25,9 @@ export function sh(cmd, args, opts = {}) {
  */
 export function ensureSetup({ host = true, aptOptional = false } = {}) {
   const stamp = path.join(root, 'node_modules/.package-lock.json');
-  if (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(path.join(root, 'package-lock.json')).mtimeMs) {
+  // A node_modules linked from another checkout belongs to that checkout: npm ci here would empty it through the link.
+  const linked = fs.lstatSync(path.join(root, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink();
+  if (!linked && (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(path.join(root, 'package-lock.json')).mtimeMs)) {
     step('installing npm dependencies (npm ci)');
     sh('npm', ['ci', '--no-audit', '--no-fund']);
   }

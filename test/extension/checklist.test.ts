@@ -44,7 +44,7 @@ describe('checklist webview (real VS Code host)', function () {
     fs.rmSync(stateFile, { force: true });
   });
 
-  const rendered = (since: number) => waitFor('the webview to draw a view', () => (api.checklist.rendered && api.checklist.rendered.at > since ? api.checklist.rendered : undefined), 20000);
+  const rendered = (since: number) => waitFor(() => `the webview to draw a view (webview state: ${JSON.stringify(api.checklist.webviewState)})`, () => (api.checklist.rendered && api.checklist.rendered.at > since ? api.checklist.rendered : undefined), 20000);
 
   it('opens from the command, fills the view from the artifacts, and the webview draws it', async () => {
     const t = Date.now();

@@ -26,8 +26,8 @@ export interface AnsweredItem {
 const ok = (summary: string, evidence: string[] = []): Answer => ({ status: 'satisfied', summary, evidence, decides: true });
 const bad = (status: ItemStatus, summary: string, evidence: string[] = []): Answer => ({ status, summary, evidence, decides: true });
 
-function unavailable(what: string, loaded: Loaded<unknown>): Answer {
-  return bad('no_data', loaded.state === 'missing' ? `NO DATA: ${what} not found (${loaded.where})` : `NO DATA: ${what} unreadable: ${loaded.state === 'error' ? loaded.detail : ''}`, [loaded.where]);
+function unavailable(what: string, loaded: Exclude<Loaded<unknown>, { state: 'ok' }>): Answer {
+  return bad('no_data', loaded.state === 'missing' ? `NO DATA: ${what} not found (${loaded.where})` : `NO DATA: ${what} unreadable: ${loaded.detail}`, [loaded.where]);
 }
 
 /** How a gate or check status counts, honouring the gate's fail_action. */
@@ -179,5 +179,5 @@ export function answerItem(def: ItemDef, inputs: ChecklistInputs, state: Checkli
   const checked = saved?.checked ?? false;
   const note = saved?.note ?? '';
   if (def.auto) return { def, answer: answerAuto(inputs, def.auto), checked, note };
-  return { def, answer: { status: checked ? 'satisfied' : 'open', summary: checked ? `ticked ${saved?.updated_at ?? ''}`.trim() : 'not ticked', evidence: [], decides: true }, checked, note };
+  return { def, answer: saved?.checked ? ok(`ticked ${saved.updated_at}`.trim()) : bad('open', 'not ticked'), checked, note };
 }

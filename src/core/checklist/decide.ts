@@ -49,10 +49,14 @@ function describe(items: AnsweredItem[]): DecidingItemView[] {
   return out;
 }
 
+/** Whether an item's answer takes part in the decision: not a next step, not an OBSERVE gate, not an optional item left open. */
+export function isDecisive(i: AnsweredItem): boolean {
+  return (i.def.phase ?? 'decide') === 'decide' && i.answer.decides && !(i.def.optional && i.answer.status === 'open');
+}
+
 export function decide(items: AnsweredItem[], signoffs: SignoffView[]): DecisionView {
   const unsatisfied = items
-    .filter((i) => (i.def.phase ?? 'decide') === 'decide' && i.answer.decides)
-    .filter((i) => i.answer.status !== 'satisfied' && !(i.def.optional && i.answer.status === 'open'))
+    .filter((i) => isDecisive(i) && i.answer.status !== 'satisfied')
     .sort((a, b) => ORDER[a.def.impact] - ORDER[b.def.impact]);
   const signoffGaps: DecidingItemView[] = signoffs
     .filter((s) => s.required && (s.name === null || s.stale || !s.counts))

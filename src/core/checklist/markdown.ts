@@ -1,4 +1,5 @@
 import type { AnsweredItem } from './answer';
+import { isDecisive } from './decide';
 import { CHECKLIST, MATRIX, type Component } from './definition';
 import type { ChecklistView, ItemStatus } from './messages';
 
@@ -25,8 +26,9 @@ function itemLine(a: AnsweredItem, view: ChecklistView): string {
 }
 
 function worst(items: AnsweredItem[]): ItemStatus {
-  const order: ItemStatus[] = ['failed', 'no_data', 'open', 'warn', 'satisfied'];
-  const decisive = items.filter((i) => (i.def.phase ?? 'decide') === 'decide' && i.answer.decides && !(i.def.optional && i.answer.status === 'open'));
+  // Worst first; a component with none of these (or nothing decisive) is satisfied.
+  const order: ItemStatus[] = ['failed', 'no_data', 'open', 'warn'];
+  const decisive = items.filter(isDecisive);
   return order.find((s) => decisive.some((i) => i.answer.status === s)) ?? 'satisfied';
 }
 
@@ -56,13 +58,13 @@ export function renderMarkdown(view: ChecklistView, answers: AnsweredItem[]): st
     for (const group of section.groups) {
       if (group.id === 'gates-overall') {
         const overall = byId.get('gates.overall')!;
-        out.push(`**Overall GA Gates:** ${g ? { APPROVED: '✅ ALL PASS', CONDITIONAL: '⚠️ CONDITIONAL', BLOCKED: '❌ BLOCKED', INCONCLUSIVE: '❔ INCONCLUSIVE' }[g.decisionCode as 'APPROVED'] ?? escapeMd(g.decisionCode) : '❔ NO DATA'} — ${escapeMd(overall.answer.summary)}`, '', '---', '');
+        out.push(`**Overall GA Gates:** ${g ? { APPROVED: '✅ ALL PASS', CONDITIONAL: '⚠️ CONDITIONAL', BLOCKED: '❌ BLOCKED', INCONCLUSIVE: '❔ INCONCLUSIVE' }[g.decisionCode as 'APPROVED'] ?? escapeMd(g.decisionCode) : '❔ NO DATA'} — ${escapeMd(overall.answer.summary)}`, '');
         continue;
       }
       out.push(`### ${group.title}`);
       if (group.code && !group.codeTitle) out.push(group.code, '');
       for (const def of group.items) out.push(itemLine(byId.get(def.id)!, view));
-      if (group.id.startsWith('gate')) out.push(`- **Notes:** ${escapeMd(byId.get(`${group.id}.status`)?.note ?? '') || BLANK}`);
+      if (group.id.startsWith('gate')) out.push(`- **Notes:** ${escapeMd(byId.get(`${group.id}.status`)!.note) || BLANK}`);
       if (group.code && group.codeTitle) out.push('', `### ${group.codeTitle}`, group.code);
       if (group.id === 'locks-validation') {
         const locks = byId.get('locks.profiles')!;
@@ -87,7 +89,7 @@ export function renderMarkdown(view: ChecklistView, answers: AnsweredItem[]): st
   out.push('### Decision Matrix', '| Component | Status | Impact | Notes |', '|-----------|--------|---------|-------|');
   for (const row of MATRIX) {
     const items = componentItems(answers, row.component);
-    const open = items.filter((i) => (i.def.phase ?? 'decide') === 'decide' && i.answer.decides && i.answer.status !== 'satisfied' && !(i.def.optional && i.answer.status === 'open'));
+    const open = items.filter((i) => isDecisive(i) && i.answer.status !== 'satisfied');
     out.push(`| ${row.title} | ${STATUS_WORD[worst(items)]} | ${row.impact} | ${open.length ? `${open.length} item(s) not satisfied` : 'all satisfied'} |`);
   }
   out.push('', '### GO / NO-GO Decision', '');

@@ -1,7 +1,7 @@
 import { answerItem, type AnsweredItem } from './answer';
 import { decide } from './decide';
 import { CHECKLIST } from './definition';
-import type { ChecklistInputs } from './inputs';
+import type { ChecklistInputs, Loaded } from './inputs';
 import type { CanaryView, ChecklistView, GatesView, SourceView } from './messages';
 import { signoffViews, untrusted, type Fingerprint, type SignoffTrust } from './signoff';
 import { emptyState, type LoadedState } from './state';
@@ -72,23 +72,19 @@ function said(verdict: SourceView['verdict'], summary: string, reasons: string[]
 }
 
 function sources(inputs: ChecklistInputs): SourceView[] {
-  const one = (name: string, l: ChecklistInputs['gates'] | ChecklistInputs['canary'] | ChecklistInputs['audit'] | ChecklistInputs['locks'] | ChecklistInputs['readiness'], ok: () => Pick<SourceView, 'verdict' | 'detail'>): SourceView =>
-    l.state === 'ok' ? { name, where: l.where, file: l.file ?? null, state: 'ok', ...ok() } : { name, where: l.where, file: l.file ?? null, state: l.state, detail: l.detail, verdict: null };
-  const { gates, canary, locks, audit, readiness } = inputs;
-  const tri = (s: string): SourceView['verdict'] => (/^(PASS|APPROVED|READY)$/.test(s) ? 'pass' : /^(WARN|CONDITIONAL)$/.test(s) ? 'warn' : 'fail');
+  const one = <T>(name: string, l: Loaded<T>, ok: (value: T) => Pick<SourceView, 'verdict' | 'detail'>): SourceView =>
+    l.state === 'ok' ? { name, where: l.where, file: l.file ?? null, state: 'ok', ...ok(l.value) } : { name, where: l.where, file: l.file ?? null, state: l.state, detail: l.detail, verdict: null };
+  // The verdict words of every source: gate decisions, canary and audit statuses, readiness.
+  const tri = (s: string): SourceView['verdict'] => (['PASS', 'APPROVED', 'READY'].includes(s) ? 'pass' : ['WARN', 'CONDITIONAL'].includes(s) ? 'warn' : 'fail');
   return [
-    one('Gate report', gates, () => (gates.state === 'ok' ? said(gates.value.data_mode === 'live' ? tri(gates.value.decision_code) : 'fail', `${gates.value.decision_code} · ${gates.value.data_mode} data · ${gates.value.timestamp}`) : said(null, ''))),
-    one('Canary results', canary, () => (canary.state === 'ok' ? said(tri(canary.value.evaluation.status), `${canary.value.evaluation.status} · ${canary.value.data_mode ?? 'live'} runs · ${canary.value.timestamp}`) : said(null, ''))),
-    one('Profile locks', locks, () => {
-      if (locks.state !== 'ok') return said(null, '');
-      const bad = locks.value.results.filter((r) => r.status !== 'valid');
-      return said(bad.length ? 'fail' : 'pass', `${locks.value.results.length - bad.length} of ${locks.value.results.length} profile(s) valid`, bad.map((r) => `${r.profile}: ${r.status}`));
+    one('Gate report', inputs.gates, (r) => said(r.data_mode === 'live' ? tri(r.decision_code) : 'fail', `${r.decision_code} · ${r.data_mode} data · ${r.timestamp}`)),
+    one('Canary results', inputs.canary, (c) => said(tri(c.evaluation.status), `${c.evaluation.status} · ${c.data_mode ?? 'live'} runs · ${c.timestamp}`)),
+    one('Profile locks', inputs.locks, ({ results }) => {
+      const bad = results.filter((r) => r.status !== 'valid');
+      return said(bad.length ? 'fail' : 'pass', `${results.length - bad.length} of ${results.length} profile(s) valid`, bad.map((r) => `${r.profile}: ${r.status}`));
     }),
-    one('DCTS audit', audit, () => (audit.state === 'ok' ? said(tri(audit.value.status), audit.value.status) : said(null, ''))),
-    one('Readiness', readiness, () =>
-      readiness.state === 'ok'
-        ? said(tri(readiness.value.readiness_status), readiness.value.readiness_status.replace('_', ' '), readiness.value.results.filter((r) => !r.passed).map((r) => `${r.name}: ${r.message}`))
-        : said(null, '')),
+    one('DCTS audit', inputs.audit, (a) => said(tri(a.status), a.status)),
+    one('Readiness', inputs.readiness, (r) => said(tri(r.readiness_status), r.readiness_status.replace('_', ' '), r.results.filter((x) => !x.passed).map((x) => `${x.name}: ${x.message}`))),
   ];
 }
 

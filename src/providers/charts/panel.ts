@@ -35,8 +35,6 @@ export class ChartPanel implements vscode.Disposable {
     this.state = { title: sourceTitle(source), links: [] };
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     panel.iconPath = vscode.Uri.joinPath(media, 'aurora.svg');
-    // Only media/ may be loaded: the styles and the bundled script.
-    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
     panel.webview.html = chartHtml({ cspSource: panel.webview.cspSource, media: panel.webview.asWebviewUri(media).toString() });
     this.disposables.push(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)), panel.onDidDispose(() => this.dispose()));
   }

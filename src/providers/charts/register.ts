@@ -7,6 +7,7 @@ import type { CheckNodeModel, GateNodeModel } from '../gates/model';
 import type { ChartPanel, ChartState } from './panel';
 import { type ChartSource, sourceKey, sourceTitle } from './sources';
 import { SHOW_CHART } from './commandIds';
+import { webviewOptions } from '../shared';
 
 /** What extension tests read of the charts. */
 export interface ChartsApi {
@@ -48,7 +49,7 @@ export function registerCharts(context: vscode.ExtensionContext, log: vscode.Log
     let p = panels.get(key);
     if (p) p.panel.reveal();
     else {
-      const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, sourceTitle(source), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: source.kind === 'editor' });
+      const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, sourceTitle(source), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: source.kind === 'editor' }, webviewOptions(context.extensionUri));
       const created: ChartPanel = new Panel(panel, context.extensionUri, source, context.secrets, log, () => {
         panels.delete(key);
         if (current === created) current = undefined;

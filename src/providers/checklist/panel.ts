@@ -19,11 +19,6 @@ export const EXPORT_PATH = ARTIFACTS.checklistExport;
 
 export type Rendered = Extract<WebviewMessage, { type: 'rendered' }> & { at: number };
 
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  // Only media/ may be loaded: the styles and the bundled script.
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
-}
-
 /** One checklist panel: draws the view, applies the webview's (validated) messages, follows file changes. */
 export class ChecklistPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -35,6 +30,7 @@ export class ChecklistPanel implements vscode.Disposable {
   private readonly session: ChecklistSession | undefined;
   current: EvaluatedChecklist | undefined;
   rendered: Rendered | undefined;
+  readyCount = 0;
   /** What the webview last reported drawing of each chart, by `gate/check`. */
   readonly chartsRendered = new Map<string, RenderedChart>();
   /** Charts loaded, by report timestamp, gate and check: loaded once per report. */
@@ -53,7 +49,6 @@ export class ChecklistPanel implements vscode.Disposable {
     private readonly secrets: vscode.SecretStorage,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'aurora.svg');
-    panel.webview.options = webviewOptions(extensionUri);
     const media = (f: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', f)).toString();
     panel.webview.html = checklistHtml({ cspSource: panel.webview.cspSource, scriptUri: media('dist/checklist.js'), styleUris: [media('base.css'), media('checklist.css'), media('dist/uplot.css'), media('chart.css')] });
     this.disposables.push(
@@ -143,6 +138,7 @@ export class ChecklistPanel implements vscode.Disposable {
     const m = parsed.data;
     switch (m.type) {
       case 'ready':
+        this.readyCount++;
         return this.refresh();
       case 'refresh':
         return this.refresh(true);

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { RenderedChart } from '../../core/charts';
 import type { ChecklistView } from '../../core/checklist';
-import { pickFolder } from '../shared';
+import { pickFolder, webviewOptions } from '../shared';
 import type { ChecklistPanel, Rendered } from './panel';
 
 const CHECKLIST_VIEW_TYPE = 'aurora.checklist';
@@ -17,6 +17,8 @@ export interface ChecklistApi {
   readonly view: ChecklistView | undefined;
   /** What the webview last reported drawing. */
   readonly rendered: Rendered | undefined;
+  /** How many times the webview has said 'ready', and whether its panel shows (what a test waiting for a drawing reports on timeout). */
+  readonly webviewState: { ready: number; visible: boolean; active: boolean } | undefined;
   readonly stateFile: string | undefined;
   readonly isOpen: boolean;
   /** The last warning shown before a sign-off (signing what the checklist decides NO-GO). */
@@ -59,7 +61,7 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
       await current.refresh(true);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, 'GA Checklist', vscode.ViewColumn.Active, { enableFindWidget: true });
+    const panel = vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, 'GA Checklist', vscode.ViewColumn.Active, { enableFindWidget: true, ...webviewOptions(context.extensionUri) });
     await (await adopt(panel)).refresh();
   };
   context.subscriptions.push(
@@ -67,6 +69,7 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
     vscode.window.registerWebviewPanelSerializer(CHECKLIST_VIEW_TYPE, {
       async deserializeWebviewPanel(panel) {
         // The webview restores its last view from setState at once; the refresh brings fresh answers.
+        panel.webview.options = webviewOptions(context.extensionUri);
         await (await adopt(panel)).refresh();
       },
     }),
@@ -82,6 +85,9 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
     },
     get rendered() {
       return current?.rendered;
+    },
+    get webviewState() {
+      return current && { ready: current.readyCount, visible: current.panel.visible, active: current.panel.active };
     },
     get stateFile() {
       return current?.current?.stateFile;

@@ -9,3 +9,4 @@ export { pickFolder } from './folders';
 export { signalOf, withCancellableProgress } from './progress';
 export { CachedSettings } from './settings';
 export { RelativeClock } from './relativeClock';
+export { webviewOptions } from './webviewOptions';
