@@ -1,42 +1,79 @@
 // `npm run bench`: prints figures and ratios; asserts nothing (targets are judged by reading them).
-// Runs: bundle sizes, CLI start-up, extension activation in a real VS Code host, then every
-// test/bench/<area>.bench.ts (compiled to out/test/bench/) in turn.
+// Runs: bundle and VSIX sizes, the CLI on small inputs, extension activation in a real VS Code host, then every
+// test/bench/<area>.bench.ts (compiled to out/test/bench/) in turn, or only the areas named
+// (`npm run bench -- audit locks`).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { build, ensureSetup, outDir, root, sh, step } from './lib/setup.mjs';
 
 ensureSetup();
 build({ strict: false });
 
-step('bundle sizes (production build)');
+step('bundle sizes and the VSIX (production build)');
 sh('node', ['scripts/build.mjs', '--production']);
-const bundles = ['dist/extension.js', 'dist/cli.js', ...(fs.existsSync(path.join(root, 'media/dist')) ? fs.readdirSync(path.join(root, 'media/dist')).filter((f) => f.endsWith('.js')).map((f) => `media/dist/${f}`) : [])];
-for (const b of bundles) console.log(`  ${b}: ${(fs.statSync(path.join(root, b)).size / 1024).toFixed(1)} KiB`);
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const filesIn = (dir) => fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.js') || f.endsWith('.mjs')).map((f) => path.join(dir, f));
+const bundles = [...filesIn('dist'), ...filesIn('dist/chunks'), ...(fs.existsSync(path.join(root, 'media/dist')) ? filesIn('media/dist') : [])];
+const sizeOf = (f) => fs.statSync(path.join(root, f)).size;
+for (const b of ['dist/extension.mjs', 'dist/cli.mjs', 'dist/cli.js', ...filesIn('media/dist')]) console.log(`  ${b}: ${kib(sizeOf(b))}`);
+const chunks = filesIn('dist/chunks');
+console.log(`  dist/chunks: ${chunks.length} chunks shared by the extension and the CLI, ${kib(chunks.reduce((n, f) => n + sizeOf(f), 0))} (all JavaScript: ${kib(bundles.reduce((n, f) => n + sizeOf(f), 0))})`);
+const vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-vsix-'));
+const vsix = path.join(vsixDir, 'aurora-ga.vsix');
+// The same command a user runs (its prepublish step is the production build above, again).
+if (spawnSync('npm', ['run', 'package', '--', '-o', vsix], { cwd: root, stdio: 'ignore' }).status === 0) {
+  const bytes = fs.statSync(vsix).size;
+  console.log(`  VSIX (npm run package): ${kib(bytes)}; ratio to the 1 MB goal ${(bytes / (1024 * 1024)).toFixed(2)} (target ≤ 1)`);
+} else console.log('  VSIX: npm run package failed');
+fs.rmSync(vsixDir, { recursive: true, force: true });
 
-step('CLI start-up (node dist/cli.js --version, median of 10)');
-const times = [];
-for (let i = 0; i < 10; i++) {
-  const t0 = process.hrtime.bigint();
-  spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--version']);
-  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+/** Median wall times of the commands, run in turn `n` times each (so load on the machine hits all alike). */
+function interleaved(cmds, n, cwd) {
+  const times = cmds.map(() => []);
+  for (let i = 0; i < n; i++) {
+    cmds.forEach(([cmd, ...args], j) => {
+      const t0 = process.hrtime.bigint();
+      spawnSync(cmd, args, { cwd, stdio: 'ignore' });
+      times[j].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    });
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
 }
-times.sort((a, b) => a - b);
-const nodeOnly = [];
-for (let i = 0; i < 10; i++) {
-  const t0 = process.hrtime.bigint();
-  spawnSync(process.execPath, ['-e', '0']);
-  nodeOnly.push(Number(process.hrtime.bigint() - t0) / 1e6);
-}
-nodeOnly.sort((a, b) => a - b);
-console.log(`  aurora-ga --version: ${times[5].toFixed(1)} ms (bare node: ${nodeOnly[5].toFixed(1)} ms, ratio ${(times[5] / nodeOnly[5]).toFixed(2)})`);
+
+step('CLI on small inputs (median of 15, each command in turn)');
+// The original kit's r2 profile with its lock and legacy lock, validated as a user would; the
+// reference is the original's validation in Python (PyYAML safe_load + json.dumps + sha256 against
+// the lock), and bare `node -e 0` and `python3 -c pass` in the same rounds.
+const small = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-small-'));
+for (const f of ['r2.yaml', 'r2.lock.json', 'r2.yaml.lock']) fs.copyFileSync(path.join(root, 'test/fixtures/original-kit', f), path.join(small, f));
+const pyValidate = `import hashlib, json, sys, yaml
+v = yaml.safe_load(open('r2.yaml', encoding='utf-8'))
+h = hashlib.sha256(json.dumps(v, sort_keys=True, separators=(',', ':')).encode('utf-8')).hexdigest()
+lock = json.load(open('r2.lock.json', encoding='utf-8'))
+print('valid' if lock['sha256_normalized_yaml'] == h else 'invalid')`;
+const cli = path.join(root, 'dist/cli.js');
+const [nodeMs, pyBare, versionMs, validateMs, pyMs] = interleaved([
+  [process.execPath, '-e', '0'],
+  ['python3', '-c', 'pass'],
+  [process.execPath, cli, '--version'],
+  [process.execPath, cli, 'lock', '--in', 'r2.yaml', '--validate'],
+  ['python3', '-c', pyValidate],
+], 15, small);
+fs.rmSync(small, { recursive: true, force: true });
+console.log(`  bare node -e 0: ${nodeMs.toFixed(1)} ms; bare python3: ${pyBare.toFixed(1)} ms`);
+console.log(`  aurora-ga --version: ${versionMs.toFixed(1)} ms; ratio to bare node ${(versionMs / nodeMs).toFixed(2)}`);
+console.log(`  aurora-ga lock --in r2.yaml --validate: ${validateMs.toFixed(1)} ms; ratio to bare node ${(validateMs / nodeMs).toFixed(2)} (target ≤ 1.5); the original in Python ${pyMs.toFixed(1)} ms, ratio ${(validateMs / pyMs).toFixed(2)} (target ≤ 1)`);
 
 step('extension activation in a real VS Code host (code-server 4.100.3)');
 spawnSync('node', ['scripts/run-vscode-tests.mjs', `--extensionDevelopmentPath=${root}`, `--extensionTestsPath=${path.join(outDir, 'test/bench/activation.host')}`], { cwd: root, stdio: 'inherit' });
 sh('node', ['scripts/build.mjs']);
 
 const benchDir = path.join(outDir, 'test/bench');
-for (const f of fs.existsSync(benchDir) ? fs.readdirSync(benchDir).filter((f) => f.endsWith('.bench.js')).sort() : []) {
+const areas = process.argv.slice(2);
+const wanted = (f) => f.endsWith('.bench.js') && (!areas.length || areas.includes(f.replace('.bench.js', '')));
+for (const f of fs.existsSync(benchDir) ? fs.readdirSync(benchDir).filter(wanted).sort() : []) {
   step(`bench: ${f.replace('.bench.js', '')}`);
   const r = spawnSync(process.execPath, ['--expose-gc', path.join(benchDir, f)], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) console.log(`  (bench ${f} exited ${r.status})`);

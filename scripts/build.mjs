@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { barrelImports } from './lib/barrelImports.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,9 +15,34 @@ const webviewEntries = fs.existsSync(path.join(root, 'src/webview'))
   ? fs.readdirSync(path.join(root, 'src/webview')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => `src/webview/${f}`)
   : [];
 
+// The extension and the CLI are one build: two ES-module entries over shared chunks, so the VSIX
+// holds one copy of the engine, and every dynamic import() (each CLI command, each heavy feature of
+// the extension) is a chunk parsed only when it is first used. VS Code (>= 1.100) loads an `.mjs`
+// main as an ES module and resolves `import 'vscode'` for it. The banner gives the bundled CommonJS
+// packages (undici, yaml, …) and packageRoot() the `require` and `__dirname` they expect.
+const esmShims = [
+  "import { createRequire as __auroraCreateRequire } from 'node:module';",
+  "import { dirname as __auroraDirname } from 'node:path';",
+  "import { fileURLToPath as __auroraFileURLToPath } from 'node:url';",
+  'const require = __auroraCreateRequire(import.meta.url);',
+  'const __filename = __auroraFileURLToPath(import.meta.url);',
+  'const __dirname = __auroraDirname(__filename);',
+].join('\n');
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/bin.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    banner: { js: esmShims },
+    plugins: [barrelImports({ srcDir: path.join(root, 'src'), coreDir: path.join(root, 'src/core') })],
+  },
 ];
 if (webviewEntries.length) {
   builds.push({ ...common, entryPoints: webviewEntries, outdir: 'media/dist', platform: 'browser', format: 'iife', target: 'es2022' });
@@ -24,6 +50,15 @@ if (webviewEntries.length) {
 
 // Start clean, so nothing left by an earlier build (a dev source map, a removed webview) is shipped.
 for (const dir of ['dist', 'media/dist']) fs.rmSync(path.join(root, dir), { recursive: true, force: true });
+
+// The package's bin stays dist/cli.js: a CommonJS file (the package is not "type": "module") that
+// loads the ES-module CLI beside it.
+function writeCliLauncher() {
+  const file = path.join(root, 'dist/cli.js');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, "#!/usr/bin/env node\n// aurora-ga: the CLI is the ES module dist/cli.mjs (chunks shared with the extension).\nimport('./cli.mjs');\n");
+  fs.chmodSync(file, 0o755);
+}
 
 // uPlot's own structural CSS, from the package as installed (its colours are overridden in media/chart.css).
 // Found as Node finds the package: Stryker builds in a sandbox whose node_modules is a parent's.
@@ -37,9 +72,10 @@ const t0 = Date.now();
 uplotCss();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
+  writeCliLauncher();
   console.log('build: watching for changes');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
-  console.log(`build: ${builds.length} bundles${production ? ' (production)' : ''} in ${Date.now() - t0} ms`);
+  writeCliLauncher();
+  console.log(`build: ${builds.length} builds${production ? ' (production)' : ''} in ${Date.now() - t0} ms`);
 }

@@ -13,9 +13,8 @@ export interface CliIO {
   readonly color?: Colors;
 }
 
+/** One subcommand's module; its name and summary are listed in commands/index.ts. */
 export interface CliCommand {
-  name: string;
-  summary: string;
   usage: string;
   /** Returns the process exit code. Throws InputError/UsageError for bad input (exit 2). */
   run(argv: string[], io: CliIO, signal: AbortSignal): Promise<number>;

@@ -1,7 +1,7 @@
 import { InputError, stripControls } from '../core/util';
 import { UsageError } from './args';
 import { colorEnabled, colors } from './color';
-import { ExitCode, VERSION, type CliCommand, type CliIO } from './command';
+import { ExitCode, VERSION, type CliIO } from './command';
 import { commands } from './commands/index';
 import { didYouMean } from './suggest';
 
@@ -27,17 +27,18 @@ export async function runCli(argvIn: string[], ioIn: CliIO, signal: AbortSignal)
     io.stdout(`${VERSION}\n`);
     return ExitCode.ok;
   }
-  const command: CliCommand | undefined = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     const hint = didYouMean(name, commands.map((c) => c.name));
     io.stderr(`${red('aurora-ga:')} unknown command '${name}'${hint}\nRun 'aurora-ga --help' for the list of commands.\n`);
     return ExitCode.usage;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.usage.trimEnd()}\n`);
-    return ExitCode.ok;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`${command.usage.trimEnd()}\n`);
+      return ExitCode.ok;
+    }
     return await command.run(rest, io, signal);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -57,20 +58,4 @@ export async function runCli(argvIn: string[], ioIn: CliIO, signal: AbortSignal)
     io.stderr(`aurora-ga ${name}: internal error: ${stripControls(e.message)}\n${process.env.AURORA_DEBUG ? `${e.stack}\n` : '(set AURORA_DEBUG=1 for details)\n'}`);
     return ExitCode.usage;
   }
-}
-
-if (require.main === module) {
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  process.once('SIGTERM', () => controller.abort());
-  const io: CliIO = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    cwd: process.cwd(),
-    env: process.env,
-  };
-  runCli(process.argv.slice(2), io, controller.signal).then((code) => {
-    process.exitCode = code;
-  });
 }

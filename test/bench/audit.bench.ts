@@ -1,14 +1,17 @@
 // DCTS audit and monitoring benchmarks (printed figures, no assertions):
 //  1. audit wall time and per-summary cost for 100 / 1,000 / 10,000 replay summaries (glob + read +
 //     statistics + both renderings), and the heap it adds;
-//  2. promtool check + test of the shipped alert rules (what CI pays for them).
-import { execFileSync } from 'node:child_process';
+//  2. on the 10,000: the read-and-parse floor (Node reading every file and JSON.parse, nothing else,
+//     in this process), `aurora-ga dcts-audit` as a process against the original's Python
+//     (test/bench/dcts_audit_reference.py) on the same files, each figure with its ratio;
+//  3. promtool check + test of the shipped alert rules (what CI pays for them).
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { renderAuditMarkdown } from '../../src/core/audit/markdown';
 import { runDctsAudit } from '../../src/core/audit/runDctsAudit';
-import { defaultAuditThresholds } from '../../src/core/audit/types';
+import { defaultAuditThresholds } from '../../src/core/audit/thresholds';
 
 function writeSummaries(dir: string, n: number): void {
   fs.mkdirSync(dir, { recursive: true });
@@ -17,6 +20,42 @@ function writeSummaries(dir: string, n: number): void {
     const doc = { run_id: `run_${i}`, tvf2: { dcts: 0.5 + s * 0.01, dcts_robust: { value: 0.5 + s * 0.004 }, dcts_min: { value: 0.49 }, dcts_grids: { '0.5': 0.49, '1.0': 0.5, '2.0': 0.51 } }, replay: { ticks: Array.from({ length: 50 }, (_, k) => k) } };
     fs.writeFileSync(path.join(dir, `replay_${String(i).padStart(5, '0')}.json`), JSON.stringify(doc, null, 2));
   }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The least any audit must do: list the folder, read every file, JSON.parse it (one at a time, and 16 at a time: the faster counts). */
+async function readAndParseFloor(dir: string): Promise<number> {
+  const sync = () => {
+    const t0 = performance.now();
+    for (const f of fs.readdirSync(dir)) if (f.endsWith('.json')) JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    return performance.now() - t0;
+  };
+  const parallel = async () => {
+    const t0 = performance.now();
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length) JSON.parse(await fs.promises.readFile(path.join(dir, files[next++]), 'utf8'));
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    return performance.now() - t0;
+  };
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) runs.push(Math.min(sync(), await parallel()));
+  return median(runs);
+}
+
+/** Median wall time of `cmd args` as a process, in ms (3 runs). */
+function processMs(cmd: string, args: string[], cwd: string): { ms: number; status: number | null } {
+  const runs: number[] = [];
+  let status: number | null = null;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    status = spawnSync(cmd, args, { cwd, stdio: 'ignore' }).status;
+    runs.push(performance.now() - t0);
+  }
+  return { ms: median(runs), status };
 }
 
 async function main(): Promise<void> {
@@ -34,6 +73,20 @@ async function main(): Promise<void> {
       const ms = performance.now() - t0;
       const heapMb = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
       console.log(`  dcts-audit over ${n} summaries: ${ms.toFixed(0)} ms (${((ms / n) * 1000).toFixed(0)} µs per summary, heap +${heapMb.toFixed(1)} MB, status ${report.status})`);
+      if (n !== 10000) continue;
+      const audits: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        await runDctsAudit({ summaries: ['*.json'], cwd: dir, thresholds: defaultAuditThresholds }, new AbortController().signal);
+        audits.push(performance.now() - t);
+      }
+      const floor = await readAndParseFloor(dir);
+      console.log(`  10,000 summaries in this process: audit ${median(audits).toFixed(0)} ms (median of 3) vs the read-and-parse floor ${floor.toFixed(0)} ms; ratio ${(median(audits) / floor).toFixed(2)} (target ≤ 2)`);
+      const out = path.join(root, 'out');
+      const cli = processMs(process.execPath, [path.resolve('dist/cli.js'), 'dcts-audit', '--summaries', '*.json', '--out-json', path.join(out, 'report.json'), '--out-md', path.join(out, 'summary.md'), '--artifacts-dir', path.join(out, 'artifacts')], dir);
+      const py = processMs('python3', [path.resolve('test/bench/dcts_audit_reference.py'), '--summaries', '*.json', '--out-json', path.join(out, 'py.json'), '--out-md', path.join(out, 'py.md')], dir);
+      if (py.status !== 0) console.log(`  (the Python reference exited ${py.status}: no python3?)`);
+      else console.log(`  aurora-ga dcts-audit, 10,000 summaries, as a process: ${cli.ms.toFixed(0)} ms (exit ${cli.status}) vs the original in Python ${py.ms.toFixed(0)} ms; ratio ${(cli.ms / py.ms).toFixed(2)} (target ≤ 0.5)`);
     }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

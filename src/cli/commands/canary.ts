@@ -116,8 +116,6 @@ function gatingFlag(raw: string | undefined): GatingMode | undefined {
 }
 
 export const canaryCommand: CliCommand = {
-  name: 'canary',
-  summary: 'Run a canary: N runs of a command, health analysis, soft/hard/none gating',
   usage,
   async run(argv, io, signal) {
     const { values } = parseFlags(argv, {

@@ -79,8 +79,6 @@ async function sign(argv: string[], io: CliIO, signal: AbortSignal): Promise<num
 }
 
 export const checklistCommand: CliCommand = {
-  name: 'checklist',
-  summary: 'Fill the GO/NO-GO checklist and decide (exit 0 GO, 1 NO-GO, 3 CONDITIONAL)',
   usage,
   async run(argv, io, signal) {
     if (argv[0] === 'sign') return sign(argv.slice(1), io, signal);

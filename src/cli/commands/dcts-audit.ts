@@ -47,8 +47,6 @@ function spreadSummaries(argv: string[]): string[] {
 }
 
 export const dctsAuditCommand: CliCommand = {
-  name: 'dcts-audit',
-  summary: 'DCTS robustness audit over replay summaries, with PASS/WARN/FAIL',
   usage,
   async run(argv, io, signal) {
     const { values } = parseFlags(spreadSummaries(argv), {

@@ -272,8 +272,6 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
 }
 
 export const gatesCommand: CliCommand = {
-  name: 'gates',
-  summary: 'Evaluate the GA gates against Prometheus and artifacts (exit 0 APPROVED, 1 BLOCKED, 3 CONDITIONAL, 4 INCONCLUSIVE, 5 could not evaluate)',
   usage,
   run,
 };

@@ -36,8 +36,6 @@ async function readJson(e: HistoryEntry): Promise<unknown> {
 }
 
 export const historyCommand: CliCommand = {
-  name: 'history',
-  summary: 'List kept gates evaluations, canary sequences and audits, and compare two of them',
   usage,
   async run(argv, io, signal) {
     const { values, positionals } = parseFlags(argv, { kind: { type: 'string', default: 'gates' }, 'artifacts-dir': { type: 'string', default: ARTIFACTS.dir }, json: { type: 'boolean' } }, true);

@@ -215,8 +215,6 @@ async function checkAll(io: CliIO, signal: AbortSignal, dirArg: string, metricsO
 }
 
 export const lockCommand: CliCommand = {
-  name: 'lock',
-  summary: 'Create or validate profile locks (SHA-256, compatible with the original tool)',
   usage,
   async run(argv, io, signal) {
     const { values, positionals } = parseFlags(

@@ -28,8 +28,6 @@ Exit codes: 0 every profile valid, 1 some profile invalid, 2 usage error or miss
 const FORMATS = ['json', 'sarif'];
 
 export const profilesCommand: CliCommand = {
-  name: 'profiles',
-  summary: 'Validate profiles against the profile schema (validate_profiles.py report)',
   usage,
   async run(argv, io, signal) {
     const { values, positionals } = parseFlags(argv, { output: { type: 'string' }, 'check-locks': { type: 'boolean' }, format: { type: 'string' } }, true);

@@ -42,8 +42,6 @@ function lineDiff(c: FileChange): string[] {
 }
 
 export const promoteCommand: CliCommand = {
-  name: 'promote',
-  summary: 'Promote to GA (VERSION, hard_override, decision record) only on a live GO',
   usage,
   async run(argv, io, signal) {
     const { values } = parseFlags(argv, {

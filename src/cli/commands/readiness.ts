@@ -25,8 +25,6 @@ Exit codes: 0 READY, 1 NOT READY, 2 usage or input error.
 `;
 
 export const readinessCommand: CliCommand = {
-  name: 'readiness',
-  summary: 'Check VERSION, profile locks, alert rules, dashboards and a clean git tree',
   usage,
   async run(argv, io, signal) {
     const { values } = parseFlags(argv, {

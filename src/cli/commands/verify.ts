@@ -27,8 +27,6 @@ Exit codes: 0 verified, 1 a check failed (each failure is named), 2 usage error 
 `;
 
 export const verifyCommand: CliCommand = {
-  name: 'verify',
-  summary: 'Verify a promotion record: signatures, digests, report consistency, replayed decision (exit 0 verified, 1 failed)',
   usage,
   async run(argv, io, signal) {
     const { values, positionals } = parseFlags(argv, { root: { type: 'string' }, format: { type: 'string', default: 'text' }, vsa: { type: 'string' } }, true);

@@ -1,6 +1,6 @@
 import { sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../util/errors';
 import { agentSign } from './agent';
 import { allows, type SignerEntry } from './allowedSigners';

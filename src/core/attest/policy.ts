@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../checklist/messages';
 import { InputError } from '../util/errors';
 import { schemaError } from '../util/jsonSource';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLE_TITLES, ROLES, type Role } from '../checklist/messages';
 import type { GateReport } from '../verdict/types';
 import type { Policy } from './policy';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The promotion record: an in-toto Statement v1 (github.com/in-toto/attestation, spec/v1) whose
 // predicate is Aurora's decision, and the SLSA Verification Summary (slsa.dev/verification_summary/v1)

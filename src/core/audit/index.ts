@@ -3,4 +3,5 @@ export { renderAuditMarkdown } from './markdown';
 export { type ReadAuditReport, readAuditReport } from './readReport';
 export { runDctsAudit } from './runDctsAudit';
 export { fmt } from './status';
-export { type AuditStatus, type AuditThresholds, type DctsAuditReport, defaultAuditThresholds } from './types';
+export { type AuditThresholds, defaultAuditThresholds } from './thresholds';
+export { type AuditStatus, type DctsAuditReport } from './types';

@@ -1,6 +1,7 @@
 import { parseJsonText, readInputText, schemaError } from '../util/jsonSource';
 import { judgeAudit } from './status';
-import { dctsAuditReportSchema, defaultAuditThresholds, type DctsAuditReport } from './types';
+import { defaultAuditThresholds } from './thresholds';
+import { dctsAuditReportSchema, type DctsAuditReport } from './types';
 
 // The original tool's report has only the first seven fields; ours adds the rest. Both are read.
 const reportSchema = dctsAuditReportSchema.partial({ status: true, reasons: true, thresholds: true, inputs: true, skipped: true, ignored_values: true, generated_at: true, schema_version: true });

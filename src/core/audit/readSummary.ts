@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseLenientJson } from '../util/lenientJson';
 import type { IgnoredValue } from './types';
@@ -38,13 +38,15 @@ export function notCountedReason(v: unknown): string | undefined {
   return `${Array.isArray(v) ? 'array' : typeof v} is not a number`;
 }
 
-/** Reads one summary; a file that yields no record says why instead (the original skipped silently). */
-export async function readSummary(file: string, cwd: string, signal: AbortSignal): Promise<SummaryResult> {
+/**
+ * Reads one summary; a file that yields no record says why instead (the original skipped silently).
+ * Synchronous: see runDctsAudit for why and how often the event loop gets its turn.
+ */
+export function readSummary(file: string, cwd: string): SummaryResult {
   let text: string;
   try {
-    text = await fs.readFile(path.resolve(cwd, file), { encoding: 'utf8', signal });
+    text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (err) {
-    signal.throwIfAborted();
     const e = err as NodeJS.ErrnoException;
     const why: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
     return { skipped: why[e.code ?? ''] ?? `cannot read: ${e.message}` };

@@ -1,4 +1,5 @@
-import type { AuditStatus, AuditThresholds } from './types';
+import type { AuditThresholds } from './thresholds';
+import type { AuditStatus } from './types';
 
 export interface AuditJudgement {
   status: AuditStatus;

@@ -2,7 +2,7 @@
 // tool's names and order so existing readers (derive_ci_thresholds, hard_enable_decider, the gates'
 // DCTS check reading `var_ratio`) keep working. One zod schema; the types are inferred from it, and
 // the reader (readReport.ts) accepts the original's reports through the same schema, additions optional.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** n, arithmetic mean and POPULATION standard deviation of the finite values; null when n = 0. */
 export const seriesStatsSchema = z.object({ n: z.number().int().min(0), mean: z.number().nullable(), std: z.number().nullable() });
@@ -11,15 +11,6 @@ export type SeriesStats = z.infer<typeof seriesStatsSchema>;
 /** NO_DATA: not one robust DCTS value in any summary. */
 export const auditStatusSchema = z.enum(['PASS', 'WARN', 'FAIL', 'NO_DATA']);
 export type AuditStatus = z.infer<typeof auditStatusSchema>;
-
-export interface AuditThresholds {
-  /** var_ratio = robust variance / base variance must be at most this (hard_enable_decider: 0.85). */
-  maxVarRatio: number;
-  /** Fewer robust samples than this make the statistics unstable (derive_ci_thresholds: 10). */
-  minRobustSamples: number;
-}
-
-export const defaultAuditThresholds: AuditThresholds = { maxVarRatio: 0.85, minRobustSamples: 10 };
 
 /** A path given or matched that produced no record, and why. */
 export const skippedFileSchema = z.object({ file: z.string(), reason: z.string() });

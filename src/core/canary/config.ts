@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ARTIFACTS } from '../artifacts';
 import { InputError } from '../util/errors';
 import { readInputText, schemaError } from '../util/jsonSource';
-import { GATING_MODES } from './results';
+import { GATING_MODES } from './gating';
 
 // The canary configuration file (`configs/canary/default.yaml` is the shipped default; users pass
 // their own with --config or the auroraGa.canary.configFile setting). Everything the original hard

@@ -3,5 +3,6 @@ export { worstCaseSeconds } from './config';
 export { historySignature, listSequences, type SequenceEntry } from './history';
 export { canaryMetricFamilies } from './metrics';
 export { type CanaryOverrides, planCanary, ProfileLockError } from './plan';
-export { type AbResult, type CanaryResults, GATING_MODES, type GatingMode, type HealthResult, type RunResult } from './results';
+export { GATING_MODES, type GatingMode } from './gating';
+export { type AbResult, type CanaryResults, type HealthResult, type RunResult } from './results';
 export { type CanaryPlan, type CanaryProgress, currentWasReplaced, runCanary, writeCurrentResults } from './runner';

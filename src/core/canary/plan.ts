@@ -3,7 +3,8 @@ import path from 'node:path';
 import { bundledConfig } from '../util/packageRoot';
 import { InputError } from '../util/errors';
 import { canaryConfigSchema, readCanaryConfig, type CanaryConfig } from './config';
-import type { CanaryLockStatus, GatingMode } from './results';
+import type { GatingMode } from './gating';
+import type { CanaryLockStatus } from './results';
 import type { CanaryPlan } from './runner';
 import { checkProfileLock } from './lockGate';
 

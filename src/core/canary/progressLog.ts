@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { GATING_MODES, healthResultSchema, runResultSchema, type HealthResult, type RunResult } from './results';
+import * as z from 'zod';
+import { GATING_MODES } from './gating';
+import { healthResultSchema, runResultSchema, type HealthResult, type RunResult } from './results';
 
 // `<sequence>/progress.jsonl`: one line when the sequence starts, one per finished run. It lets
 // another process (the editor watching a CLI run) show a sequence filling in before its results

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canaryConfigSchema } from './config';
 import { canaryResultsSchema } from './results';
 

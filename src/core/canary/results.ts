@@ -1,12 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseJsonText, readInputText, schemaError } from '../util/jsonSource';
+import { GATING_MODES } from './gating';
 
 // The canary results JSON (`artifacts/canary_results.json`). The original's fields (original-kit.md
 // §4.1) stay where they were so existing readers keep working; everything Aurora adds is optional in
 // the schema so a file written by the Python tool still reads, and always present in what we write.
 
-export const GATING_MODES = ['none', 'soft', 'hard'] as const;
-export type GatingMode = (typeof GATING_MODES)[number];
 
 /** How a run ended, beyond the original's success boolean. */
 export const RUN_OUTCOMES = ['success', 'failed', 'timeout', 'hard_trip', 'spawn_error', 'cancelled'] as const;

@@ -1,7 +1,7 @@
 // The contract between the chart webview and the extension: what the extension sends, and every
 // message the webview may send back. The webview imports only types from here (esbuild drops them);
 // the extension validates each incoming message with `chartMessageSchema` before acting on it.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChartSet } from './model';
 
 export type { ChartLine, ChartSeries, ChartSet, CheckChart, PointState } from './model';

@@ -1,7 +1,7 @@
 // The contract between the checklist webview and the extension: the view model the extension sends,
 // and every message the webview may send back. The webview imports only types from here (esbuild drops
 // them), the extension validates each incoming message with `webviewMessageSchema` before acting on it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ITEM_FILTERS } from './filter';
 import { renderedChartSchema } from '../charts/messages';
 import type { CheckChart } from '../charts/model';

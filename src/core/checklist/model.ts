@@ -1,6 +1,6 @@
 // The checklist's domain: impacts, item answers, roles, the decision and the changes a person can
 // make. The webview protocol (messages.ts) is built on top of this file, never the other way round.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const IMPACTS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 export type Impact = (typeof IMPACTS)[number];

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseJsonText, schemaError } from '../util/jsonSource';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';

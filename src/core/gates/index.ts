@@ -9,5 +9,6 @@ export { renderJunit } from './render/junit';
 export { renderMarkdown } from './render/markdown';
 export { renderGateMetrics } from './render/metrics';
 export { dataModeLine } from './render/text';
-export { type ConnectionRequest, currentReportFile, type GatesRequest, type PrometheusAuth, replacesCurrent, REQUEST_DEFAULTS, resolveConnection, runGates, urlProblem, writeCurrentReport, writeReport, writeText } from './request';
+export { type ConnectionRequest, currentReportFile, type GatesRequest, type PrometheusAuth, replacesCurrent, REQUEST_DEFAULTS, resolveConnection, runGates, writeCurrentReport, writeReport, writeText } from './request';
+export { urlProblem } from './url';
 export { type CheckSeries, checkSeries, type GateSeries, type SeriesRule, type SeriesTarget } from './series';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { gatesFile } from './schema';
 
 /** configs/schemas/gates.schema.json, written by scripts/gen-schemas.mjs from the zod schema. */

@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import { completion } from '../history';
 import { sha256Hex } from '../pyyaml';
-import { redactUrls, splitCredentials } from '../util/redact';
+import { splitCredentials } from '../util/redact';
+import { urlProblem } from './url';
 import type { GateReport } from '../verdict/types';
 import { evaluateGatesRecorded, type DataSource, type EvaluateOptions, type GateProgress } from './evaluate';
 import { resolveProfile, type ProfileForGates } from './profileLock';
@@ -61,19 +62,6 @@ export interface GatesRequest {
   allowFilesOutside?: boolean;
   /** Environment whose secret-looking values no report may quote; default process.env. */
   env?: NodeJS.ProcessEnv;
-}
-
-/** Why a Prometheus URL cannot be used, in words that never repeat its password; undefined when it can. */
-export function urlProblem(raw: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return `'${redactUrls(raw)}' is not a URL: write it with its scheme, e.g. http://127.0.0.1:9090`;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `'${redactUrls(raw)}' must start with http:// or https://`;
-  if (u.username && !u.password) return `'${redactUrls(raw)}' names a user but no password: write user:password@ or use the token / basic-auth settings`;
-  return undefined;
 }
 
 function positive(name: string, value: number | undefined, fallback: number, integer = false): number {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The gate definitions file (configs/gates/aurora-ga.yaml or a user's own). Strict objects: a typo in a
 // key is an error that names the key, never a silently ignored setting. Published as JSON Schema in

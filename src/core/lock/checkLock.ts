@@ -6,7 +6,8 @@ import { diffProfiles, type LockChange } from './diff';
 import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
 
 export type { LegacyLockCheck };
-import { legacyLockPathFor, lockPathFor, parseLock, type ProfileLock } from './lockFile';
+import { parseLock, type ProfileLock } from './lockFile';
+import { legacyLockPathFor, lockPathFor } from './lockPaths';
 import { normalizeProfile, readUtf8, type NormalizedProfile } from '../pyyaml';
 import { decideLock, lockEnforcement, type LockEnforcement, type LockVerdict } from './policy';
 

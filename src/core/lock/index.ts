@@ -5,7 +5,8 @@ export { diffProfiles, pathText, type LockChange, type PathSegment } from './dif
 export { ProfileEditSession, type TextEdit } from './editSession';
 export type { JNode, JScalar, SourceRange } from '../pyyaml';
 export { checkLegacyLock } from './legacyLock';
-export { legacyLockPathFor, lockPathFor, parseLock, readLock, renderLock, writeLock, type ProfileLock } from './lockFile';
+export { parseLock, readLock, renderLock, writeLock, type ProfileLock } from './lockFile';
+export { legacyLockPathFor, lockPathFor } from './lockPaths';
 export { legacyChecksum, normalizeProfile, sha256Hex, type NormalizedProfile } from '../pyyaml';
 export { decideLock, lockEnforcement, type LockEnforcement, type LockVerdict } from './policy';
 export { lockedText, revertEdit } from './revert';

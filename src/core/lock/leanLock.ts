@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { hashProfileText, type JNode, type JScalar, normalizeProfile, parseExactJson, readUtf8, reindentCompact, sha256Hex, type ProfileHash } from '../pyyaml';
 import { sameProfile } from './checkLock';
-import { legacyLockPathFor, renderLock } from './lockFile';
+import { renderLock } from './lockFile';
+import { legacyLockPathFor } from './lockPaths';
 import { updateLegacyLock, type LegacyUpdate } from './update';
 
 /** renderLock's text for a profile known by its hash and compact JSON. */

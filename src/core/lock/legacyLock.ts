@@ -1,6 +1,6 @@
 import { InputError } from '../util/errors';
 import { type JNode, legacyChecksum, parseExactJson } from '../pyyaml';
-import { legacyLockPathFor } from './lockFile';
+import { legacyLockPathFor } from './lockPaths';
 
 export interface LegacyLockCheck {
   lockPath: string;

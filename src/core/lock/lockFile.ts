@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMPACT, INDENTED, LineIndex, type JEntry, type JNode, type NormalizedProfile, parseExactJson, serializePython, sha256Hex } from '../pyyaml';
 
 export const GENERATOR_VERSION = '2.0';
@@ -20,17 +20,6 @@ export interface ProfileLock {
   lockedValues?: JNode;
   /** Schema 1 only: the commit whose profile hashed to `sha256`, where `lockedValues` came from. */
   valuesFrom?: string;
-}
-
-/** `r2.yaml` → `r2.lock.json` (the last suffix replaced, as the original does). */
-export function lockPathFor(profilePath: string): string {
-  const ext = path.extname(profilePath);
-  return `${ext ? profilePath.slice(0, -ext.length) : profilePath}.lock.json`;
-}
-
-/** `r2.yaml` → `r2.yaml.lock`, the legacy validate_profiles.py lock. */
-export function legacyLockPathFor(profilePath: string): string {
-  return `${profilePath}.lock`;
 }
 
 /**

@@ -6,7 +6,8 @@ import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
 import { readTextIfPresent } from '../util/readText';
 import { legacyChecksum, parseExactJson, type NormalizedProfile } from '../pyyaml';
-import { legacyLockPathFor, writeLock } from './lockFile';
+import { writeLock } from './lockFile';
+import { legacyLockPathFor } from './lockPaths';
 
 export type LegacyUpdate =
   | { kind: 'none' }

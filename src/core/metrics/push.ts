@@ -57,7 +57,8 @@ export async function pushMetrics(url: string, job: string, text: string, signal
   const deadline = AbortSignal.timeout(opts.timeoutMs ?? 10_000);
   let res;
   try {
-    res = await (await import('undici')).request(target, {
+    // undici is CommonJS: its exports are import()'s default, in Node and in the bundle's chunk alike.
+    res = await (await import('undici')).default.request(target, {
       method: 'PUT',
       body: text,
       headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', ...auth, ...opts.headers },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProfileSchema } from './schema';
 
 /** configs/schemas/profile.schema.json, written by scripts/gen-schemas.mjs from the zod schema. */

@@ -2,7 +2,7 @@
 // (original-kit.md §3.2): required sections acceptance, kappa_thresholds, preloop; ratios in [0, 1].
 // Unknown keys are allowed (profiles carry more than the validator knows). Published as
 // configs/schemas/profile.schema.json (publishedSchema.ts, scripts/gen-schemas.mjs).
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Which way a threshold makes a profile stricter; the editor says whether an edit tightens or loosens it. */
 export type Direction = 'higher-stricter' | 'lower-stricter' | 'true-stricter';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Transport } from './transport';
 
 // What the server knows about its series, for completion and hover: metric and label names, label

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../util/errors';
 import { NotRecordedError, ReplayedTimeoutError, type Exchange } from './client';
 import { exchangeKey } from './recordingKey';

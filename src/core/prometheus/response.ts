@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RawResponse } from './transport';
 
 /** One series as received: labels and [unix seconds, value string] pairs (one pair for instant vectors). */

@@ -85,7 +85,8 @@ export class HttpTransport implements Transport {
     const query = new URLSearchParams(params).toString();
     const extra = QUERY_PATHS.has(path) ? COMPLETE_DATA : '';
     const url = `${this.base}${path}${query || extra ? `?${[query, extra].filter(Boolean).join('&')}` : ''}`;
-    const undici = await import('undici');
+    // undici is CommonJS: its exports are import()'s default, in Node and in the bundle's chunk alike.
+    const undici = (await import('undici')).default;
     this.pool ??= Promise.resolve(new undici.Agent(this.poolOptions));
     const res = await undici.request(url, { method: 'GET', headers: this.headers, signal, dispatcher: await this.pool });
     const header = (name: string) => {

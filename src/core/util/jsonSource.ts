@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InputError } from './errors';
 
 // JSON is a subset of YAML 1.2, so the yaml parser gives us source ranges for JSON files: a schema

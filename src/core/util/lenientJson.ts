@@ -4,6 +4,15 @@
 const MARK = '\u0000aurora-nonfinite:';
 
 export function parseLenientJson(text: string): unknown {
+  // Most files are plain JSON: JSON.parse reads them as the marking below would, unless a string
+  // already holds the marker (then only the marking path gives the old answer).
+  if (!text.includes('aurora-nonfinite:')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // NaN / Infinity tokens (or a real syntax error, reported below as before)
+    }
+  }
   let out = '';
   let inString = false;
   for (let i = 0; i < text.length; i++) {

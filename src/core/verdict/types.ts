@@ -1,7 +1,7 @@
 // The verdict model shared by gates, canary and checklist (product spec §1): the gate report's one
 // zod schema, with every TypeScript type inferred from it. The engine writes these objects, the
 // checklist and the Gates view read them back through gateReportSchema — one definition, no mirror.
-import { z } from 'zod';
+import * as z from 'zod';
 
 import type { Judgement } from '../judge';
 

@@ -4,10 +4,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { readAuditReport } from '../../core/audit';
 import { InputError } from '../../core/util';
 import { buildAuditView, unreadableAuditView, type AuditViewModel } from './model';
-import { runAuditCommand } from './runCommand';
 import { AUDIT_REPORT } from './settings';
 import { debounce, disposeAll, toDisposable } from '../shared';
 
@@ -42,6 +40,7 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
   // The first folder holding a report wins; reads that finish out of order cannot overwrite a newer one.
   const reload = async () => {
     const mine = ++generation;
+    const { readAuditReport } = await import('./reportFile.js');
     let next: AuditViewModel | undefined;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const file = path.join(folder.uri.fsPath, AUDIT_REPORT);
@@ -105,6 +104,8 @@ export function registerAudit(context: vscode.ExtensionContext, log: vscode.LogO
     }),
     scheduleReload,
     vscode.commands.registerCommand('aurora.runDctsAudit', async () => {
+      // The audit itself (globbing, reading, statistics, history) loads when it is first run.
+      const { runAuditCommand } = await import('./runCommand.js');
       const run = await runAuditCommand(log);
       if (!run) return undefined;
       generation++;

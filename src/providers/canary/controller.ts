@@ -3,9 +3,9 @@ import { ARTIFACTS } from '../../core/artifacts';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { pickFolder, withCancellableProgress } from '../shared';
-import { type CanaryOverrides, type CanaryPlan, type CanaryResults, currentWasReplaced, type GatingMode, historySignature, listSequences, planCanary, ProfileLockError, runCanary, writeCurrentResults } from '../../core/canary';
+import type { CanaryOverrides, CanaryPlan, CanaryResults, GatingMode } from '../../core/canary';
 import { InputError } from '../../core/util';
-import { modelFromHistory, runNode, runningNode, runningSequence, type RunNodeModel } from './model';
+import { runNode, runningNode, runningSequence, type RunNodeModel } from './model';
 import { pickGating, pickProfile, pickRuns } from './pick';
 import { readCanarySettings } from './settings';
 import type { CanaryTreeProvider } from './tree';
@@ -57,6 +57,7 @@ export class CanaryController implements vscode.Disposable {
     const folder = this.folder();
     if (!folder) return;
     const root = folder.uri.fsPath;
+    const { listSequences, modelFromHistory } = await import('./sequences.js');
     try {
       const model = modelFromHistory(await listSequences(path.resolve(root, this.artifactsDir), AbortSignal.timeout(10000)), root);
       if (this.live) {
@@ -75,6 +76,7 @@ export class CanaryController implements vscode.Disposable {
   async pollOnce(): Promise<void> {
     const folder = this.folder();
     if (!folder || this.running) return;
+    const { historySignature } = await import('./sequences.js');
     const sig = await historySignature(path.resolve(folder.uri.fsPath, this.artifactsDir));
     if (sig === this.signature) return;
     this.signature = sig;
@@ -143,6 +145,7 @@ export class CanaryController implements vscode.Disposable {
       ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
     };
     const root = folder.uri.fsPath;
+    const { currentWasReplaced, planCanary, ProfileLockError, runCanary } = await import('./runner.js');
     let plan: CanaryPlan;
     try {
       plan = await planCanary(
@@ -234,6 +237,7 @@ export class CanaryController implements vscode.Disposable {
     const replace = 'Replace Current Results';
     const choice = await this.tell('warn', `${partial}. Its partial results are kept in ${results.sequence_dir}; the current results (a completed sequence) were left unchanged.`, 'Keep Current', replace, 'Show Canary');
     if (choice !== replace) return choice;
+    const { writeCurrentResults } = await import('./runner.js');
     await writeCurrentResults(plan.output, results);
     this.log.info(`canary: partial results of ${results.sequence_dir} made current at the user's request`);
     await this.refresh();

@@ -3,7 +3,8 @@ import { type ChartHostMessage, chartMessageSchema, type ChartSet, type Rendered
 import { InputError, isAbortError } from '../../core/util';
 import { disposeAll, externalLink, openLink } from '../shared';
 import { chartHtml } from './html';
-import { loadSource, type ChartSource, sourceTitle } from './sources';
+import { loadSource } from './loadSource';
+import { type ChartSource, sourceTitle } from './sources';
 
 export const CHART_VIEW_TYPE = 'aurora.chart';
 

@@ -4,11 +4,10 @@
 import * as vscode from 'vscode';
 import type { GatesApi } from '../gates/register';
 import type { CheckNodeModel, GateNodeModel } from '../gates/model';
-import { CHART_VIEW_TYPE, ChartPanel, type ChartState } from './panel';
+import type { ChartPanel, ChartState } from './panel';
 import { type ChartSource, sourceKey, sourceTitle } from './sources';
+import { SHOW_CHART } from './commandIds';
 import { webviewOptions } from '../shared';
-
-export const SHOW_CHART = 'aurora.showGateChart';
 
 /** What extension tests read of the charts. */
 export interface ChartsApi {
@@ -44,12 +43,14 @@ export function registerCharts(context: vscode.ExtensionContext, log: vscode.Log
       void vscode.window.showWarningMessage('Aurora: Show Chart needs a check: use the Chart lens of a gates file, or a gate or check of the Gates view.');
       return;
     }
+    // The panel (its webview, the series loading and the engine under it) loads with the first chart.
+    const { CHART_VIEW_TYPE, ChartPanel: Panel } = await import('./panel.js');
     const key = sourceKey(source);
     let p = panels.get(key);
     if (p) p.panel.reveal();
     else {
       const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, sourceTitle(source), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: source.kind === 'editor' }, webviewOptions(context.extensionUri));
-      const created: ChartPanel = new ChartPanel(panel, context.extensionUri, source, context.secrets, log, () => {
+      const created: ChartPanel = new Panel(panel, context.extensionUri, source, context.secrets, log, () => {
         panels.delete(key);
         if (current === created) current = undefined;
       });

@@ -6,13 +6,14 @@ import { checkWorkspaceLocks } from '../../core/lock';
 import { prepareSigner, systemSshKeygen, verifyCurrent } from '../../core/attest';
 import { type ChecklistChange, ChecklistSession, type ChecklistView, type EvaluatedChecklist, type HostMessage, type LoadOptions, renderMarkdown, signingWarnings, type StateChange, type WebviewMessage, webviewMessageSchema } from '../../core/checklist';
 import { InputError, writeFileAtomic } from '../../core/util';
-import { debounce, disposeAll, type Debounced, openLink, showGateReportJson, showGateReportPreview } from '../shared';
+import { debounce, disposeAll, type Debounced, openLink } from '../shared';
+import { showGateReportJson, showGateReportPreview } from '../shared/gateReportPreview';
 import type { ChartSet, RenderedChart } from '../../core/charts';
 import type { GateReport } from '../../core/verdict';
-import { loadSource, type ChartSource } from '../charts/sources';
+import { loadSource } from '../charts/loadSource';
+import type { ChartSource } from '../charts/sources';
 import { checklistHtml } from './html';
 
-export const CHECKLIST_VIEW_TYPE = 'aurora.checklist';
 /** Where "Export Markdown" writes, relative to the workspace root. */
 export const EXPORT_PATH = ARTIFACTS.checklistExport;
 

@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import type { RenderedChart } from '../../core/charts';
 import type { ChecklistView } from '../../core/checklist';
 import { pickFolder, webviewOptions } from '../shared';
-import { CHECKLIST_VIEW_TYPE, ChecklistPanel, type Rendered } from './panel';
+import type { ChecklistPanel, Rendered } from './panel';
+
+const CHECKLIST_VIEW_TYPE = 'aurora.checklist';
 
 /** What extension tests read of the checklist, and how they drive it as the webview would. */
 export interface ChecklistApi {
@@ -44,6 +46,8 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
   };
   const adopt = async (panel: vscode.WebviewPanel) => {
     const folder = await pickFolder('Open the GA checklist');
+    // The panel (checklist engine, signing, lock checks) is loaded when a checklist is first opened.
+    const { ChecklistPanel } = await import('./panel.js');
     const p = new ChecklistPanel(panel, context.extensionUri, log, () => {
       if (current === p) current = undefined;
     }, folder, confirm, context.secrets);

@@ -3,6 +3,7 @@
 import { type CheckOutcome, type CheckResult, type Comparator, type DataMode, decideGates, type DecisionCode, type GateReport, type GateResult, type GateStatus, measuredAgainst, needsRemediation, shortNumber } from '../../core/verdict';
 import { judgementFacts } from '../../core/judge';
 import { graphLink } from '../../core/prometheus';
+import { DECISION_ICON, decisionHeadline } from './decision';
 
 /** A codicon id and the theme colour id it is drawn in. */
 export interface IconModel {
@@ -88,14 +89,6 @@ const OUTCOME_GLYPH: Record<CheckOutcome, string> = {
   ERROR: 'alert',
 };
 
-export const DECISION_ICON: Record<DecisionCode, string> = {
-  APPROVED: 'pass-filled',
-  CONDITIONAL: 'warning',
-  INCONCLUSIVE: 'question',
-  BLOCKED: 'error',
-  ERROR: 'debug-disconnect',
-};
-
 const DECISION_COLOR: Record<DecisionCode, string> = {
   APPROVED: 'testing.iconPassed',
   CONDITIONAL: 'problemsWarningIcon.foreground',
@@ -105,12 +98,6 @@ const DECISION_COLOR: Record<DecisionCode, string> = {
 };
 
 const COMPARATOR_TEXT: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '==': '=' };
-
-/** The decision with the first gate that decided it, short enough for the status bar: "BLOCKED — Coverage Control +1". */
-export function decisionHeadline(code: DecisionCode, deciding: string[]): string {
-  if (!deciding.length) return code;
-  return `${code} — ${deciding[0]}${deciding.length > 1 ? ` +${deciding.length - 1}` : ''}`;
-}
 
 /** The data mode in a few words: "live", or "DEMO data — cannot promote". */
 export function dataModeText(mode: DataMode): string {

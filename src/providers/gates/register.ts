@@ -2,20 +2,17 @@
 // "Set Prometheus Token" and the status-bar decision.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { readGateReport } from '../../core/checklist';
 import { InputError } from '../../core/util';
 import type { GateReport } from '../../core/verdict';
 import type { AuditApi } from '../audit/register';
 import { ARTIFACTS } from '../../core/artifacts';
-import { debounce, openLink, showGateReportJson, showGateReportPreview } from '../shared';
-import { currentReportFile } from '../../core/gates';
-import { runEvaluation, type EvaluationUi, type GatesNotice } from './evaluateCommand';
-import { buildGatesModel, type CheckNodeModel, type GatesViewModel } from './model';
+import { debounce, openLink } from '../shared';
+import type { EvaluationUi, GatesNotice } from './evaluateCommand';
+import type { CheckNodeModel, GatesViewModel } from './model';
 import { gatesFolder, resolveGateSettings } from './settings';
 import { GatesStatusBar } from './statusBar';
 import { setPrometheusPassword, setPrometheusToken } from './tokenCommand';
 import { GatesTreeProvider } from './tree';
-import { historyEntries } from '../history/commands';
 
 /** What extension tests (and other extensions) read of the Gates face. */
 export interface GatesApi {
@@ -83,6 +80,7 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
   };
 
   const refreshHistory = async () => {
+    const { historyEntries } = await import('../history/commands.js');
     tree.history = await historyEntries('gates').catch((err: Error) => {
       log.warn(`gates history not shown: ${err.message}`);
       return [];
@@ -92,6 +90,8 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
   const evaluate = (): Promise<GateReport | undefined> => {
     running ??= (async () => {
       try {
+        // The evaluator (gates engine, Prometheus client, checks) loads with the first evaluation.
+        const [{ runEvaluation }, { buildGatesModel }] = await Promise.all([import('./evaluateCommand.js'), import('./reportView.js')]);
         const done = await runEvaluation(context.secrets, log, ui);
         if (!done) return undefined;
         if (done.kept) {
@@ -113,8 +113,14 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
         const mode = done.report.data_mode === 'live' ? '' : ` (${done.report.data_mode.toUpperCase()} data — cannot promote)`;
         void ui.notify({ level: 'info', message: `Aurora: ${done.report.decision}${mode}`, actions: [show, ...(file ? [open, json] : [])] }).then((choice) => {
           if (choice === show) void vscode.commands.executeCommand('aurora.gates.focus');
-          if (choice === open && file) showGateReportPreview(file, AbortSignal.timeout(10_000)).catch((err: unknown) => log.warn(`cannot preview ${file}: ${err instanceof InputError ? err.format() : String(err)}`));
-          if (choice === json && file) void showGateReportJson(file);
+          // The preview (the report's Markdown rendering) loads when it is first asked for.
+          if ((choice === open || choice === json) && file) {
+            void (async () => {
+              const { showGateReportJson, showGateReportPreview } = await import('../shared/gateReportPreview.js');
+              if (choice === json) await showGateReportJson(file);
+              else await showGateReportPreview(file, AbortSignal.timeout(10_000));
+            })().catch((err: unknown) => log.warn(`cannot preview ${file}: ${err instanceof InputError ? err.format() : String(err)}`));
+          }
         });
         return done.report;
       } finally {
@@ -126,8 +132,10 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
 
   // The last report on disk (from an earlier session, or written by `aurora-ga gates --output`) is
   // shown until the next evaluation; a bad file is logged, never a popup at start-up.
-  const loadReport = async (file: string) => {
+  const loadReport = async (root: string) => {
     const folder = gatesFolder();
+    const { buildGatesModel, currentReportFile, readGateReport } = await import('./reportView.js');
+    const file = currentReportFile(root);
     try {
       const { report } = await readGateReport(file, AbortSignal.timeout(10_000));
       // Our own write after an evaluation comes back through the watcher: nothing new to show.
@@ -146,13 +154,13 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
   const folder = gatesFolder();
   if (folder) {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, ARTIFACTS.gateReport));
-    const reload = debounce(() => void loadReport(currentReportFile(folder.uri.fsPath)), 300);
+    const reload = debounce(() => void loadReport(folder.uri.fsPath), 300);
     // A run kept by the CLI or another window shows up in "History" (meta.json is written last).
     const kept = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'artifacts/history/gates/*/meta.json'));
     context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), reload);
     context.subscriptions.push(kept, kept.onDidCreate(() => void refreshHistory()), kept.onDidDelete(() => void refreshHistory()));
     void refreshHistory();
-    void loadReport(currentReportFile(folder.uri.fsPath));
+    void loadReport(folder.uri.fsPath);
   }
 
   context.subscriptions.push(
@@ -175,7 +183,8 @@ export function registerGates(context: vscode.ExtensionContext, log: vscode.LogO
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void refreshHeader()),
   );
-  void refreshHeader();
+  // The header reads every gates setting and secret: it is filled just after activation returns.
+  setImmediate(() => void refreshHeader());
 
   return {
     get model() {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { relativeTime } from '../../core/util';
 import { RelativeClock } from '../shared';
-import { DECISION_ICON, decisionHeadline, type GatesViewModel } from './model';
+import { DECISION_ICON, decisionHeadline } from './decision';
+import type { GatesViewModel } from './model';
 
 /** The last decision and the gate that decided it in the status bar; a click opens the Gates view. */
 export class GatesStatusBar implements vscode.Disposable {

@@ -7,13 +7,12 @@ import { runGates } from '../../core/gates';
 import { explainQuery } from '../../core/promql';
 import { InputError } from '../../core/util';
 import type { CheckResult } from '../../core/verdict';
-import { SHOW_CHART } from '../charts/register';
+import { SHOW_CHART } from '../charts/commandIds';
 import { resolveGateSettings } from '../gates/settings';
 import type { GatesDocuments } from './documents';
 import type { ServerCatalog } from './server';
 
-export const RUN_CHECK = 'aurora.runGateCheck';
-export const EXPLAIN_CHECK = 'aurora.explainGateCheck';
+import { EXPLAIN_CHECK, RUN_CHECK } from './commandIds';
 
 const ICON: Record<CheckResult['outcome'], string> = { PASS: '$(pass)', WARN: '$(warning)', FAIL: '$(error)', INCONCLUSIVE: '$(circle-slash)', NO_DATA: '$(question)', ERROR: '$(debug-disconnect)' };
 
@@ -22,6 +21,12 @@ function resultTitle(c: CheckResult): string {
   const value = c.value === null ? 'no value' : String(Number(c.value.toPrecision(6)));
   if (c.outcome === 'ERROR' || c.outcome === 'NO_DATA') return `${ICON[c.outcome]} ${c.outcome}: ${c.message.slice(0, 80)}`;
   return `${ICON[c.outcome]} ${value} (required ${c.comparator} ${c.threshold}): ${c.outcome}`;
+}
+
+/** What the Run and Explain commands (registered at activation, register.ts) call. */
+export interface CheckCommands {
+  run(uri: vscode.Uri, gate: number, check: number): Promise<CheckResult | undefined>;
+  explain(uri: vscode.Uri, gate: number, check: number): Promise<string | undefined>;
 }
 
 /**
@@ -119,12 +124,10 @@ export function registerCheckLens(documents: GatesDocuments, catalog: ServerCata
     return e.culprit.message;
   }
 
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     changed,
     explained,
     vscode.languages.registerCodeLensProvider({ language: 'yaml' }, provider),
-    vscode.commands.registerCommand(RUN_CHECK, run),
-    vscode.commands.registerCommand(EXPLAIN_CHECK, explain),
     // A result belongs to the text it ran on.
     vscode.workspace.onDidChangeTextDocument((e) => {
       const prefix = `${e.document.uri.toString()}#`;
@@ -134,5 +137,6 @@ export function registerCheckLens(documents: GatesDocuments, catalog: ServerCata
       if (any) changed.fire();
     }),
   );
+  return { disposable, commands: { run, explain } };
 }
 

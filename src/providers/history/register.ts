@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { SequenceNodeModel } from '../canary/model';
-import { compareCommand, historyEntries, showCommand, type HistoryArgs } from './commands';
+import type { HistoryArgs } from './commands';
 import type { HistoryEntryNode } from './tree';
 
 /** "Compare with Previous" on a kept gates evaluation (Gates view) or a canary sequence (Canary view). */
 async function compareWithPrevious(node: HistoryEntryNode | SequenceNodeModel | undefined) {
+  const { compareCommand, historyEntries } = await import('./commands.js');
   if (!node) return compareCommand();
   if (node.kind === 'historyEntry') return node.previous ? compareCommand({ kind: node.historyKind, older: node.previous.id, newer: node.entry.id }) : undefined;
   const entries = await historyEntries('canary');
@@ -19,12 +20,13 @@ async function compareWithPrevious(node: HistoryEntryNode | SequenceNodeModel | 
 
 export function registerHistory(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('aurora.history.compare', (args?: HistoryArgs) => compareCommand(args).catch((err: Error) => {
+    // The history commands (reading, comparing kept runs) load when one is first used.
+    vscode.commands.registerCommand('aurora.history.compare', (args?: HistoryArgs) => import('./commands.js').then(({ compareCommand }) => compareCommand(args)).catch((err: Error) => {
       log.error(`history compare failed: ${err.message}`);
       void vscode.window.showErrorMessage(`Aurora: cannot compare: ${err.message}`);
       return undefined;
     })),
-    vscode.commands.registerCommand('aurora.history.show', (args?: HistoryArgs) => showCommand(args)),
+    vscode.commands.registerCommand('aurora.history.show', async (args?: HistoryArgs) => (await import('./commands.js')).showCommand(args)),
     vscode.commands.registerCommand('aurora.history.compareWithPrevious', compareWithPrevious),
   );
 }

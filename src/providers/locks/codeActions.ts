@@ -5,7 +5,7 @@
 // two changed keys on one line) must not list the same fix twice.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { revertEdit, type LockChange } from '../../core/lock';
+import type { LockChange } from '../../core/lock';
 import { changeRange, Code, SOURCE } from './diagnostics';
 import type { LockDocuments } from './documents';
 
@@ -53,7 +53,7 @@ export class LockCodeActions implements vscode.CodeActionProvider {
       switch (diagnostic.code) {
         case Code.changed: {
           const change = state?.changes.find((c: LockChange) => changeRange(document, c).isEqual(diagnostic.range) && diagnostic.message.startsWith(c.pathText));
-          const edit = change && revertEdit(document.getText(), change);
+          const edit = change && this.documents.engine.revertEdit(document.getText(), change);
           if (change && edit) {
             const revert = new vscode.CodeAction(change.kind === 'added' ? `Remove ${change.pathText} (not in the lock)` : `Revert ${change.pathText} to locked value ${change.old}`, vscode.CodeActionKind.QuickFix);
             revert.diagnostics = [diagnostic];

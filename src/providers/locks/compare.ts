@@ -2,7 +2,6 @@
 // current text with every change reverted, so the diff shows exactly the keys that changed.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { lockedText } from '../../core/lock';
 import type { LockDocuments } from './documents';
 import { lockDate } from './model';
 
@@ -23,7 +22,7 @@ export class LockedProfileContent implements vscode.TextDocumentContentProvider,
     const doc = this.documents.documentFor(profile);
     const state = this.documents.stateFor(profile);
     if (!doc || !state) return '# The profile is not open or has no lock.\n';
-    return lockedText(doc.getText(), state.changes);
+    return this.documents.engine.lockedText(doc.getText(), state.changes);
   }
 
   /** Keeps an open comparison current as the profile is edited. */

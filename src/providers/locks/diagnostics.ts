@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { LockChange, SourceRange } from '../../core/lock';
-import { changeDirection, rangeForPath } from '../../core/profile';
+import type { LockEngine } from './documents';
 import { lockDate, type ProfileLockState } from './model';
 import { raise, type LockSettings } from './settings';
 import type { Positions } from './textPositions';
@@ -47,11 +47,11 @@ export function changeRange(document: Positions, change: LockChange): vscode.Ran
   return change.keyRange ? toRange(document, change.keyRange) : documentRange(document);
 }
 
-export function changeMessage(change: LockChange, lockName: string, date: string | undefined): string {
+export function changeMessage(engine: LockEngine, change: LockChange, lockName: string, date: string | undefined): string {
   const since = `since ${lockName}${date ? ` (${date})` : ''}`;
   if (change.kind === 'added') return `${change.pathText}: ${change.new} is not in ${lockName}${date ? ` (${date})` : ''}`;
   if (change.kind === 'removed') return `${change.pathText} (locked ${change.old}) removed ${since}`;
-  const direction = changeDirection(change.path.join('.'), plain(change.old), plain(change.new));
+  const direction = engine.changeDirection(change.path.join('.'), plain(change.old), plain(change.new));
   return `${change.pathText} ${change.old} → ${change.new} ${since}${direction ? `, ${direction === 'loosens' ? 'loosening' : 'tightening'} the profile` : ''}`;
 }
 
@@ -62,7 +62,8 @@ function make(range: vscode.Range, message: string, severity: vscode.DiagnosticS
   return d;
 }
 
-export function profileDiagnostics(document: Positions, state: ProfileLockState, settings: LockSettings): vscode.Diagnostic[] {
+/** `engine`: the lock engine, loaded by the time a profile has a state; `document`: an open one or a disk profile's text. */
+export function profileDiagnostics(engine: LockEngine, document: Positions, state: ProfileLockState, settings: LockSettings): vscode.Diagnostic[] {
   const { severity } = settings;
   const lockName = path.basename(state.lockPath);
   const date = lockDate(state.lock);
@@ -71,8 +72,8 @@ export function profileDiagnostics(document: Positions, state: ProfileLockState,
     case 'mismatch':
       if (state.changes.length) {
         for (const change of state.changes) {
-          const direction = change.kind === 'changed' ? changeDirection(change.path.join('.'), plain(change.old), plain(change.new)) : undefined;
-          out.push(make(changeRange(document, change), changeMessage(change, lockName, date), direction === 'loosens' ? raise(severity) : severity, Code.changed));
+          const direction = change.kind === 'changed' ? engine.changeDirection(change.path.join('.'), plain(change.old), plain(change.new)) : undefined;
+          out.push(make(changeRange(document, change), changeMessage(engine, change, lockName, date), direction === 'loosens' ? raise(severity) : severity, Code.changed));
         }
       } else if (state.lock?.schema === 1) {
         out.push(make(documentRange(document), `Profile changed since ${lockName}${date ? ` (${date})` : ''}: ${state.reason}. This schema 1 lock stores no values, so the changed keys cannot be shown; update the lock to record them.`, severity, Code.schema1));
@@ -102,7 +103,7 @@ export function profileDiagnostics(document: Positions, state: ProfileLockState,
   }
   if (state.root) {
     for (const issue of state.issues) {
-      const { range } = rangeForPath(state.root, issue.path);
+      const { range } = engine.rangeForPath(state.root, issue.path);
       out.push(make(toRange(document, range), issue.message, issue.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning, Code.schema));
     }
   }

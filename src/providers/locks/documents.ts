@@ -5,13 +5,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { findLockedRevision, legacyLockPathFor, lockPathFor, parseLock, type ProfileLock } from '../../core/lock';
-import { ProfileEditSession } from '../../core/lock';
-import { analyzeBuffer, inProfilesFolder, type LockFileState } from '../../core/profile';
+import { legacyLockPathFor, lockPathFor, type ProfileEditSession, type ProfileLock } from '../../core/lock';
+import type { LockFileState } from '../../core/profile';
+import type * as Engine from './engine';
 import { InputError } from '../../core/util';
 import { disposeAll, KeyedDebounce, type CachedSettings } from '../shared';
 import type { ProfileLockState } from './model';
 import type { LockSettings } from './settings';
+
+/** What engine.ts gives: loaded once, before the first document is tracked. */
+export type LockEngine = typeof Engine;
 
 /** The longest a schema 1 lock's history walk may take (it runs once per lock hash). */
 const HISTORY_TIMEOUT_MS = 30000;
@@ -47,6 +50,7 @@ export class LockDocuments implements vscode.Disposable {
   private readonly stop = new AbortController();
   /** Fires with a profile's URI whenever its lock state was recomputed. */
   readonly onDidChange = this.emitter.event;
+  private loaded: LockEngine | undefined;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -64,6 +68,18 @@ export class LockDocuments implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) void this.consider(d);
   }
 
+  /** Loads the lock engine (once). */
+  async load(): Promise<LockEngine> {
+    this.loaded ??= await import('./engine.js');
+    return this.loaded;
+  }
+
+  /** The lock engine, for code that runs on a tracked profile's state (tracking loads it first). */
+  get engine(): LockEngine {
+    if (!this.loaded) throw new Error('locks: the lock engine was used before a profile was tracked');
+    return this.loaded;
+  }
+
   stateFor(uri: vscode.Uri): ProfileLockState | undefined {
     return this.tracked.get(uri.toString())?.state;
   }
@@ -79,6 +95,7 @@ export class LockDocuments implements vscode.Disposable {
   /** Starts tracking a YAML document if a lock (new or legacy) sits beside it, or it lives in a profiles folder. */
   async consider(document: vscode.TextDocument): Promise<void> {
     if (!isYamlFile(document.uri) || document.isClosed) return;
+    await this.load();
     const key = document.uri.toString();
     const profilePath = document.uri.fsPath;
     const lockPath = lockPathFor(profilePath);
@@ -87,18 +104,18 @@ export class LockDocuments implements vscode.Disposable {
     this.legacy.set(profilePath, await readOptional(legacyLockPathFor(profilePath)).catch(() => ''));
     const hasLock = this.locks.get(lockPath)?.kind !== 'none' || this.legacy.get(profilePath) !== undefined;
     // Unlocked YAML files in a `profiles` folder are still profiles: they get the schema checks.
-    if (!(hasLock || inProfilesFolder(profilePath)) || document.isClosed) {
+    if (!(hasLock || this.engine.inProfilesFolder(profilePath)) || document.isClosed) {
       if (this.tracked.has(key)) this.forget(document.uri);
       return;
     }
-    if (!this.tracked.has(key)) this.tracked.set(key, { document, session: new ProfileEditSession(profilePath, document.getText()), lockPath });
+    if (!this.tracked.has(key)) this.tracked.set(key, { document, session: new this.engine.ProfileEditSession(profilePath, document.getText()), lockPath });
     this.analyze(key);
   }
 
   private async loadLock(lockPath: string, profilePath: string): Promise<void> {
     try {
       const text = await readOptional(lockPath);
-      this.locks.set(lockPath, text === undefined ? { kind: 'none' } : { kind: 'ok', lock: await this.withHistory(parseLock(text, lockPath), profilePath) });
+      this.locks.set(lockPath, text === undefined ? { kind: 'none' } : { kind: 'ok', lock: await this.withHistory(this.engine.parseLock(text, lockPath), profilePath) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       this.locks.set(lockPath, { kind: 'corrupt', error: err });
@@ -112,15 +129,17 @@ export class LockDocuments implements vscode.Disposable {
   async analyzeFile(profilePath: string, lockPath: string): Promise<{ state: ProfileLockState; text: string } | undefined> {
     const text = await readOptional(profilePath);
     if (text === undefined) return undefined;
+    const engine = await this.load();
     await this.loadLock(lockPath, profilePath);
     const legacy = await readOptional(legacyLockPathFor(profilePath)).catch(() => '');
-    return { state: analyzeBuffer(new ProfileEditSession(profilePath, text), lockPath, this.locks.get(lockPath) ?? { kind: 'none' }, legacy), text };
+    return { state: engine.analyzeBuffer(new engine.ProfileEditSession(profilePath, text), lockPath, this.locks.get(lockPath) ?? { kind: 'none' }, legacy), text };
   }
 
   /** A schema 1 lock with the values of the profile's revision in git that hashes to it (README "Profile locks"). */
   private async withHistory(lock: ProfileLock, profilePath: string): Promise<ProfileLock> {
     if (lock.schema !== 1) return lock;
     try {
+      const { findLockedRevision } = await import('./git.js');
       const found = await findLockedRevision(profilePath, lock.sha256, AbortSignal.any([this.stop.signal, AbortSignal.timeout(HISTORY_TIMEOUT_MS)]));
       return found ? { ...lock, lockedValues: found.profile.root, valuesFrom: found.commit } : lock;
     } catch (err) {
@@ -169,7 +188,7 @@ export class LockDocuments implements vscode.Disposable {
     if (!t) return;
     const started = performance.now();
     const profilePath = t.document.uri.fsPath;
-    const state = analyzeBuffer(t.session, t.lockPath, this.locks.get(t.lockPath) ?? { kind: 'none' }, this.legacy.get(profilePath));
+    const state = this.engine.analyzeBuffer(t.session, t.lockPath, this.locks.get(t.lockPath) ?? { kind: 'none' }, this.legacy.get(profilePath));
     t.state = state;
     this.log.trace(`locks: ${path.basename(profilePath)} ${state.status} (${state.changes.length} changes) in ${(performance.now() - started).toFixed(1)} ms`);
     this.emitter.fire(t.document.uri);

@@ -1,10 +1,9 @@
 // Hover on a profile key: the profile schema's description and which way is stricter (core/profile),
 // and for a key changed since the lock, the locked value and who changed the line last, in which
-// commit (git blame of that line through core/git; nothing outside git).
+// commit (git blame of that line through core/git, loaded with the first such hover; nothing outside git).
 import * as vscode from 'vscode';
-import { pathText, type LockChange } from '../../core/lock';
-import { blameLine } from '../../core/git';
-import { keyInfo, keyPathAt, type Direction } from '../../core/profile';
+import type { LockChange } from '../../core/lock';
+import type { Direction } from '../../core/profile';
 import type { LockDocuments } from './documents';
 
 const DIRECTION_TEXT: Record<Direction, string> = {
@@ -26,6 +25,8 @@ export class LockHover implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const state = this.documents.stateFor(document.uri);
     if (!state?.root) return undefined;
+    // A profile with a state was read by the lock engine: it is loaded.
+    const { keyInfo, keyPathAt, pathText } = this.documents.engine;
     const keyPath = keyPathAt(state.root, document.offsetAt(position));
     if (!keyPath) return undefined;
     const info = keyInfo(keyPath.join('.'));
@@ -48,6 +49,7 @@ export class LockHover implements vscode.HoverProvider {
     const stop = new AbortController();
     const sub = token.onCancellationRequested(() => stop.abort());
     try {
+      const { blameLine } = await import('./git.js');
       return await blameLine(document.uri.fsPath, line, stop.signal, { contents: document.isDirty ? document.getText() : undefined, timeoutMs: BLAME_TIMEOUT_MS });
     } catch {
       return undefined; // cancelled: the hover is gone

@@ -5,8 +5,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { legacyLockPathFor, lockPathFor, normalizeProfile, writeProfileLocks, type LegacyUpdate } from '../../core/lock';
-import { profileEvidence, type ProfileEvidence } from '../../core/profile';
+import { legacyLockPathFor, lockPathFor, type LegacyUpdate } from '../../core/lock';
+import type { ProfileEvidence } from '../../core/profile';
 import { InputError } from '../../core/util';
 import { isYamlFile } from './documents';
 
@@ -23,6 +23,8 @@ async function evidenceFor(uri: vscode.Uri): Promise<ProfileEvidence | undefined
   const hasLock = (await exists(lockPathFor(file))) || (await exists(legacyLockPathFor(file)));
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const text = open ? open.getText() : await fs.readFile(file, 'utf8').catch(() => undefined);
+  // Telling a profile by its content needs the YAML reader and the schema: the engine, loaded on first use.
+  const { profileEvidence } = await import('./engine.js');
   return profileEvidence(file, hasLock, () => text);
 }
 
@@ -78,6 +80,7 @@ export async function lockProfile(target: vscode.Uri | undefined, confirm: Confi
   if (document?.isDirty && !(await document.save())) return { written: false, message: `${name} could not be saved` };
   try {
     const text = await fs.readFile(profilePath, 'utf8');
+    const { normalizeProfile, writeProfileLocks } = await import('./engine.js');
     const profile = normalizeProfile(text, vscode.workspace.asRelativePath(uri));
     const legacy = await writeProfileLocks(profilePath, lockPath, text, profile, AbortSignal.timeout(60000));
     log.info(`locks: wrote ${lockPath} (${profile.sha256}); legacy lock: ${legacy.kind}`);

@@ -3,7 +3,6 @@
 // profiles that are not open get their disk state's diagnostics.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { upgradeLock } from '../../core/lock';
 import { LockCodeActions } from './codeActions';
 import { LockCodeLens } from './codeLens';
 import { compareWithLock, LOCKED_SCHEME, LockedProfileContent } from './compare';
@@ -13,7 +12,6 @@ import { LockHover } from './hover';
 import { lockProfile, modalConfirm, profileCandidates, type ConfirmPrompt, type LockOutcome } from './lockCommand';
 import type { LockTreeEntry, ProfileLockState } from './model';
 import { lockSettingsCache } from './settings';
-import { TextPositions } from './textPositions';
 import { LocksTreeProvider } from './tree';
 import { debounce } from '../shared';
 
@@ -52,7 +50,7 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
   const diskPublished = new Set<string>();
   const diskDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] | undefined => {
     const disk = tree.diskProfiles.get(uri.fsPath);
-    return disk && profileDiagnostics(new TextPositions(disk.text), disk.state, settings.get(uri));
+    return disk && profileDiagnostics(documents.engine, new documents.engine.TextPositions(disk.text), disk.state, settings.get(uri));
   };
   const publishDisk = () => {
     const now = new Set([...tree.diskProfiles.keys()].map((f) => vscode.Uri.file(f).toString()));
@@ -74,7 +72,7 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
     const state = documents.stateFor(uri);
     const document = documents.documentFor(uri);
     const onDisk = state ? undefined : diskDiagnostics(uri);
-    if (state && document) diagnostics.set(uri, profileDiagnostics(document, state, settings.get(uri)));
+    if (state && document) diagnostics.set(uri, profileDiagnostics(documents.engine, document, state, settings.get(uri)));
     else if (onDisk) diagnostics.set(uri, onDisk);
     else diagnostics.delete(uri);
     lens.refresh();
@@ -104,6 +102,7 @@ export function registerLocks(context: vscode.ExtensionContext, log: vscode.LogO
   const upgrade = async (uri: vscode.Uri | undefined): Promise<boolean> => {
     const state = uri && documents.stateFor(uri);
     if (!uri || !state?.lock || state.lock.schema !== 1) return false;
+    const { upgradeLock } = await import('./git.js');
     const commit = await upgradeLock(uri.fsPath, state.lockPath, state.lock, AbortSignal.timeout(60000));
     if (!commit) {
       void vscode.window.showWarningMessage(`Aurora: no revision of ${path.basename(uri.fsPath)} in git history hashes to ${path.basename(state.lockPath)}; use Update lock to lock the profile as it is now.`);

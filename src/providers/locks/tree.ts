@@ -5,7 +5,7 @@
 // and bounded (the first MAX_DISK_PROFILES profiles get full diagnostics; the rest only a row).
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { checkLock, findLockedProfiles, lockPathFor, type LockChange } from '../../core/lock';
+import { lockPathFor, type LockChange } from '../../core/lock';
 import type { LockDocuments } from './documents';
 import { describeState, type LockTreeEntry, type ProfileLockState } from './model';
 
@@ -64,6 +64,7 @@ export class LocksTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   private async doScan(): Promise<void> {
     const signal = AbortSignal.any([this.stop.signal, AbortSignal.timeout(60000)]);
+    const { checkLock, findLockedProfiles } = await this.documents.load();
     const states: ProfileLockState[] = [];
     const disk = new Map<string, DiskProfile>();
     const orphans: string[] = [];

@@ -29,15 +29,19 @@ describe('package: the VSIX', function () {
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('contains the bundles, the manifest, the media and the shipped configs', () => {
-    for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/media/aurora.svg', 'extension/media/dist/checklist.js', 'extension/docs/screenshots/gates-view.png']) {
+    for (const needed of ['extension/package.json', 'extension/dist/extension.mjs', 'extension/dist/cli.js', 'extension/dist/cli.mjs', 'extension/media/aurora.svg', 'extension/media/dist/checklist.js']) {
       assert.ok(entries.includes(needed), `${needed} missing from the VSIX: ${entries.join(', ')}`);
     }
+    // Every chunk the two entries import is packed (a missing one would fail only when its feature is used).
+    const chunks = fs.readdirSync(path.join(root, 'dist/chunks')).map((f) => `extension/dist/chunks/${f}`);
+    assert.ok(chunks.length > 0, 'dist/chunks is empty');
+    assert.deepEqual(chunks.filter((c) => !entries.includes(c)), []);
     const configsOnDisk = fs.existsSync(path.join(root, 'configs')) && fs.readdirSync(path.join(root, 'configs')).length > 0;
     if (configsOnDisk) assert.ok(entries.some((e) => e.startsWith('extension/configs/')), 'configs/ missing from the VSIX');
   });
 
-  it('contains no sources, tests, source maps or node_modules', () => {
-    const leaked = entries.filter((e) => /^extension\/(src|test|out|scripts|node_modules|examples)\//.test(e) || /\.(ts|map)$/.test(e));
+  it('contains no sources, tests, source maps, node_modules or the README pictures', () => {
+    const leaked = entries.filter((e) => /^extension\/(src|test|out|scripts|node_modules|examples|docs)\//.test(e) || /\.(ts|map)$/.test(e));
     assert.deepEqual(leaked, []);
   });
 

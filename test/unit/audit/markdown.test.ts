@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { renderAuditMarkdown } from '../../../src/core/audit/markdown';
 import { runDctsAudit } from '../../../src/core/audit/runDctsAudit';
-import { defaultAuditThresholds } from '../../../src/core/audit/types';
+import { defaultAuditThresholds } from '../../../src/core/audit/thresholds';
 import { summariesDir, summary } from './fixtures';
 
 describe('audit: Markdown summary', () => {

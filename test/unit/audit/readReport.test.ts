@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readAuditReport } from '../../../src/core/audit/readReport';
 import { runDctsAudit } from '../../../src/core/audit/runDctsAudit';
-import { defaultAuditThresholds } from '../../../src/core/audit/types';
+import { defaultAuditThresholds } from '../../../src/core/audit/thresholds';
 import { InputError } from '../../../src/core/util/errors';
 import { alternating, summariesDir } from './fixtures';
 

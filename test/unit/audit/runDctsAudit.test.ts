@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { runDctsAudit } from '../../../src/core/audit/runDctsAudit';
-import { defaultAuditThresholds } from '../../../src/core/audit/types';
+import { defaultAuditThresholds } from '../../../src/core/audit/thresholds';
 import { alternating, summariesDir, summary } from './fixtures';
 
 const signal = new AbortController().signal;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { shortNumber } from '../../../src/core/verdict';
-import { buildGatesModel, decisionHeadline, escapeMarkdown } from '../../../src/providers/gates/model';
+import { decisionHeadline } from '../../../src/providers/gates/decision';
+import { buildGatesModel, escapeMarkdown } from '../../../src/providers/gates/model';
 import type { CheckResult, DataMode, GateReport, GateResult } from '../../../src/core/verdict/types';
 
 const AT = '2026-11-27T02:00:00.000Z';
