@@ -122,7 +122,7 @@ try {
   const canaryPane = pane('Canary');
   await setExpanded('Canary', true);
   await canaryPane.locator('.monaco-list-row:has-text("Run 05")').waitFor({ timeout: 60000 });
-  await shot('canary-view', canaryPane);
+  await shot('canary-view', canaryPane.locator('.pane-header'), canaryPane.locator('.monaco-list-row').last());
   // The checklist is filled from the finished canary's results.
   await canaryPane.locator('.monaco-list-row:has-text("DEMO PASS"), .monaco-list-row:has-text("DEMO FAIL")').first().waitFor({ timeout: 60000 });
   await palette('Notifications: Clear All Notifications');
