@@ -68,11 +68,21 @@ try {
     }
     throw new Error(failure);
   };
-  const hover = async (locator) => {
-    // locator.hover() is intercepted by Monaco's overlay layers; a real mouse move works.
-    const bb = await locator.boundingBox();
-    await page.mouse.move(bb.x + 10, bb.y + bb.height / 2);
-    await page.mouse.move(bb.x + Math.min(60, bb.width / 2), bb.y + bb.height / 2, { steps: 5 });
+  /** Hovers `locator` until `shown` appears (a loaded machine can miss the first hover) and returns `shown`. */
+  const hover = async (locator, shown) => {
+    for (let attempt = 0; ; attempt++) {
+      // locator.hover() is intercepted by Monaco's overlay layers; a real mouse move works.
+      const bb = await locator.boundingBox();
+      await page.mouse.move(bb.x + 10, bb.y + bb.height / 2);
+      await page.mouse.move(bb.x + Math.min(60, bb.width / 2), bb.y + bb.height / 2, { steps: 5 });
+      try {
+        await shown.waitFor({ timeout: 7000 });
+        return shown;
+      } catch (err) {
+        if (attempt === 2) throw err;
+        await page.mouse.move(900, 800);
+      }
+    }
   };
 
   step('opening VS Code');
@@ -155,9 +165,7 @@ try {
   await page.keyboard.type(')');
   const promqlError = page.locator('.monaco-editor .squiggly-error').first();
   await promqlError.waitFor({ timeout: 30000 });
-  await hover(promqlError);
-  const promqlHover = page.locator('.monaco-hover:has-text("(")').first();
-  await promqlHover.waitFor({ timeout: 10000 });
+  await hover(promqlError, page.locator('.monaco-hover:has-text("(")').first());
   await page.waitForTimeout(800);
   await shot('gates-diagnostic', page.locator('.part.editor'));
   await page.keyboard.press('Control+Z');
@@ -203,9 +211,7 @@ try {
   await page.keyboard.press('Escape');
   // The hover on the changed key: its meaning, which way is stricter, the locked value, and the blame.
   const key = editor.locator(`.view-line span:text-is("${firstKey.key}")`).first();
-  await hover(key);
-  const lockHover = page.locator(`.monaco-hover:has-text("Changed by ${EDITED_BY.name}")`).first();
-  await lockHover.waitFor({ timeout: 15000 });
+  const lockHover = await hover(key, page.locator(`.monaco-hover:has-text("Changed by ${EDITED_BY.name}")`).first());
   await page.waitForTimeout(800); // let the hover finish fading in
   await shot('lock-hover', editorTop, key, lockHover);
 } catch (err) {
