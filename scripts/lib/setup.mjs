@@ -24,10 +24,14 @@ export function sh(cmd, args, opts = {}) {
  * back to demo replay instead of stopping.
  */
 export function ensureSetup({ host = true, aptOptional = false } = {}) {
-  const stamp = path.join(root, 'node_modules/.package-lock.json');
-  // A node_modules linked from another checkout belongs to that checkout: npm ci here would empty it through the link.
-  const linked = fs.lstatSync(path.join(root, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink();
-  if (!linked && (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(path.join(root, 'package-lock.json')).mtimeMs)) {
+  const modules = path.join(root, 'node_modules');
+  const stamp = path.join(modules, '.package-lock.json');
+  const linked = fs.lstatSync(modules, { throwIfNoEntry: false })?.isSymbolicLink();
+  if (linked) {
+    // Another checkout's install (a git worktree): `npm ci` here would empty that checkout's node_modules
+    // through the link; a fresh checkout's package-lock.json is always newer than the install's stamp.
+    if (!fs.existsSync(stamp)) console.warn(`⚠ node_modules links to ${fs.realpathSync(modules)}, which has no install; run npm ci there`);
+  } else if (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(path.join(root, 'package-lock.json')).mtimeMs) {
     step('installing npm dependencies (npm ci)');
     sh('npm', ['ci', '--no-audit', '--no-fund']);
   }
