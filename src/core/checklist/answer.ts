@@ -1,4 +1,5 @@
 import { judgementFacts } from '../judge';
+import { measuredAgainst, requirementText } from '../verdict/phrase';
 import type { CheckResult, GateResult, GateStatus } from '../verdict/types';
 import type { AutoSource, ItemDef } from './definition';
 import type { ChecklistInputs, Loaded } from './inputs';
@@ -54,7 +55,7 @@ function fmt(v: number | null): string {
 export function checkEvidence(c: CheckResult): string {
   const e = c.evidence;
   const where = e.kind === 'prometheus' ? `${e.query ?? ''} @ ${e.source}` : `${e.path ? `${e.path} in ` : ''}${e.source}`;
-  const line = `${c.name}: ${fmt(c.value)} ${c.comparator} ${fmt(c.threshold)} → ${c.outcome} (${where}, at ${e.evaluated_at}${e.window ? `, window ${e.window}` : ''})`;
+  const line = `${c.name}: ${fmt(c.value)}, required ${requirementText(c.comparator, c.threshold)} → ${c.outcome} (${where}, at ${e.evaluated_at}${e.window ? `, window ${e.window}` : ''})`;
   const cmp = e.comparison;
   return cmp ? `${line}; ${cmp.summary}; ${judgementFacts(cmp.judgement).map(([k, v]) => `${k}: ${v}`).join('; ')}` : line;
 }
@@ -74,7 +75,7 @@ function answerGate(inputs: ChecklistInputs, src: Extract<AutoSource, { kind: 'g
     return { status: gateStatusToItem(gate.status, gate), summary: `${gate.status} (answered by the gate: no check of gate ${src.gate} measures this criterion alone)${tail}`, evidence: gate.checks.map(checkEvidence), decides };
   }
   const worst = matched.reduce((a, b) => (RANK[b.counts_as] > RANK[a.counts_as] ? b : a));
-  return { status: gateStatusToItem(worst.counts_as, gate), summary: `${matched.map((c) => `${c.name} ${fmt(c.value)} ${c.comparator} ${fmt(c.threshold)}: ${c.outcome}`).join('; ')}${tail}`, evidence: matched.map(checkEvidence), decides };
+  return { status: gateStatusToItem(worst.counts_as, gate), summary: `${matched.map((c) => `${c.name}: ${measuredAgainst(c)} (${c.outcome})`).join('; ')}${tail}`, evidence: matched.map(checkEvidence), decides };
 }
 
 function answerGatesOverall(inputs: ChecklistInputs): Answer {

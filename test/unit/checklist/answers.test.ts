@@ -38,8 +38,8 @@ function readinessOf(i: ChecklistInputs) {
   return i.readiness.value;
 }
 /** The evidence line of a fixture check (fixtures.ts: query q_<id>, local Prometheus, 48h window). */
-const promLine = (name: string, value: string, cmp: string, threshold: string, outcome = 'PASS', id = '') =>
-  `${name}: ${value} ${cmp} ${threshold} → ${outcome} (q_${id} @ http://127.0.0.1:9090, at 2026-11-27T00:00:00Z, window 48h)`;
+const promLine = (name: string, value: string, required: string, outcome = 'PASS', id = '') =>
+  `${name}: ${value}, required ${required} → ${outcome} (q_${id} @ http://127.0.0.1:9090, at 2026-11-27T00:00:00Z, window 48h)`;
 
 describe('checklist answers, item kind by item kind', () => {
   describe('a source that is not there or cannot be read', () => {
@@ -83,8 +83,8 @@ describe('checklist answers, item kind by item kind', () => {
       ];
       assert.deepEqual(answer(i, 'gate1.c2'), {
         status: 'no_data',
-        summary: 'Warning rate 0.0712346 <= 0.05: WARN; Warn share no value <= 0.05: NO_DATA',
-        evidence: [promLine('Warning rate', '0.0712346', '<=', '0.05', 'WARN', 'warn_rate'), promLine('Warn share', 'no value', '<=', '0.05', 'NO_DATA', 'warn_share')],
+        summary: 'Warning rate: 0.07123 — above the limit 0.05 (WARN); Warn share: no data — required at most 0.05 (NO_DATA)',
+        evidence: [promLine('Warning rate', '0.0712346', 'at most 0.05', 'WARN', 'warn_rate'), promLine('Warn share', 'no value', 'at most 0.05', 'NO_DATA', 'warn_share')],
         decides: true,
       });
       // WARN ranks below FAIL, and a check's counts_as (not its outcome) is what counts.
@@ -105,20 +105,20 @@ describe('checklist answers, item kind by item kind', () => {
       Object.assign(g, { fail_action: 'OBSERVE', status: 'FAIL', message: 'anomalies found' });
       const tail = ' (OBSERVE: reported, never decides)';
       assert.deepEqual(answer(o, 'gate5.status'), { status: 'failed', summary: `FAIL: anomalies found${tail}`, evidence: g.checks.map(checkEvidence), decides: false });
-      assert.deepEqual(answer(o, 'gate5.c1'), { status: 'satisfied', summary: `Anomalies 0 == 0: PASS${tail}`, evidence: [checkEvidence(g.checks[0])], decides: false });
+      assert.deepEqual(answer(o, 'gate5.c1'), { status: 'satisfied', summary: `Anomalies: 0 — equal to 0 (PASS)${tail}`, evidence: [checkEvidence(g.checks[0])], decides: false });
       g.checks = [check('other', 'Other', 1, 1, 'PASS', '==')];
       assert.deepEqual(answer(o, 'gate5.c1'), { status: 'failed', summary: `FAIL (answered by the gate: no check of gate 5 measures this criterion alone)${tail}`, evidence: [checkEvidence(g.checks[0])], decides: false });
     });
 
     it('writes a check\'s evidence with its query or file, time, window and, for comparisons, the judge\'s facts', () => {
       const base = check('var_ratio', 'Variance ratio', 3, 0.85);
-      assert.equal(checkEvidence(base), 'Variance ratio: 3 <= 0.85 → PASS (q_var_ratio @ http://127.0.0.1:9090, at 2026-11-27T00:00:00Z, window 48h)');
+      assert.equal(checkEvidence(base), 'Variance ratio: 3, required at most 0.85 → PASS (q_var_ratio @ http://127.0.0.1:9090, at 2026-11-27T00:00:00Z, window 48h)');
       const bare: CheckResult = { ...base, evidence: { ...base.evidence, query: undefined, window: undefined } };
-      assert.equal(checkEvidence(bare), 'Variance ratio: 3 <= 0.85 → PASS ( @ http://127.0.0.1:9090, at 2026-11-27T00:00:00Z)');
+      assert.equal(checkEvidence(bare), 'Variance ratio: 3, required at most 0.85 → PASS ( @ http://127.0.0.1:9090, at 2026-11-27T00:00:00Z)');
       const file: CheckResult = { ...base, evidence: { ...base.evidence, kind: 'file', source: 'artifacts/ckpt.json', path: '$.var_ratio', query: undefined, window: undefined } };
-      assert.equal(checkEvidence(file), 'Variance ratio: 3 <= 0.85 → PASS ($.var_ratio in artifacts/ckpt.json, at 2026-11-27T00:00:00Z)');
+      assert.equal(checkEvidence(file), 'Variance ratio: 3, required at most 0.85 → PASS ($.var_ratio in artifacts/ckpt.json, at 2026-11-27T00:00:00Z)');
       const noPath: CheckResult = { ...file, evidence: { ...file.evidence, path: undefined } };
-      assert.equal(checkEvidence(noPath), 'Variance ratio: 3 <= 0.85 → PASS (artifacts/ckpt.json, at 2026-11-27T00:00:00Z)');
+      assert.equal(checkEvidence(noPath), 'Variance ratio: 3, required at most 0.85 → PASS (artifacts/ckpt.json, at 2026-11-27T00:00:00Z)');
       const side = { value: '1', queries: ['q'], series_count: 1 };
       const judgement = { kind: 'samples', verdict: 'NO_DATA', rule: 'too_few_samples', critical: false, direction: 'higher_is_worse', candidate: { n: 5, median: 1.5, mean: 1.5, nan: 0 }, baseline: { n: 6, median: 1.2, mean: 1.2, nan: 0 }, effect: null, mannWhitney: null, spread: null, ks: null, value: null } as const;
       const compared: CheckResult = { ...base, evidence: { ...base.evidence, comparison: { baseline: side, candidate: side, judgement: judgement as never, summary: 'too few samples', group: 'g', weight: 1, critical: false } } };

@@ -116,7 +116,7 @@ describe('checklist: boundaries', () => {
     // gate1.c2 is the Warning Rate criterion (/warn/i): two checks measure it.
     const worst = withChecks([check('warn_rate', 'Warning rate', 0.01, 0.05), check('warn_share', 'Warn share', 0.2, 0.1, 'FAIL')]);
     assert.equal(worst.status, 'failed');
-    assert.equal(worst.summary, 'Warning rate 0.01 <= 0.05: PASS; Warn share 0.2 <= 0.1: FAIL');
+    assert.equal(worst.summary, 'Warning rate: 0.01 — within the limit 0.05 (PASS); Warn share: 0.2 — above the limit 0.1 (FAIL)');
     const first = withChecks([check('warn_share', 'Warn share', 0.2, 0.1, 'FAIL'), check('warn_rate', 'Warning rate', 0.01, 0.05)]);
     assert.equal(first.status, 'failed');
     const none = withChecks([check('violations', 'CI gating violations', 0, 0, 'PASS', '==')]);

@@ -63,7 +63,7 @@ describe('checklist decision rule', () => {
       const r = decideWith(i, completeState());
       assert.equal(r.decision, 'NO-GO');
       assert.deepEqual(r.deciding, ['gate2.c1', 'gate2.status', 'gates.overall']);
-      assert.match(r.view.decision.deciding[0].text, /^CRITICAL · Gate 2 · Variance Ratio: robust\/base ≤ 0\.85 — FAILED: Variance ratio 0\.91 <= 0\.85: FAIL$/);
+      assert.match(r.view.decision.deciding[0].text, /^CRITICAL · Gate 2 · Variance Ratio: robust\/base ≤ 0\.85 — FAILED: Variance ratio: 0\.91 — above the limit 0\.85 \(FAIL\)$/);
     });
 
     for (const mode of ['demo', 'replay'] as const) {

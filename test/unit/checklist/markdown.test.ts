@@ -38,7 +38,7 @@ describe('checklist Markdown export', () => {
     const c = buildChecklist(inputs(), { ok: true, loaded: { state: completeState(), existed: true, unknownItems: [] } }, new Date(), verified());
     const md = renderMarkdown(c.view, c.answers);
     assert.match(md, /\*\*RC Version:\*\* 0\.4\.0-rc1 {2}\n\*\*Target GA Version:\*\* 0\.4\.0 {2}\n\*\*Release Manager:\*\* release\\_manager person/);
-    assert.match(md, /- \[x\] \*\*CI Gating Violations:\*\* `exit=3` count = 0 \(last 48h\) — ✅ CI gating violations 0 == 0: PASS/);
+    assert.match(md, /- \[x\] \*\*CI Gating Violations:\*\* `exit=3` count = 0 \(last 48h\) — ✅ CI gating violations: 0 — equal to 0 \(PASS\)/);
     assert.match(md, /\| GA Gates \| ✅ PASS \| CRITICAL \| all satisfied \|/);
     assert.match(md, /\*\*☑ GO\*\* - Proceed with GA promotion {2}\n\*\*□ NO-GO\*\*/);
     assert.match(md, /SRE Lead: sre\\_lead person Date: 2026-11-27T00:00:00Z — SSH-signed, verified {2}/);

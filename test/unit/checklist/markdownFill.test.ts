@@ -147,9 +147,9 @@ describe('checklist Markdown export, part by part', () => {
     const lines = render(i, s);
     assert.deepEqual(from(lines, '### Gate 1: Stability / Hard-fail', 9), [
       '### Gate 1: Stability / Hard-fail',
-      '- [x] **CI Gating Violations:** `exit=3` count = 0 (last 48h) — ✅ CI gating violations 0 == 0: PASS',
-      '- [x] **Warning Rate:** ≤ 5% (from `aurora_warn_rate`) — ✅ Warning rate 0.01 \\<= 0.05: PASS',
-      '- [x] **Logs:** No `[CI-GATING][HARD]` entries — ✅ HARD log lines 0 == 0: PASS',
+      '- [x] **CI Gating Violations:** `exit=3` count = 0 (last 48h) — ✅ CI gating violations: 0 — equal to 0 (PASS)',
+      '- [x] **Warning Rate:** ≤ 5% (from `aurora_warn_rate`) — ✅ Warning rate: 0.01 — within the limit 0.05 (PASS)',
+      '- [x] **Logs:** No `[CI-GATING][HARD]` entries — ✅ HARD log lines: 0 — equal to 0 (PASS)',
       '- [ ] **Status:** ✅ PASS / ⚠️ WARN / ❌ FAIL — ❔ INCONCLUSIVE: no data',
       '  - _Note:_ looked \\*fine\\*',
       '- **Notes:** looked \\*fine\\*',
@@ -157,9 +157,9 @@ describe('checklist Markdown export, part by part', () => {
       '### Gate 2: DCTS Robustness',
     ]);
     assert.deepEqual(from(lines, '### Gate 2: DCTS Robustness', 7).slice(1), [
-      '- [ ] **Variance Ratio:** `robust/base ≤ 0.85` — ❌ Variance ratio 0.91 \\<= 0.85: FAIL',
-      '- [x] **Relative Diff:** `|robust-base|/|base| ≤ 0.15` (p95) — ✅ Relative diff p95 0.05 \\<= 0.15: PASS',
-      '- [x] **Alert:** No `DctsRobustDivergence` alerts — ✅ DctsRobustDivergence firing 0 == 0: PASS',
+      '- [ ] **Variance Ratio:** `robust/base ≤ 0.85` — ❌ Variance ratio: 0.91 — above the limit 0.85 (FAIL)',
+      '- [x] **Relative Diff:** `|robust-base|/|base| ≤ 0.15` (p95) — ✅ Relative diff p95: 0.05 — within the limit 0.15 (PASS)',
+      '- [x] **Alert:** No `DctsRobustDivergence` alerts — ✅ DctsRobustDivergence firing: 0 — equal to 0 (PASS)',
       '- [ ] **Status:** ✅ PASS / ⚠️ WARN / ❌ FAIL — ❌ FAIL: variance too high',
       `- **Notes:** ${BLANK}`,
       '',

@@ -42,7 +42,7 @@ describe('compare checks in the Gates view and the checklist', () => {
 
   it("the checklist's evidence line carries the sentence and the statistics", () => {
     const line = checkEvidence(c);
-    assert.match(line, /p95 latency: 0\.2 <= 0\.1 → FAIL/);
+    assert.match(line, /p95 latency: 0\.2, required at most 0\.1 → FAIL/);
     assert.match(line, /candidate p95 latency is 20% higher, 98% CI \[\d+(\.\d+)?%, \d+(\.\d+)?%\], above the allowed 10%/);
     assert.match(line, /Mann–Whitney: W = \d+/);
   });

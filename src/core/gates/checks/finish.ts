@@ -1,5 +1,6 @@
 import { formatSample } from '../../prometheus/response';
 import { countsAs, outcomeFor, satisfies, statusRank } from '../../verdict/rollup';
+import { measuredAgainst } from '../../verdict/phrase';
 import type { CheckResult, Comparator, Evidence } from '../../verdict/types';
 import type { ThresholdCheck } from '../schema';
 import type { Item, Measured } from './context';
@@ -83,6 +84,6 @@ export function finishCheck(def: ThresholdCheck, threshold: number, m: Measured,
   const where = labelText(worst.labels);
   const of = items.length > 1 ? ` (worst of ${items.length} series${where ? `: ${where}` : ''}${failing ? `, ${failing} failing` : ''})` : where ? ` (${where})` : '';
   const also = odd.length ? `; also ${odd.length} without a finite value (${oddText})` : '';
-  const message = `${def.name}: ${formatNumber(worst.value)} ${outcome === 'PASS' ? 'meets' : 'violates'} ${def.comparator} ${formatNumber(threshold)}${of}${also}`;
+  const message = `${def.name}: ${measuredAgainst({ value: worst.value, comparator: def.comparator, threshold, outcome })}${of}${also}`;
   return result(outcome, worst.value, message, evidenceOf(shownRaw([...sorted, ...odd]), seriesCount));
 }
