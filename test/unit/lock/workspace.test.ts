@@ -57,8 +57,8 @@ describe('locks: the locks of a workspace', () => {
     w('i/w.json', '{}');
     fs.mkdirSync(abs('j/k.lock.json'), { recursive: true });
 
-    const found = await findLockedProfiles(root, signal);
-    assert.deepEqual(found, [
+    // in path order, each entry by its profile (an orphan by its lock)
+    assert.deepEqual(await findLockedProfiles(root, signal), [
       { profilePath: abs('a/p.yml'), lockPath: abs('a/p.lock.json') },
       { profilePath: abs('b/q.yaml'), lockPath: abs('locks/q.lock.json') },
       { profilePath: abs('c/r.yaml'), lockPath: abs('c/r.lock.json') },
@@ -69,7 +69,7 @@ describe('locks: the locks of a workspace', () => {
       { profilePath: abs('f/u.yaml'), lockPath: abs('f/u.lock.json'), legacyLockPath: abs('f/u.yaml.lock') },
       { profilePath: abs('g/v.yml'), legacyLockPath: abs('g/v.yml.lock') },
       { lockPath: abs('h/orphan.lock.json') },
-    ].sort((x, y) => (x.profilePath ?? x.lockPath ?? x.legacyLockPath).localeCompare(y.profilePath ?? y.lockPath ?? y.legacyLockPath)));
+    ]);
   });
 
   it('keeps both locks of a profile whichever is found first, in path order', async () => {
