@@ -76,7 +76,6 @@ function compact(json: string): string {
     if (c === 34) i = stringEnd(json, i);
     else if (c === 32 || c === 10 || c === 13 || c === 9) {
       parts.push(json.slice(from, i));
-      while (i + 1 < json.length && [32, 10, 13, 9].includes(json.charCodeAt(i + 1))) i++;
       from = i + 1;
     }
   }
