@@ -131,14 +131,13 @@ export class ProfileEditSession {
     const after = before.slice(0, edit.offset - start) + edit.text + before.slice(end - start);
     if (!safePlain(before) || !safePlain(after)) return false;
     if (newText.slice(start, start + after.length) !== after || newText.length !== this.text.length + after.length - before.length) return false;
-    const tag = resolvePlain(after);
-    if (tag === 'timestamp' || tag === 'merge' || tag === 'value') return false;
     let value;
     try {
-      value = constructImplicit(tag, after);
+      value = constructImplicit(resolvePlain(after), after);
     } catch {
       return false;
     }
+    // undefined: a timestamp, merge key or value key, which is not plain data
     if (value === undefined) return false;
     const delta = after.length - before.length;
     if (delta !== 0) shiftAll(this.root!, oldEnd, delta);
