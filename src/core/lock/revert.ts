@@ -69,8 +69,8 @@ export function revertEdit(text: string, change: LockChange): TextEdit | undefin
     if (text[close] !== '}') return undefined;
     return { offset: close, length: 0, text: parent.entries.length ? `, ${entry}` : entry };
   }
-  if (!parent.entries.length) return undefined;
   // Inserted as the mapping's first line: other reverts only touch lines of existing entries.
+  // (No entry with a key range, e.g. none at all: nowhere to insert.)
   const first = Math.min(...parent.entries.map((e) => e.keyRange?.start ?? Infinity));
   if (!Number.isFinite(first)) return undefined;
   const from = lineStart(text, first);
