@@ -1,6 +1,7 @@
 // checkLock / evaluateLock / profileLockVerdict: the lock state of one profile, from texts or from disk,
 // and whether that state refuses the profile.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,6 +103,18 @@ describe('locks: checking a profile on disk', () => {
     assert.deepEqual([legacy.status, legacy.legacy?.status, legacy.verdict.status, legacy.verdict.decidedBy], ['valid', 'unreadable', 'unreadable', 'legacy']);
   });
 
+  it('a check aborted while it reads the legacy lock throws instead of answering', async () => {
+    fs.writeFileSync(file('p.yaml'), TEXT);
+    // A named pipe as the legacy lock: its read waits for a writer, so the abort lands during that read.
+    execFileSync('mkfifo', [file('p.yaml.lock')]);
+    const controller = new AbortController();
+    const checking = checkLock(file('p.yaml'), controller.signal, { profileText: TEXT });
+    const writer = await fs.promises.open(file('p.yaml.lock'), 'w'); // opens once the check is reading
+    controller.abort();
+    await writer.close();
+    await assert.rejects(checking, { name: 'AbortError' });
+  });
+
   it('an aborted verdict throws instead of answering', async () => {
     fs.writeFileSync(file('p.yaml'), TEXT);
     await assert.rejects(profileLockVerdict(file('p.yaml'), AbortSignal.abort()), { name: 'AbortError' });
@@ -134,6 +147,8 @@ describe('locks: checking a profile on disk', () => {
     fs.writeFileSync(file('bad.yaml'), 'a: [\n');
     const bad = await profileLockVerdict(file('bad.yaml'), signal, { enforcedByDefault: false });
     assert.deepEqual([bad.verdict.status, bad.enforcement, bad.refused], ['profile-error', { enforced: false, from: 'default' }, true]);
+    const strict = await profileLockVerdict(file('bad.yaml'), signal);
+    assert.deepEqual([strict.enforcement, strict.refused], [{ enforced: true, from: 'default' }, true]);
     const gone = await profileLockVerdict(file('gone.yaml'), signal, { enforcedByDefault: false });
     assert.deepEqual([gone.verdict.status, gone.refused], ['profile-error', true]);
   });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkLegacyLock, diffProfiles, legacyChecksum, normalizeProfile, parseLock, pathText, renderLock, updateLegacyLock, writeProfileLocks } from '../../../src/core/lock';
 import { parseLegacyLock } from '../../../src/core/lock/legacyLock';
-import { isoWithOffset } from '../../../src/core/lock/lockFile';
+import { GENERATOR_VERSION, isoWithOffset } from '../../../src/core/lock/lockFile';
 import type { JNode } from '../../../src/core/pyyaml';
 import { InputError } from '../../../src/core/util/errors';
 
@@ -56,6 +56,7 @@ describe('locks: legacy .yaml.lock files', () => {
     refused(JSON.stringify([ok]));
     refused(JSON.stringify({ other: ok }));
     refused(JSON.stringify({ checksum: 123 }));
+    refused('{"checksum": 1234567890123456}'); // 16 digits, but a number
     refused(JSON.stringify({ checksum: { v: ok } }));
     refused(JSON.stringify({ checksum: `${ok}0` }));
     refused(JSON.stringify({ checksum: `0${ok}` }));
@@ -120,8 +121,8 @@ describe('locks: legacy .yaml.lock files', () => {
 });
 
 describe('locks: lock file parsing', () => {
-  const profileText = 'a: 1\n';
-  const lockText = renderLock('p.yaml', 'p.lock.json', normalizeProfile(profileText, 'p.yaml'), new Date());
+  // Rendered inside each test, so that the rendering itself is under test too.
+  const lock = () => renderLock('p.yaml', 'p.lock.json', normalizeProfile('a: 1\n', 'p.yaml'), new Date());
   const fails = (text: string, message: string, line: number, column: number, code?: string) =>
     assert.throws(() => parseLock(text, 'p.lock.json'), (e: InputError) => {
       assert.ok(e instanceof InputError);
@@ -141,10 +142,10 @@ describe('locks: lock file parsing', () => {
   });
 
   it('a schema 2 lock needs its locked values, and they must hash to its hash', () => {
-    fails(lockText.replace(/,\s*"locked_values": [^]*$/, '\n}\n'), "schema 2 lock without 'locked_values'", 1, 1);
-    fails(lockText.replace('"a": 1', '"a": 2'), 'locked_values do not match sha256_normalized_yaml (the lock was edited by hand?)', 1, 1);
-    const lock = parseLock(lockText, 'p.lock.json');
-    assert.deepEqual([lock.schema, lock.profileName, lock.profilePath, lock.generatorVersion], [2, 'p', 'p.yaml', '2.0']);
+    fails(lock().replace(/,\s*"locked_values": [^]*$/, '\n}\n'), "schema 2 lock without 'locked_values'", 1, 1);
+    fails(lock().replace('"a": 1', '"a": 2'), 'locked_values do not match sha256_normalized_yaml (the lock was edited by hand?)', 1, 1);
+    const parsed = parseLock(lock(), 'p.lock.json');
+    assert.deepEqual([parsed.schema, parsed.profileName, parsed.profilePath, parsed.generatorVersion], [2, 'p', 'p.yaml', GENERATOR_VERSION]);
   });
 
   it('stamps local time with its UTC offset, east or west of UTC, that reads back as the same instant', () => {

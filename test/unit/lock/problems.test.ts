@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { changeText, evaluateLock, legacyChecksum, lockProblems, mismatchReason, normalizeProfile, renderLock, type LockChange } from '../../../src/core/lock';
 import { LineIndex } from '../../../src/core/pyyaml';
+import { InputError } from '../../../src/core/util/errors';
 
 const dir = path.join(path.sep, 'w', 'profiles');
 const profilePath = path.join(dir, 'r2.yaml');
@@ -149,5 +150,40 @@ describe('locks: wording of changes and mismatches', () => {
     // schema 2 without changes (values agree but another profile): the reason, not the hashes
     assert.equal(mismatchReason({ ...withChanges, changes: [], reason: 'r' }), 'r');
     assert.equal(mismatchReason({ ...withChanges, changes: [], reason: 'r', lock: { ...withChanges.lock!, schema: 1 } }), both);
+  });
+
+  it('mismatchReason: a schema 1 lock of another profile with the same hash gives its reason, not two equal hashes', () => {
+    const s1 = JSON.stringify({ schema_v: 1, profile_name: 'x', profile_path: 'x.yaml', sha256_normalized_yaml: normalizeProfile(LOCKED, profilePath).sha256 });
+    const c = check(LOCKED, { lockText: s1 });
+    assert.equal(c.status, 'mismatch');
+    assert.equal(mismatchReason(c), c.reason);
+    assert.match(c.reason!, /was written for x\.yaml/);
+  });
+});
+
+describe('locks: problems of a check that lacks details', () => {
+  const base = check(LOCKED);
+  const only = (c: typeof base) => lockProblems({ profilePath, lockPath }, c);
+
+  it('falls back to generic wording and the checked file when there is no problem to quote', () => {
+    assert.deepEqual(only({ ...base, status: 'profile-error', problem: undefined }), [{ rule: 'profile-unhashable', message: 'the profile cannot be hashed: unreadable profile', file: profilePath }]);
+    assert.deepEqual(only({ ...base, status: 'unreadable', problem: undefined }), [{ rule: 'unreadable', message: `${path.basename(lockPath)} cannot be read: corrupt lock file`, file: lockPath }]);
+    assert.deepEqual(only({ ...base, legacy: { lockPath: legacyPath, status: 'unreadable' } }), [{ rule: 'legacy', message: `legacy ${path.basename(legacyPath)} cannot be read: corrupt lock file`, file: legacyPath }]);
+    assert.deepEqual(only({ ...base, status: 'mismatch', lock: undefined, reason: 'r' }), [{ rule: 'mismatch', message: 'r', file: profilePath }]);
+  });
+
+  it('marks no line for a problem whose location has none', () => {
+    const [p] = only({ ...base, status: 'profile-error', problem: new InputError('file not found', { file: profilePath }) });
+    assert.deepEqual(p, { rule: 'profile-unhashable', message: 'the profile cannot be hashed: file not found', file: profilePath });
+    const [q] = only({ ...base, status: 'unreadable', problem: new InputError('bad', { file: lockPath, line: 4 }) });
+    assert.deepEqual(q.start, { line: 4, column: 1 });
+  });
+
+  it('an empty profile against a locked mapping: one change at the document start, with no extent to mark', () => {
+    for (const text of ['', '# only a comment\n']) {
+      const [p, ...rest] = problems(text);
+      assert.deepEqual(rest, []);
+      assert.deepEqual([p.rule, p.start, p.end], ['changed-key', { line: 1, column: 1 }, undefined]);
+    }
   });
 });

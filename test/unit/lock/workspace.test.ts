@@ -80,6 +80,24 @@ describe('locks: the locks of a workspace', () => {
     assert.deepEqual(await findLockedProfiles(root, signal), [{ profilePath: abs('a/p.yaml'), legacyLockPath: abs('a/p.yaml.lock'), lockPath: abs('z/p.lock.json') }]);
   });
 
+  it('pairs a corrupt lock with the .yml beside it; of several locks of one profile the last in path order counts; lists by profile', async () => {
+    w('k/w.yml', TEXT);
+    w('k/w.lock.json', '{oops');
+    // several schema 2 locks recording one profile, written in reverse path order
+    w('m/q.yaml', TEXT);
+    for (const n of ['f', 'e', 'd', 'c', 'b', 'a']) lock('m/q.yaml', `m/${n}.lock.json`);
+    // a profile whose lock sorts before other profiles, and an orphan between them
+    w('z/p.yaml', TEXT);
+    lock('z/p.yaml', 'a0/p.lock.json');
+    w('b/orphan.lock.json', '{}');
+    assert.deepEqual(await findLockedProfiles(root, signal), [
+      { lockPath: abs('b/orphan.lock.json') },
+      { profilePath: abs('k/w.yml'), lockPath: abs('k/w.lock.json') },
+      { profilePath: abs('m/q.yaml'), lockPath: abs('m/f.lock.json') },
+      { profilePath: abs('z/p.yaml'), lockPath: abs('a0/p.lock.json') },
+    ]);
+  });
+
   it('answers per profile with the verdict, relative POSIX paths, and every lock file behind the answer', async () => {
     const P = 'configs/profiles';
     w(`${P}/valid.yaml`, TEXT);
@@ -91,8 +109,7 @@ describe('locks: the locks of a workspace', () => {
     w(`${P}/corrupt.lock.json`, '{oops');
     w(`${P}/legacyonly.yml`, TEXT);
     legacy(`${P}/legacyonly.yml`);
-    w(`${P}/unlocked.yml`, TEXT);
-    w(`${P}/unlocked.yaml`, TEXT);
+    for (const n of ['unlocked.yml', 'unlocked.yaml', 'u3.yaml', 'u2.yaml', 'u1.yaml']) w(`${P}/${n}`, TEXT);
     w(`${P}/notes.yaml.txt`, TEXT);
     w('other/moved.yaml', TEXT);
     lock('other/moved.yaml', 'locks/moved.lock.json');
@@ -107,6 +124,7 @@ describe('locks: the locks of a workspace', () => {
       { profile: `${P}/valid.yaml`, lockFile: `${P}/valid.lock.json`, status: 'valid', detail: '', files: [`${P}/valid.lock.json`, `${P}/valid.yaml.lock`] },
       { profile: 'other/moved.yaml', lockFile: 'locks/moved.lock.json', status: 'valid', detail: '', files: ['locks/moved.lock.json'] },
       { profile: 'other/stray.lock.json', lockFile: 'other/stray.lock.json', status: 'error', detail: 'lock file without its profile', files: ['other/stray.lock.json'] },
+      ...['u1.yaml', 'u2.yaml', 'u3.yaml'].map((n) => ({ profile: `${P}/${n}`, lockFile: null, status: 'missing', detail: 'no lock file', files: [] })),
       { profile: `${P}/unlocked.yaml`, lockFile: null, status: 'missing', detail: 'no lock file', files: [] },
       { profile: `${P}/unlocked.yml`, lockFile: null, status: 'missing', detail: 'no lock file', files: [] },
     ]);
