@@ -161,6 +161,20 @@ describe('locks: which edits the editor session applies without a re-parse', () 
     assert.equal(type(at(text(), 'Zail', 4), '', 2), 'full'); // deletes the line end: `b: 2` joins the comment
   });
 
+  it('a comment edit may reach back to the #, and a comment right after a block scalar is still a comment', () => {
+    const { type, text } = session('a: 1 #abcdefgh\nb: |\n  x\n# c\n');
+    assert.equal(type(at(text(), 'cdef'), 'Z', 4), 'incremental'); // `#abZgh`: the value before it keeps its place
+    assert.equal(type(at(text(), '# c', 3), 'd'), 'incremental');
+  });
+
+  it('a new text that disagrees with the edit is the one applied', () => {
+    const comment = session('a: 1 # c\n');
+    assert.equal(comment.type(at(comment.text(), 'c'), 'x', 0, 'a: 1 # xc!\n'), 'full');
+    const value = session('a: 1\nb: 2\n');
+    assert.equal(value.type(at(value.text(), '1'), '8', 1, 'a: 7\nb: 2\n'), 'full');
+    assert.equal(value.type(at(value.text(), '7', 1), '8', 0, 'a: 78\nb: 2 \n'), 'full');
+  });
+
   it('re-parses when the # is inside a quoted value or key, even after other entries and items', () => {
     const values = session('a: 1\nb: "x #y"\nc: [1, "p #q"]\n');
     assert.equal(values.type(at(values.text(), '#y', 1), 'z'), 'full');

@@ -14,6 +14,7 @@ const PROFILE = [
   'acceptance:',
   '  coverage_target: 0.9',
   '  note: \'say "hi" {[,]}  \\ back\\\\slash "locked_values"\'',
+  '  quote: \'a "} b\'',
   'locked_values: {inner: [1, [2, [3]], {d: "}]"}]}',
   'list: [[], {}, "[", "]", "{", "}"]',
   '',
