@@ -55,8 +55,9 @@ export function revertEdit(text: string, change: LockChange): TextEdit | undefin
     const end = change.range?.end ?? change.keyRange?.end;
     if (start === undefined || end === undefined) return undefined;
     const from = lineStart(text, start);
-    // Only whole block entries are removed: the key (or `- `) must start its line.
-    if (!/^\s*(-\s*)?$/.test(text.slice(from, start))) return undefined;
+    // Only whole block entries are removed: the key, or a list item's `- `, must start its line (the first
+    // key of a mapping inside a list item shares its line with the `- `, which must stay).
+    if (!(change.keyRange ? /^\s*$/ : /^\s*(-\s*)?$/).test(text.slice(from, start))) return undefined;
     const to = lineEnd(text, end);
     return { offset: from, length: Math.min(to + 1, text.length) - from, text: '' };
   }

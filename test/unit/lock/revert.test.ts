@@ -102,6 +102,13 @@ describe('locks: the text of a revert', () => {
     assert.deepEqual(changes.map((c) => revertEdit(current, c)), [undefined, undefined]);
     const removedInItem = diffProfiles(root('m:\n- a: 1\n  b: 2\n'), root('m:\n- b: 2\n'));
     assert.equal(revertEdit('m:\n- b: 2\n', removedInItem[0]), undefined);
+    // the first key of a mapping in a list item shares its line with the item's `- `: removing the line would end the list
+    const inItem = 'm:\n- a: 1\n  b: 2\n';
+    const [addedInItem] = diffProfiles(root('m:\n- b: 2\n'), root(inItem));
+    assert.deepEqual([addedInItem.pathText, addedInItem.kind, revertEdit(inItem, addedInItem)], ['m[0].a', 'added', undefined]);
+    assert.equal(restore('m:\n- b: 2\n', inItem), inItem);
+    // a later key of that mapping is on its own line and goes
+    assert.equal(restore('m:\n- a: 1\n', inItem), 'm:\n- a: 1\n');
     assert.equal(lockedText(current, changes), current);
   });
 
