@@ -85,6 +85,7 @@ describe('locks: the text of a revert', () => {
     // two added lines in a row: both go
     assert.equal(restore('a: 1\n', 'x: 1\ny: 2\na: 1\n'), 'a: 1\n');
     assert.equal(restore('a: 1\n', 'a: 1\nx: 3'), 'a: 1\n');
+    assert.equal(restore('items:\n  - 1\n', 'items:\n  - 1\n  - 5\n'), 'items:\n  - 1\n');
   });
 
   it('puts a removed entry back: into a flow mapping before its brace, into a block mapping as its first line', () => {
@@ -96,10 +97,10 @@ describe('locks: the text of a revert', () => {
   });
 
   it('leaves alone what it cannot revert safely: flow entries added, list items removed, entries removed from a mapping inside a list item', () => {
-    const current = 'a: {x: 1, y: 2}\nl: [1]\n';
-    const changes = diffProfiles(root('a: {x: 1}\nl: [1, 2]\n'), root(current));
-    assert.deepEqual(changes.map((c) => [c.pathText, c.kind]), [['a.y', 'added'], ['l[1]', 'removed']]);
-    assert.deepEqual(changes.map((c) => revertEdit(current, c)), [undefined, undefined]);
+    const current = 'a: {x: 1, y: 2}\nf: [1, 5]\nl: [1]\n';
+    const changes = diffProfiles(root('a: {x: 1}\nf: [1]\nl: [1, 2]\n'), root(current));
+    assert.deepEqual(changes.map((c) => [c.pathText, c.kind]), [['a.y', 'added'], ['f[1]', 'added'], ['l[1]', 'removed']]);
+    assert.deepEqual(changes.map((c) => revertEdit(current, c)), [undefined, undefined, undefined]);
     const removedInItem = diffProfiles(root('m:\n- a: 1\n  b: 2\n'), root('m:\n- b: 2\n'));
     assert.equal(revertEdit('m:\n- b: 2\n', removedInItem[0]), undefined);
     // the first key of a mapping in a list item shares its line with the item's `- `: removing the line would end the list
