@@ -139,6 +139,15 @@ describe('locks: lock file parsing', () => {
     fails('{\n  "sha256_normalized_yaml": "abc",\n  "schema_v": 1\n}', 'sha256_normalized_yaml: must be 64 lowercase hex digits', 2, 3, 'invalid-schema');
     fails('{\n  "profile_name": 1,\n  "schema_v": 3\n}', 'schema_v: unsupported lock schema_v: expected 1 or 2', 3, 3, 'invalid-schema');
     fails('{\n  "schema_v": 1\n}', "missing field 'sha256_normalized_yaml'", 1, 1, 'invalid-schema');
+    // a field holding an object or a list is the wrong type, not a missing (defaulted) one
+    const hash = normalizeProfile('a: 1\n', 'p.yaml').sha256;
+    for (const [field, value] of [['profile_name', '{}'], ['generated_at', '[]']]) {
+      assert.throws(() => parseLock(`{\n  "schema_v": 1,\n  "sha256_normalized_yaml": "${hash}",\n  "${field}": ${value}\n}`, 'p.lock.json'), (e: InputError) => {
+        assert.match(e.message, new RegExp(`^${field}: .*expected string`));
+        assert.deepEqual([e.location, e.code], [{ file: 'p.lock.json', line: 4, column: 3 }, 'invalid-schema']);
+        return true;
+      });
+    }
   });
 
   it('a schema 2 lock needs its locked values, and they must hash to its hash', () => {
