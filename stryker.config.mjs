@@ -12,8 +12,11 @@ const SPECS = {
   verdict: ['out/test/unit/verdict/**/*.test.js', 'out/test/unit/gates/checks.test.js'],
   // The real-Prometheus tests (integration/gates) start a server per file: with them one gates run
   // takes over an hour at concurrency 1; AURORA_MUTATION_FULL=1 adds them.
-  gates: ['out/test/unit/gates/**/*.test.js', 'out/test/unit/gates-view/**/*.test.js', ...(FULL ? ['out/test/integration/gates/prometheus.test.js', 'out/test/integration/gates/rangeReduce.test.js'] : [])],
-  lock: ['out/test/unit/lock/**/*.test.js', 'out/test/integration/lock/**/*.test.js', 'out/test/integration/canary/lock.test.js'],
+  // charts, promql, prometheus/faults and attest: the series a chart draws (series.ts), the scalar offsets of the
+  // gates editor (scalarOffsets.ts), query retries (request.ts) and report consistency (report.ts), all in-process.
+  gates: ['out/test/unit/gates/**/*.test.js', 'out/test/unit/gates-view/**/*.test.js', 'out/test/unit/charts/**/*.test.js', 'out/test/unit/promql/gatesText.test.js', 'out/test/unit/prometheus/faults.test.js', 'out/test/unit/attest/consistency.test.js', ...(FULL ? ['out/test/integration/gates/prometheus.test.js', 'out/test/integration/gates/rangeReduce.test.js'] : [])],
+  // sarif and checklist: the lock problems (lock --check --format sarif) and the workspace verdicts the checklist shows.
+  lock: ['out/test/unit/lock/**/*.test.js', 'out/test/unit/sarif/**/*.test.js', 'out/test/unit/checklist/**/*.test.js', 'out/test/integration/lock/**/*.test.js', 'out/test/integration/canary/lock.test.js'],
   canary: ['out/test/unit/canary/**/*.test.js', 'out/test/integration/canary/**/*.test.js'],
   // integration/checklist drives the webview script (not core) with the VS Code host's Chromium, which the sandbox leaves out.
   checklist: ['out/test/unit/checklist/**/*.test.js'],

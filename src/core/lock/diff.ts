@@ -32,10 +32,10 @@ export function pathText(path: PathSegment[]): string {
   return out;
 }
 
+/** Two nodes the walk did not descend into (so never two objects or two arrays): equal only as scalars. */
 function same(a: JNode, b: JNode): boolean {
   // Same Python type and same value ⇔ same JSON text (two different doubles never share a repr).
-  if (a.kind === 'scalar' && b.kind === 'scalar') return typeof a.value === typeof b.value && Object.is(a.value, b.value);
-  return a.kind === b.kind && (a.kind === 'array' || a.kind === 'object') && serializePython(a) === serializePython(b);
+  return a.kind === 'scalar' && b.kind === 'scalar' && typeof a.value === typeof b.value && Object.is(a.value, b.value);
 }
 
 /**

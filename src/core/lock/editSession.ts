@@ -3,7 +3,7 @@
 // a threshold) is applied to the loaded tree directly, with the same PyYAML resolution; anything
 // else (structure, keys, quotes, anchors) falls back to a full parse before the next analysis.
 import { InputError } from '../util/errors';
-import { constructImplicit, type JNode, loadYaml11, type NormalizedProfile, resolvePlain, serializeLocated, sha256Hex, type SourceRange } from '../pyyaml';
+import { constructImplicit, type JNode, type JScalar, loadYaml11, type NormalizedProfile, resolvePlain, serializeLocated, sha256Hex, type SourceRange } from '../pyyaml';
 
 /** One replacement, in offsets of the text before it. */
 export interface TextEdit {
@@ -131,14 +131,13 @@ export class ProfileEditSession {
     const after = before.slice(0, edit.offset - start) + edit.text + before.slice(end - start);
     if (!safePlain(before) || !safePlain(after)) return false;
     if (newText.slice(start, start + after.length) !== after || newText.length !== this.text.length + after.length - before.length) return false;
-    const tag = resolvePlain(after);
-    if (tag === 'timestamp' || tag === 'merge' || tag === 'value') return false;
-    let value;
+    let value: JScalar | undefined;
     try {
-      value = constructImplicit(tag, after);
+      value = constructImplicit(resolvePlain(after), after);
     } catch {
-      return false;
+      // text PyYAML cannot construct (e.g. `0b_`): left to the full parse, like the tags below
     }
+    // undefined: not constructible, or a timestamp, merge key or value key, which is not plain data
     if (value === undefined) return false;
     const delta = after.length - before.length;
     if (delta !== 0) shiftAll(this.root!, oldEnd, delta);

@@ -42,15 +42,16 @@ function stringEnd(text: string, at: number): number {
 /** [start, end) of the top-level `"locked_values"` value in a lock's JSON text, if there is one. */
 function lockedValuesSpan(text: string): [number, number] | undefined {
   let depth = 0;
-  let keyAt = -1;
+  // Just past the top-level "locked_values" key (the next value is the one), until a comma.
+  let valuesNext = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
       const start = i;
       i = stringEnd(text, i);
-      if (depth === 1 && text.slice(start, i + 1) === '"locked_values"') keyAt = i + 1;
+      if (depth === 1 && text.slice(start, i + 1) === '"locked_values"') valuesNext = true;
     } else if (c === 123 || c === 91) {
-      if (depth === 1 && keyAt >= 0) {
+      if (depth === 1 && valuesNext) {
         const valueStart = i;
         let d = 0;
         for (; i < text.length; i++) {
@@ -63,7 +64,7 @@ function lockedValuesSpan(text: string): [number, number] | undefined {
       }
       depth++;
     } else if (c === 125 || c === 93) depth--;
-    else if (c === 44) keyAt = -1;
+    else if (c === 44) valuesNext = false;
   }
   return undefined;
 }
@@ -77,7 +78,6 @@ function compact(json: string): string {
     if (c === 34) i = stringEnd(json, i);
     else if (c === 32 || c === 10 || c === 13 || c === 9) {
       parts.push(json.slice(from, i));
-      while (i + 1 < json.length && [32, 10, 13, 9].includes(json.charCodeAt(i + 1))) i++;
       from = i + 1;
     }
   }

@@ -55,8 +55,9 @@ export function revertEdit(text: string, change: LockChange): TextEdit | undefin
     const end = change.range?.end ?? change.keyRange?.end;
     if (start === undefined || end === undefined) return undefined;
     const from = lineStart(text, start);
-    // Only whole block entries are removed: the key (or `- `) must start its line.
-    if (!/^\s*(-\s*)?$/.test(text.slice(from, start))) return undefined;
+    // Only whole block entries are removed: the key, or a list item's `- `, must start its line (the first
+    // key of a mapping inside a list item shares its line with the `- `, which must stay).
+    if (!(change.keyRange ? /^\s*$/ : /^\s*(-\s*)?$/).test(text.slice(from, start))) return undefined;
     const to = lineEnd(text, end);
     return { offset: from, length: Math.min(to + 1, text.length) - from, text: '' };
   }
@@ -69,8 +70,8 @@ export function revertEdit(text: string, change: LockChange): TextEdit | undefin
     if (text[close] !== '}') return undefined;
     return { offset: close, length: 0, text: parent.entries.length ? `, ${entry}` : entry };
   }
-  if (!parent.entries.length) return undefined;
   // Inserted as the mapping's first line: other reverts only touch lines of existing entries.
+  // (No entry with a key range, e.g. none at all: nowhere to insert.)
   const first = Math.min(...parent.entries.map((e) => e.keyRange?.start ?? Infinity));
   if (!Number.isFinite(first)) return undefined;
   const from = lineStart(text, first);

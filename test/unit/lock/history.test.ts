@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,8 +23,10 @@ function history(dir: string, texts: string[]): string[] {
 const schema1 = (sha256: string) => `{\n  "schema_v": 1,\n  "profile_name": "p",\n  "profile_path": "configs\\\\profiles\\\\p.yaml",\n  "sha256_normalized_yaml": "${sha256}",\n  "generated_at": "2025-08-21T03:01:43.272972",\n  "generator_ver": "1.0"\n}`;
 
 describe('lock: schema 1 values from git history', () => {
-  // Distinct texts per test: results are cached per lock hash.
-  const texts = (tag: string) => [base.replace('tau_d: 0.3', `tau_d: 0.3${tag}`), base.replace('tau_d: 0.3', `tau_d: 0.4${tag}`), base.replace('tau_d: 0.3', `tau_d: 0.5${tag}`)];
+  // Distinct texts per test and per process run: results are cached per lock hash for the life of the
+  // process (a mutation run repeats the tests in one process).
+  const run = `# ${randomUUID()}\n`;
+  const texts = (tag: string) => [base.replace('tau_d: 0.3', `tau_d: 0.3${tag}`), base.replace('tau_d: 0.3', `tau_d: 0.4${tag}`), base.replace('tau_d: 0.3', `tau_d: 0.5${tag}`)].map((t) => run + t);
   let dir: string;
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-history-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -63,5 +66,26 @@ describe('lock: schema 1 values from git history', () => {
     } finally {
       fs.rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  it('skips revisions that cannot be hashed, and answers again from the cache without walking', async () => {
+    const t = texts('3');
+    const commits = history(dir, [t[0], 'when: 2025-08-21\n', t[1]]);
+    const file = path.join(dir, 'p.yaml');
+    const locked = normalizeProfile(t[0], file).sha256;
+    const found = await findLockedRevision(file, locked, AbortSignal.timeout(10000));
+    assert.equal(found?.commit, commits[0]);
+    // the history is gone; the same hash is answered as before
+    fs.rmSync(path.join(dir, '.git'), { recursive: true, force: true });
+    assert.equal(await findLockedRevision(file, locked, AbortSignal.timeout(10000)), found);
+  });
+
+  it('an aborted walk is not cached: the next ask walks again', async () => {
+    const t = texts('4');
+    const commits = history(dir, t);
+    const file = path.join(dir, 'p.yaml');
+    const locked = normalizeProfile(t[1], file).sha256;
+    await assert.rejects(findLockedRevision(file, locked, AbortSignal.abort()));
+    assert.equal((await findLockedRevision(file, locked, AbortSignal.timeout(10000)))?.commit, commits[1]);
   });
 });

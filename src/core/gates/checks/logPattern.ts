@@ -18,8 +18,8 @@ const UNIX_TS = /"(?:ts|time|timestamp)"\s*:\s*(\d{9,10}(?:\.\d+)?)/;
 export function lineTime(line: string): number | undefined {
   const iso = ISO.exec(line);
   if (iso) {
-    const zone = iso[3] ? iso[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z';
-    const t = Date.parse(`${iso[1]}T${iso[2]}${zone}`);
+    // Date.parse reads an offset with or without its colon (+01:00, +0100) alike.
+    const t = Date.parse(`${iso[1]}T${iso[2]}${iso[3] ?? 'Z'}`);
     if (!Number.isNaN(t)) return t;
   }
   const run = RUN_ID.exec(line);
