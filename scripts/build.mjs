@@ -2,6 +2,7 @@
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -25,9 +26,10 @@ if (webviewEntries.length) {
 for (const dir of ['dist', 'media/dist']) fs.rmSync(path.join(root, dir), { recursive: true, force: true });
 
 // uPlot's own structural CSS, from the package as installed (its colours are overridden in media/chart.css).
+// Found by module resolution, not at root/node_modules: Stryker builds its sandbox before linking node_modules in.
 const uplotCss = () => {
   fs.mkdirSync(path.join(root, 'media/dist'), { recursive: true });
-  fs.copyFileSync(path.join(root, 'node_modules/uplot/dist/uPlot.min.css'), path.join(root, 'media/dist/uplot.css'));
+  fs.copyFileSync(createRequire(import.meta.url).resolve('uplot/dist/uPlot.min.css'), path.join(root, 'media/dist/uplot.css'));
 };
 
 const t0 = Date.now();
