@@ -19,6 +19,14 @@ describe('canary parts: placeholders, tails, metrics', () => {
     checkPlaceholders(['${profile}', '${runId}', '${runDir}', '${gating}', '${node}', '${configDir}'], 'c.yaml');
   });
 
+  it('names the bad placeholder, its argument and every known one; any argument may hold it', () => {
+    assert.throws(() => checkPlaceholders(['ok ${runId}', 'x-${}'], 'c.yaml'), (e: unknown) => {
+      assert.ok(e instanceof InputError);
+      assert.equal(e.message, "unknown placeholder ${} in 'x-${}' (known: ${profile} ${runId} ${runDir} ${gating} ${node} ${configDir})");
+      return true;
+    });
+  });
+
   it('keeps only the last bytes of a stream and counts the rest', () => {
     const t = new TailBuffer(10);
     for (const s of ['hello ', 'world ', 'and more']) t.push(Buffer.from(s));
@@ -30,6 +38,19 @@ describe('canary parts: placeholders, tails, metrics', () => {
     assert.equal(none.text(), '');
     assert.equal(lastChars('abcdef', 3), 'def');
     assert.equal(lastChars('ab', 3), 'ab');
+    assert.equal(lastChars('abc', 0), '', 'zero keeps nothing (slice(-0) would keep everything)');
+  });
+
+  it('is not truncated while the bytes seen fit exactly; a character cut at the start becomes U+FFFD', () => {
+    const exact = new TailBuffer(6);
+    exact.push(Buffer.from('abc'));
+    exact.push(Buffer.from('def'));
+    assert.deepEqual([exact.text(), exact.total, exact.truncated], ['abcdef', 6, false]);
+    exact.push(Buffer.from('g'));
+    assert.deepEqual([exact.text(), exact.total, exact.truncated], ['bcdefg', 7, true]);
+    const cut = new TailBuffer(1);
+    cut.push(Buffer.from('é')); // two bytes: only the second is kept
+    assert.equal(cut.text(), '\uFFFD');
   });
 
   it('exports the agreed canary metric names with a profile label', () => {
