@@ -13,7 +13,10 @@
 //   daemon-exit the same daemon, then a healthy exit 0
 //   signal     kills itself with SIGTERM      longline   a 300-character stderr line, exit 2
 //   quiet4     one stdout line only, exit 4   summarydir summary.json is a directory, exit 0
-//   env        writes its AURORA_* and CANARY_* environment as the summary, exit 0
+//   env        writes its AURORA_*, CANARY_* and ELECTRON_* environment as the summary, exit 0
+//   dirfile    replaces its own run directory with a plain file, exit 0
+//   swapdir    replaces its run directory with a symlink to a copy holding a healthy summary, exit 0
+//   hardlink   summary.json is a hard link to a healthy file outside the run directory, exit 0
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,8 +83,23 @@ switch (mode) {
     fs.mkdirSync(path.join(runDir, 'summary.json'));
     break;
   case 'env':
-    writeSummary({ ...healthy, env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AURORA_') || k.startsWith('CANARY_'))) });
+    writeSummary({ ...healthy, env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AURORA_') || k.startsWith('CANARY_') || k.startsWith('ELECTRON_'))) });
     break;
+  case 'dirfile':
+    fs.rmSync(runDir, { recursive: true });
+    fs.writeFileSync(runDir, 'not a folder');
+    break;
+  case 'swapdir':
+    fs.renameSync(runDir, `${runDir}-moved`);
+    fs.writeFileSync(path.join(`${runDir}-moved`, 'summary.json'), JSON.stringify(healthy));
+    fs.symlinkSync(`${runDir}-moved`, runDir);
+    break;
+  case 'hardlink': {
+    const outside = path.join(path.dirname(runDir), `linked-${runId}.json`);
+    fs.writeFileSync(outside, JSON.stringify(healthy));
+    fs.linkSync(outside, path.join(runDir, 'summary.json'));
+    break;
+  }
   case 'exit3':
     writeSummary(healthy);
     console.error('exiting with code 3');
