@@ -11,6 +11,7 @@
 //   stale      summary.json copied from a healthy file with its old modification time kept, exit 0
 //   daemon     double-forks a setsid daemon (pid in daemon.pid, out of the run's process group), then hangs
 //   daemon-exit the same daemon, then a healthy exit 0
+//   daemon-pipe the same, but the daemon keeps the run's stdout and stderr open after the exit
 //   signal     kills itself with SIGTERM      longline   a 300-character stderr line, exit 2
 //   quiet4     one stdout line only, exit 4   summarydir summary.json is a directory, exit 0
 //   env        writes its AURORA_*, CANARY_* and ELECTRON_* environment as the summary, exit 0
@@ -123,12 +124,14 @@ switch (mode) {
     fs.utimesSync(path.join(runDir, 'summary.json'), new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
     break;
   case 'daemon':
-  case 'daemon-exit': {
+  case 'daemon-exit':
+  case 'daemon-pipe': {
     // The intermediate starts its own session (detached = setsid), starts the daemon in another and
     // exits: the daemon is reparented and in no group of ours, as `setsid cmd &` in a script leaves it.
+    const stdio = mode === 'daemon-pipe' ? 'inherit' : 'ignore';
     const daemon = `require('fs').writeFileSync(${JSON.stringify(path.join(runDir, 'daemon.pid'))}, String(process.pid)); setInterval(() => {}, 1000)`;
-    const intermediate = `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(daemon)}], { detached: true, stdio: 'ignore' }).unref()`;
-    spawn(process.execPath, ['-e', intermediate], { detached: true, stdio: 'ignore' }).unref();
+    const intermediate = `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(daemon)}], { detached: true, stdio: '${stdio}' }).unref()`;
+    spawn(process.execPath, ['-e', intermediate], { detached: true, stdio: ['ignore', stdio, stdio] }).unref();
     const wait = setInterval(() => {
       if (!fs.existsSync(path.join(runDir, 'daemon.pid')) || !fs.statSync(path.join(runDir, 'daemon.pid')).size) return;
       clearInterval(wait);
