@@ -13,7 +13,8 @@ export interface Classified {
 
 /** The last non-blank line, cut at 200 characters: a run's reason in one line. */
 function lastLine(text: string): string {
-  const line = text.trimEnd().split('\n').pop()?.trim() ?? '';
+  // split always yields at least one element.
+  const line = text.trimEnd().split('\n').pop()!.trim();
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 

@@ -26,10 +26,12 @@ describe('canary history folder', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('lists sequence folders newest first, up to the limit, ignoring other names and plain files', async () => {
-    seq('20261125T010000Z', { [SEQUENCE_RESULTS]: JSON.stringify(results('FAIL')) });
+    // Made out of order, so the listing's order is its own, not the folder's.
     seq('20261127T010000Z', { [SEQUENCE_RESULTS]: JSON.stringify(results('PASS')) });
+    seq('20261125T010000Z', { [SEQUENCE_RESULTS]: JSON.stringify(results('FAIL')) });
     seq('20261127T010000Z-2', { [SEQUENCE_RESULTS]: JSON.stringify(results('PASS')) });
     seq('notes', {});
+    seq('old-20261129T010000Z', {});
     fs.writeFileSync(path.join(dir, '20261128T010000Z'), 'a file, not a sequence');
     const all = await listSequences(dir, never());
     assert.deepEqual(all.map((e) => e.name), ['20261127T010000Z-2', '20261127T010000Z', '20261125T010000Z']);
@@ -67,13 +69,15 @@ describe('canary history folder', () => {
   it('fingerprints the folder: count, newest sequence, and its progress and results files', async () => {
     assert.equal(await historySignature(path.join(dir, 'none')), 'none');
     assert.equal(await historySignature(dir), '0');
-    seq('20261125T010000Z', { [SEQUENCE_RESULTS]: '{}' });
     seq('20261127T010000Z', { [PROGRESS_FILE]: 'abc' });
+    seq('20261125T010000Z', { [SEQUENCE_RESULTS]: '{}' });
+    seq('20261126T010000Z', {});
     seq('other', {});
+    seq('old-20261129T010000Z', {});
     const st = fs.statSync(path.join(dir, '20261127T010000Z', PROGRESS_FILE));
-    assert.equal(await historySignature(dir), `2:20261127T010000Z:3@${st.mtimeMs}:-`);
+    assert.equal(await historySignature(dir), `3:20261127T010000Z:3@${st.mtimeMs}:-`);
     fs.writeFileSync(path.join(dir, '20261127T010000Z', SEQUENCE_RESULTS), '{"x":1}');
     const rs = fs.statSync(path.join(dir, '20261127T010000Z', SEQUENCE_RESULTS));
-    assert.equal(await historySignature(dir), `2:20261127T010000Z:3@${st.mtimeMs}:7@${rs.mtimeMs}`);
+    assert.equal(await historySignature(dir), `3:20261127T010000Z:3@${st.mtimeMs}:7@${rs.mtimeMs}`);
   });
 });

@@ -56,6 +56,7 @@ describe('canary parts: placeholders, tails, metrics', () => {
   it('exports the agreed canary metric names with a profile label', () => {
     assert.equal(profileLabel('configs/profiles/r2.yaml'), 'r2');
     assert.equal(profileLabel('C:\\x\\smoke.yaml'), 'smoke');
+    assert.equal(profileLabel('profiles/r2.v1.yaml'), 'r2.v1', 'only the last extension goes');
     const results = {
       timestamp: '2026-11-27T02:00:00.000Z',
       config: { profile: 'configs/profiles/r2.yaml', runs: 10, gating: 'soft' },
@@ -63,7 +64,9 @@ describe('canary parts: placeholders, tails, metrics', () => {
       run_results: [],
       health_results: [],
     } as CanaryResults;
-    const text = renderExposition(canaryMetricFamilies(results));
+    const families = canaryMetricFamilies(results);
+    assert.ok(families.every((f) => f.type === 'gauge' && f.help.length > 0), 'each a gauge that says what it measures');
+    const text = renderExposition(families);
     assert.match(text, /^aurora_canary_success_rate\{profile="r2"\} 0\.9$/m);
     assert.match(text, /^aurora_canary_health_rate\{profile="r2"\} 0\.6$/m);
     assert.match(text, /^aurora_canary_passed\{profile="r2"\} 0$/m);
