@@ -51,8 +51,9 @@ describe('canary config: schema, defaults and errors', () => {
     expectError('command: []\n', 1, /command: needs at least the program to run/);
   });
 
-  it('reports YAML syntax errors with their position', () => {
-    expectError('command: [a\nruns: 2\n', 2, /invalid YAML/);
+  it('reports YAML syntax errors with their position and the first line of the parser message, without a position of its own', () => {
+    expectError('command: [a\nruns: 2\n', 2, /^canary\.yaml:2:\d+: invalid YAML: \S+ \S+ [^\n]*$/);
+    assert.throws(() => parseCanaryConfig('command: [a\nruns: 2\n', 'canary.yaml'), (err: unknown) => err instanceof InputError && !/ at line \d/.test(err.message));
   });
 
   it('publishes current JSON Schemas that accept the shipped configs and reject a bad one', () => {
@@ -75,11 +76,11 @@ describe('canary config: schema, defaults and errors', () => {
   it('accepts min_keys only with a non-negative integer, and ordering comparators only with a number', () => {
     const issues = (op: string, value: unknown) => {
       const r = healthCheckSpecSchema.safeParse({ id: 'c', path: 'a', op, value });
-      return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      return r.success ? [] : r.error.issues.map((i) => `${i.code} ${i.path.join('.')}: ${i.message}`);
     };
-    for (const bad of [1.5, -1, '2', true]) assert.deepEqual(issues('min_keys', bad), ['value: min_keys needs a non-negative integer'], String(bad));
+    for (const bad of [1.5, -1, '2', true]) assert.deepEqual(issues('min_keys', bad), ['custom value: min_keys needs a non-negative integer'], String(bad));
     assert.deepEqual(issues('min_keys', 0), []);
-    for (const op of ['>', '>=', '<', '<=']) assert.deepEqual(issues(op, 'x'), [`value: ${op} needs a number`], op);
+    for (const op of ['>', '>=', '<', '<=']) assert.deepEqual(issues(op, 'x'), [`custom value: ${op} needs a number`], op);
     assert.deepEqual([issues('==', 'x'), issues('!=', false), issues('>', 0)], [[], [], []]);
   });
 });

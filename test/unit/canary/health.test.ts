@@ -56,6 +56,7 @@ describe('canary health analysis', () => {
     assert.deepEqual(readPath({ a: { b: 0 } }, 'a.b'), { found: true, value: 0 });
     assert.deepEqual(readPath({ a: [1] }, 'a.0'), { found: false, value: null });
     assert.deepEqual(readPath({ a: null }, 'a.b'), { found: false, value: null });
+    assert.deepEqual(readPath({ a: 'abc' }, 'a.length'), { found: false, value: null }, 'a string has no keys to follow');
     assert.deepEqual(readPath({}, 'constructor'), { found: false, value: null });
   });
 });
@@ -117,6 +118,7 @@ describe('canary health analysis: each rule at its edge', () => {
     const odd = { r2_main_loop: { decisions: '3', execution_decisions: null }, r2_preloop: { exit_kind: 0, skip_reasons: { zero_budget: '0' } } };
     const h = analyseSummary(odd, DEFAULT_HEALTH_CHECKS, 1);
     assert.deepEqual([h.decisions, h.executions, h.exit_kind, h.zero_budget], [undefined, undefined, undefined, undefined]);
+    assert.equal(analyseSummary({ r2_main_loop: { execution_decisions: 7 } }, DEFAULT_HEALTH_CHECKS, 1).executions, undefined, 'a number is no set of decisions');
     const listed = analyseSummary({ r2_main_loop: { execution_decisions: { A: 1, B: 0, C: 2 } } }, DEFAULT_HEALTH_CHECKS, 1);
     assert.equal(listed.executions, 3);
   });
