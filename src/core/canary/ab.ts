@@ -15,7 +15,8 @@ export function abGroup(runId: number): AbGroup {
 
 /** One run's metric value: a finite number from a successful run's summary, else NaN (a failed run measures nothing). */
 function metricValue(run: RunResult, summary: unknown, dotted: string): number {
-  if (!run.success || summary === undefined) return NaN;
+  // No summary (undefined) reads as a missing value, so it is NaN too.
+  if (!run.success) return NaN;
   const { value } = readPath(summary, dotted);
   return typeof value === 'number' && Number.isFinite(value) ? value : NaN;
 }

@@ -27,6 +27,8 @@ describe('canary plan: flags over config over defaults', () => {
 
   it('names a bad flag value as coming from a flag or setting', async () => {
     await assert.rejects(plan({ overrides: { runs: 0, enforce_lock: false } }), (e: unknown) => e instanceof InputError && /^invalid canary option runs \(from a flag or setting\): /.test(e.message));
+    // A nested key is named by its dotted path.
+    await assert.rejects(plan({ overrides: { enforce_lock: 'yes' as unknown as boolean } }), (e: unknown) => e instanceof InputError && e.message.startsWith('invalid canary option profile_lock.enforced (from a flag or setting): '));
   });
 
   it('takes the bundled default config without one, and the bundled demo config and profile for the demo', async () => {
