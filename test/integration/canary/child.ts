@@ -6,6 +6,7 @@
 //   invalid    summary that is not JSON, exit 0  trip       exit 3 under --ci-gating hard, else ok
 //   hang       never exits                       grandchild spawns a grandchild (pid in grandchild.pid), then hangs
 //   stubborn   ignores SIGTERM and hangs         noisy      200 KiB of stdout, then ok
+//   graceful   on SIGTERM cleans up for 200 ms, then exits 0 (child.pid once the handler is set)
 //   slow       ok after 300 ms                exit3      summary, then exit 3 whatever the gating
 //   symlink    summary.json is a symlink to a healthy stale file outside the run directory, exit 0
 //   stale      summary.json copied from a healthy file with its old modification time kept, exit 0
@@ -140,6 +141,11 @@ switch (mode) {
     }, 10);
     break;
   }
+  case 'graceful':
+    process.on('SIGTERM', () => setTimeout(() => process.exit(0), 200));
+    fs.writeFileSync(path.join(runDir, 'child.pid'), String(process.pid));
+    hang();
+    break;
   case 'stubborn':
     process.on('SIGTERM', () => console.log('child: ignoring SIGTERM'));
     fs.writeFileSync(path.join(runDir, 'child.pid'), String(process.pid));

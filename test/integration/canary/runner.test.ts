@@ -113,6 +113,22 @@ describe('canary runner with real child processes', function () {
     assert.match(r.run_results[0].stdout, /ignoring SIGTERM/);
   });
 
+  it('gives a run that stops cleanly on SIGTERM the whole kill grace before SIGKILL', async () => {
+    const controller = new AbortController();
+    const r = await runCanary(childPlan(root, 'graceful', { runs: 1, timeout_seconds: 600, kill_grace_seconds: 30 }), controller.signal, (p) => {
+      if (p.kind !== 'run-start') return;
+      const file = path.join(p.runDir, 'child.pid');
+      const poll = setInterval(() => {
+        if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+          clearInterval(poll);
+          controller.abort();
+        }
+      }, 20);
+    });
+    assert.equal(r.run_results[0].outcome, 'cancelled');
+    assert.equal(r.run_results[0].signal, null, 'it exited by itself within the grace, never killed');
+  });
+
   it('judges a missing or invalid summary as unhealthy and says why', async () => {
     const r = await runCanary(childPlan(root, 'none,invalid', { runs: 2 }), never());
     assert.equal(r.evaluation.successful_runs, 2);
