@@ -15,9 +15,10 @@ export function abGroup(runId: number): AbGroup {
 
 /** One run's metric value: a finite number from a successful run's summary, else NaN (a failed run measures nothing). */
 function metricValue(run: RunResult, summary: unknown, dotted: string): number {
-  if (!run.success || summary === undefined) return NaN;
-  const { found, value } = readPath(summary, dotted);
-  return found && typeof value === 'number' && Number.isFinite(value) ? value : NaN;
+  // No summary (undefined) reads as a missing value, so it is NaN too.
+  if (!run.success) return NaN;
+  const { value } = readPath(summary, dotted);
+  return typeof value === 'number' && Number.isFinite(value) ? value : NaN;
 }
 
 /**
@@ -34,7 +35,7 @@ export function judgeAb(ab: AbSpec, candidateCommand: string[], runs: RunResult[
       direction: m.direction,
       effect: m.effect,
       allowed: m.allowed,
-      ...(m.critical_limit !== undefined ? { criticalLimit: m.critical_limit } : {}),
+      criticalLimit: m.critical_limit,
       confidence: m.confidence,
       minSamples: m.min_samples,
       nan: m.nan,

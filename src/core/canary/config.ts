@@ -45,7 +45,7 @@ export const MAX_RUNS = 1000;
 
 /** Seconds a sequence can take at worst: every run times out, is killed after the grace, then waits the interval. */
 export function worstCaseSeconds(c: Pick<CanaryConfig, 'runs' | 'timeout_seconds' | 'kill_grace_seconds' | 'interval_seconds' | 'concurrency'>): number {
-  const waves = Math.ceil(c.runs / Math.min(c.concurrency, c.runs));
+  const waves = Math.ceil(c.runs / c.concurrency);
   return waves * (c.timeout_seconds + c.kill_grace_seconds) + (waves - 1) * c.interval_seconds;
 }
 

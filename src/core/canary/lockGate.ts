@@ -6,7 +6,7 @@ import type { CanaryLockStatus } from './results';
  * `enforcedByDefault` is the config / setting value, the profile's own `profile_lock.enforced` wins.
  * A profile that cannot be hashed is an InputError, as anywhere else.
  */
-export async function checkProfileLock(profile: string, signal: AbortSignal, enforcedByDefault = true): Promise<CanaryLockStatus> {
+export async function checkProfileLock(profile: string, signal: AbortSignal, enforcedByDefault: boolean): Promise<CanaryLockStatus> {
   const { check, verdict, enforcement, refused } = await profileLockVerdict(profile, signal, { enforcedByDefault });
   if (verdict.status === 'profile-error' && check.problem) throw check.problem;
   const lock_file = check.status === 'missing' ? null : check.lockPath;

@@ -49,12 +49,11 @@ export async function readProgress(sequenceDir: string, signal: AbortSignal): Pr
   let start: ProgressStart | undefined;
   const runs: SequenceProgress['runs'] = [];
   for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      continue; // a line being written right now
+      continue; // a line being written right now, or the empty one after the last newline
     }
     const s = startLine.safeParse(value);
     if (s.success) start = s.data;

@@ -12,8 +12,9 @@ import { analyseSummary, unhealthy } from './health';
 import { parseJsonText } from '../util/jsonSource';
 import { appendProgress } from './progressLog';
 import { checkPlaceholders, expand, type PlaceholderValues } from './placeholders';
-import { runProcess, type ProcessOutcome } from './processRun';
-import type { CanaryLockStatus, CanaryResults, HealthResult, RunOutcome, RunResult } from './results';
+import { classify, logText, type Classified } from './outcome';
+import { runProcess } from './processRun';
+import type { CanaryLockStatus, CanaryResults, HealthResult, RunResult } from './results';
 import { lastChars } from './tail';
 
 /** Everything one canary sequence needs, already resolved (flags over config over defaults). */
@@ -82,37 +83,6 @@ async function makeSequenceDir(base: string, start: Date): Promise<string> {
 }
 
 const runDirName = (id: number) => `run-${String(id).padStart(2, '0')}`;
-
-interface Classified {
-  outcome: RunOutcome;
-  exitCode: number;
-  reason: string | null;
-}
-
-function lastLine(text: string): string {
-  const line = text.trimEnd().split('\n').pop()?.trim() ?? '';
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
-}
-
-function classify(p: ProcessOutcome, plan: CanaryPlan, stoppedBy: string | null): Classified {
-  const { config } = plan;
-  if (p.spawnError) return { outcome: 'spawn_error', exitCode: -1, reason: p.spawnError };
-  if (p.aborted) return { outcome: 'cancelled', exitCode: -1, reason: stoppedBy ?? 'cancelled' };
-  if (p.timedOut) return { outcome: 'timeout', exitCode: -1, reason: `timed out after ${config.timeout_seconds}s; process group killed` };
-  if (p.exitCode === 0) return { outcome: 'success', exitCode: 0, reason: null };
-  if (p.exitCode === null) return { outcome: 'failed', exitCode: -1, reason: `killed by ${p.signal ?? 'a signal'}` };
-  const tail = lastLine(p.stderr.text()) || lastLine(p.stdout.text());
-  if (config.gating === 'hard' && p.exitCode === config.hard_trip_exit_code) {
-    return { outcome: 'hard_trip', exitCode: p.exitCode, reason: `hard gating tripped (exit ${p.exitCode})${tail ? `: ${tail}` : ''}` };
-  }
-  return { outcome: 'failed', exitCode: p.exitCode, reason: `exit code ${p.exitCode}${tail ? `: ${tail}` : ''}` };
-}
-
-function logText(argv: string[], p: ProcessOutcome, c: Classified): string {
-  const section = (name: string, t: typeof p.stdout) =>
-    `--- ${name} (${t.total} bytes${t.truncated ? `, last ${Buffer.byteLength(t.text())} kept` : ''}) ---\n${t.text()}${t.text().endsWith('\n') || !t.total ? '' : '\n'}`;
-  return `$ ${argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')}\n${section('stdout', p.stdout)}${section('stderr', p.stderr)}--- ${c.outcome}: ${c.reason ?? 'exit code 0'} after ${(p.durationMs / 1000).toFixed(3)}s ---\n`;
-}
 
 /** Coarse file-system clocks (FAT, some network mounts) round modification times by up to 2 s. */
 const MTIME_SLACK_MS = 2000;
@@ -226,7 +196,7 @@ export async function runCanary(plan: CanaryPlan, signal: AbortSignal, onProgres
       { argv, cwd, env, timeoutMs: config.timeout_seconds * 1000, killGraceMs: config.kill_grace_seconds * 1000, tailBytes: config.log_tail_bytes },
       runSignal,
     );
-    const c = classify(p, plan, signal.aborted ? null : stoppedBy);
+    const c = classify(p, config, signal.aborted ? null : stoppedBy);
     const logFile = path.join(runDir, 'output.log');
     await writeFileAtomic(logFile, logText(argv, p, c));
     const { health, summary, parsed } = await judge(runId, runDir, started, c, plan);

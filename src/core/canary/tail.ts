@@ -28,5 +28,6 @@ export class TailBuffer {
 
 /** The last `n` characters of `text`, as the original stored stdout/stderr. */
 export function lastChars(text: string, n: number): string {
-  return n === 0 ? '' : text.length > n ? text.slice(-n) : text;
+  // slice(-0) would keep everything.
+  return n === 0 ? '' : text.slice(-n);
 }

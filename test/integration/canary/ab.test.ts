@@ -62,5 +62,7 @@ describe('canary A/B mode (real processes, interleaved baseline and candidate)',
     assert.ok(m.candidate.every((v) => v === null));
     assert.equal(results.ab?.status, 'INCONCLUSIVE');
     assert.equal(results.evaluation.overall_passed, false);
+    // The rates are the candidate's (every one failed), planned as half of the 12 runs.
+    assert.deepEqual([results.evaluation.success_rate, results.evaluation.total_runs, results.evaluation.planned_runs], [0, 6, 6]);
   });
 });

@@ -66,6 +66,12 @@ describe('canary leaves nothing running (setsid / double-forked daemons, real pr
     assertGone(readPid(path.join(root, r.run_results[0].run_dir!, 'daemon.pid')), tag, 'the run');
   });
 
+  it('does not wait for a daemon that holds the run\'s output open, and kills it', async () => {
+    const r = await runCanary(childPlan(root, 'daemon-pipe', { runs: 1, env: { AURORA_TEST_TAG: tag } }), new AbortController().signal);
+    assert.equal(r.run_results[0].outcome, 'success');
+    assertGone(readPid(path.join(root, r.run_results[0].run_dir!, 'daemon.pid')), tag, 'the run');
+  });
+
   it('kills it on cancel', async () => {
     const controller = new AbortController();
     let runDir: string | undefined;

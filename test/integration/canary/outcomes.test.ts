@@ -38,7 +38,7 @@ describe('canary runner: run outcomes and what is recorded', function () {
   });
 
   it('each run gets its own AURORA_* environment, the configured env with placeholders filled, and a run id', async () => {
-    const r = await runCanary(childPlan(root, 'env', { runs: 2, gating: 'hard', env: { CANARY_DIR: '${runDir}', CANARY_RUN: 'run ${runId} of ${profile}' } }), never());
+    const r = await runCanary(childPlan(root, 'env', { runs: 2, gating: 'hard', env: { CANARY_DIR: '${runDir}', CANARY_RUN: 'run ${runId} of ${profile}', CANARY_TOOLS: '${configDir} ${gating} ${node}' } }), never());
     const markers = new Set<string>();
     for (const [i, run] of r.run_results.entries()) {
       const dir = path.join(root, run.run_dir!);
@@ -54,7 +54,10 @@ describe('canary runner: run outcomes and what is recorded', function () {
         AURORA_CANARY_GATING: 'hard',
         CANARY_DIR: dir,
         CANARY_RUN: `run ${i + 1} of ${path.join(root, 'profile.yaml')}`,
-        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AURORA_') && !['AURORA_RUN_DIR', 'AURORA_RUN_ID', 'AURORA_PROFILE', 'AURORA_CANARY_GATING'].includes(k))),
+        // Without a config file ${configDir} is the root.
+        CANARY_TOOLS: `${root} hard ${process.execPath}`,
+        // Plain Node is not told to act as Node (only Electron is): nothing ELECTRON_* beyond what we have.
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => (k.startsWith('AURORA_') && !['AURORA_RUN_DIR', 'AURORA_RUN_ID', 'AURORA_PROFILE', 'AURORA_CANARY_GATING'].includes(k)) || k.startsWith('ELECTRON_'))),
       });
     }
     assert.equal(markers.size, 2, 'each run its own marker');

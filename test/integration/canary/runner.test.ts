@@ -57,10 +57,11 @@ describe('canary runner with real child processes', function () {
   });
 
   it('treats exit 3 under soft gating as a plain failure, but under hard gating stops the sequence and fails it', async () => {
-    const soft = await runCanary(childPlan(root, 'ok,trip,ok', { runs: 3, gating: 'soft' }), never());
+    // exit3 exits 3 whatever the gating: under soft gating that is a failed run and the sequence goes on.
+    const soft = await runCanary(childPlan(root, 'ok,exit3,ok', { runs: 3, gating: 'soft' }), never());
+    assert.deepEqual([soft.run_results[1].exit_code, soft.run_results[1].outcome], [3, 'failed']);
     assert.equal(soft.evaluation.total_runs, 3);
     assert.equal(soft.evaluation.hard_trip, false);
-    assert.equal(soft.run_results[1].outcome, 'success'); // the child only trips under hard
 
     const hard = await runCanary(childPlan(root, 'ok,trip,ok', { runs: 5, gating: 'hard' }), never());
     assert.equal(hard.evaluation.hard_trip, true);
@@ -110,6 +111,22 @@ describe('canary runner with real child processes', function () {
     assert.equal(r.run_results[0].outcome, 'cancelled');
     assert.equal(r.run_results[0].signal, 'SIGKILL', 'SIGTERM was ignored, so only SIGKILL ended it');
     assert.match(r.run_results[0].stdout, /ignoring SIGTERM/);
+  });
+
+  it('gives a run that stops cleanly on SIGTERM the whole kill grace before SIGKILL', async () => {
+    const controller = new AbortController();
+    const r = await runCanary(childPlan(root, 'graceful', { runs: 1, timeout_seconds: 600, kill_grace_seconds: 30 }), controller.signal, (p) => {
+      if (p.kind !== 'run-start') return;
+      const file = path.join(p.runDir, 'child.pid');
+      const poll = setInterval(() => {
+        if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+          clearInterval(poll);
+          controller.abort();
+        }
+      }, 20);
+    });
+    assert.equal(r.run_results[0].outcome, 'cancelled');
+    assert.equal(r.run_results[0].signal, null, 'it exited by itself within the grace, never killed');
   });
 
   it('judges a missing or invalid summary as unhealthy and says why', async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
-import { DEFAULT_HEALTH_CHECKS, parseCanaryConfig } from '../../../src/core/canary/config';
+import { DEFAULT_HEALTH_CHECKS, healthCheckSpecSchema, parseCanaryConfig, worstCaseSeconds } from '../../../src/core/canary/config';
 import { publishedSchemas } from '../../../src/core/canary/publishedSchema';
 import { InputError } from '../../../src/core/util/errors';
 
@@ -51,8 +51,9 @@ describe('canary config: schema, defaults and errors', () => {
     expectError('command: []\n', 1, /command: needs at least the program to run/);
   });
 
-  it('reports YAML syntax errors with their position', () => {
-    expectError('command: [a\nruns: 2\n', 2, /invalid YAML/);
+  it('reports YAML syntax errors with their position and the first line of the parser message, without a position of its own', () => {
+    expectError('command: [a\nruns: 2\n', 2, /^canary\.yaml:2:\d+: invalid YAML: \S+ \S+ [^\n]*$/);
+    assert.throws(() => parseCanaryConfig('command: [a\nruns: 2\n', 'canary.yaml'), (err: unknown) => err instanceof InputError && !/ at line \d/.test(err.message));
   });
 
   it('publishes current JSON Schemas that accept the shipped configs and reject a bad one', () => {
@@ -64,5 +65,22 @@ describe('canary config: schema, defaults and errors', () => {
     const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(repo, 'configs/schemas/canary.schema.json'), 'utf8')));
     for (const f of bundled) assert.equal(validate(parse(fs.readFileSync(path.join(repo, f), 'utf8'))), true, `${f}: ${JSON.stringify(validate.errors)}`);
     assert.equal(validate({ command: ['x'], gating: 'strict' }), false);
+  });
+  it('takes the worst case as waves of runs that all time out and are killed, with the interval between waves', () => {
+    // 5 runs, 2 at a time: 3 waves of (10 s timeout + 2 s grace), 2 intervals of 4 s between them.
+    assert.equal(worstCaseSeconds({ runs: 5, concurrency: 2, timeout_seconds: 10, kill_grace_seconds: 2, interval_seconds: 4 }), 3 * 12 + 2 * 4);
+    assert.equal(worstCaseSeconds({ runs: 4, concurrency: 2, timeout_seconds: 10, kill_grace_seconds: 2, interval_seconds: 4 }), 2 * 12 + 4);
+    assert.equal(worstCaseSeconds({ runs: 3, concurrency: 8, timeout_seconds: 10, kill_grace_seconds: 2, interval_seconds: 4 }), 12, 'one wave, no interval');
+  });
+
+  it('accepts min_keys only with a non-negative integer, and ordering comparators only with a number', () => {
+    const issues = (op: string, value: unknown) => {
+      const r = healthCheckSpecSchema.safeParse({ id: 'c', path: 'a', op, value });
+      return r.success ? [] : r.error.issues.map((i) => `${i.code} ${i.path.join('.')}: ${i.message}`);
+    };
+    for (const bad of [1.5, -1, '2', true]) assert.deepEqual(issues('min_keys', bad), ['custom value: min_keys needs a non-negative integer'], String(bad));
+    assert.deepEqual(issues('min_keys', 0), []);
+    for (const op of ['>', '>=', '<', '<=']) assert.deepEqual(issues(op, 'x'), [`custom value: ${op} needs a number`], op);
+    assert.deepEqual([issues('==', 'x'), issues('!=', false), issues('>', 0)], [[], [], []]);
   });
 });

@@ -43,3 +43,32 @@ describe('canary sequence evaluation', () => {
     assert.equal(e.status, 'PASS');
   });
 });
+
+describe('canary sequence evaluation: the success rate and every reason', () => {
+  it('fails just below the success threshold, saying both rates in percent, and passes at it', () => {
+    const fiveOf = (n: number) => Array.from({ length: 5 }, (_, i) => i < n);
+    // 3 of 5 runs succeed (60%); every run is healthy, so only the success rate fails.
+    const fail = evaluateSequence(input({ runs: runs(fiveOf(3)), health: health(fiveOf(5)) }));
+    assert.deepEqual(fail.failure_reasons, ['success rate 60.0% below 70.0%']);
+    assert.deepEqual([fail.success_rate, fail.successful_runs, fail.status], [0.6, 3, 'FAIL']);
+    const pass = evaluateSequence(input({ runs: runs(fiveOf(3)), health: health(fiveOf(5)), successThreshold: 0.6 }));
+    assert.deepEqual([pass.status, pass.failure_reasons], ['PASS', []]);
+  });
+
+  it('gives every cause of a failure, in a fixed order, with the thresholds it was judged by', () => {
+    const e = evaluateSequence(input({ runs: runs([false, true]), health: health([false, false]), plannedRuns: 4, hardTripRunId: 1, cancelled: true, successThreshold: 0.75, healthThreshold: 0.25 }));
+    assert.deepEqual(e.failure_reasons, ['hard gating tripped in run 1', 'cancelled after 2 of 4 runs', 'success rate 50.0% below 75.0%', 'health rate 0.0% below 25.0%']);
+    assert.deepEqual([e.success_threshold, e.health_threshold, e.planned_runs, e.cancelled, e.healthy_runs, e.total_runs], [0.75, 0.25, 4, true, 0, 2]);
+    assert.equal(e.overall_passed, false);
+  });
+
+  it('rounds the mean duration to milliseconds', () => {
+    // (1 + 1 + 2) / 3 = 1.3333… s
+    assert.equal(evaluateSequence(input({ runs: runs([true, true, true], [1, 1, 2]), health: health([true, true, true]) })).avg_duration, 1.333);
+  });
+
+  it('has no hard trip without a tripped run', () => {
+    const e = evaluateSequence(input({ runs: runs([true]), health: health([true]) }));
+    assert.deepEqual([e.hard_trip, e.hard_trip_run_id, e.cancelled], [false, null, false]);
+  });
+});

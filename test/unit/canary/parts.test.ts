@@ -19,6 +19,14 @@ describe('canary parts: placeholders, tails, metrics', () => {
     checkPlaceholders(['${profile}', '${runId}', '${runDir}', '${gating}', '${node}', '${configDir}'], 'c.yaml');
   });
 
+  it('names the bad placeholder, its argument and every known one; any argument may hold it', () => {
+    assert.throws(() => checkPlaceholders(['ok ${runId}', 'x-${}'], 'c.yaml'), (e: unknown) => {
+      assert.ok(e instanceof InputError);
+      assert.equal(e.message, "unknown placeholder ${} in 'x-${}' (known: ${profile} ${runId} ${runDir} ${gating} ${node} ${configDir})");
+      return true;
+    });
+  });
+
   it('keeps only the last bytes of a stream and counts the rest', () => {
     const t = new TailBuffer(10);
     for (const s of ['hello ', 'world ', 'and more']) t.push(Buffer.from(s));
@@ -30,11 +38,25 @@ describe('canary parts: placeholders, tails, metrics', () => {
     assert.equal(none.text(), '');
     assert.equal(lastChars('abcdef', 3), 'def');
     assert.equal(lastChars('ab', 3), 'ab');
+    assert.equal(lastChars('abc', 0), '', 'zero keeps nothing (slice(-0) would keep everything)');
+  });
+
+  it('is not truncated while the bytes seen fit exactly; a character cut at the start becomes U+FFFD', () => {
+    const exact = new TailBuffer(6);
+    exact.push(Buffer.from('abc'));
+    exact.push(Buffer.from('def'));
+    assert.deepEqual([exact.text(), exact.total, exact.truncated], ['abcdef', 6, false]);
+    exact.push(Buffer.from('g'));
+    assert.deepEqual([exact.text(), exact.total, exact.truncated], ['bcdefg', 7, true]);
+    const cut = new TailBuffer(1);
+    cut.push(Buffer.from('é')); // two bytes: only the second is kept
+    assert.equal(cut.text(), '\uFFFD');
   });
 
   it('exports the agreed canary metric names with a profile label', () => {
     assert.equal(profileLabel('configs/profiles/r2.yaml'), 'r2');
     assert.equal(profileLabel('C:\\x\\smoke.yaml'), 'smoke');
+    assert.equal(profileLabel('profiles/r2.v1.yaml'), 'r2.v1', 'only the last extension goes');
     const results = {
       timestamp: '2026-11-27T02:00:00.000Z',
       config: { profile: 'configs/profiles/r2.yaml', runs: 10, gating: 'soft' },
@@ -42,7 +64,9 @@ describe('canary parts: placeholders, tails, metrics', () => {
       run_results: [],
       health_results: [],
     } as CanaryResults;
-    const text = renderExposition(canaryMetricFamilies(results));
+    const families = canaryMetricFamilies(results);
+    assert.ok(families.every((f) => f.type === 'gauge' && f.help.length > 0), 'each a gauge that says what it measures');
+    const text = renderExposition(families);
     assert.match(text, /^aurora_canary_success_rate\{profile="r2"\} 0\.9$/m);
     assert.match(text, /^aurora_canary_health_rate\{profile="r2"\} 0\.6$/m);
     assert.match(text, /^aurora_canary_passed\{profile="r2"\} 0$/m);

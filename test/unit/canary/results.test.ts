@@ -64,6 +64,6 @@ describe('canary results: schema and reader', () => {
 
   it('reports invalid JSON with line and column, and a missing file by name', async () => {
     assert.throws(() => parseCanaryResults('{\n  "timestamp": ,\n}', 'x.json'), (err: unknown) => err instanceof InputError && err.location?.line === 2);
-    await assert.rejects(readCanaryResults(path.join(dir, 'nope.json'), new AbortController().signal), (err: unknown) => err instanceof InputError && /not found/.test(err.message) && err.location?.file.endsWith('nope.json') === true);
+    await assert.rejects(readCanaryResults(path.join(dir, 'nope.json'), new AbortController().signal), (err: unknown) => err instanceof InputError && err.message === 'canary results file not found' && err.location?.file.endsWith('nope.json') === true);
   });
 });
