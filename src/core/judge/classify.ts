@@ -19,6 +19,7 @@ export type JudgeVerdict = 'PASS' | 'FAIL' | 'INCONCLUSIVE' | 'NO_DATA';
 export type JudgeRule =
   | 'too_few_samples'
   | 'nan_samples'
+  | 'infinite_samples'
   | 'too_little_exposure'
   | 'invalid_counts'
   | 'baseline_median_zero'
@@ -100,6 +101,8 @@ export function judgeSamples(candidateRaw: readonly number[], baselineRaw: reado
   const limits: Limits = { allowed: s.allowed, ...(s.criticalLimit !== undefined ? { critical: s.criticalLimit } : {}) };
   const empty = { kind: 'samples' as const, critical: false, direction: s.direction, candidate, baseline, effect: null, mannWhitney: null, spread: null, ks: null, value: null };
   if (s.nan === 'no_data' && (c.nan || b.nan)) return { ...empty, verdict: 'NO_DATA', rule: 'nan_samples' };
+  // ±Inf is no measurement (histogram_quantile past the last bucket, a division by zero): no statistic is defined on it.
+  if (c.values.some((v) => !Number.isFinite(v)) || b.values.some((v) => !Number.isFinite(v))) return { ...empty, verdict: 'NO_DATA', rule: 'infinite_samples' };
   if (candidate.n < s.minSamples || baseline.n < s.minSamples || !candidate.n || !baseline.n) return { ...empty, verdict: 'NO_DATA', rule: 'too_few_samples' };
 
   const mw = mannWhitney(c.values, b.values, { confidence: s.confidence });

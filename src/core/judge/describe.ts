@@ -10,6 +10,7 @@ const pValue = (p: number) => (p < 1e-4 ? 'p < 0.0001' : `p = ${sig(p, 2)}`);
 function samplesSentence(j: SamplesJudgement, metric: string): string {
   const n = `n = ${j.candidate.n} vs ${j.baseline.n}`;
   if (j.rule === 'nan_samples') return `${metric}: NaN samples (candidate ${j.candidate.nan}, baseline ${j.baseline.nan}) and nan: no_data — no verdict`;
+  if (j.rule === 'infinite_samples') return `${metric}: ±Inf samples are not measurements — no verdict`;
   if (j.rule === 'too_few_samples') return `${metric}: too few samples to compare (${n})`;
   if (j.rule === 'baseline_median_zero') return `${metric}: the baseline median is 0, so a relative shift is undefined (use effect: absolute); ${n}`;
   const e = j.effect!;
@@ -66,6 +67,7 @@ export function describeJudgement(j: Judgement, metric: string): string {
 export const RULE_TEXT: Record<JudgeRule, string> = {
   too_few_samples: 'too few samples on a side → NO_DATA',
   nan_samples: 'NaN samples with nan: no_data → NO_DATA',
+  infinite_samples: '±Inf samples (not measurements) → NO_DATA',
   too_little_exposure: 'too few requests on a side (minimum-exposure guard) → NO_DATA',
   invalid_counts: 'counts are not valid → NO_DATA',
   baseline_median_zero: 'baseline median 0, a relative shift is undefined → INCONCLUSIVE',

@@ -33,6 +33,17 @@ describe('judge: decision rules', () => {
     assert.deepEqual([negligible.verdict, negligible.rule], ['PASS', 'negligible_rate']);
   });
 
+  it('±Inf samples on either side give NO_DATA (no statistic is defined on them), and the judge returns', () => {
+    const baseline = sample(30, 100, 5, 1);
+    for (const [candidate, base] of [[[...sample(29, 100, 5, 2), Infinity], baseline], [sample(30, 100, 5, 3), [...baseline.slice(1), -Infinity]]]) {
+      const j = judgeSamples(candidate, base, SETTINGS);
+      assert.deepEqual([j.verdict, j.rule, j.effect], ['NO_DATA', 'infinite_samples', null]);
+      assert.match(describeJudgement(j, 'p95 latency'), /±Inf samples are not measurements/);
+    }
+    // NaNs removed by the policy leave the ±Inf check to decide.
+    assert.equal(judgeSamples([...sample(29, 100, 5, 4), NaN, Infinity], baseline, SETTINGS).rule, 'infinite_samples');
+  });
+
   it('constant samples are decided analytically, never with noise: equal → PASS, shifted → FAIL at exactly the shift', () => {
     const same = judgeSamples(Array(30).fill(5), Array(30).fill(5), SETTINGS);
     assert.deepEqual([same.verdict, same.mannWhitney!.method, same.mannWhitney!.p, same.effect!.ci], ['PASS', 'constant', 1, [0, 0]]);
