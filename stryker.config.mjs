@@ -9,7 +9,8 @@ const FULL = process.env.AURORA_MUTATION_FULL === '1';
 
 /** The compiled tests that exercise each module (a module's rules are also checked through its callers). */
 const SPECS = {
-  verdict: ['out/test/unit/verdict/**/*.test.js', 'out/test/unit/gates/checks.test.js'],
+  // The verdict's outage rule and types are exercised through the gates and the Gates view (their callers).
+  verdict: ['out/test/unit/verdict/**/*.test.js', 'out/test/unit/gates/**/*.test.js', 'out/test/unit/gates-view/**/*.test.js'],
   // The real-Prometheus tests (integration/gates) start a server per file: with them one gates run
   // takes over an hour at concurrency 1; AURORA_MUTATION_FULL=1 adds them.
   // charts, promql, prometheus/faults and attest: the series a chart draws (series.ts), the scalar offsets of the
