@@ -6,7 +6,7 @@ import { ITEM_BY_ID } from '../../../src/core/checklist/definition';
 import type { ChecklistInputs } from '../../../src/core/checklist/inputs';
 import { emptyState, type ChecklistState } from '../../../src/core/checklist/state';
 import type { CheckResult } from '../../../src/core/verdict/types';
-import { check, completeState, inputs } from './fixtures';
+import { check, completeState, inputs, loadedValue } from './fixtures';
 
 const GATES = 'artifacts/ga/gates_report.json';
 const CANARY = 'artifacts/canary_results.json';
@@ -21,22 +21,10 @@ function answer(i: ChecklistInputs, id: string, s: ChecklistState = completeStat
 const yes = (summary: string, evidence: string[] = []): Answer => ({ status: 'satisfied', summary, evidence, decides: true });
 const no = (status: Answer['status'], summary: string, evidence: string[] = []): Answer => ({ status, summary, evidence, decides: true });
 
-function gatesOf(i: ChecklistInputs) {
-  if (i.gates.state !== 'ok') throw new Error('gates fixture not ok');
-  return i.gates.value;
-}
-function canaryOf(i: ChecklistInputs) {
-  if (i.canary.state !== 'ok') throw new Error('canary fixture not ok');
-  return i.canary.value;
-}
-function locksOf(i: ChecklistInputs) {
-  if (i.locks.state !== 'ok') throw new Error('locks fixture not ok');
-  return i.locks.value;
-}
-function readinessOf(i: ChecklistInputs) {
-  if (i.readiness.state !== 'ok') throw new Error('readiness fixture not ok');
-  return i.readiness.value;
-}
+const gatesOf = (i: ChecklistInputs) => loadedValue(i, 'gates');
+const canaryOf = (i: ChecklistInputs) => loadedValue(i, 'canary');
+const locksOf = (i: ChecklistInputs) => loadedValue(i, 'locks');
+const readinessOf = (i: ChecklistInputs) => loadedValue(i, 'readiness');
 /** The evidence line of a fixture check (fixtures.ts: query q_<id>, local Prometheus, 48h window). */
 const promLine = (name: string, value: string, required: string, outcome = 'PASS', id = '') =>
   `${name}: ${value}, required ${required} → ${outcome} (q_${id} @ http://127.0.0.1:9090, at 2026-11-27T00:00:00Z, window 48h)`;

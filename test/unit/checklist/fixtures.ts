@@ -117,3 +117,11 @@ export function verified(): SignoffTrust {
   for (const role of ROLES) t.checks[role] = { status: 'valid', counts: true, detail: `signed by ${role} person` };
   return t;
 }
+
+type Sources = 'gates' | 'locks' | 'canary' | 'audit' | 'readiness';
+/** The value of a source of `i` that loaded; a test that broke that source by mistake stops here, naming it. */
+export function loadedValue<K extends Sources>(i: ChecklistInputs, key: K): Extract<ChecklistInputs[K], { state: 'ok' }>['value'] {
+  const source = i[key];
+  if (source.state !== 'ok') throw new Error(`${key} fixture not ok: ${source.detail}`);
+  return source.value as Extract<ChecklistInputs[K], { state: 'ok' }>['value'];
+}

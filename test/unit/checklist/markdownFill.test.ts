@@ -7,7 +7,7 @@ import { escapeMd, renderMarkdown } from '../../../src/core/checklist/markdown';
 import type { SignoffTrust } from '../../../src/core/checklist/signoff';
 import type { ChecklistState } from '../../../src/core/checklist/state';
 import { buildChecklist, type StateResult } from '../../../src/core/checklist/view';
-import { check, completeState, inputs, LOCKS_SHA, REPORT_SHA, verified } from './fixtures';
+import { check, completeState, inputs, LOCKS_SHA, REPORT_SHA, verified, loadedValue } from './fixtures';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const BLANK = '_'.repeat(49);
@@ -28,19 +28,9 @@ function from(lines: string[], first: string, count: number): string[] {
 const line = (lines: string[], start: string) => lines.find((l) => l.startsWith(start));
 const codeOf = (groupId: string) => CHECKLIST.flatMap((s) => s.groups).find((g) => g.id === groupId)!.code!.split('\n');
 
-function report(i: ChecklistInputs) {
-  assert.equal(i.gates.state, 'ok');
-  if (i.gates.state !== 'ok') throw new Error('unreachable');
-  return i.gates.value;
-}
-function canaryOf(i: ChecklistInputs) {
-  if (i.canary.state !== 'ok') throw new Error('canary fixture not ok');
-  return i.canary.value;
-}
-function locksOf(i: ChecklistInputs) {
-  if (i.locks.state !== 'ok') throw new Error('locks fixture not ok');
-  return i.locks.value;
-}
+const report = (i: ChecklistInputs) => loadedValue(i, 'gates');
+const canaryOf = (i: ChecklistInputs) => loadedValue(i, 'canary');
+const locksOf = (i: ChecklistInputs) => loadedValue(i, 'locks');
 
 describe('checklist Markdown export, part by part', () => {
   it('escapes every Markdown/HTML-significant character with a backslash, & as an entity, and folds line breaks', () => {

@@ -6,7 +6,7 @@ import type { ChecklistInputs } from '../../../src/core/checklist/inputs';
 import type { ChecklistState } from '../../../src/core/checklist/state';
 import { buildChecklist, type StateResult } from '../../../src/core/checklist/view';
 import { untrusted } from '../../../src/core/checklist/signoff';
-import { check, completeState, inputs, LOCKS_SHA, REPORT_SHA, verified } from './fixtures';
+import { check, completeState, inputs, LOCKS_SHA, REPORT_SHA, verified, loadedValue } from './fixtures';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const GATES = 'artifacts/ga/gates_report.json';
@@ -17,14 +17,8 @@ const loaded = (state: ChecklistState, unknownItems: string[] = []): StateResult
 const viewOf = (i: ChecklistInputs = inputs(), s: ChecklistState = completeState(), result?: StateResult) => buildChecklist(i, result ?? loaded(s), NOW, verified()).view;
 const itemOf = (v: ReturnType<typeof viewOf>, id: string) => v.sections.flatMap((s) => s.groups.flatMap((g) => g.items)).find((x) => x.id === id);
 
-function gatesOf(i: ChecklistInputs) {
-  if (i.gates.state !== 'ok') throw new Error('gates fixture not ok');
-  return i.gates.value;
-}
-function canaryOf(i: ChecklistInputs) {
-  if (i.canary.state !== 'ok') throw new Error('canary fixture not ok');
-  return i.canary.value;
-}
+const gatesOf = (i: ChecklistInputs) => loadedValue(i, 'gates');
+const canaryOf = (i: ChecklistInputs) => loadedValue(i, 'canary');
 
 describe('checklist view model', () => {
   it('shows each gate with its checks, their values and where they were measured', () => {
