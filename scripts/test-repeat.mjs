@@ -76,6 +76,8 @@ async function layerRun(layer, n) {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
   // mocha's JSON reporter: passes/failures with fullTitle; ours from test/extension/index.ts: passed/failed.
   const titles = (list) => (list ?? []).map((t) => (typeof t === 'string' ? t : t.fullTitle));
+  // The JSON reporter prints nothing: say why each test failed, so a one-off failure can be diagnosed.
+  for (const t of r.failures ?? []) console.log(`  ✖ ${t.fullTitle}\n    ${String(t.err?.message ?? t.err?.stack ?? '').slice(0, 2000).replace(/\n/g, '\n    ')}`);
   return { passed: titles(r.passes ?? r.passed), failed: titles(r.failures ?? r.failed) };
 }
 
