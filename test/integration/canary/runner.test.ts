@@ -8,6 +8,23 @@ import { alive, CHILD, childPlan, readPid, tempRoot } from './support';
 
 const never = () => new AbortController().signal;
 
+/**
+ * A progress callback that aborts `controller` once the run's child has written child.pid, which it
+ * does after installing its signal handlers: a stop before that would meet Node's defaults.
+ */
+function abortOnceChildReady(controller: AbortController): (p: CanaryProgress) => void {
+  return (p) => {
+    if (p.kind !== 'run-start') return;
+    const file = path.join(p.runDir, 'child.pid');
+    const poll = setInterval(() => {
+      if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+        clearInterval(poll);
+        controller.abort();
+      }
+    }, 20);
+  };
+}
+
 describe('canary runner with real child processes', function () {
   this.timeout(60000);
   let root: string;
@@ -96,16 +113,7 @@ describe('canary runner with real child processes', function () {
     // Stopped only once the child says it ignores SIGTERM (it writes child.pid after installing the
     // handler): a stop that came earlier would meet Node's default handler and prove nothing.
     const controller = new AbortController();
-    const r = await runCanary(childPlan(root, 'stubborn', { runs: 1, timeout_seconds: 600, kill_grace_seconds: 0.3 }), controller.signal, (p) => {
-      if (p.kind !== 'run-start') return;
-      const file = path.join(p.runDir, 'child.pid');
-      const poll = setInterval(() => {
-        if (fs.existsSync(file) && fs.statSync(file).size > 0) {
-          clearInterval(poll);
-          controller.abort();
-        }
-      }, 20);
-    });
+    const r = await runCanary(childPlan(root, 'stubborn', { runs: 1, timeout_seconds: 600, kill_grace_seconds: 0.3 }), controller.signal, abortOnceChildReady(controller));
     const pid = readPid(path.join(root, r.sequence_dir!, 'run-01/child.pid'));
     assert.equal(alive(pid), false);
     assert.equal(r.run_results[0].outcome, 'cancelled');
@@ -115,16 +123,7 @@ describe('canary runner with real child processes', function () {
 
   it('gives a run that stops cleanly on SIGTERM the whole kill grace before SIGKILL', async () => {
     const controller = new AbortController();
-    const r = await runCanary(childPlan(root, 'graceful', { runs: 1, timeout_seconds: 600, kill_grace_seconds: 30 }), controller.signal, (p) => {
-      if (p.kind !== 'run-start') return;
-      const file = path.join(p.runDir, 'child.pid');
-      const poll = setInterval(() => {
-        if (fs.existsSync(file) && fs.statSync(file).size > 0) {
-          clearInterval(poll);
-          controller.abort();
-        }
-      }, 20);
-    });
+    const r = await runCanary(childPlan(root, 'graceful', { runs: 1, timeout_seconds: 600, kill_grace_seconds: 30 }), controller.signal, abortOnceChildReady(controller));
     assert.equal(r.run_results[0].outcome, 'cancelled');
     assert.equal(r.run_results[0].signal, null, 'it exited by itself within the grace, never killed');
   });
