@@ -7,7 +7,7 @@ import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
 
 export type { LegacyLockCheck };
 import { parseLock, type ProfileLock } from './lockFile';
-import { legacyLockPathFor, lockPathFor } from './lockPaths';
+import { legacyLockPathFor, lockPathFor, sameProfile } from './lockPaths';
 import { normalizeProfile, readUtf8, type NormalizedProfile } from '../pyyaml';
 import { decideLock, lockEnforcement, type LockEnforcement, type LockVerdict } from './policy';
 
@@ -44,13 +44,6 @@ function decided(check: Omit<LockCheck, 'verdict'>): LockCheck {
   return { ...check, verdict: decideLock(check) };
 }
 
-export function sameProfile(lock: Pick<ProfileLock, 'schema' | 'profilePath'>, lockPath: string, profilePath: string): boolean {
-  if (!lock.profilePath) return true;
-  if (lock.schema === 2) return path.resolve(path.dirname(lockPath), lock.profilePath) === path.resolve(profilePath);
-  // Schema 1 stored the path as typed on some machine (often Windows): only the file name is comparable.
-  return lock.profilePath.split(/[\\/]/).pop() === path.basename(profilePath);
-}
-
 /** Compares a hashed profile with a parsed lock: the pure core shared by the CLI, the canary and the editor. */
 export function compareWithLock(profile: NormalizedProfile, profilePath: string, lock: ProfileLock, lockPath: string): Pick<LockCheck, 'status' | 'changes' | 'reason'> {
   const changes = lock.lockedValues ? diffProfiles(lock.lockedValues, profile.root) : [];
@@ -70,7 +63,6 @@ function asInputError(err: unknown, file: string): InputError {
   if (e?.code) return new InputError(`cannot read: ${e.message}`, { file });
   throw err;
 }
-
 
 /** The lock state of a profile from texts already in hand (the editor passes its unsaved buffer). */
 export function evaluateLock(input: { profilePath: string; profileText: string; lockPath: string; lockText?: string; legacyText?: string }): LockCheck {

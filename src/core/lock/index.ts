@@ -12,7 +12,8 @@ export { decideLock, lockEnforcement, type LockEnforcement, type LockVerdict } f
 export { lockedText, revertEdit } from './revert';
 export { updateLegacyLock, writeProfileLocks, type LegacyUpdate } from './update';
 export { checkWorkspaceLocks, type WorkspaceLock } from './workspace';
-export { lockProfileFile, quickValidate, renderLockFromHash } from './leanLock';
+export { lockProfileFile, renderLockFromHash } from './leanLock';
+export { quickValidate } from './quickValidate';
 export { changeText, LOCK_RULES, lockProblems, mismatchReason, type LockProblem, type LockRule, type TextPosition } from './problems';
 export { findLockedRevision, MAX_HISTORY_REVISIONS, type LockedRevision } from './history';
 export { upgradeLock } from './upgrade';

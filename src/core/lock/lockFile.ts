@@ -43,9 +43,8 @@ function topLevel(root: Extract<JNode, { kind: 'object' }>): Record<string, unkn
   return Object.fromEntries(root.entries.map((e: JEntry) => [e.key, plain(e.value)]));
 }
 
-/** Parses a lock file's text; anything malformed is an InputError naming the lock file and the line of the field. */
-export function parseLock(text: string, lockFile: string): ProfileLock {
-  const root = parseExactJson(text, lockFile);
+/** A lock's fields checked against the lock file format (locked_values not read); malformed: an InputError naming the lock file and the field's line. */
+export function lockHeader(root: JNode, text: string, lockFile: string): ProfileLock {
   if (root.kind !== 'object') throw new InputError('a profile lock must be a JSON object', { file: lockFile, line: 1, column: 1 });
   const parsed = lockFileSchema.safeParse(topLevel(root));
   if (!parsed.success) {
@@ -56,8 +55,14 @@ export function parseLock(text: string, lockFile: string): ProfileLock {
     throw new InputError(entry || !key ? `${key || 'lock'}: ${issue.message}` : `missing field '${key}'`, { file: lockFile, ...at }, 'invalid-schema');
   }
   const f = parsed.data;
-  const lock: ProfileLock = { schema: f.schema_v, profileName: f.profile_name, profilePath: f.profile_path, sha256: f.sha256_normalized_yaml, generatedAt: f.generated_at, generatorVersion: f.generator_ver };
-  if (f.schema_v === 2) {
+  return { schema: f.schema_v, profileName: f.profile_name, profilePath: f.profile_path, sha256: f.sha256_normalized_yaml, generatedAt: f.generated_at, generatorVersion: f.generator_ver };
+}
+
+/** Parses a lock file's text; anything malformed is an InputError naming the lock file and the line of the field. */
+export function parseLock(text: string, lockFile: string): ProfileLock {
+  const root = parseExactJson(text, lockFile);
+  const lock = lockHeader(root, text, lockFile);
+  if (lock.schema === 2 && root.kind === 'object') {
     const values = root.entries.find((e: JEntry) => e.key === 'locked_values')?.value;
     if (values === undefined) throw new InputError("schema 2 lock without 'locked_values'", { file: lockFile, line: 1, column: 1 });
     // The values must be what was hashed, or "Revert" would restore something the lock does not describe.

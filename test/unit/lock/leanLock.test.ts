@@ -80,13 +80,15 @@ describe('locks: the CLI hash path without source ranges', () => {
     assert.equal((await checkLock(profile, signal, { lockPath: lockFile })).status, 'unreadable');
     fs.writeFileSync(lockFile, lock.replace('"profile_path": "r2.yaml"', '"profile_path": "other.yaml"'));
     assert.equal(await quickValidate(profile, 'r2.yaml', lockFile, signal), undefined);
+    // Schema 1 ignores recorded values: both paths call it valid.
     fs.writeFileSync(lockFile, lock.replace('"schema_v": 2', '"schema_v": 1'));
-    assert.equal(await quickValidate(profile, 'r2.yaml', lockFile, signal), undefined);
+    assert.equal(await quickValidate(profile, 'r2.yaml', lockFile, signal), normalizeProfile(r2, profile).sha256);
+    assert.equal((await checkLock(profile, signal, { lockPath: lockFile })).status, 'valid');
     fs.writeFileSync(lockFile, lock.slice(0, -10));
     assert.equal(await quickValidate(profile, 'r2.yaml', lockFile, signal), undefined);
     fs.writeFileSync(lockFile, lock);
     assert.ok(await quickValidate(profile, 'r2.yaml', lockFile, signal));
-    // A legacy lock takes part in the verdict, so the lean path steps aside.
+    // A legacy lock takes part in the verdict: a broken one makes the lean path step aside.
     fs.writeFileSync(path.join(dir, 'r2.yaml.lock'), '{"checksum": "garbage"}');
     assert.equal(await quickValidate(profile, 'r2.yaml', lockFile, signal), undefined);
     assert.equal((await checkLock(profile, signal, { lockPath: lockFile })).verdict.decidedBy, 'legacy');

@@ -1,11 +1,12 @@
-// quickValidate (leanLock.ts) finds `locked_values` in a lock's JSON text without parsing it into a
-// tree: it must find it however the JSON is laid out, never be fooled by strings, nesting or other
-// fields, and answer "valid" only where the full check (checkLock) does.
+// quickValidate (quickValidate.ts) finds `locked_values` in a lock's JSON text without parsing it
+// into a tree: it must find it however the JSON is laid out, never be fooled by strings, nesting or
+// other fields, and answer "valid" only where the full check (checkLock) does — legacy lock included.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkLock, normalizeProfile, quickValidate, renderLock } from '../../../src/core/lock';
+import { ORIGINAL_KIT } from '../../support/originalKit';
 
 const signal = new AbortController().signal;
 // Strings with quotes, backslashes, brackets, commas and runs of spaces; nested lists and mappings;
@@ -72,8 +73,12 @@ describe('locks: validating a lock from its text (quickValidate)', () => {
       otherHash: JSON.stringify({ ...lock, sha256_normalized_yaml: 'f'.repeat(64) }),
       // no values, or values that are not a container
       nullValues: JSON.stringify({ ...lock, locked_values: null }),
-      // the recorded path is not a string
+      // fields the lock format does not allow: the recorded path, name or time not a string, a hash in capitals
       nullPath: JSON.stringify({ ...lock, profile_path: null }),
+      numberName: JSON.stringify({ ...lock, profile_name: 5 }),
+      numberTime: JSON.stringify({ ...lock, generated_at: 7 }),
+      upperHash: JSON.stringify({ ...lock, sha256_normalized_yaml: hash.toUpperCase() }),
+      schema3: JSON.stringify({ ...lock, schema_v: 3 }),
       // cut off inside a string, and inside the values
       unterminated: JSON.stringify(lock).slice(0, JSON.stringify(lock).indexOf('say') + 3),
       cut: JSON.stringify(lock).slice(0, -2),
@@ -83,6 +88,22 @@ describe('locks: validating a lock from its text (quickValidate)', () => {
       assert.equal(quick, undefined, name);
       assert.notEqual(full, 'valid', name);
     }
+  });
+
+  it("agrees with the full check on the original kit's schema 1 lock and its legacy lock", async () => {
+    for (const f of ['r2.yaml', 'r2.lock.json', 'r2.yaml.lock']) fs.copyFileSync(path.join(ORIGINAL_KIT, f), path.join(dir, f));
+    const r2 = path.join(dir, 'r2.yaml');
+    const r2Lock = path.join(dir, 'r2.lock.json');
+    const both = async () => [await quickValidate(r2, 'r2.yaml', r2Lock, signal), (await checkLock(r2, signal, { lockPath: r2Lock })).verdict.status];
+    const { sha256 } = normalizeProfile(fs.readFileSync(r2, 'utf8'), r2);
+    assert.deepEqual(await both(), [sha256, 'valid']);
+    // The legacy checksum alone no longer matches: the .lock.json still validates, the profile does not.
+    const legacy = JSON.parse(fs.readFileSync(path.join(dir, 'r2.yaml.lock'), 'utf8'));
+    fs.writeFileSync(path.join(dir, 'r2.yaml.lock'), JSON.stringify({ ...legacy, checksum: '0'.repeat(16) }));
+    assert.deepEqual(await both(), [undefined, 'mismatch']);
+    // A legacy lock that is not JSON.
+    fs.writeFileSync(path.join(dir, 'r2.yaml.lock'), '{');
+    assert.deepEqual(await both(), [undefined, 'unreadable']);
   });
 
   it('leaves a lock it cannot read to the full check', async () => {
