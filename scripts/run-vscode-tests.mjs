@@ -61,6 +61,11 @@ try {
       const line = util.format(...vals.slice(2));
       if (process.env.VERBOSE || !/open-vsx|Resolving connection|Resolved connection|Creating a socket|ENOTFOUND|vsda/.test(line)) console.log(line);
     } else if (process.env.VERBOSE) console.log('[browser]', m.text());
+    // A webview the host could not load (its service worker, microsoft/vscode#125993) says so only here.
+    else if (m.type() === 'error' && /webview|service ?worker/i.test(m.text())) console.log('[browser error]', m.text());
+  });
+  page.on('pageerror', (e) => {
+    if (/webview|service ?worker/i.test(String(e?.message ?? e))) console.log('[browser page error]', String(e?.message ?? e));
   });
   await page.goto(workbenchUrl(cs.port, folder, [['extensionDevelopmentPath', extDev], ['extensionTestsPath', extTests]]));
   const code = await Promise.race([exited, new Promise((_, rej) => setTimeout(() => rej(new Error(`timeout after ${TIMEOUT} ms waiting for extension tests`)), TIMEOUT))]);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type ChartHostMessage, chartMessageSchema, type ChartSet, type RenderedChart } from '../../core/charts';
 import { InputError, isAbortError } from '../../core/util';
-import { disposeAll, externalLink, openLink } from '../shared';
+import { disposeAll, externalLink, loadWebview, openLink } from '../shared';
 import { chartHtml } from './html';
 import { loadSource } from './loadSource';
 import { type ChartSource, sourceTitle } from './sources';
@@ -22,6 +22,8 @@ export interface ChartState {
 export class ChartPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private abort = new AbortController();
+  /** Whether the webview's script has started (said 'ready') at least once. */
+  private ready = false;
   readonly state: ChartState;
 
   constructor(
@@ -35,8 +37,16 @@ export class ChartPanel implements vscode.Disposable {
     this.state = { title: sourceTitle(source), links: [] };
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     panel.iconPath = vscode.Uri.joinPath(media, 'aurora.svg');
-    panel.webview.html = chartHtml({ cspSource: panel.webview.cspSource, media: panel.webview.asWebviewUri(media).toString() });
-    this.disposables.push(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)), panel.onDidDispose(() => this.dispose()));
+    this.disposables.push(
+      loadWebview(
+        panel,
+        () => chartHtml({ cspSource: panel.webview.cspSource, media: panel.webview.asWebviewUri(media).toString() }),
+        () => this.ready,
+        () => log.warn('chart: the webview did not start; loading its page again'),
+      ),
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
+      panel.onDidDispose(() => this.dispose()),
+    );
   }
 
   private post(m: ChartHostMessage): void {
@@ -80,6 +90,7 @@ export class ChartPanel implements vscode.Disposable {
     const m = parsed.data;
     switch (m.type) {
       case 'ready':
+        this.ready = true;
         // A webview drawn again (shown after being hidden) gets what was loaded, without querying.
         if (this.state.set || this.state.error) this.show();
         return;

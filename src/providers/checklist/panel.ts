@@ -6,7 +6,7 @@ import { checkWorkspaceLocks } from '../../core/lock';
 import { prepareSigner, systemSshKeygen, verifyCurrent } from '../../core/attest';
 import { type ChecklistChange, ChecklistSession, type ChecklistView, type EvaluatedChecklist, type HostMessage, type LoadOptions, renderMarkdown, signingWarnings, type StateChange, type WebviewMessage, webviewMessageSchema } from '../../core/checklist';
 import { InputError, writeFileAtomic } from '../../core/util';
-import { debounce, disposeAll, type Debounced, openLink } from '../shared';
+import { debounce, disposeAll, type Debounced, loadWebview, openLink, type WebviewLoad } from '../shared';
 import { showGateReportJson, showGateReportPreview } from '../shared/gateReportPreview';
 import type { ChartSet, RenderedChart } from '../../core/charts';
 import type { GateReport } from '../../core/verdict';
@@ -31,6 +31,8 @@ export class ChecklistPanel implements vscode.Disposable {
   current: EvaluatedChecklist | undefined;
   rendered: Rendered | undefined;
   readyCount = 0;
+  /** The page's load, and whether it had to be set again. */
+  readonly load: WebviewLoad;
   /** What the webview last reported drawing of each chart, by `gate/check`. */
   readonly chartsRendered = new Map<string, RenderedChart>();
   /** Charts loaded, by report timestamp, gate and check: loaded once per report. */
@@ -50,8 +52,14 @@ export class ChecklistPanel implements vscode.Disposable {
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'aurora.svg');
     const media = (f: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', f)).toString();
-    panel.webview.html = checklistHtml({ cspSource: panel.webview.cspSource, scriptUri: media('dist/checklist.js'), styleUris: [media('base.css'), media('checklist.css'), media('dist/uplot.css'), media('chart.css')] });
+    this.load = loadWebview(
+      panel,
+      () => checklistHtml({ cspSource: panel.webview.cspSource, scriptUri: media('dist/checklist.js'), styleUris: [media('base.css'), media('checklist.css'), media('dist/uplot.css'), media('chart.css')] }),
+      () => this.readyCount > 0,
+      () => log.warn('checklist: the webview did not start; loading its page again'),
+    );
     this.disposables.push(
+      this.load,
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       panel.onDidDispose(() => this.dispose()),
       this.refill,

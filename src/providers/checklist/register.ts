@@ -18,7 +18,7 @@ export interface ChecklistApi {
   /** What the webview last reported drawing. */
   readonly rendered: Rendered | undefined;
   /** How many times the webview has said 'ready', and whether its panel shows (what a test waiting for a drawing reports on timeout). */
-  readonly webviewState: { ready: number; visible: boolean; active: boolean } | undefined;
+  readonly webviewState: { ready: number; reloads: number; visible: boolean; active: boolean } | undefined;
   readonly stateFile: string | undefined;
   readonly isOpen: boolean;
   /** The last warning shown before a sign-off (signing what the checklist decides NO-GO). */
@@ -87,7 +87,7 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
       return current?.rendered;
     },
     get webviewState() {
-      return current && { ready: current.readyCount, visible: current.panel.visible, active: current.panel.active };
+      return current && { ready: current.readyCount, reloads: current.load.reloads, visible: current.panel.visible, active: current.panel.active };
     },
     get stateFile() {
       return current?.current?.stateFile;

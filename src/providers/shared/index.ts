@@ -9,4 +9,5 @@ export { pickFolder } from './folders';
 export { signalOf, withCancellableProgress } from './progress';
 export { CachedSettings } from './settings';
 export { RelativeClock } from './relativeClock';
+export { loadWebview, type WebviewLoad } from './webviewLoad';
 export { webviewOptions } from './webviewOptions';
