@@ -3,21 +3,8 @@
 import assert from 'node:assert/strict';
 import { buildReport } from '../../../src/core/gates/report';
 import { findOutage } from '../../../src/core/verdict/outage';
-import type { CheckResult, FailAction, GateResult, GateStatus } from '../../../src/core/verdict/types';
-
-function check(id: string, counts: GateStatus, cause?: 'unreachable' | 'deadline'): CheckResult {
-  return {
-    check_id: id, name: id, outcome: cause ? 'ERROR' : counts === 'PASS' ? 'PASS' : 'FAIL', counts_as: counts, value: null, threshold: 0, comparator: '<=', severity: 'fail',
-    message: `${id}: …`,
-    evidence: { kind: 'prometheus', source: 'http://p:9090', evaluated_at: '2026-11-26T12:00:00.000Z', raw: [], threshold: 0, comparator: '<=', duration_ms: 0, ...(cause ? { cause, error: `${cause} detail` } : {}) },
-  };
-}
-
-function gate(key: string, action: FailAction, checks: CheckResult[]): GateResult {
-  const order: GateStatus[] = ['PASS', 'WARN', 'INCONCLUSIVE', 'FAIL'];
-  const status = checks.map((c) => c.counts_as).reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a), 'PASS' as GateStatus);
-  return { gate_id: 1, gate_name: key, status, value: null, threshold: null, condition: '', message: key, fail_action: action, key, remediation: `fix ${key}`, checks };
-}
+import type { GateResult } from '../../../src/core/verdict/types';
+import { check, gate } from './results';
 
 const report = (gates: GateResult[]) =>
   buildReport(gates, { windowHours: 48, window: '48h', at: new Date(0), dataMode: 'live', source: 'http://p:9090', gatesFile: 'g.yaml', outage: findOutage(gates, 'http://p:9090') });

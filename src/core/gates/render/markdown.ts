@@ -51,7 +51,11 @@ function checkEvidence(c: CheckResult): string[] {
   if (e.raw.length) {
     const more = e.raw.length - Math.min(e.raw.length, MAX_RAW) + (e.raw_truncated ?? 0);
     out.push(`- raw (worst first)${more ? `, ${more} more not shown` : ''}:`);
-    for (const r of e.raw.slice(0, MAX_RAW)) out.push(`  - ${r.labels ? `${mdCell(labelsText(r.labels))}: ` : ''}${mdCell(r.value)}`);
+    for (const r of e.raw.slice(0, MAX_RAW)) {
+      // An aggregate (sum(…)) has a series without labels: its value alone, not ": 0.25".
+      const labels = labelsText(r.labels);
+      out.push(`  - ${labels ? `${mdCell(labels)}: ` : ''}${mdCell(r.value)}`);
+    }
   }
   const cmp = e.comparison;
   if (cmp) {
