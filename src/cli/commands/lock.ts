@@ -4,7 +4,7 @@ import { changeText, checkLock, diffProfiles, findLockedProfiles, lockPathFor, l
 import { readUtf8 } from '../../core/pyyaml';
 import { renderExposition } from '../../core/metrics';
 import { lockSarif, renderSarif } from '../../core/sarif';
-import { InputError, writeFailure, writeFileAtomic } from '../../core/util';
+import { InputError, isFile, writeFailure, writeFileAtomic } from '../../core/util';
 import { parseFlags, UsageError } from '../args';
 import { ExitCode, VERSION, type CliCommand, type CliIO } from '../command';
 import { didYouMean } from '../suggest';
@@ -56,10 +56,6 @@ function located(err: InputError | undefined, display: (file: string) => string)
   return loc ? new InputError(err.message, { ...loc, file: display(loc.file) }).format() : err.format();
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.stat(file).then((s) => s.isFile(), () => false);
-}
-
 /** The real path of `file`, following symlinks of the file and its folders; the path itself when it does not exist. */
 async function realOrSelf(file: string): Promise<string> {
   const real = await fs.realpath(file).catch(() => undefined);
@@ -76,7 +72,7 @@ async function refuseNonLockOut(profile: string, lockFile: string, shown: string
 
 async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: string | undefined, validate: boolean, dryRun: boolean): Promise<number> {
   const profile = path.resolve(io.cwd, given);
-  if (!(await exists(profile))) {
+  if (!(await isFile(profile))) {
     io.stdout(`❌ Profile not found: ${given}\n`);
     return ExitCode.usage;
   }
@@ -111,7 +107,7 @@ async function lockOne(io: CliIO, signal: AbortSignal, given: string, out: strin
   }
   const normalized = normalizeProfile(await readUtf8(profile, signal, given), given);
   io.stdout(`🔍 Dry run mode:\n   Would create: ${lockShown}\n   Profile hash: ${normalized.sha256}\n`);
-  if (await exists(lockFile)) {
+  if (await isFile(lockFile)) {
     try {
       const lock = await readLock(lockFile, signal);
       const changes = lock.lockedValues ? diffProfiles(lock.lockedValues, normalized.root) : [];

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { reportProblems } from '../attest/consistency';
 import { checkRecording } from '../attest/recordingRef';
@@ -7,6 +6,7 @@ import { readCanaryResults } from '../canary/results';
 import { runReadiness } from '../readiness/run';
 import { readVersion } from '../readiness/version';
 import { InputError } from '../util/errors';
+import { pathExists } from '../util/exists';
 import { readDctsAudit } from './dctsAudit';
 import { locksFingerprint, sha256 } from './fingerprint';
 import { readGateReport } from './gateReport';
@@ -27,19 +27,10 @@ export interface LoadOptions {
   ssh?: SshKeygen;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Runs `read`, keeping "not there" apart from "there but bad"; only aborts propagate. `shown` is the path reported. */
 async function load<T>(abs: string | null, shown: string, read: () => Promise<T>, signal: AbortSignal): Promise<Loaded<T>> {
   const source = abs === null ? { where: shown } : { where: shown, file: shown };
-  if (abs !== null && !(await exists(abs))) return { ...source, state: 'missing', detail: 'not found' };
+  if (abs !== null && !(await pathExists(abs))) return { ...source, state: 'missing', detail: 'not found' };
   try {
     return { ...source, state: 'ok', value: await read() };
   } catch (err) {

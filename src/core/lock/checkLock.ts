@@ -2,6 +2,7 @@ import { readTextIfPresent } from '../util/readText';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../util/errors';
+import { isFile } from '../util/exists';
 import { diffProfiles, type LockChange } from './diff';
 import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
 
@@ -170,10 +171,6 @@ async function walk(dir: string, signal: AbortSignal, out: string[]): Promise<vo
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.stat(file).then((s) => s.isFile(), () => false);
-}
-
 /** The profile a `.lock.json` belongs to: its recorded path (schema 2) or `<stem>.yaml`/`.yml` beside it. */
 async function profileForLock(lockPath: string, signal: AbortSignal): Promise<string | undefined> {
   const stem = lockPath.slice(0, -'.lock.json'.length);
@@ -181,12 +178,12 @@ async function profileForLock(lockPath: string, signal: AbortSignal): Promise<st
     const lock = parseLock(await fs.readFile(lockPath, { encoding: 'utf8', signal }), lockPath);
     if (lock.schema === 2 && lock.profilePath) {
       const recorded = path.resolve(path.dirname(lockPath), lock.profilePath);
-      if (await exists(recorded)) return recorded;
+      if (await isFile(recorded)) return recorded;
     }
   } catch {
     // a corrupt lock still belongs to the profile beside it; checkLock reports the corruption
   }
-  for (const ext of ['.yaml', '.yml']) if (await exists(stem + ext)) return stem + ext;
+  for (const ext of ['.yaml', '.yml']) if (await isFile(stem + ext)) return stem + ext;
   return undefined;
 }
 
@@ -203,7 +200,7 @@ export async function findLockedProfiles(dir: string, signal: AbortSignal): Prom
       else byProfile.set(profilePath, { ...byProfile.get(profilePath), profilePath, lockPath: file });
     } else {
       const profilePath = file.slice(0, -'.lock'.length);
-      if (await exists(profilePath)) byProfile.set(profilePath, { ...byProfile.get(profilePath), profilePath, legacyLockPath: file });
+      if (await isFile(profilePath)) byProfile.set(profilePath, { ...byProfile.get(profilePath), profilePath, legacyLockPath: file });
       else orphans.push({ legacyLockPath: file });
     }
   }

@@ -1,8 +1,8 @@
 // The CLI's large-profile path: writing a schema-2 lock from the profile's hash and JSON text alone
 // (hashProfileText), without the value trees the editor and the change list need — byte for byte
 // as renderLock writes it. Validating the same way is quickValidate.ts.
-import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../util/atomicWrite';
+import { pathExists } from '../util/exists';
 import { hashProfileText, normalizeProfile, readUtf8, reindentCompact, type ProfileHash } from '../pyyaml';
 import { renderLock } from './lockFile';
 import { legacyLockPathFor } from './lockPaths';
@@ -16,8 +16,6 @@ export function renderLockFromHash(profilePath: string, lockFile: string, hash: 
   return `${header.slice(0, -tail.length)}"locked_values": ${reindentCompact(hash.json, 1)}\n}\n`;
 }
 
-const exists = (file: string) => fs.stat(file).then(() => true, () => false);
-
 /**
  * Hashes a profile file on the lean path and writes its schema-2 lock atomically; a legacy lock
  * beside it is brought into agreement (update.ts), which needs the value tree, so only then is it built.
@@ -26,6 +24,6 @@ export async function lockProfileFile(profilePath: string, shownPath: string, lo
   const text = await readUtf8(profilePath, signal, shownPath);
   const hash = hashProfileText(text, shownPath);
   await writeFileAtomic(lockFile, renderLockFromHash(profilePath, lockFile, hash, now));
-  if (!(await exists(legacyLockPathFor(profilePath)))) return { hash, legacy: { kind: 'none' } };
+  if (!(await pathExists(legacyLockPathFor(profilePath)))) return { hash, legacy: { kind: 'none' } };
   return { hash, legacy: await updateLegacyLock(profilePath, text, normalizeProfile(text, shownPath), signal) };
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { legacyLockPathFor, lockPathFor, type LegacyUpdate } from '../../core/lock';
 import type { ProfileEvidence } from '../../core/profile';
-import { InputError } from '../../core/util';
+import { InputError, pathExists } from '../../core/util';
 import { isYamlFile } from './documents';
 
 /** Asks the user to confirm; resolves true to go ahead. Replaceable through the API (tests). */
@@ -15,12 +15,11 @@ export type ConfirmPrompt = (message: string, detail: string, action: string) =>
 
 export const modalConfirm: ConfirmPrompt = async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
 
-const exists = (file: string) => fs.stat(file).then(() => true, () => false);
 
 /** Why a YAML file on disk (or in an open buffer) is a profile, or undefined when it is not one. */
 async function evidenceFor(uri: vscode.Uri): Promise<ProfileEvidence | undefined> {
   const file = uri.fsPath;
-  const hasLock = (await exists(lockPathFor(file))) || (await exists(legacyLockPathFor(file)));
+  const hasLock = (await pathExists(lockPathFor(file))) || (await pathExists(legacyLockPathFor(file)));
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const text = open ? open.getText() : await fs.readFile(file, 'utf8').catch(() => undefined);
   // Telling a profile by its content needs the YAML reader and the schema: the engine, loaded on first use.
@@ -66,9 +65,9 @@ export async function lockProfile(target: vscode.Uri | undefined, confirm: Confi
     const detail = `It is not in a profiles folder, has no lock, and lacks the profile sections (acceptance, kappa_thresholds, preloop). Once locked, the checklist and readiness count it as a profile.`;
     if (!(await confirm(`${name} does not look like a profile. Lock it anyway?`, detail, 'Lock anyway'))) return { written: false, message: 'cancelled: not a profile' };
   }
-  const hasLock = await exists(lockPath);
+  const hasLock = await pathExists(lockPath);
   const legacyName = path.basename(legacyLockPathFor(profilePath));
-  const hasLegacy = await exists(legacyLockPathFor(profilePath));
+  const hasLegacy = await pathExists(legacyLockPathFor(profilePath));
   if (hasLock || hasLegacy || document?.isDirty) {
     const detail = [
       hasLock ? `${lockName} will record the profile as it is now; the previous lock is replaced.` : '',
