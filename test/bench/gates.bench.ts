@@ -3,7 +3,8 @@
 // real loopback proxy that adds 50 ms each way to every request (a Prometheus across a network).
 // Each run prints its wall time next to the slowest single query — measured alone, one query at a
 // time — and their ratio: with concurrent queries it stays near 1, not near the number of queries,
-// as long as the server is not CPU-bound (locally, two cores bound it: see the "direct" lines).
+// as long as the server is not CPU-bound (locally, two cores bound it: see the "direct" lines). Each
+// run also prints the CPU time of the client and of Prometheus, and the floor they set together.
 import fs from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import os from 'node:os';
@@ -67,19 +68,34 @@ interface Run {
   queries: number;
   slowestMs: number;
   sumMs: number;
+  /** CPU time of this process (the client, and the proxy when there is one) and of Prometheus during the run. */
+  clientCpuMs: number;
+  serverCpuMs: number;
+}
+
+let serverPid = -1;
+/** User + system CPU time of the Prometheus process so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function serverCpuMs(): number {
+  const fields = fs.readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function evaluate(prom: { url: string }, dir: string, gatesFile: string | undefined, concurrency: number): Promise<Run> {
   const rec = path.join(dir, `rec-${concurrency}.json`);
+  const cpu0 = process.cpuUsage();
+  const server0 = serverCpuMs();
   const t0 = performance.now();
   await evaluateGates(
     { prometheus: { url: prom.url, concurrency }, cwd: dir, at: new Date(END * 1000), data: { mode: 'record', file: rec }, ...(gatesFile ? { gatesFile } : {}) },
     AbortSignal.timeout(120_000),
   );
   const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const clientCpuMs = (cpu.user + cpu.system) / 1000;
+  const serverMs = serverCpuMs() - server0;
   const { exchanges } = recordingSchema.parse(JSON.parse(fs.readFileSync(rec, 'utf8')));
   const times = exchanges.map((e) => e.duration_ms);
-  return { wallMs, queries: exchanges.length, slowestMs: Math.max(...times), sumMs: times.reduce((a, b) => a + b, 0) };
+  return { wallMs, queries: exchanges.length, slowestMs: Math.max(...times), sumMs: times.reduce((a, b) => a + b, 0), clientCpuMs, serverCpuMs: serverMs };
 }
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -93,6 +109,11 @@ async function bench(label: string, prom: { url: string }, dir: string, gatesFil
     const runs = [await evaluate(prom, dir, gatesFile, concurrency), await evaluate(prom, dir, gatesFile, concurrency), await evaluate(prom, dir, gatesFile, concurrency)];
     const r = runs.sort((a, b) => a.wallMs - b.wallMs)[1];
     console.log(`  ${label}, concurrency ${concurrency}: wall ${fmt(r.wallMs)} vs slowest single query ${fmt(alone.slowestMs)}: ratio ${(r.wallMs / alone.slowestMs).toFixed(2)} (serial would be ~${(alone.sumMs / alone.slowestMs).toFixed(1)})`);
+    // The least any schedule can take here: client and server share this machine's cores, and the
+    // client (one thread) cannot finish before its own CPU time has passed.
+    const cores = os.cpus().length;
+    const cpuFloor = Math.max(r.clientCpuMs, (r.clientCpuMs + r.serverCpuMs) / cores);
+    console.log(`    CPU in that run: client ${fmt(r.clientCpuMs)}, Prometheus ${fmt(r.serverCpuMs)}; floor on ${cores} cores ${fmt(cpuFloor)} = ratio ${(cpuFloor / alone.slowestMs).toFixed(2)} before any round trip`);
   }
 }
 
@@ -101,6 +122,7 @@ async function main(): Promise<void> {
   writeWorkspace(dir, { end: END });
   const t0 = performance.now();
   const prom = await startPrometheus({ openMetrics: renderOpenMetrics(gatesHistory({ end: END, profiles: PROFILES, trips: { coverage: true, lambda: true } })), ruleFiles: [SHIPPED_ALERT_RULES()] });
+  serverPid = prom.pid;
   console.log(`  Prometheus with 50 h × ${PROFILES.length} profiles (60 s steps) up in: ${fmt(performance.now() - t0)}`);
   console.log(`  machine: ${os.cpus().length} CPU(s), load average ${os.loadavg()[0].toFixed(1)}; Prometheus' own --query.max-concurrency default is 20`);
   const proxy = await latencyProxy(prom.url);

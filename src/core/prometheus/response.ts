@@ -11,7 +11,8 @@ export type ParsedResponse =
   | { ok: true; resultType: 'vector' | 'matrix' | 'scalar' | 'string'; series: PromSeries[]; warnings: string[] }
   | { ok: false; kind: 'rejected' | 'server' | 'protocol'; status: number; message: string };
 
-const samplePair = z.tuple([z.number(), z.string()]);
+// A range answer holds thousands of pairs: checked in place, not copied pair by pair as z.tuple would.
+const samplePair = z.custom<[number, string]>((v) => Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string');
 const labels = z.record(z.string(), z.string());
 const queryData = z.discriminatedUnion('resultType', [
   z.object({ resultType: z.literal('vector'), result: z.array(z.object({ metric: labels, value: samplePair })) }),
