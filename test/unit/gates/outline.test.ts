@@ -44,16 +44,17 @@ describe('gates: the outline of a gates file (findQueries)', () => {
     '        query: [not, a, string]',
     '',
   ].join('\n');
-  const outline = findQueries(text);
+  // Read inside each test, not when the file loads: what a test checks must be what it ran.
+  const outline = () => findQueries(text);
 
   it('takes the variables that are scalar pairs, as strings, and a string step', () => {
-    assert.deepEqual(outline.variables, { tolerance: '0.05', window: '5' });
-    assert.equal(outline.step, '2m');
+    assert.deepEqual(outline().variables, { tolerance: '0.05', window: '5' });
+    assert.equal(outline().step, '2m');
   });
 
   it('lists every check that is a mapping with its place, and its key, id and type only when they are strings', () => {
     const check = (needle: string, from = 0) => at(text, needle, from);
-    assert.deepEqual(outline.checks, [
+    assert.deepEqual(outline().checks, [
       { gate: 0, check: 0, gateKey: 'first', checkId: 'c1', type: 'promql', start: check('id: c1') },
       { gate: 0, check: 1, gateKey: 'first', start: check('id: 7') },
       // The plain string item is no check, but it keeps its index.
@@ -71,7 +72,7 @@ describe('gates: the outline of a gates file (findQueries)', () => {
     // A plain scalar's characters stand where they are, one after another (and one more for the end).
     const plain = (needle: string) => Array.from({ length: needle.length + 1 }, (_, i) => at(text, needle) + i);
     const quotedRange = scalar('"rate(x[5m])"');
-    assert.deepEqual(outline.queries, [
+    assert.deepEqual(outline().queries, [
       { gate: 0, check: 0, checkId: 'c1', type: 'promql', field: 'query', template: 'up == 1', offsets: plain('up == 1'), range: scalar('up == 1') },
       {
         gate: 0,
