@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { hashProfileText, normalizeProfile, parseExactJson, readUtf8 } from '../pyyaml';
+import { readTextIfPresent } from '../util/readText';
 import { checkLegacyLock, type LegacyLockCheck } from './legacyLock';
 import { lockHeader } from './lockFile';
 import { legacyLockPathFor, sameProfile } from './lockPaths';
@@ -74,16 +75,6 @@ function compactSha256(json: string, from: number, to: number): string {
   return hash.update(pending, 'utf8').digest('hex');
 }
 
-/** A legacy lock's text, or undefined when there is none. */
-async function legacyText(profilePath: string, signal: AbortSignal): Promise<string | undefined> {
-  try {
-    return await fs.readFile(legacyLockPathFor(profilePath), { encoding: 'utf8', signal });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
-
 /**
  * The current hash when the profile validates against its lock (schema 1, or schema 2 whose recorded
  * values are what was hashed); undefined: ask checkLock, which also says why.
@@ -91,7 +82,7 @@ async function legacyText(profilePath: string, signal: AbortSignal): Promise<str
 export async function quickValidate(profilePath: string, shownPath: string, lockPath: string, signal: AbortSignal): Promise<string | undefined> {
   try {
     const text = await readUtf8(profilePath, signal, shownPath);
-    const legacyLock = await legacyText(profilePath, signal);
+    const legacyLock = await readTextIfPresent(legacyLockPathFor(profilePath), signal);
     let hash: string;
     let legacy: LegacyLockCheck | undefined;
     if (legacyLock === undefined) hash = hashProfileText(text, shownPath).sha256;
