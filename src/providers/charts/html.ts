@@ -4,18 +4,17 @@ import { webviewHtml } from '../shared/webviewHtml';
 // a message and are drawn with DOM APIs and uPlot. No vscode import: the browser test loads it as is.
 
 export interface ChartHtmlOptions {
-  cspSource: string;
-  /** The media/ folder as the webview reaches it, without a trailing slash. */
-  media: string;
+  /** Reads a file of media/ as text. */
+  readMedia: (file: string) => string;
   nonce?: string;
 }
 
 export function chartHtml(o: ChartHtmlOptions): string {
   return webviewHtml({
-    cspSource: o.cspSource,
+    readMedia: o.readMedia,
     title: 'Gate chart',
-    scriptUri: `${o.media}/dist/chart.js`,
-    styleUris: [`${o.media}/base.css`, `${o.media}/dist/uplot.css`, `${o.media}/chart.css`],
+    script: 'dist/chart.js',
+    styles: ['base.css', 'dist/uplot.css', 'chart.css'],
     body: '<main id="app"><p class="muted">Loading the chart…</p></main>',
     ...(o.nonce ? { nonce: o.nonce } : {}),
   });

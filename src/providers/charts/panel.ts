@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type ChartHostMessage, chartMessageSchema, type ChartSet, type RenderedChart } from '../../core/charts';
 import { InputError, isAbortError } from '../../core/util';
-import { disposeAll, externalLink, loadWebview, openLink } from '../shared';
+import { disposeAll, externalLink, loadWebview, mediaText, openLink } from '../shared';
 import { chartHtml } from './html';
 import { loadSource } from './loadSource';
 import { type ChartSource, sourceTitle } from './sources';
@@ -35,12 +35,11 @@ export class ChartPanel implements vscode.Disposable {
     private readonly onDisposed: () => void,
   ) {
     this.state = { title: sourceTitle(source), links: [] };
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
-    panel.iconPath = vscode.Uri.joinPath(media, 'aurora.svg');
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'aurora.svg');
     this.disposables.push(
       loadWebview(
         panel,
-        () => chartHtml({ cspSource: panel.webview.cspSource, media: panel.webview.asWebviewUri(media).toString() }),
+        () => chartHtml({ readMedia: mediaText(extensionUri) }),
         () => this.ready,
         () => log.warn('chart: the webview did not start; loading its page again'),
       ),

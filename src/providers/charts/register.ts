@@ -49,7 +49,7 @@ export function registerCharts(context: vscode.ExtensionContext, log: vscode.Log
     let p = panels.get(key);
     if (p) p.panel.reveal();
     else {
-      const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, sourceTitle(source), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: source.kind === 'editor' }, webviewOptions(context.extensionUri));
+      const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, sourceTitle(source), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: source.kind === 'editor' }, webviewOptions);
       const created: ChartPanel = new Panel(panel, context.extensionUri, source, context.secrets, log, () => {
         panels.delete(key);
         if (current === created) current = undefined;

@@ -5,14 +5,18 @@ import { webviewHtml } from '../shared/webviewHtml';
 // a note is ever parsed as markup.
 
 export interface ChecklistHtmlOptions {
-  /** webview.cspSource */
-  cspSource: string;
-  scriptUri: string;
-  /** The checklist's styles, then those of the charts it shows (uPlot's and ours). */
-  styleUris: string[];
+  /** Reads a file of media/ as text. */
+  readMedia: (file: string) => string;
   nonce?: string;
 }
 
 export function checklistHtml(o: ChecklistHtmlOptions): string {
-  return webviewHtml({ ...o, title: 'GA Checklist', body: '<main id="app" aria-live="polite"><p class="muted">Loading the GA checklist…</p></main>' });
+  return webviewHtml({
+    ...o,
+    title: 'GA Checklist',
+    script: 'dist/checklist.js',
+    // The checklist's styles, then those of the charts it shows (uPlot's and ours).
+    styles: ['base.css', 'checklist.css', 'dist/uplot.css', 'chart.css'],
+    body: '<main id="app" aria-live="polite"><p class="muted">Loading the GA checklist…</p></main>',
+  });
 }

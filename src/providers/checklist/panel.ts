@@ -6,7 +6,7 @@ import { checkWorkspaceLocks } from '../../core/lock';
 import { prepareSigner, systemSshKeygen, verifyCurrent } from '../../core/attest';
 import { type ChecklistChange, ChecklistSession, type ChecklistView, type EvaluatedChecklist, type HostMessage, type LoadOptions, renderMarkdown, signingWarnings, type StateChange, type WebviewMessage, webviewMessageSchema } from '../../core/checklist';
 import { InputError, writeFileAtomic } from '../../core/util';
-import { debounce, disposeAll, type Debounced, loadWebview, openLink, type WebviewLoad } from '../shared';
+import { debounce, disposeAll, type Debounced, loadWebview, mediaText, openLink, type WebviewLoad } from '../shared';
 import { showGateReportJson, showGateReportPreview } from '../shared/gateReportPreview';
 import type { ChartSet, RenderedChart } from '../../core/charts';
 import type { GateReport } from '../../core/verdict';
@@ -51,10 +51,9 @@ export class ChecklistPanel implements vscode.Disposable {
     private readonly secrets: vscode.SecretStorage,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'aurora.svg');
-    const media = (f: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', f)).toString();
     this.load = loadWebview(
       panel,
-      () => checklistHtml({ cspSource: panel.webview.cspSource, scriptUri: media('dist/checklist.js'), styleUris: [media('base.css'), media('checklist.css'), media('dist/uplot.css'), media('chart.css')] }),
+      () => checklistHtml({ readMedia: mediaText(extensionUri) }),
       () => this.readyCount > 0,
       () => log.warn('checklist: the webview did not start; loading its page again'),
     );

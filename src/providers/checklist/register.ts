@@ -61,7 +61,7 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
       await current.refresh(true);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, 'GA Checklist', vscode.ViewColumn.Active, { enableFindWidget: true, ...webviewOptions(context.extensionUri) });
+    const panel = vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, 'GA Checklist', vscode.ViewColumn.Active, { enableFindWidget: true, ...webviewOptions });
     await (await adopt(panel)).refresh();
   };
   context.subscriptions.push(
@@ -69,7 +69,7 @@ export function registerChecklist(context: vscode.ExtensionContext, log: vscode.
     vscode.window.registerWebviewPanelSerializer(CHECKLIST_VIEW_TYPE, {
       async deserializeWebviewPanel(panel) {
         // The webview restores its last view from setState at once; the refresh brings fresh answers.
-        panel.webview.options = webviewOptions(context.extensionUri);
+        panel.webview.options = webviewOptions;
         await (await adopt(panel)).refresh();
       },
     }),

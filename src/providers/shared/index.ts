@@ -10,4 +10,5 @@ export { signalOf, withCancellableProgress } from './progress';
 export { CachedSettings } from './settings';
 export { RelativeClock } from './relativeClock';
 export { loadWebview, type WebviewLoad } from './webviewLoad';
+export { mediaText } from './mediaText';
 export { webviewOptions } from './webviewOptions';

@@ -1,11 +1,9 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 /**
  * The options of every Aurora webview, given when the panel is created (or restored): scripts on,
- * command links off, and only media/ (the styles and the bundled scripts) may be loaded. Setting them
- * after creation reloads a webview that may already be starting, which is how a reopened checklist
- * was seen to never draw.
+ * command links off, and no local resource at all (a page carries its script and styles: see
+ * webviewHtml.ts). Setting them after creation reloads a webview that may already be starting, which
+ * is how a reopened checklist was seen to never draw.
  */
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
-}
+export const webviewOptions: vscode.WebviewOptions = { enableScripts: true, enableCommandUris: false, localResourceRoots: [] };

@@ -5,7 +5,7 @@ import { buildCharts } from '../../../src/core/charts/build';
 import type { ChartMessage, ChartSet } from '../../../src/core/charts/messages';
 import type { GateSeries } from '../../../src/core/gates/series';
 import { chartHtml } from '../../../src/providers/charts/html';
-import { MEDIA, serveWebviewPage, type WebviewPage } from '../../support/webviewPage';
+import { MEDIA, readMedia, serveWebviewPage, type WebviewPage } from '../../support/webviewPage';
 
 // The chart webview's real HTML, CSS and bundle (uPlot included) in headless Debian Chromium with the
 // CSP in force: it draws without a CSP violation, takes its colours from the theme's variables, moves
@@ -51,7 +51,7 @@ describe('chart webview in headless Chromium (the CSP in force; acquireVsCodeApi
 
   before(async () => {
     assert.ok(fs.existsSync(path.join(media, 'dist/chart.js')), 'media/dist/chart.js is missing: run node scripts/build.mjs');
-    page = await serveWebviewPage<Browser>((o) => chartHtml({ cspSource: o, media: `${o}/media` }));
+    page = await serveWebviewPage<Browser>(() => chartHtml({ readMedia }));
     origin = page.origin;
     browser = page.browser;
   });

@@ -6,7 +6,7 @@ import { buildChecklist } from '../../../src/core/checklist/view';
 import { checklistHtml } from '../../../src/providers/checklist/html';
 import { approvedEvaluation } from '../../../src/core/attest/signoff';
 import { check, completeState, gateReport, inputs, REPORT_SHA, verified } from '../../unit/checklist/fixtures';
-import { MEDIA, serveWebviewPage, type WebviewPage } from '../../support/webviewPage';
+import { MEDIA, readMedia, serveWebviewPage, type WebviewPage } from '../../support/webviewPage';
 
 // The webview's real HTML, CSS and bundled script in headless Debian Chromium (playwright-core from
 // the VS Code host), fed a view full of hostile strings: profile names, metric labels, notes,
@@ -73,7 +73,7 @@ describe('checklist webview HTML in headless Chromium (hostile strings; acquireV
   before(async () => {
     const script = path.join(media, 'dist/checklist.js');
     assert.ok(fs.existsSync(script), `${script} is missing: run node scripts/build.mjs`);
-    page = await serveWebviewPage<Browser>((o) => checklistHtml({ cspSource: o, scriptUri: `${o}/media/dist/checklist.js`, styleUris: [`${o}/media/base.css`, `${o}/media/checklist.css`, `${o}/media/dist/uplot.css`, `${o}/media/chart.css`] }));
+    page = await serveWebviewPage<Browser>(() => checklistHtml({ readMedia }));
     origin = page.origin;
     browser = page.browser;
   });

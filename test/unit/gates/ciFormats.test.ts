@@ -185,6 +185,8 @@ describe('gates: CI formats (Markdown for pull requests, GitHub Actions workflow
     it('annotations sit on the line of the check\'s definition, block or flow style, with the file relative to the root', async () => {
       const text = 'schema_version: 1\ngates:\n  - key: a\n    id: 1\n    checks:\n      - id: first\n        type: promql\n      - {id: second, type: promql}\n  - {key: b, id: 2, checks: [{id: third}]}\n';
       assert.deepEqual([...checkLines(text)], [['a/first', 6], ['a/second', 8], ['b/third', 9]]);
+      // A check without an id, or in a gate without a key, has no place to point at.
+      assert.deepEqual([...checkLines('gates:\n  - key: a\n    checks:\n      - type: promql\n      - id: ok\n  - checks:\n      - id: orphan\n')], [['a/ok', 5]]);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-ci-formats-'));
       try {
         fs.mkdirSync(path.join(dir, 'repo', 'gates'), { recursive: true });
@@ -198,6 +200,10 @@ describe('gates: CI formats (Markdown for pull requests, GitHub Actions workflow
         assert.equal(outside.file, undefined);
         assert.match(renderGithub(failing, outside), /^::error title=/m);
         assert.deepEqual(await locateChecks(path.join(dir, 'missing.yaml'), dir), { file: 'missing.yaml', lines: new Map() });
+        // The root itself and its parent are not files inside it; a report that names no gates file has no lines.
+        assert.deepEqual(await locateChecks(path.join(dir, 'repo'), path.join(dir, 'repo')), { lines: new Map() });
+        assert.deepEqual(await locateChecks(dir, path.join(dir, 'repo')), { lines: new Map() });
+        assert.deepEqual(await locateChecks(undefined, dir), { lines: new Map() });
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

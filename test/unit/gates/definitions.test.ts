@@ -107,7 +107,9 @@ describe('gates: definitions', () => {
   it('templates substitute known names and report unknown ones; helpers format durations and regexes', () => {
     assert.deepEqual(resolveTemplate('a[${window}] ${x}', { window: '48h' }), { text: 'a[48h] ${x}', unknown: ['x'] });
     assert.equal(promqlRegexLiteral('r2.prod'), 'r2\\\\.prod');
-    assert.equal(durationSeconds('5m'), 300);
+    assert.equal(promqlRegexLiteral('say "hi"'), 'say \\"hi\\"');
+    assert.deepEqual(['5m', '90s', '48h', '120m'].map(durationSeconds), [300, 90, 172800, 7200]);
+    for (const bad of ['', 'x5m', '5mx', '5', 'm', '1.5h', '5d']) assert.throws(() => durationSeconds(bad), new RangeError(`not a duration: ${bad}`));
     assert.deepEqual([formatDuration(172800), formatDuration(90 * 60), formatDuration(45)], ['48h', '90m', '45s']);
   });
 });

@@ -169,6 +169,14 @@ describe('gates: log check reading', () => {
     const m = await measureLogPattern(check('HIT'), [file], ctx);
     assert.equal(m.kind, 'values');
     assert.deepEqual(m.kind === 'values' && m.raw?.map((r) => r.labels?.line), ['2', '3']);
+    // HIT just past 1 MiB, ending in the same read (the line arrives whole) or much later (it arrives
+    // in pieces): either way only the second piece holds it.
+    for (const tail of ['', 'b'.repeat(70000)]) {
+      fs.writeFileSync(file, `${'a'.repeat((1 << 20) + 10)} HIT${tail}\n`);
+      fs.utimesSync(file, new Date(Date.UTC(2026, 10, 26, 11, 40)), new Date(Date.UTC(2026, 10, 26, 11, 40)));
+      const edge = await measureLogPattern(check('HIT'), [file], ctx);
+      assert.deepEqual(edge.kind === 'values' && edge.raw?.map((r) => r.labels?.line), ['2'], `tail of ${tail.length}`);
+    }
   });
 
   it('a character split across two read chunks is read whole', async () => {

@@ -20,11 +20,17 @@ describe('verdict phrase: measured against required', () => {
     assert.equal(say(null, '>=', 0.95, 'ERROR'), 'not measured (error) — required at least 0.95');
     assert.equal(say(Number.POSITIVE_INFINITY, '<=', 1, 'NO_DATA'), '+Inf — not a measurement, required at most 1');
     assert.equal(say(Number.NaN, '<=', 1, 'FAIL'), 'NaN — not a measurement, required at most 1');
+    assert.equal(say(Number.NEGATIVE_INFINITY, '>=', 0.5, 'FAIL'), '-Inf — not a measurement, required at least 0.5');
+    assert.equal(say(Number.NEGATIVE_INFINITY, '>=', 0.5, 'NO_DATA'), '-Inf — not a measurement, required at least 0.5');
+    // A value-less outcome other than NO_DATA/ERROR (a hand-edited report) still says nothing was measured.
+    assert.equal(say(null, '<', 2, 'FAIL'), 'no value — required below 2');
   });
 
   it('does not contradict an outcome the judge reached on more than the point value', () => {
     assert.equal(say(0.0025, '<=', 0.1, 'FAIL'), '0.0025 — failed against at most 0.1');
+    assert.equal(say(0.5, '<=', 0.1, 'PASS'), '0.5 — passed against at most 0.1');
     assert.equal(say(1.2, '<=', 1.5, 'INCONCLUSIVE'), '1.2 — cannot tell against at most 1.5');
     assert.equal(requirementText('>', 3), 'above 3');
+    assert.equal(requirementText('==', 0), 'equal to 0');
   });
 });

@@ -45,10 +45,10 @@ describe('verdict: roll-up rules at their boundaries', () => {
   describe('countsAs', () => {
     const policies: MissingPolicy[] = ['fail', 'warn', 'inconclusive'];
     const asStatus: Record<MissingPolicy, GateStatus> = { fail: 'FAIL', warn: 'WARN', inconclusive: 'INCONCLUSIVE' };
-    it('PASS, WARN and FAIL count as themselves under every policy', () => {
+    it('PASS, WARN, FAIL and INCONCLUSIVE (data that cannot decide) count as themselves under every policy', () => {
       for (const on_missing of policies) {
         for (const on_error of policies) {
-          for (const o of ['PASS', 'WARN', 'FAIL'] as const) assert.equal(countsAs(o, { on_missing, on_error }), o);
+          for (const o of ['PASS', 'WARN', 'FAIL', 'INCONCLUSIVE'] as const) assert.equal(countsAs(o, { on_missing, on_error }), o);
         }
       }
     });
@@ -59,6 +59,14 @@ describe('verdict: roll-up rules at their boundaries', () => {
           assert.equal(countsAs('ERROR', { on_missing, on_error }), asStatus[on_error], `ERROR ${on_missing}/${on_error}`);
         }
       }
+    });
+    it('NO_DATA of ±Inf follows on_infinite (on_missing when unset); of NaN or no value, on_missing', () => {
+      const policy = { on_missing: 'fail', on_error: 'fail', on_infinite: 'warn' } as const;
+      for (const v of [Infinity, -Infinity]) {
+        assert.equal(countsAs('NO_DATA', policy, v), 'WARN', `NO_DATA ${v}`);
+        assert.equal(countsAs('NO_DATA', { on_missing: 'inconclusive', on_error: 'fail' }, v), 'INCONCLUSIVE', `NO_DATA ${v} without on_infinite`);
+      }
+      for (const v of [Number.NaN, null, undefined, 0]) assert.equal(countsAs('NO_DATA', policy, v), 'FAIL', `NO_DATA ${v}`);
     });
   });
 
@@ -111,6 +119,18 @@ describe('verdict: roll-up rules at their boundaries', () => {
       assert.deepEqual(decision(named([g('PASS', 'NO-GO'), g('WARN', 'CONDITIONAL'), g('FAIL', 'OBSERVE')])).deciding, ['G1']);
       assert.deepEqual(decision(named([g('INCONCLUSIVE', 'NO-GO'), g('WARN', 'NO-GO')])).deciding, ['G0']);
       assert.deepEqual(decision(named([g('PASS', 'NO-GO'), g('FAIL', 'OBSERVE')])).deciding, []);
+    });
+
+    it('says why, naming the deciding gates', () => {
+      const named = (gates: ReturnType<typeof g>[]) => gates.map((x, i) => ({ ...x, gate_name: `G${i}` }));
+      const reason = (gates: ReturnType<typeof g>[]) => decision(named(gates)).reason;
+      assert.equal(decision([]).reason, 'no gates to evaluate');
+      assert.equal(reason([g('FAIL', 'OBSERVE'), g('PASS', 'OBSERVE')]), 'no deciding gate: all 2 gate(s) are OBSERVE, which never decide');
+      assert.equal(reason([g('INCONCLUSIVE', 'NO-GO'), g('INCONCLUSIVE', 'CONDITIONAL')]), 'no deciding data: all 2 check(s) of the deciding gates came back NO_DATA or ERROR');
+      assert.equal(reason([g('FAIL', 'NO-GO'), g('FAIL', 'NO-GO')]), 'NO-GO gate(s) failed: G0, G1');
+      assert.equal(reason([g('INCONCLUSIVE', 'NO-GO'), g('PASS', 'NO-GO'), g('INCONCLUSIVE', 'CONDITIONAL')]), 'deciding gate(s) without data: G0, G2');
+      assert.equal(reason([g('WARN', 'NO-GO'), g('FAIL', 'CONDITIONAL')]), 'deciding gate(s) warned or failed conditionally: G0, G1');
+      assert.equal(reason([g('PASS', 'NO-GO'), g('PASS', 'CONDITIONAL'), g('FAIL', 'OBSERVE')]), 'all 2 deciding gate(s) passed');
     });
   });
 

@@ -51,12 +51,19 @@ export function lineMatcher(pattern: string, regex: boolean): LineMatcher {
 async function eachLine(file: string, signal: AbortSignal, onLine: (line: string, n: number) => void): Promise<number> {
   let carry = '';
   let n = 0;
+  // A line longer than MAX_LINE is judged in MAX_LINE pieces, each counted as a line, however it arrived.
+  const pieces = (line: string) => {
+    let i = 0;
+    do onLine(line.slice(i, i + MAX_LINE), ++n);
+    while ((i += MAX_LINE) < line.length);
+  };
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16, signal });
   for await (const chunk of stream as AsyncIterable<string>) {
     signal.throwIfAborted();
     const parts = (carry + chunk).split('\n');
     carry = parts.pop() ?? '';
-    for (const p of parts) onLine(p.endsWith('\r') ? p.slice(0, -1) : p, ++n);
+    for (const p of parts) pieces(p.endsWith('\r') ? p.slice(0, -1) : p);
+    // An unfinished line is not kept whole past MAX_LINE: memory stays bounded by it.
     while (carry.length > MAX_LINE) {
       onLine(carry.slice(0, MAX_LINE), ++n);
       carry = carry.slice(MAX_LINE);
