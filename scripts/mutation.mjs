@@ -51,7 +51,7 @@ for (const m of modules) {
   if (r.status !== 0) {
     console.error(`✖ stryker failed for ${m} (exit ${r.status ?? r.signal})`);
     failed = true;
-  } else record(m, extra.includes('--mutate') || extra.some((a) => a.startsWith('--mutate=')));
+  } else record(m, extra.some((a) => a === '--mutate' || a.startsWith('--mutate=')));
 }
 
 /** A module's ledger: what each measured file's last run found (committed, unlike the bulky HTML/JSON reports). */
