@@ -16,7 +16,7 @@ import type { CheckContext } from './checks/context';
 import { fileScope } from './checks/confine';
 import { confineChecks, prepareCheck, runCheck } from './checks/run';
 import { gateResult } from './gate';
-import type { GatesFile } from './schema';
+import type { CheckDefinition, GatesFile } from './schema';
 import { BUILTIN_VARIABLES, loadGates } from './load';
 import type { EvaluateOptions, GateProgress } from './options';
 import { buildReport } from './report';
@@ -24,7 +24,8 @@ import { durationSeconds, formatDuration, promqlRegexLiteral } from './template'
 
 export type { DataSource, EvaluateOptions, GateProgress } from './options';
 
-const PROMETHEUS_CHECKS = new Set(['promql', 'promql_range', 'alert']);
+// The check types that query Prometheus: any of them in the file means one pre-flight first.
+const PROMETHEUS_CHECKS = new Set<string>(['promql', 'promql_range', 'alert', 'compare'] satisfies CheckDefinition['type'][]);
 
 /** Range queries and subqueries stay under Prometheus' 11,000 points per series. */
 const MAX_POINTS = 10_000;

@@ -1,4 +1,5 @@
 import { isAbortError } from '../util/errors';
+import { elapsedMs } from '../util/elapsed';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy } from './backoff';
 import { httpCause, networkCause, type UnavailableCause } from './cause';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from './connection';
@@ -198,14 +199,13 @@ export class PrometheusClient {
 
   private async run(path: string, params: Record<string, string>, signal: AbortSignal): Promise<QueryOutcome> {
     const t0 = performance.now();
-    const elapsed = () => Math.round((performance.now() - t0) * 10) / 10;
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
       const result = await this.limiter.run(() => this.attempt(path, params, signal, this.timeoutMs, true, (raw) => this.readQuery(raw)));
       const again = result.ok ? undefined : await this.retryPause(result, attempt, path, signal, { network: true, query: params.query });
       if (again === undefined) {
         if (!result.ok) delete result.retryAfterMs;
-        return { ...result, durationMs: elapsed(), attempts: attempt };
+        return { ...result, durationMs: elapsedMs(t0), attempts: attempt };
       }
     }
   }
@@ -225,7 +225,7 @@ export class PrometheusClient {
       const again = result.ok ? undefined : await this.retryPause(result, attempt, '/api/v1/rules', signal, { network: true });
       if (again === undefined) {
         if (!result.ok) delete result.retryAfterMs;
-        return { ...result, durationMs: Math.round((performance.now() - t0) * 10) / 10, attempts: attempt };
+        return { ...result, durationMs: elapsedMs(t0), attempts: attempt };
       }
     }
   }

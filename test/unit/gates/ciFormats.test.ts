@@ -57,13 +57,12 @@ function report(gates: GateResult[], over: Partial<GateReport> = {}): GateReport
 const topOf = (md: string) => md.slice(0, md.indexOf('## Evidence'));
 
 describe('gates: CI formats (Markdown for pull requests, GitHub Actions workflow commands)', () => {
-  let demo: GateReport;
-  before(async () => {
-    demo = await evaluateGates({ data: { mode: 'demo' } }, AbortSignal.timeout(10_000));
-  });
+  // Evaluated in each test, not in a hook: mutation testing attributes what runs to the test that ran it.
+  const demoReport = (): Promise<GateReport> => evaluateGates({ data: { mode: 'demo' } }, AbortSignal.timeout(10_000));
 
   describe('Markdown', () => {
-    it('opens with the DEMO label, the decision, the data mode and one row per gate with its deciding value in words', () => {
+    it('opens with the DEMO label, the decision, the data mode and one row per gate with its deciding value in words', async () => {
+      const demo = await demoReport();
       const md = renderMarkdown(demo);
       const top = topOf(md);
       assert.ok(top.indexOf('> **DEMO DATA.**') < top.indexOf('**Decision:**'), 'the label comes before everything else');
@@ -75,7 +74,8 @@ describe('gates: CI formats (Markdown for pull requests, GitHub Actions workflow
       assert.equal(top.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---') && !l.startsWith('| Status')).length, demo.gates.length);
     });
 
-    it('keeps queries, raw values and series out of the top part: each gate\'s evidence is folded in <details>', () => {
+    it('keeps queries, raw values and series out of the top part: each gate\'s evidence is folded in <details>', async () => {
+      const demo = await demoReport();
       const md = renderMarkdown(demo);
       const top = topOf(md);
       for (const c of demo.gates.flatMap((g) => g.checks)) if (c.evidence.query) assert.ok(!top.includes(c.evidence.query.slice(0, 20)), `${c.check_id}'s query is not in the summary`);
@@ -160,7 +160,8 @@ describe('gates: CI formats (Markdown for pull requests, GitHub Actions workflow
       assert.ok(!out.includes('\x1b'));
     });
 
-    it('levels: a failing NO-GO check is an error; warnings, missing data and CONDITIONAL failures warnings; OBSERVE notices; the decision a notice', () => {
+    it('levels: a failing NO-GO check is an error; warnings, missing data and CONDITIONAL failures warnings; OBSERVE notices; the decision a notice', async () => {
+      const demo = await demoReport();
       assert.equal(annotationLevel({ fail_action: 'NO-GO' }, { counts_as: 'FAIL' }), 'error');
       assert.equal(annotationLevel({ fail_action: 'NO-GO' }, { counts_as: 'WARN' }), 'warning');
       assert.equal(annotationLevel({ fail_action: 'NO-GO' }, { counts_as: 'INCONCLUSIVE' }), 'warning');

@@ -7,12 +7,11 @@ import { renderGateMetrics } from '../../../src/core/gates/render/metrics';
 import type { GateReport } from '../../../src/core/verdict/types';
 
 describe('gates: report formats (from the bundled demo recording)', () => {
-  let demo: GateReport;
-  before(async () => {
-    demo = await evaluateGates({ data: { mode: 'demo' } }, AbortSignal.timeout(10_000));
-  });
+  // Evaluated in each test, not in a hook: mutation testing attributes what runs to the test that ran it.
+  const demoReport = (): Promise<GateReport> => evaluateGates({ data: { mode: 'demo' } }, AbortSignal.timeout(10_000));
 
-  it('the demo is the interesting report: some gates pass, one warns, one fails', () => {
+  it('the demo is the interesting report: some gates pass, one warns, one fails', async () => {
+    const demo = await demoReport();
     const counts = demo.gates.reduce<Record<string, number>>((n, g) => ({ ...n, [g.status]: (n[g.status] ?? 0) + 1 }), {});
     assert.deepEqual(counts, { PASS: 3, WARN: 1, FAIL: 1 });
     assert.equal(demo.decision_code, 'BLOCKED');
@@ -20,7 +19,8 @@ describe('gates: report formats (from the bundled demo recording)', () => {
     for (const g of demo.gates) for (const c of g.checks) assert.notEqual(c.outcome, 'ERROR', `${g.key}/${c.check_id}: ${c.evidence.error}`);
   });
 
-  it('JSON keeps the original keys first and in order, then the additions', () => {
+  it('JSON keeps the original keys first and in order, then the additions', async () => {
+    const demo = await demoReport();
     const json = JSON.parse(renderJson(demo));
     assert.deepEqual(Object.keys(json).slice(0, 8), ['timestamp', 'window_hours', 'overall_status', 'ga_status', 'gates', 'decision', 'next_steps', 'schema_version']);
     assert.deepEqual(Object.keys(json.gates[0]).slice(0, 8), ['gate_id', 'gate_name', 'status', 'value', 'threshold', 'condition', 'message', 'fail_action']);
@@ -28,7 +28,8 @@ describe('gates: report formats (from the bundled demo recording)', () => {
     assert.ok(json.gates.every((g: { checks: { evidence: object }[] }) => g.checks.every((c) => 'evidence' in c)));
   });
 
-  it('next_steps name each failing gate, its remediation, and that demo data cannot promote', () => {
+  it('next_steps name each failing gate, its remediation, and that demo data cannot promote', async () => {
+    const demo = await demoReport();
     assert.match(demo.next_steps[0], /Data mode 'demo': this report cannot be used to promote/);
     assert.ok(demo.next_steps.some((s) => /^- Gate 2: /.test(s)));
     assert.ok(demo.next_steps.some((s) => /^ {2}Remediation: .*retraining/.test(s)));
@@ -38,7 +39,8 @@ describe('gates: report formats (from the bundled demo recording)', () => {
     assert.match(md, /\n {3}- Gate 2: /);
   });
 
-  it('JUnit: a suite per gate, a case per check; FAIL is a failure, WARN passes with a note', () => {
+  it('JUnit: a suite per gate, a case per check; FAIL is a failure, WARN passes with a note', async () => {
+    const demo = await demoReport();
     const xml = renderJunit(demo);
     const checks = demo.gates.flatMap((g) => g.checks);
     assert.equal((xml.match(/<testcase /g) ?? []).length, checks.length);
@@ -48,7 +50,8 @@ describe('gates: report formats (from the bundled demo recording)', () => {
     assert.doesNotMatch(xml.replace(/&(amp|lt|gt|quot);/g, ''), /&/);
   });
 
-  it('metrics use the agreed names and labels, and the decision value is the exit code', () => {
+  it('metrics use the agreed names and labels, and the decision value is the exit code', async () => {
+    const demo = await demoReport();
     const text = renderGateMetrics(demo);
     assert.match(text, /^aurora_ga_gate_status\{gate="dcts"\} 3$/m);
     assert.match(text, /^aurora_ga_gate_status\{gate="dro"\} 1$/m);

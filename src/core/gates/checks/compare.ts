@@ -1,6 +1,7 @@
 import { describeJudgement, judgeCounts, judgeSamples, type Judgement } from '../../judge';
 import type { UnavailableCause } from '../../prometheus/cause';
 import { formatSample } from '../../prometheus/response';
+import { elapsedMs } from '../../util/elapsed';
 import { countsAs } from '../../verdict/rollup';
 import type { CheckOutcome, CheckResult, ComparisonSide, Evidence } from '../../verdict/types';
 import type { CompareCheck } from '../schema';
@@ -18,7 +19,7 @@ export interface ResolvedCompare {
 }
 
 type SideData =
-  | { ok: true; side: ComparisonSide; samples: number[]; errors?: number; requests?: number }
+  | { ok: true; side: ComparisonSide; samples?: number[]; errors?: number; requests?: number }
   | { ok: false; side: ComparisonSide; error: string; noData?: boolean; cause?: UnavailableCause };
 
 type Outcome = Awaited<ReturnType<NonNullable<CheckContext['client']>['instant']>>;
@@ -48,23 +49,23 @@ async function countSide(value: string, [errorsQ, requestsQ]: string[], ctx: Che
   if (!r.ok) return { side, ...r };
   side.series_count = e.series.length + r.series.length;
   if (!e.series.length || !r.series.length) return { ok: false, side, noData: true, error: `the ${!e.series.length ? 'errors' : 'requests'} query returned no series for ${value} (add "or vector(0)" if none means 0)` };
-  const total = (rs: ReadSeries[]) => rs.reduce((t, s) => t + (s.samples.at(-1)?.value ?? NaN), 0);
+  // A vector series holds exactly one sample.
+  const total = (rs: ReadSeries[]) => rs.reduce((t, s) => t + s.samples.at(-1)!.value, 0);
   const [errors, requests] = [total(e.series), total(r.series)];
   if (!Number.isFinite(errors) || !Number.isFinite(requests)) return { ok: false, side, noData: true, error: `the ${!Number.isFinite(errors) ? 'errors' : 'requests'} count for ${value} is ${formatSample(!Number.isFinite(errors) ? errors : requests)}` };
   // increase() extrapolates, so counts may be fractional: round to whole events.
-  return { ok: true, side, samples: [], errors: Math.round(errors), requests: Math.round(requests) };
+  return { ok: true, side, errors: Math.round(errors), requests: Math.round(requests) };
 }
 
 function judge(rc: ResolvedCompare, b: Extract<SideData, { ok: true }>, c: Extract<SideData, { ok: true }>): Judgement {
   const d = rc.def;
-  const critical = rc.criticalLimit !== undefined ? { criticalLimit: rc.criticalLimit } : {};
   if (d.query) {
-    return judgeSamples(c.samples, b.samples, {
-      direction: d.direction, effect: d.effect, allowed: rc.allowed, ...critical, confidence: d.confidence, minSamples: d.min_samples, nan: d.nan, spreadAllowed: d.spread_allowed,
+    return judgeSamples(c.samples!, b.samples!, {
+      direction: d.direction, effect: d.effect, allowed: rc.allowed, criticalLimit: rc.criticalLimit, confidence: d.confidence, minSamples: d.min_samples, nan: d.nan, spreadAllowed: d.spread_allowed,
     });
   }
   return judgeCounts({ errors: c.errors!, requests: c.requests! }, { errors: b.errors!, requests: b.requests! }, {
-    allowed: rc.allowed, ...critical, confidence: d.confidence, minRequests: d.min_requests, ...(d.negligible_rate !== undefined ? { negligibleRate: d.negligible_rate } : {}),
+    allowed: rc.allowed, criticalLimit: rc.criticalLimit, confidence: d.confidence, minRequests: d.min_requests, negligibleRate: d.negligible_rate,
   });
 }
 
@@ -90,19 +91,20 @@ export async function runCompare(rc: ResolvedCompare, ctx: CheckContext): Promis
     comparator: '<=',
     severity: d.severity,
     message,
-    evidence: { ...evidenceBase, raw: [], ...extra, duration_ms: Math.round((performance.now() - t0) * 10) / 10 },
+    evidence: { ...evidenceBase, raw: [], ...extra, duration_ms: elapsedMs(t0) },
   });
   if (!ctx.client) return result('ERROR', null, `${d.name}: no Prometheus URL configured`, { error: 'no Prometheus URL configured' });
   const client = ctx.client;
   const fetchSide = (value: string, qs: string[]) => (d.query ? sampleSide(value, qs[0], ctx, client) : countSide(value, qs, ctx, client));
   const [b, c] = await Promise.all([fetchSide(rc.sides.baseline, rc.queries.baseline), fetchSide(rc.sides.candidate, rc.queries.candidate)]);
   const range = d.query ? { range: { start: new Date(ctx.at.getTime() - ctx.windowSeconds * 1000).toISOString(), end: ctx.at.toISOString(), step_seconds: ctx.stepSeconds } } : {};
-  for (const [name, s] of [['baseline', b], ['candidate', c]] as const) {
-    if (s.ok) continue;
-    const message = `${d.name}: ${s.noData ? 'no data' : 'error'} for the ${name} (${s.error})`;
-    return result(s.noData ? 'NO_DATA' : 'ERROR', null, message, { ...range, series_count: b.side.series_count + c.side.series_count, ...(s.noData ? {} : { error: s.error }), ...(s.cause ? { cause: s.cause } : {}) });
-  }
-  if (!b.ok || !c.ok) throw new Error('unreachable');
+  // The baseline's failure is named first when both sides failed.
+  const unusable = (name: 'baseline' | 'candidate', s: Extract<SideData, { ok: false }>) =>
+    result(s.noData ? 'NO_DATA' : 'ERROR', null, `${d.name}: ${s.noData ? 'no data' : 'error'} for the ${name} (${s.error})`, {
+      ...range, series_count: b.side.series_count + c.side.series_count, ...(s.noData ? {} : { error: s.error }), ...(s.cause ? { cause: s.cause } : {}),
+    });
+  if (!b.ok) return unusable('baseline', b);
+  if (!c.ok) return unusable('candidate', c);
   const judgement = judge(rc, b, c);
   const summary = describeJudgement(judgement, d.name);
   const outcome = compareOutcome(judgement, d.severity);
