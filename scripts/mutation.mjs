@@ -51,7 +51,15 @@ for (const m of modules) {
   if (r.status !== 0) {
     console.error(`✖ stryker failed for ${m} (exit ${r.status ?? r.signal})`);
     failed = true;
-  } else record(m, extra.some((a) => a === '--mutate' || a.startsWith('--mutate=')));
+  } else record(m, mutateFiles(extra));
+}
+
+/** The files a run's --mutate names (undefined without one: the whole module); globs are left out. */
+function mutateFiles(flags) {
+  const i = flags.findIndex((a) => a === '--mutate' || a.startsWith('--mutate='));
+  if (i < 0) return undefined;
+  const value = flags[i] === '--mutate' ? flags[i + 1] : flags[i].slice('--mutate='.length);
+  return (value ?? '').split(',').filter((f) => f && !/[*?[\]{}]/.test(f));
 }
 
 /** A module's ledger: what each measured file's last run found (committed, unlike the bulky HTML/JSON reports). */
@@ -71,10 +79,12 @@ function leftLine(name, mu) {
 
 /**
  * Folds a module's fresh Stryker JSON report into its ledger, one entry per file. A run of the whole
- * module replaces the ledger; a narrowed one (--mutate) replaces only the files it measured, and an
- * older entry covering several files that overlaps it is dropped (its other files become unmeasured).
+ * module replaces the ledger; a narrowed one (`asked`: the files its --mutate named) replaces only the
+ * files it measured, and an older entry covering several files that overlaps it is dropped (its other
+ * files become unmeasured). A file the run covered that holds no mutant (types only) is recorded as such.
  */
-function record(m, narrowed) {
+function record(m, asked) {
+  const narrowed = asked !== undefined;
   const report = JSON.parse(fs.readFileSync(path.join(reportDir, `${m}.json`), 'utf8'));
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const how = process.env.AURORA_MUTATION_STATIC === '1' ? 'static mutants included' : '';
@@ -85,6 +95,11 @@ function record(m, narrowed) {
     const left = f.mutants.filter((mu) => mu.status === 'Survived' || mu.status === 'NoCoverage').map((mu) => leftLine(name, mu)).sort();
     return { files: [name], sha256: sha256(f.source), date, tests, ...(how ? { how } : {}), counts, left };
   });
+  for (const name of asked ?? moduleFiles(m)) {
+    const file = path.join(root, name);
+    if (report.files[name] || !fs.existsSync(file)) continue;
+    fresh.push({ files: [name], sha256: sha256(fs.readFileSync(file, 'utf8')), date, tests, note: 'no mutants', counts: {}, left: [] });
+  }
   const measured = new Set(fresh.flatMap((e) => e.files));
   const kept = narrowed ? readLedger(m).entries.filter((e) => !e.files.some((f) => measured.has(f))) : [];
   fs.mkdirSync(path.dirname(ledgerFile(m)), { recursive: true });

@@ -50,9 +50,9 @@ export interface Resolved {
 }
 
 export async function resolveSource(options: EvaluateOptions): Promise<Resolved> {
-  const data = options.data ?? { mode: 'live' };
+  const data = options.data;
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  if (data.mode === 'replay' || data.mode === 'demo') {
+  if (data?.mode === 'replay' || data?.mode === 'demo') {
     const file = data.mode === 'demo' ? DEMO_RECORDING() : path.resolve(cwd, data.file);
     const recording = await readRecording(file);
     // The demo brings its own artifacts and logs, so its report is the same everywhere.
@@ -199,7 +199,7 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
       dataMode: r.dataMode,
       source: r.source,
       gatesFile,
-      ...(r.profile !== undefined ? { profile: r.profile } : {}),
+      profile: r.profile,
       outage: findOutage(gates, r.source, preflight && !preflight.ok ? preflight : undefined),
     });
     const meta = { source: r.source, at: r.at.toISOString(), window_hours: r.windowHours, profile: r.profile ?? null, variables: r.variables };
@@ -210,7 +210,7 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
       await writeFileAtomic(path.resolve(r.cwd, options.data.file), recording);
       report.recording = { file: options.data.file, sha256: sha256Hex(recording) };
     }
-    return { report, ...(recording !== undefined ? { recording } : {}) };
+    return { report, recording };
   } finally {
     await Promise.all([r.transport?.close(), r.rulesTransport?.close()]);
   }
