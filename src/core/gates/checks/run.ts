@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseSample } from '../../prometheus/response';
+import { elapsedMs } from '../../util/elapsed';
 import { InputError } from '../../util/errors';
 import { redactLine, redactText, type Secret } from '../../util/secrets';
 import type { CheckResult, Comparator } from '../../verdict/types';
@@ -190,6 +191,5 @@ export async function runCheck(prepared: PreparedCheck, ctx: CheckContext): Prom
   if ('run' in prepared) return redacted(await prepared.run(ctx), ctx.secrets);
   const t0 = performance.now();
   const measured = await prepared.measure(ctx);
-  const durationMs = Math.round((performance.now() - t0) * 10) / 10;
-  return redacted(finishCheck(prepared.def, prepared.threshold, measured, { evaluatedAt: ctx.at.toISOString(), durationMs }), ctx.secrets);
+  return redacted(finishCheck(prepared.def, prepared.threshold, measured, { evaluatedAt: ctx.at.toISOString(), durationMs: elapsedMs(t0) }), ctx.secrets);
 }
