@@ -21,7 +21,8 @@ export async function resolveProfile(file: string, signal: AbortSignal, enforced
     const problem = check.problem;
     throw new InputError(`cannot use the profile: ${problem?.message ?? 'unreadable'}`, problem?.location ?? { file });
   }
-  const detail = verdict.status === 'missing' ? `${verdict.detail} (create it with 'aurora-ga lock --in ${file}')` : verdict.detail;
+  // The lock policy's detail already says how to create a missing lock (src/core/lock/policy.ts).
+  const detail = verdict.detail;
   if (refused) throw new InputError(`profile lock does not validate: ${detail}; refusing to evaluate gates (profile_lock.enforced)`, { file });
   return { name, lock: { enforced: enforcement.enforced, status: verdict.status, detail } };
 }

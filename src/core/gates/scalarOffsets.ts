@@ -99,6 +99,8 @@ function push(out: Built, text: string, at: number): void {
 /** `|` and `>` block scalars: indentation removed; in folded ones a break between text lines is a space. */
 function block(raw: string, base: number, folded: boolean): Built | undefined {
   const all = lines(raw, base);
+  // A block scalar's range ends after its last line break: what follows it is no line (and no kept break).
+  if (raw.endsWith('\n')) all.pop();
   const header = all.shift();
   if (!header) return undefined;
   const explicit = /[1-9]/.exec(header.text.replace(/#.*/, ''))?.[0];
