@@ -3,7 +3,7 @@
 // sandbox is compiled once with tsc (mutation switching: every mutant is in that one build, picked at
 // run time), and mocha runs the compiled tests that exercise the module.
 import process from 'node:process';
-import { specsFor } from './scripts/lib/mutationSpecs.mjs';
+import { EXCLUDED, specsFor } from './scripts/lib/mutationSpecs.mjs';
 
 const MODULE = process.env.AURORA_MUTATION_MODULE || 'verdict';
 const specs = specsFor(MODULE);
@@ -12,7 +12,7 @@ const specs = specsFor(MODULE);
 export default {
   testRunner: 'mocha',
   plugins: ['@stryker-mutator/mocha-runner'],
-  mutate: [`src/core/${MODULE}/**/*.ts`],
+  mutate: [`src/core/${MODULE}/**/*.ts`, ...Object.keys(EXCLUDED).map((f) => `!${f}`)],
   buildCommand: 'node scripts/mutation.mjs --build',
   mochaOptions: { spec: specs, extension: ['js'], 'no-config': true, 'no-package': true },
   coverageAnalysis: 'perTest',

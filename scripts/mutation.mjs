@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MODULES, specsFor } from './lib/mutationSpecs.mjs';
+import { EXCLUDED, MODULES, specsFor } from './lib/mutationSpecs.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -38,6 +38,11 @@ const modules = named.length ? named : ALL;
 const unknown = modules.filter((m) => !ALL.includes(m));
 if (unknown.length) {
   console.error(`mutation: unknown module ${unknown.join(', ')} (one of ${ALL.join(', ')})`);
+  process.exit(2);
+}
+const refused = (mutateFiles(extra) ?? []).filter((f) => EXCLUDED[f]);
+if (refused.length) {
+  console.error(refused.map((f) => `mutation: ${f} is never mutated: ${EXCLUDED[f]}`).join('\n'));
   process.exit(2);
 }
 fs.mkdirSync(reportDir, { recursive: true });
@@ -107,10 +112,10 @@ function record(m, asked) {
   fs.writeFileSync(ledgerFile(m), `${JSON.stringify({ entries }, null, 1)}\n`);
 }
 
-/** The TypeScript files of a module that can hold mutants (index.ts only re-exports). */
+/** The TypeScript files of a module that can hold mutants (index.ts only re-exports), but the excluded ones. */
 function moduleFiles(m) {
   const dir = path.join(root, 'src/core', m);
-  return fs.readdirSync(dir, { recursive: true }).map((f) => `src/core/${m}/${f.split(path.sep).join('/')}`).filter((f) => f.endsWith('.ts') && !f.endsWith('/index.ts')).sort();
+  return fs.readdirSync(dir, { recursive: true }).map((f) => `src/core/${m}/${f.split(path.sep).join('/')}`).filter((f) => f.endsWith('.ts') && !f.endsWith('/index.ts') && !EXCLUDED[f]).sort();
 }
 
 /** Scores of every module's ledger: totals, files not measured, files changed since, survivors listed. */
@@ -145,6 +150,7 @@ function summary() {
     }
     for (const [tests, files] of narrowed) details.push(`- Measured with only ${tests}: ${files.join(', ')}.`);
     if (unmeasured.length) details.push(`- Not measured yet: ${unmeasured.join(', ')}.`);
+    for (const [f, why] of Object.entries(EXCLUDED).filter(([f]) => f.startsWith(`src/core/${m}/`))) details.push(`- Never mutated: ${f} — ${why}.`);
     if (changed.length) details.push(`- Changed since measured (their figures may be stale): ${changed.join(', ')}.`);
     const left = entries.flatMap((e) => e.left).sort();
     if (left.length) details.push('', 'Mutants left:', '', ...left.map((l) => `- ${l}`));

@@ -35,7 +35,7 @@ export const DEMO_RECORDING = () => bundledConfig('demo', 'gates', 'recording.js
 
 export interface Resolved {
   dataMode: DataMode;
-  transport?: Transport;
+  transport: Transport;
   /** Where the rules API is when it is not the query API's server (live runs with rulesUrl). */
   rulesTransport?: HttpTransport;
   recording?: Recording;
@@ -90,7 +90,7 @@ export async function resolveSource(options: EvaluateOptions): Promise<Resolved>
 }
 
 /** The window, step and template variables of an evaluation (and of a chart of its checks). */
-export function evaluationTemplates(definitions: GatesFile, r: Resolved): { windowSeconds: number; window: string; stepSeconds: number; vars: Record<string, string> } {
+export function evaluationTemplates(definitions: GatesFile, r: Pick<Resolved, 'windowHours' | 'at' | 'variables' | 'profile' | 'artifactsDir'>): { windowSeconds: number; window: string; stepSeconds: number; vars: Record<string, string> } {
   if (!(r.windowHours > 0) || !Number.isFinite(r.windowHours)) throw new InputError(`window must be a positive number of hours, got ${r.windowHours}`);
   if (Number.isNaN(r.at.getTime())) throw new InputError('evaluation time is not a valid date');
   for (const name of Object.keys(r.variables)) {
@@ -112,8 +112,7 @@ export function evaluationTemplates(definitions: GatesFile, r: Resolved): { wind
 }
 
 /** The query client of the data source: retries, one deadline for every query; recorded answers take no time. */
-export function sourceClient(options: EvaluateOptions, r: Resolved, onProgress?: (p: GateProgress) => void): PrometheusClient | undefined {
-  if (!r.transport) return undefined;
+export function sourceClient(options: EvaluateOptions, r: Resolved, onProgress?: (p: GateProgress) => void): PrometheusClient {
   const conn: Partial<PrometheusConnection> = options.prometheus ?? {};
   const replaying = r.dataMode !== 'live';
   const deadlineMs = conn.deadlineMs ?? CONNECTION_DEFAULTS.deadlineMs;
@@ -164,13 +163,13 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
     const files = await fileScope(r.cwd, r.artifactsDir, options.allowFilesOutside ?? false);
     const rulesClient = r.rulesTransport ? new PrometheusClient(conn, r.rulesTransport, { onExchange: r.recorder?.onExchange }) : client;
     let rulesAnswer: Promise<RulesOutcome> | undefined;
-    const rules = rulesClient && { source: r.rulesTransport?.url ?? r.source, read: () => (rulesAnswer ??= rulesClient.rules(signal)) };
+    const rules = { source: r.rulesTransport?.url ?? r.source, read: () => (rulesAnswer ??= rulesClient.rules(signal)) };
     const ctx: CheckContext = { client, rules, promSource: r.source, at: r.at, windowSeconds, window, stepSeconds, vars, cwd: r.cwd, files, secrets, signal };
     // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
     const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
     await confineChecks(prepared, ctx);
     let preflight: Preflight | undefined;
-    if (client && !replaying && prepared.some((p) => p.gate.checks.some((c) => PROMETHEUS_CHECKS.has(c.type)))) {
+    if (!replaying && prepared.some((p) => p.gate.checks.some((c) => PROMETHEUS_CHECKS.has(c.type)))) {
       preflight = await client.preflight(r.at, signal);
       onProgress?.({ kind: 'preflight', source: r.source, result: preflight });
     }
@@ -212,6 +211,6 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
     }
     return { report, recording };
   } finally {
-    await Promise.all([r.transport?.close(), r.rulesTransport?.close()]);
+    await Promise.all([r.transport.close(), r.rulesTransport?.close()]);
   }
 }

@@ -75,7 +75,6 @@ export async function checkSeries(req: GatesRequest, target: SeriesTarget, signa
     const secrets = evaluationSecrets(options);
     const start = new Date(r.at.getTime() - windowSeconds * 1000);
     const ask = async (query: string): Promise<SeriesAnswer> => {
-      if (!client) return { ok: false, error: 'no Prometheus URL configured' };
       const res = await client.range(query, start, r.at, stepSeconds, signal);
       if (!res.ok) return { ok: false, error: redactText(res.message, secrets) };
       const answer = readAnswer(res, 'matrix');
@@ -101,6 +100,6 @@ export async function checkSeries(req: GatesRequest, target: SeriesTarget, signa
       checks: out,
     };
   } finally {
-    await Promise.all([r.transport?.close(), r.rulesTransport?.close()]);
+    await Promise.all([r.transport.close(), r.rulesTransport?.close()]);
   }
 }
