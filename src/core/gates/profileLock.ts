@@ -22,7 +22,6 @@ export async function resolveProfile(file: string, signal: AbortSignal, enforced
     throw new InputError(`cannot use the profile: ${problem?.message ?? 'unreadable'}`, problem?.location ?? { file });
   }
   // The lock policy's detail already says how to create a missing lock (src/core/lock/policy.ts).
-  const detail = verdict.detail;
-  if (refused) throw new InputError(`profile lock does not validate: ${detail}; refusing to evaluate gates (profile_lock.enforced)`, { file });
-  return { name, lock: { enforced: enforcement.enforced, status: verdict.status, detail } };
+  if (refused) throw new InputError(`profile lock does not validate: ${verdict.detail}; refusing to evaluate gates (profile_lock.enforced)`, { file });
+  return { name, lock: { enforced: enforcement.enforced, status: verdict.status, detail: verdict.detail } };
 }
