@@ -3,6 +3,9 @@
 // one thing at a time. Values are short decimals so Prometheus and VictoriaMetrics store them alike.
 import fs from 'node:fs';
 import path from 'node:path';
+import { stringify } from 'yaml';
+import { DEFAULT_GATES_FILE } from '../../src/core/gates/evaluate';
+import { loadGates } from '../../src/core/gates/load';
 import { packageRoot } from '../../src/core/util/packageRoot';
 import type { Family, Sample, Series } from './prometheus';
 
@@ -160,4 +163,20 @@ export function writeWorkspace(dir: string, o: WorkspaceOptions): void {
   const line = (h: number, text: string) => `${new Date((o.end - h * HOUR) * 1000).toISOString()} ${text}`;
   const lines: [number, string][] = [[30, '[CI-GATING] metric=coverage value=0.02 threshold=0.05 relation=<= state:stable->stable violation=False'], ...(o.log ?? [])];
   w('logs/runtime.log', `${lines.sort((a, b) => b[0] - a[0]).map(([h, t]) => line(h, t)).join('\n')}\n`);
+}
+
+/** 50 gates: the five defaults ten times over, each copy's queries made distinct (same cost, no sharing). */
+export async function fiftyGates(dir: string): Promise<string> {
+  const { definitions } = await loadGates(DEFAULT_GATES_FILE());
+  const gates = Array.from({ length: 10 }, (_, copy) =>
+    definitions.gates.map((g) => ({
+      ...g,
+      key: `${g.key}_${copy}`,
+      id: copy * 10 + g.id,
+      checks: g.checks.map((c) => (c.type === 'promql' || c.type === 'promql_range' ? { ...c, query: c.query.replace(/\{profile=~/g, `{copy!="${copy}",profile=~`) } : c)),
+    })),
+  ).flat();
+  const file = path.join(dir, 'gates50.yaml');
+  fs.writeFileSync(file, stringify({ ...definitions, gates }));
+  return file;
 }

@@ -68,7 +68,9 @@ Options:
   --ca-file FILE         PEM CA bundle to trust for https
   --timeout S            per-query client deadline in seconds (default 30)
   --deadline S           one deadline in seconds for all queries, retries included (default 120)
-  --concurrency N        queries in flight (default 8)
+  --concurrency N        queries the server works on at once, one connection each (default 4)
+  --pipelining N         queries sent ahead on each connection, HTTP/1.1 pipelining (default 8;
+                         1 = off, for a proxy that mishandles it)
   --retries N            retries on refused connections, HTTP 5xx and 429 (default 2; capped,
                          jittered backoff honouring Retry-After; 400/422 are never retried)
   --max-response-mb N    largest Prometheus answer read, in MiB (default 16); larger is ERROR
@@ -177,6 +179,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
     timeout: { type: 'string' },
     deadline: { type: 'string' },
     concurrency: { type: 'string' },
+    pipelining: { type: 'string' },
     retries: { type: 'string' },
     'max-response-mb': { type: 'string' },
     'no-save': { type: 'boolean' },
@@ -220,6 +223,7 @@ async function run(argv: string[], io: CliIO, signal: AbortSignal): Promise<numb
         timeoutSeconds: optional('timeout', f.timeout, REQUEST_DEFAULTS.timeoutSeconds, { min: 0.001 }),
         deadlineSeconds: optional('deadline', f.deadline, REQUEST_DEFAULTS.deadlineSeconds, { min: 0.001 }),
         concurrency: optional('concurrency', f.concurrency, REQUEST_DEFAULTS.concurrency, { min: 1, integer: true }),
+        pipelining: optional('pipelining', f.pipelining, REQUEST_DEFAULTS.pipelining, { min: 1, integer: true }),
         retries: optional('retries', f.retries, REQUEST_DEFAULTS.retries, { min: 0, integer: true }),
         maxResponseMiB: optional('max-response-mb', f['max-response-mb'], REQUEST_DEFAULTS.maxResponseMiB, { min: 0.001 }),
       }

@@ -28,7 +28,10 @@ export interface ConnectionRequest {
   timeoutSeconds?: number;
   /** The whole evaluation's queries, retries included (default 120). */
   deadlineSeconds?: number;
+  /** Queries the server works on at once, one connection each (default 4). */
   concurrency?: number;
+  /** Queries sent ahead on each connection (HTTP/1.1 pipelining; default 8, 1 = off). */
+  pipelining?: number;
   retries?: number;
   /** Largest answer read (default 16). */
   maxResponseMiB?: number;
@@ -40,6 +43,7 @@ export const REQUEST_DEFAULTS = {
   timeoutSeconds: CONNECTION_DEFAULTS.timeoutMs / 1000,
   deadlineSeconds: CONNECTION_DEFAULTS.deadlineMs / 1000,
   concurrency: CONNECTION_DEFAULTS.concurrency,
+  pipelining: CONNECTION_DEFAULTS.pipelining,
   retries: CONNECTION_DEFAULTS.retries,
   maxResponseMiB: CONNECTION_DEFAULTS.maxResponseBytes / 1024 / 1024,
 } as const;
@@ -83,6 +87,8 @@ export function resolveConnection(req: ConnectionRequest): PrometheusConnection 
   if (auth?.kind === 'basic' && auth.username.includes(':')) throw new InputError('a basic-auth user name cannot contain ":"');
   const concurrency = positive('concurrency', req.concurrency, REQUEST_DEFAULTS.concurrency, true);
   if (concurrency < 1) throw new InputError('concurrency must be at least 1');
+  const pipelining = positive('pipelining', req.pipelining, REQUEST_DEFAULTS.pipelining, true);
+  if (pipelining < 1) throw new InputError('pipelining must be at least 1');
   return {
     url,
     ...(auth?.kind === 'bearer' ? { bearerToken: auth.token } : {}),
@@ -93,6 +99,7 @@ export function resolveConnection(req: ConnectionRequest): PrometheusConnection 
     timeoutMs: positive('timeout', req.timeoutSeconds, REQUEST_DEFAULTS.timeoutSeconds) * 1000,
     deadlineMs: positive('deadline', req.deadlineSeconds, REQUEST_DEFAULTS.deadlineSeconds) * 1000,
     concurrency,
+    pipelining,
     retries: positive('retries', req.retries, REQUEST_DEFAULTS.retries, true),
     maxResponseBytes: Math.round(positive('maxResponseMiB', req.maxResponseMiB, REQUEST_DEFAULTS.maxResponseMiB) * 1024 * 1024),
   };

@@ -25,6 +25,8 @@ export type QueryFailure = {
 export type RulesOutcome = (({ ok: true; rules: AlertingRule[] }) | QueryFailure) & { durationMs: number; attempts: number };
 
 type Failure = QueryFailure & { retryAfterMs?: number };
+/** An attempt's client deadline, and how many requests it waits behind on its connection (pipelining). */
+type AttemptTimeout = { ms: number; ahead: number };
 type AttemptResult = { ok: true; resultType: string; series: PromSeries[]; warnings: string[] } | Failure;
 
 /** An HTTP answer that is not data: its kind, the server's message (bounded), the cause and Retry-After. */
@@ -122,6 +124,7 @@ function partialReason(raw: RawResponse, warnings: string[]): string | undefined
 export class PrometheusClient {
   private readonly limiter: Limiter;
   private readonly timeoutMs: number;
+  private readonly connections: number;
   private readonly retries: number;
   private readonly backoff: BackoffPolicy;
   private readonly deadline: AbortSignal;
@@ -131,12 +134,14 @@ export class PrometheusClient {
   private down: QueryFailure | undefined;
 
   constructor(
-    conn: Pick<PrometheusConnection, 'timeoutMs' | 'concurrency' | 'retries' | 'retryBaseMs' | 'retryMaxMs' | 'deadlineMs'>,
+    conn: Pick<PrometheusConnection, 'timeoutMs' | 'concurrency' | 'pipelining' | 'retries' | 'retryBaseMs' | 'retryMaxMs' | 'deadlineMs'>,
     private readonly transport: Transport,
     private readonly opts: ClientOptions = {},
   ) {
-    this.limiter = new Limiter(conn.concurrency ?? CONNECTION_DEFAULTS.concurrency);
+    // Every connection with its pipeline full: the transport spreads them (see HttpTransport).
+    this.limiter = new Limiter((conn.concurrency ?? CONNECTION_DEFAULTS.concurrency) * (conn.pipelining ?? CONNECTION_DEFAULTS.pipelining));
     this.timeoutMs = conn.timeoutMs ?? CONNECTION_DEFAULTS.timeoutMs;
+    this.connections = conn.concurrency ?? CONNECTION_DEFAULTS.concurrency;
     this.retries = conn.retries ?? CONNECTION_DEFAULTS.retries;
     this.backoff = {
       baseMs: conn.retryBaseMs ?? CONNECTION_DEFAULTS.retryBaseMs,
@@ -165,9 +170,9 @@ export class PrometheusClient {
   async preflight(at: Date, signal: AbortSignal): Promise<Preflight> {
     const t0 = performance.now();
     const params = { query: '1', time: unixSeconds(at) };
-    const timeoutMs = Math.min(this.timeoutMs, CONNECTION_DEFAULTS.preflightTimeoutMs);
+    const timeout = { ms: Math.min(this.timeoutMs, CONNECTION_DEFAULTS.preflightTimeoutMs), ahead: 0 };
     for (let attempt = 1; ; attempt++) {
-      const r = await this.attempt('/api/v1/query', params, signal, timeoutMs, false, (raw) => this.readQuery(raw));
+      const r = await this.attempt('/api/v1/query', params, signal, timeout, false, (raw) => this.readQuery(raw));
       const durationMs = Math.round(performance.now() - t0);
       if (r.ok) return { ok: true, durationMs };
       // `1` is a valid query everywhere: a refusal is about the request — a proxy's credentials check
@@ -201,7 +206,7 @@ export class PrometheusClient {
     const t0 = performance.now();
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
-      const result = await this.limiter.run(() => this.attempt(path, params, signal, this.timeoutMs, true, (raw) => this.readQuery(raw)));
+      const result = await this.limiter.run(() => this.attempt(path, params, signal, this.pipelinedTimeout(), true, (raw) => this.readQuery(raw)));
       const again = result.ok ? undefined : await this.retryPause(result, attempt, path, signal, { network: true, query: params.query });
       if (again === undefined) {
         if (!result.ok) delete result.retryAfterMs;
@@ -221,7 +226,7 @@ export class PrometheusClient {
     };
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
-      const result = await this.limiter.run(() => this.attempt('/api/v1/rules', {}, signal, this.timeoutMs, true, read));
+      const result = await this.limiter.run(() => this.attempt('/api/v1/rules', {}, signal, this.pipelinedTimeout(), true, read));
       const again = result.ok ? undefined : await this.retryPause(result, attempt, '/api/v1/rules', signal, { network: true });
       if (again === undefined) {
         if (!result.ok) delete result.retryAfterMs;
@@ -256,9 +261,19 @@ export class PrometheusClient {
     return delayMs;
   }
 
+  /**
+   * The client deadline of an attempt about to be sent. With more requests in flight than
+   * connections, the transport pipelines them evenly, so this one waits for the `ahead` on its
+   * connection: it gets the timeout once for itself and once for each of them.
+   */
+  private pipelinedTimeout(): AttemptTimeout {
+    const ahead = Math.ceil(this.limiter.running / this.connections) - 1;
+    return { ms: this.timeoutMs * (ahead + 1), ahead };
+  }
+
   /** One attempt, with the connection's credentials taken out of any message it carries. */
-  private async attempt<T extends { ok: true }>(path: string, params: Record<string, string>, signal: AbortSignal, timeoutMs: number, recorded: boolean, read: (raw: RawResponse) => T | Failure): Promise<T | Failure> {
-    const r = await this.attemptOnce(path, params, signal, timeoutMs, recorded, read);
+  private async attempt<T extends { ok: true }>(path: string, params: Record<string, string>, signal: AbortSignal, timeout: AttemptTimeout, recorded: boolean, read: (raw: RawResponse) => T | Failure): Promise<T | Failure> {
+    const r = await this.attemptOnce(path, params, signal, timeout, recorded, read);
     if (!r.ok && this.transport.redact) r.message = this.transport.redact(r.message);
     return r;
   }
@@ -267,7 +282,7 @@ export class PrometheusClient {
     path: string,
     params: Record<string, string>,
     signal: AbortSignal,
-    timeoutMs: number,
+    { ms: timeoutMs, ahead }: AttemptTimeout,
     recorded: boolean,
     read: (raw: RawResponse) => T | Failure,
   ): Promise<T | Failure> {
@@ -295,7 +310,7 @@ export class PrometheusClient {
       }
       if (this.deadline.aborted && !timeout.aborted) return this.deadlineFailure();
       if (timeout.aborted || err instanceof ReplayedTimeoutError || isAbortError(err)) {
-        const message = `no answer within ${timeoutMs} ms (client timeout)`;
+        const message = `no answer within ${timeoutMs} ms (client timeout${ahead ? `: ${timeoutMs / (ahead + 1)} ms for this query and for each of the ${ahead} pipelined ahead of it` : ''})`;
         record({ error: { kind: 'timeout', message } });
         return { ok: false, kind: 'timeout', message, cause: 'timeout' };
       }

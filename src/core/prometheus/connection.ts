@@ -17,8 +17,16 @@ export interface PrometheusConnection {
   caFile?: string;
   /** Client deadline per attempt, in ms (default 30000). A hung server only ever fails through this. */
   timeoutMs?: number;
-  /** Queries in flight at once (default 8). */
+  /**
+   * Queries the server works on at once, one connection each (default 4: VictoriaMetrics serves 4
+   * concurrent searches on a 2-core host by default and queues the rest).
+   */
   concurrency?: number;
+  /**
+   * Queries sent on each connection before the ones ahead of them are answered (HTTP/1.1 pipelining;
+   * default 8, 1 = off): a distant server always has the next query waiting, without more connections.
+   */
+  pipelining?: number;
   /** Extra attempts after a network error, HTTP 5xx or 429 (default 2), with capped, jittered backoff. */
   retries?: number;
   /** First backoff delay in ms (default 200), doubled per retry up to `retryMaxMs`. */
@@ -33,7 +41,8 @@ export interface PrometheusConnection {
 
 export const CONNECTION_DEFAULTS = {
   timeoutMs: 30_000,
-  concurrency: 8,
+  concurrency: 4,
+  pipelining: 8,
   retries: 2,
   retryBaseMs: 200,
   retryMaxMs: 5_000,

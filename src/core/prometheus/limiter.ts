@@ -3,6 +3,11 @@ export class Limiter {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
+  /** Tasks running now. */
+  get running(): number {
+    return this.active;
+  }
+
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Agent, Dispatcher } from 'undici';
+import type { Client, Dispatcher } from 'undici';
 import { InputError } from '../util/errors';
 import { redactUrls } from '../util/redact';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from './connection';
@@ -42,15 +42,18 @@ export interface Transport {
 /** Plain HTTP(S) to the API via undici, with the connection's auth, headers and CA. */
 export class HttpTransport implements Transport {
   private readonly base: string;
+  private readonly origin: string;
   private readonly headers: Record<string, string>;
-  private readonly poolOptions: Agent.Options;
+  private readonly clientOptions: Client.Options;
+  private readonly connections: number;
   private readonly maxBytes: number;
   private readonly secrets: string[];
+  private readonly injected: Dispatcher | undefined;
   // undici takes ~75 ms to load: it is imported on the first request, not when the extension
   // activates or another CLI command starts.
-  private pool: Promise<Dispatcher> | undefined;
+  private readonly open: { client: Client; inFlight: number }[] = [];
 
-  /** `dispatcher` replaces the connection pool (tests inject undici's MockAgent for shapes no real server produces). */
+  /** `dispatcher` replaces the connections (tests inject undici's MockAgent for shapes no real server produces). */
   constructor(conn: PrometheusConnection, dispatcher?: Dispatcher) {
     let url: URL;
     try {
@@ -63,6 +66,7 @@ export class HttpTransport implements Transport {
     if (url.username || url.password) throw new InputError(`Prometheus URL '${redactUrls(conn.url)}' carries credentials: pass them as basic auth`);
     this.maxBytes = conn.maxResponseBytes ?? CONNECTION_DEFAULTS.maxResponseBytes;
     // Keep a path prefix (e.g. /prometheus behind Mimir), drop the trailing slash so joins never give '//api'.
+    this.origin = url.origin;
     this.base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     this.headers = { accept: 'application/json', 'user-agent': 'aurora-ga', ...lowerKeys(conn.headers ?? {}) };
     if (conn.bearerToken) this.headers.authorization = `Bearer ${conn.bearerToken}`;
@@ -77,8 +81,25 @@ export class HttpTransport implements Transport {
         throw new InputError(`cannot read CA file: ${(err as Error).message}`, { file: conn.caFile });
       }
     }
-    this.poolOptions = { connections: Math.max(1, conn.concurrency ?? CONNECTION_DEFAULTS.concurrency), ...(ca ? { connect: { ca } } : {}) };
-    if (dispatcher) this.pool = Promise.resolve(dispatcher);
+    this.connections = Math.max(1, conn.concurrency ?? CONNECTION_DEFAULTS.concurrency);
+    this.clientOptions = { pipelining: Math.max(1, conn.pipelining ?? CONNECTION_DEFAULTS.pipelining), ...(ca ? { connect: { ca } } : {}) };
+    this.injected = dispatcher;
+  }
+
+  /**
+   * The connection for the next request: an idle one, a new one while fewer than `concurrency` are
+   * open, else the least busy, where the request is pipelined behind the ones in flight. (undici's
+   * pools fill one connection to its pipelining depth before opening the next, so a few queries
+   * would share one connection and the server would answer them one after another.)
+   */
+  private connection(undici: { Client: typeof Client }): { client: Client; inFlight: number } {
+    let best = this.open[0];
+    for (const c of this.open) if (c.inFlight < best.inFlight) best = c;
+    if (!best || (best.inFlight > 0 && this.open.length < this.connections)) {
+      best = { client: new undici.Client(this.origin, this.clientOptions), inFlight: 0 };
+      this.open.push(best);
+    }
+    return best;
   }
 
   async send(path: string, params: Record<string, string>, signal: AbortSignal): Promise<RawResponse> {
@@ -87,15 +108,21 @@ export class HttpTransport implements Transport {
     const url = `${this.base}${path}${query || extra ? `?${[query, extra].filter(Boolean).join('&')}` : ''}`;
     // undici is CommonJS: its exports are import()'s default, in Node and in the bundle's chunk alike.
     const undici = (await import('undici')).default;
-    this.pool ??= Promise.resolve(new undici.Agent(this.poolOptions));
-    const res = await undici.request(url, { method: 'GET', headers: this.headers, signal, dispatcher: await this.pool });
-    const header = (name: string) => {
-      const v = res.headers[name];
-      return Array.isArray(v) ? v.join(', ') : v;
-    };
-    const body = await readBounded(res.body, Number(header('content-length') ?? NaN), this.maxBytes);
-    const retryAfter = header('retry-after');
-    return { status: res.statusCode, contentType: header('content-type') ?? '', body, ...(retryAfter ? { retryAfter } : {}) };
+    const conn = this.injected ? undefined : this.connection(undici);
+    if (conn) conn.inFlight++;
+    try {
+      // blocking: false lets undici pipeline GETs, which it otherwise holds back until the answer before has its headers.
+      const res = await undici.request(url, { method: 'GET', headers: this.headers, signal, blocking: false, dispatcher: conn?.client ?? this.injected });
+      const header = (name: string) => {
+        const v = res.headers[name];
+        return Array.isArray(v) ? v.join(', ') : v;
+      };
+      const body = await readBounded(res.body, Number(header('content-length') ?? NaN), this.maxBytes);
+      const retryAfter = header('retry-after');
+      return { status: res.statusCode, contentType: header('content-type') ?? '', body, ...(retryAfter ? { retryAfter } : {}) };
+    } finally {
+      if (conn) conn.inFlight--;
+    }
   }
 
   redact(text: string): string {
@@ -103,7 +130,7 @@ export class HttpTransport implements Transport {
   }
 
   async close(): Promise<void> {
-    if (this.pool) await (await this.pool).close();
+    await Promise.all([...this.open.splice(0).map((c) => c.client.close()), this.injected?.close()]);
   }
 
   /** The base URL as used (for evidence). */

@@ -106,6 +106,7 @@ export async function resolveGateSettings(secrets: vscode.SecretStorage): Promis
             ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
             deadlineSeconds: gates.get<number>('deadlineSeconds'),
             concurrency: prom.get<number>('concurrency'),
+            pipelining: prom.get<number>('pipelining'),
             retries: prom.get<number>('retries'),
             maxResponseMiB: prom.get<number>('maxResponseMiB'),
           },

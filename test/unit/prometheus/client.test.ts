@@ -167,6 +167,24 @@ describe('prometheus client', function () {
       await client.close();
       await silent.stop();
     });
+
+    it('a query pipelined behind others gets the timeout for each of them too, and says so', async () => {
+      const silent = await startSilentServer();
+      // One connection, three queries on it: the second waits for the first, the third for both.
+      const conn = { url: silent.url, timeoutMs: 150, concurrency: 1, pipelining: 3, retries: 0 };
+      const client = new PrometheusClient(conn, new HttpTransport(conn));
+      const answers = await Promise.all(['a', 'b', 'c'].map((q) => client.instant(q, at, AbortSignal.timeout(10_000))));
+      assert.deepEqual(
+        answers.map((a) => (a.ok ? 'ok' : `${a.kind}: ${a.message}`)),
+        [
+          'timeout: no answer within 150 ms (client timeout)',
+          'timeout: no answer within 300 ms (client timeout: 150 ms for this query and for each of the 1 pipelined ahead of it)',
+          'timeout: no answer within 450 ms (client timeout: 150 ms for this query and for each of the 2 pipelined ahead of it)',
+        ],
+      );
+      await client.close();
+      await silent.stop();
+    });
   });
 
   describe('https with a custom CA and basic auth (a real Prometheus with --web.config.file)', () => {

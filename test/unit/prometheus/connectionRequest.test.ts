@@ -16,13 +16,14 @@ function refuses(fn: () => unknown, message: string): void {
 
 describe('gates request: the Prometheus connection', () => {
   it('applies the engine defaults, in the faces’ units (seconds, MiB)', () => {
-    assert.deepEqual(REQUEST_DEFAULTS, { timeoutSeconds: 30, deadlineSeconds: 120, concurrency: 8, retries: 2, maxResponseMiB: 16 });
+    assert.deepEqual(REQUEST_DEFAULTS, { timeoutSeconds: 30, deadlineSeconds: 120, concurrency: 4, pipelining: 8, retries: 2, maxResponseMiB: 16 });
     assert.deepEqual(resolveConnection({ url: 'http://127.0.0.1:9090' }), {
       url: 'http://127.0.0.1:9090',
       headers: {},
       timeoutMs: 30_000,
       deadlineMs: 120_000,
-      concurrency: 8,
+      concurrency: 4,
+      pipelining: 8,
       retries: 2,
       maxResponseBytes: 16 * 1024 * 1024,
     });
@@ -39,6 +40,7 @@ describe('gates request: the Prometheus connection', () => {
       timeoutSeconds: 1.5,
       deadlineSeconds: 7,
       concurrency: 3,
+      pipelining: 2,
       retries: 0,
       maxResponseMiB: 1 / 3,
     });
@@ -51,6 +53,7 @@ describe('gates request: the Prometheus connection', () => {
       timeoutMs: 1500,
       deadlineMs: 7000,
       concurrency: 3,
+      pipelining: 2,
       retries: 0,
       // 1/3 MiB = 349525.33… bytes, rounded.
       maxResponseBytes: 349525,
@@ -92,11 +95,13 @@ describe('gates request: the Prometheus connection', () => {
     for (const bad of [-1, 1.5, NaN, Infinity]) {
       refuses(() => resolveConnection({ url: 'http://h:1', retries: bad }), `retries must be a whole number ≥ 0, got ${bad}`);
       refuses(() => resolveConnection({ url: 'http://h:1', concurrency: bad }), `concurrency must be a whole number ≥ 0, got ${bad}`);
+      refuses(() => resolveConnection({ url: 'http://h:1', pipelining: bad }), `pipelining must be a whole number ≥ 0, got ${bad}`);
     }
     refuses(() => resolveConnection({ url: 'http://h:1', concurrency: 0 }), 'concurrency must be at least 1');
+    refuses(() => resolveConnection({ url: 'http://h:1', pipelining: 0 }), 'pipelining must be at least 1');
     // The smallest accepted values.
-    const least = resolveConnection({ url: 'http://h:1', concurrency: 1, retries: 0, timeoutSeconds: 0.001 });
-    assert.deepEqual([least.concurrency, least.retries, least.timeoutMs], [1, 0, 1]);
+    const least = resolveConnection({ url: 'http://h:1', concurrency: 1, pipelining: 1, retries: 0, timeoutSeconds: 0.001 });
+    assert.deepEqual([least.concurrency, least.pipelining, least.retries, least.timeoutMs], [1, 1, 0, 1]);
   });
 });
 
