@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { expandGlob, hasMagic } from './expandSummaries';
 import { readSummary, type DctsRecord } from './readSummary';
 import { isFiniteNumber, robustIsMinFraction, seriesStats, varianceRatio } from './statistics';
@@ -44,10 +45,11 @@ export async function runDctsAudit(input: DctsAuditInput, signal: AbortSignal): 
   const records: DctsRecord[] = [];
   const ignored: IgnoredValue[] = [];
   const results: ReturnType<typeof readSummary>[] = [];
+  const readFrom = path.resolve(input.cwd) === process.cwd() ? undefined : input.cwd;
   while (results.length < files.length) {
     signal.throwIfAborted();
     const until = performance.now() + SLICE_MS;
-    do results.push(readSummary(files[results.length], input.cwd));
+    do results.push(readSummary(files[results.length], readFrom));
     while (results.length < files.length && performance.now() < until);
     if (results.length < files.length) await new Promise((resolve) => setImmediate(resolve));
   }
