@@ -66,8 +66,28 @@ console.log(`  bare node -e 0: ${nodeMs.toFixed(1)} ms; bare python3: ${pyBare.t
 console.log(`  aurora-ga --version: ${versionMs.toFixed(1)} ms; ratio to bare node ${(versionMs / nodeMs).toFixed(2)}`);
 console.log(`  aurora-ga lock --in r2.yaml --validate: ${validateMs.toFixed(1)} ms; ratio to bare node ${(validateMs / nodeMs).toFixed(2)} (target ≤ 1.5); the original in Python ${pyMs.toFixed(1)} ms, ratio ${(validateMs / pyMs).toFixed(2)} (target ≤ 1)`);
 
-step('extension activation in a real VS Code host (code-server 4.100.3)');
-spawnSync('node', ['scripts/run-vscode-tests.mjs', `--extensionDevelopmentPath=${root}`, `--extensionTestsPath=${path.join(outDir, 'test/bench/activation.host')}`], { cwd: root, stdio: 'inherit' });
+step('extension activation in a real VS Code host (code-server 4.100.3), 5 fresh hosts');
+// One activation per host (it happens once), while the host is still starting: one sample is noisy,
+// so the host is started five times and the median is the figure.
+const activations = [];
+const references = [];
+for (let i = 0; i < 5; i++) {
+  const r = spawnSync('node', ['scripts/run-vscode-tests.mjs', `--extensionDevelopmentPath=${root}`, `--extensionTestsPath=${path.join(outDir, 'test/bench/activation.host')}`], { cwd: root, encoding: 'utf8' });
+  const ms = /bundle load \+ activate\(\)\): ([\d.]+) ms/.exec(r.stdout ?? '');
+  const ref = /one-line ES module loaded in the same host: ([\d.]+) ms/.exec(r.stdout ?? '');
+  if (!ms || !ref) {
+    console.log(`  host run ${i + 1} gave no figure (exit ${r.status}):\n${(r.stdout ?? '') + (r.stderr ?? '')}`);
+    continue;
+  }
+  activations.push(Number(ms[1]));
+  references.push(Number(ref[1]));
+}
+if (activations.length) {
+  const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const act = mid(activations);
+  console.log(`  extension activation (bundle load + activate()), median of ${activations.length} hosts: ${act.toFixed(1)} ms (each: ${activations.map((x) => x.toFixed(1)).join(', ')}); ratio to the 50 ms goal ${(act / 50).toFixed(2)} (target < 1)`);
+  console.log(`  a one-line ES module loaded in the same hosts: median ${mid(references).toFixed(1)} ms; ratio activation / that ${(act / mid(references)).toFixed(1)}`);
+}
 sh('node', ['scripts/build.mjs']);
 
 const benchDir = path.join(outDir, 'test/bench');
