@@ -1,10 +1,13 @@
 // GA gates benchmark (printed figures, no assertions): evaluation of the five default gates, and of
 // 50 gates, against a REAL Prometheus holding a 50 h history of 2 profiles — directly, and through a
-// real loopback TCP proxy that holds every chunk 50 ms each way (a Prometheus across a network).
+// real loopback TCP proxy, a process of its own, that holds every chunk 50 ms each way (a Prometheus
+// across a network).
 // Each run prints its wall time next to the slowest single query — measured alone, one query at a
 // time — and their ratio: with concurrent queries it stays near 1, not near the number of queries,
 // as long as the server is not CPU-bound (locally, two cores bound it: see the "direct" lines). Each
 // run also prints the CPU time of the client and of Prometheus, and the floor they set together.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +15,7 @@ import { evaluateGates } from '../../src/core/gates/evaluate';
 import { recordingSchema } from '../../src/core/prometheus/recording';
 import { fiftyGates, gatesHistory, SHIPPED_ALERT_RULES, writeWorkspace } from '../support/gatesHistory';
 import { renderOpenMetrics, startPrometheus } from '../support/prometheus';
-import { startTcpProxy } from '../support/tcpProxy';
+
 
 const END = Math.floor(Date.now() / 60_000) * 60;
 const PROFILES = ['r2', 'smoke'];
@@ -23,15 +26,15 @@ interface Run {
   queries: number;
   slowestMs: number;
   sumMs: number;
-  /** CPU time of this process (the client, and the proxy when there is one) and of Prometheus during the run. */
+  /** CPU time of this process (the client) and of Prometheus during the run. */
   clientCpuMs: number;
   serverCpuMs: number;
 }
 
 let serverPid = -1;
-/** User + system CPU time of the Prometheus process so far, in ms (Linux /proc; clock ticks of 10 ms). */
-function serverCpuMs(): number {
-  const fields = fs.readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1].split(' ');
+/** User + system CPU time of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
@@ -42,31 +45,31 @@ interface Sending {
 }
 const SERIAL: Sending = { concurrency: 1, pipelining: 1 };
 
-async function evaluate(prom: { url: string }, dir: string, gatesFile: string | undefined, sending: Sending): Promise<Run> {
+/** One evaluation: live, as users run it; `record` also keeps every exchange's duration (the reference run). */
+async function evaluate(prom: { url: string }, dir: string, gatesFile: string | undefined, sending: Sending, record = false): Promise<Run> {
   const rec = path.join(dir, `rec-${sending.concurrency}-${sending.pipelining}.json`);
   const cpu0 = process.cpuUsage();
-  const server0 = serverCpuMs();
+  const server0 = cpuMsOf(serverPid);
   const t0 = performance.now();
   await evaluateGates(
-    { prometheus: { url: prom.url, ...sending }, cwd: dir, at: new Date(END * 1000), data: { mode: 'record', file: rec }, ...(gatesFile ? { gatesFile } : {}) },
+    { prometheus: { url: prom.url, ...sending }, cwd: dir, at: new Date(END * 1000), ...(record ? { data: { mode: 'record', file: rec } } : {}), ...(gatesFile ? { gatesFile } : {}) },
     AbortSignal.timeout(120_000),
   );
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const clientCpuMs = (cpu.user + cpu.system) / 1000;
-  const serverMs = serverCpuMs() - server0;
-  const { exchanges } = recordingSchema.parse(JSON.parse(fs.readFileSync(rec, 'utf8')));
-  const times = exchanges.map((e) => e.duration_ms);
-  return { wallMs, queries: exchanges.length, slowestMs: Math.max(...times), sumMs: times.reduce((a, b) => a + b, 0), clientCpuMs, serverCpuMs: serverMs };
+  const serverMs = cpuMsOf(serverPid) - server0;
+  const times = record ? recordingSchema.parse(JSON.parse(fs.readFileSync(rec, 'utf8'))).exchanges.map((e) => e.duration_ms) : [];
+  return { wallMs, queries: times.length, slowestMs: Math.max(...times), sumMs: times.reduce((a, b) => a + b, 0), clientCpuMs, serverCpuMs: serverMs };
 }
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-// The default (4 connections, 8 pipelined on each), the earlier default (8 connections, none
+// The default (4 connections, 16 pipelined on each), the earlier default (8 connections, none
 // pipelined) and wide open.
 const SETTINGS: [string, Sending][] = [
   ['serial (concurrency 1, pipelining 1)', SERIAL],
-  ['default (concurrency 4, pipelining 8)', { concurrency: 4, pipelining: 8 }],
+  ['default (concurrency 4, pipelining 16)', { concurrency: 4, pipelining: 16 }],
   ['concurrency 8, pipelining 1 (the earlier default)', { concurrency: 8, pipelining: 1 }],
   ['concurrency 32, pipelining 1', { concurrency: 32, pipelining: 1 }],
 ];
@@ -74,7 +77,7 @@ const SETTINGS: [string, Sending][] = [
 async function bench(label: string, prom: { url: string }, dir: string, gatesFile?: string): Promise<void> {
   await evaluate(prom, dir, gatesFile, SETTINGS[1][1]); // warm-up: page cache, connections
   // One query at a time: each query's own time, with nothing competing for the server.
-  const alone = await evaluate(prom, dir, gatesFile, SERIAL);
+  const alone = await evaluate(prom, dir, gatesFile, SERIAL, true);
   console.log(`  ${label}: ${alone.queries} queries; slowest single query (alone): ${fmt(alone.slowestMs)}; sum of all: ${fmt(alone.sumMs)}`);
   for (const [name, sending] of SETTINGS) {
     const runs = [await evaluate(prom, dir, gatesFile, sending), await evaluate(prom, dir, gatesFile, sending), await evaluate(prom, dir, gatesFile, sending)];
@@ -97,7 +100,10 @@ async function main(): Promise<void> {
   serverPid = prom.pid;
   console.log(`  Prometheus with 50 h × ${PROFILES.length} profiles (60 s steps) up in: ${fmt(performance.now() - t0)}`);
   console.log(`  machine: ${os.cpus().length} CPU(s), load average ${os.loadavg()[0].toFixed(1)}; Prometheus' own --query.max-concurrency default is 20`);
-  const proxy = await startTcpProxy(prom.url, LATENCY_MS);
+  // The proxy runs in a process of its own: a network's delay costs the client no CPU.
+  const proxyProcess = spawn(process.execPath, [path.join(__dirname, '../support/tcpProxyProcess.js'), prom.url, String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(proxyProcess.stdout, 'data')) as [Buffer];
+  const proxy = { url: line.toString().trim(), close: async () => void proxyProcess.kill() };
   try {
     const fifty = await fiftyGates(dir);
     await bench('5 gates, direct', prom, dir);

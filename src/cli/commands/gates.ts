@@ -69,7 +69,7 @@ Options:
   --timeout S            per-query client deadline in seconds (default 30)
   --deadline S           one deadline in seconds for all queries, retries included (default 120)
   --concurrency N        queries the server works on at once, one connection each (default 4)
-  --pipelining N         queries sent ahead on each connection, HTTP/1.1 pipelining (default 8;
+  --pipelining N         queries sent ahead on each connection, HTTP/1.1 pipelining (default 16;
                          1 = off, for a proxy that mishandles it)
   --retries N            retries on refused connections, HTTP 5xx and 429 (default 2; capped,
                          jittered backoff honouring Retry-After; 400/422 are never retried)

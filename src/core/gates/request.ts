@@ -30,7 +30,7 @@ export interface ConnectionRequest {
   deadlineSeconds?: number;
   /** Queries the server works on at once, one connection each (default 4). */
   concurrency?: number;
-  /** Queries sent ahead on each connection (HTTP/1.1 pipelining; default 8, 1 = off). */
+  /** Queries sent ahead on each connection (HTTP/1.1 pipelining; default 16, 1 = off). */
   pipelining?: number;
   retries?: number;
   /** Largest answer read (default 16). */

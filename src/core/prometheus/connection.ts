@@ -24,7 +24,7 @@ export interface PrometheusConnection {
   concurrency?: number;
   /**
    * Queries sent on each connection before the ones ahead of them are answered (HTTP/1.1 pipelining;
-   * default 8, 1 = off): a distant server always has the next query waiting, without more connections.
+   * default 16, 1 = off): a distant server always has the next query waiting, without more connections.
    */
   pipelining?: number;
   /** Extra attempts after a network error, HTTP 5xx or 429 (default 2), with capped, jittered backoff. */
@@ -42,7 +42,7 @@ export interface PrometheusConnection {
 export const CONNECTION_DEFAULTS = {
   timeoutMs: 30_000,
   concurrency: 4,
-  pipelining: 8,
+  pipelining: 16,
   retries: 2,
   retryBaseMs: 200,
   retryMaxMs: 5_000,

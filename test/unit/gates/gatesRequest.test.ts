@@ -62,7 +62,7 @@ describe('gates request: what the engine is asked', () => {
       cwd,
       data: { mode: 'record', file: 'rec.json' },
       gatesFile: 'g.yaml',
-      prometheus: { url: 'http://127.0.0.1:9/', basicAuth: { username: 'ann', password: 'pw' }, headers: {}, timeoutMs: 2000, deadlineMs: 120_000, concurrency: 4, pipelining: 8, retries: 2, maxResponseBytes: 16 * 1024 * 1024 },
+      prometheus: { url: 'http://127.0.0.1:9/', basicAuth: { username: 'ann', password: 'pw' }, headers: {}, timeoutMs: 2000, deadlineMs: 120_000, concurrency: 4, pipelining: 16, retries: 2, maxResponseBytes: 16 * 1024 * 1024 },
       artifactsDir: 'arts',
       windowHours: 0,
       at,

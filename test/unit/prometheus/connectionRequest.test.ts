@@ -16,14 +16,14 @@ function refuses(fn: () => unknown, message: string): void {
 
 describe('gates request: the Prometheus connection', () => {
   it('applies the engine defaults, in the faces’ units (seconds, MiB)', () => {
-    assert.deepEqual(REQUEST_DEFAULTS, { timeoutSeconds: 30, deadlineSeconds: 120, concurrency: 4, pipelining: 8, retries: 2, maxResponseMiB: 16 });
+    assert.deepEqual(REQUEST_DEFAULTS, { timeoutSeconds: 30, deadlineSeconds: 120, concurrency: 4, pipelining: 16, retries: 2, maxResponseMiB: 16 });
     assert.deepEqual(resolveConnection({ url: 'http://127.0.0.1:9090' }), {
       url: 'http://127.0.0.1:9090',
       headers: {},
       timeoutMs: 30_000,
       deadlineMs: 120_000,
       concurrency: 4,
-      pipelining: 8,
+      pipelining: 16,
       retries: 2,
       maxResponseBytes: 16 * 1024 * 1024,
     });
