@@ -138,10 +138,10 @@ export class PrometheusClient {
     private readonly transport: Transport,
     private readonly opts: ClientOptions = {},
   ) {
-    // Every connection with its pipeline full: the transport spreads them (see HttpTransport).
-    this.limiter = new Limiter((conn.concurrency ?? CONNECTION_DEFAULTS.concurrency) * (conn.pipelining ?? CONNECTION_DEFAULTS.pipelining));
-    this.timeoutMs = conn.timeoutMs ?? CONNECTION_DEFAULTS.timeoutMs;
     this.connections = conn.concurrency ?? CONNECTION_DEFAULTS.concurrency;
+    // Every connection with its pipeline full: the transport spreads them (see HttpTransport).
+    this.limiter = new Limiter(this.connections * (conn.pipelining ?? CONNECTION_DEFAULTS.pipelining));
+    this.timeoutMs = conn.timeoutMs ?? CONNECTION_DEFAULTS.timeoutMs;
     this.retries = conn.retries ?? CONNECTION_DEFAULTS.retries;
     this.backoff = {
       baseMs: conn.retryBaseMs ?? CONNECTION_DEFAULTS.retryBaseMs,

@@ -49,8 +49,8 @@ export class HttpTransport implements Transport {
   private readonly maxBytes: number;
   private readonly secrets: string[];
   private readonly injected: Dispatcher | undefined;
-  // undici takes ~75 ms to load: it is imported on the first request, not when the extension
-  // activates or another CLI command starts.
+  // undici takes ~75 ms to load: it is imported, and the connections opened, on the first request,
+  // not when the extension activates or another CLI command starts.
   private readonly open: { client: Client; inFlight: number }[] = [];
 
   /** `dispatcher` replaces the connections (tests inject undici's MockAgent for shapes no real server produces). */
@@ -65,8 +65,8 @@ export class HttpTransport implements Transport {
     // Credentials are taken out of the URL by the request (core/gates/request); one left here would be dropped silently.
     if (url.username || url.password) throw new InputError(`Prometheus URL '${redactUrls(conn.url)}' carries credentials: pass them as basic auth`);
     this.maxBytes = conn.maxResponseBytes ?? CONNECTION_DEFAULTS.maxResponseBytes;
-    // Keep a path prefix (e.g. /prometheus behind Mimir), drop the trailing slash so joins never give '//api'.
     this.origin = url.origin;
+    // Keep a path prefix (e.g. /prometheus behind Mimir), drop the trailing slash so joins never give '//api'.
     this.base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     this.headers = { accept: 'application/json', 'user-agent': 'aurora-ga', ...lowerKeys(conn.headers ?? {}) };
     if (conn.bearerToken) this.headers.authorization = `Bearer ${conn.bearerToken}`;
