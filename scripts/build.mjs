@@ -44,6 +44,18 @@ const builds = [
     plugins: [barrelImports({ srcDir: path.join(root, 'src'), coreDir: path.join(root, 'src/core') })],
   },
 ];
+// `aurora-ga lock` once more as a single CommonJS file (see src/cli/lockBin.ts): no splitting, so
+// only what the lock command uses of zod (zod/mini) and of the engine is in it.
+builds.push({
+  ...common,
+  entryPoints: { lock: 'src/cli/lockBin.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  plugins: [barrelImports({ srcDir: path.join(root, 'src'), coreDir: path.join(root, 'src/core') })],
+});
 if (webviewEntries.length) {
   builds.push({ ...common, entryPoints: webviewEntries, outdir: 'media/dist', platform: 'browser', format: 'iife', target: 'es2022' });
 }
@@ -69,7 +81,10 @@ function dropUnusedShims() {
 function writeCliLauncher() {
   const file = path.join(root, 'dist/cli.js');
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, "#!/usr/bin/env node\n// aurora-ga: the CLI is the ES module dist/cli.mjs (chunks shared with the extension).\nimport('./cli.mjs');\n");
+  fs.writeFileSync(
+    file,
+    "#!/usr/bin/env node\n// aurora-ga: the CLI is the ES module dist/cli.mjs (chunks shared with the extension); `lock` is also\n// one CommonJS file, which starts faster (src/cli/lockBin.ts).\nif (process.argv[2] === 'lock') require('./lock.cjs');\nelse import('./cli.mjs');\n",
+  );
   fs.chmodSync(file, 0o755);
 }
 

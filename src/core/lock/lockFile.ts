@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { InputError } from '../util/errors';
-import * as z from 'zod';
+// zod/mini: the lock command is also bundled on its own (dist/lock.cjs), where the classic API would bring all of zod.
+import * as z from 'zod/mini';
 import { COMPACT, INDENTED, LineIndex, type JEntry, type JNode, type NormalizedProfile, parseExactJson, serializePython, sha256Hex } from '../pyyaml';
 
 export const GENERATOR_VERSION = '2.0';
@@ -28,12 +29,12 @@ export interface ProfileLock {
  */
 export const lockFileSchema = z.object({
   schema_v: z.union([z.literal(1), z.literal(2)], { error: 'unsupported lock schema_v: expected 1 or 2' }),
-  profile_name: z.string().default(''),
-  profile_path: z.string().default(''),
-  sha256_normalized_yaml: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
-  generated_at: z.string().default(''),
-  generator_ver: z.string().default(''),
-  locked_values: z.unknown().optional(),
+  profile_name: z._default(z.string(), ''),
+  profile_path: z._default(z.string(), ''),
+  sha256_normalized_yaml: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits')),
+  generated_at: z._default(z.string(), ''),
+  generator_ver: z._default(z.string(), ''),
+  locked_values: z.optional(z.unknown()),
 });
 export type LockFileJson = z.infer<typeof lockFileSchema>;
 

@@ -58,4 +58,12 @@ describe('bundle: what loads before first use', () => {
     assert.ok(lock.includes('src/core/lock/checkLock.ts'));
     assert.deepEqual(heavy(lock, [/^node_modules\/(undici|re2js|@lezer|@prometheus-io)\//, /^src\/core\/(gates|checklist|attest|judge|canary)\//]), []);
   });
+
+  it('dist/lock.cjs, the launcher’s file for `aurora-ga lock`, holds the lock command and zod/mini, nothing of the other commands or of classic zod', () => {
+    const modules = eagerModules('lock.cjs');
+    assert.ok(modules.includes('src/core/lock/quickValidate.ts') && modules.includes('src/cli/commands/lock.ts'), modules.join(', '));
+    assert.ok(modules.some((m) => m.startsWith('node_modules/zod/v4/mini/')), 'zod/mini');
+    assert.deepEqual(heavy(modules, [/^node_modules\/zod\/v4\/classic\//, /^node_modules\/(undici|re2js|@lezer|@prometheus-io|yaml)\//, /^src\/cli\/commands\/(?!lock\.ts)/, /^src\/core\/(gates|checklist|attest|judge|canary|audit)\//]), []);
+    assert.match(fs.readFileSync(path.join(dist, 'cli.js'), 'utf8'), /if \(process\.argv\[2\] === 'lock'\) require\('\.\/lock\.cjs'\);\nelse import\('\.\/cli\.mjs'\);/);
+  });
 });
