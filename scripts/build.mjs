@@ -28,6 +28,8 @@ const esmShims = [
   'const __filename = __auroraFileURLToPath(import.meta.url);',
   'const __dirname = __auroraDirname(__filename);',
 ].join('\n');
+// Faces import core modules through their index.ts; this plugin bundles such an import from the defining files.
+const barrels = () => barrelImports({ srcDir: path.join(root, 'src'), coreDir: path.join(root, 'src/core') });
 const builds = [
   {
     ...common,
@@ -41,7 +43,7 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
     banner: { js: esmShims },
-    plugins: [barrelImports({ srcDir: path.join(root, 'src'), coreDir: path.join(root, 'src/core') })],
+    plugins: [barrels()],
   },
 ];
 // `aurora-ga lock` once more as a single CommonJS file (see src/cli/lockBin.ts): no splitting, so
@@ -54,7 +56,7 @@ builds.push({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  plugins: [barrelImports({ srcDir: path.join(root, 'src'), coreDir: path.join(root, 'src/core') })],
+  plugins: [barrels()],
 });
 if (webviewEntries.length) {
   builds.push({ ...common, entryPoints: webviewEntries, outdir: 'media/dist', platform: 'browser', format: 'iife', target: 'es2022' });
