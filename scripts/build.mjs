@@ -46,11 +46,13 @@ const builds = [
     plugins: [barrels()],
   },
 ];
-// `aurora-ga lock` once more as a single CommonJS file (see src/cli/lockBin.ts): no splitting, so
-// only what the lock command uses of zod (zod/mini) and of the engine is in it.
+// The commands CI runs most, once more each as a single CommonJS file (see src/cli/runAlone.ts): no
+// splitting, so only what the command uses of zod and of the engine is in it. The launcher
+// (writeCliLauncher) loads dist/<command>.cjs for them.
+const aloneCommands = { lock: 'src/cli/lockBin.ts', 'dcts-audit': 'src/cli/auditBin.ts' };
 builds.push({
   ...common,
-  entryPoints: { lock: 'src/cli/lockBin.ts' },
+  entryPoints: aloneCommands,
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
@@ -83,9 +85,10 @@ function dropUnusedShims() {
 function writeCliLauncher() {
   const file = path.join(root, 'dist/cli.js');
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const alone = Object.keys(aloneCommands).map((c) => `'${c}'`).join(', ');
   fs.writeFileSync(
     file,
-    "#!/usr/bin/env node\n// aurora-ga: the CLI is the ES module dist/cli.mjs (chunks shared with the extension); `lock` is also\n// one CommonJS file, which starts faster (src/cli/lockBin.ts).\nif (process.argv[2] === 'lock') require('./lock.cjs');\nelse import('./cli.mjs');\n",
+    `#!/usr/bin/env node\n// aurora-ga: the CLI is the ES module dist/cli.mjs (chunks shared with the extension); ${alone} are also\n// one CommonJS file each, which starts faster (src/cli/runAlone.ts).\nconst command = process.argv[2];\nif ([${alone}].includes(command)) require(\`./\${command}.cjs\`);\nelse import('./cli.mjs');\n`,
   );
   fs.chmodSync(file, 0o755);
 }

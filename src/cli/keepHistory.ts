@@ -4,7 +4,7 @@ import { writeFailure } from '../core/util';
 import type { CliIO } from './command';
 
 /**
- * Keeps a finished run in <artifacts>/history/<kind>/ before anything else is written. A history that
+ * Keeps a finished run in <artifacts>/history/<kind>/ before its report is written. A history that
  * cannot be written is said on stderr; the run's own output is still produced.
  */
 export async function keepInCliHistory(io: CliIO, kind: Exclude<HistoryKind, 'canary'>, artifactsDir: string, text: string, recording: string | undefined, signal: AbortSignal): Promise<RecordedRun | undefined> {

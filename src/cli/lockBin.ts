@@ -1,12 +1,7 @@
-// `aurora-ga lock …` as one CommonJS file (dist/lock.cjs), which the launcher dist/cli.js loads for
-// that command: the one CI and hooks run most starts without Node's ES-module loader and the 14
-// shared chunks it would load (~20 ms of a 100 ms run). The same sources as the lock command of
-// dist/cli.mjs, bundled a second time (about 90 KiB).
+// `aurora-ga lock …` as one CommonJS file (dist/lock.cjs): the command CI and hooks run most starts
+// without Node's ES-module loader and the 14 shared chunks it would load (~20 ms of a 100 ms run).
+// The same sources as the lock command of dist/cli.mjs, bundled a second time (about 90 KiB).
 import { lockCommand } from './commands/lock';
-import { runInProcess } from './processIO';
-import { runCommand, withColor } from './runCommand';
+import { runAlone } from './runAlone';
 
-runInProcess((argvIn, ioIn, signal) => {
-  const { argv, io } = withColor(argvIn, ioIn);
-  return runCommand('lock', async () => lockCommand, argv.slice(1), io, signal);
-});
+runAlone('lock', lockCommand);

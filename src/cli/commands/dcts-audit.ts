@@ -63,13 +63,17 @@ export const dctsAuditCommand: CliCommand = {
       maxVarRatio: numberFlag('max-var-ratio', values['max-var-ratio'], defaultAuditThresholds.maxVarRatio, { min: 0 }),
       minRobustSamples: numberFlag('min-robust-samples', values['min-robust-samples'], defaultAuditThresholds.minRobustSamples, { min: 1, integer: true }),
     };
-    const report = await runDctsAudit({ summaries: values.summaries!, cwd: io.cwd, thresholds }, signal);
     const outJson = values['out-json']!;
     const outMd = values['out-md']!;
+    // Both are written at once, so one file for both would end as either.
+    if (path.resolve(io.cwd, outJson) === path.resolve(io.cwd, outMd)) throw new UsageError('--out-json and --out-md name the same file');
+    const report = await runDctsAudit({ summaries: values.summaries!, cwd: io.cwd, thresholds }, signal);
     const json = `${JSON.stringify(report, null, 2)}\n`;
-    await keepInCliHistory(io, 'audit', values['artifacts-dir'] ?? ARTIFACTS.dir, json, undefined, signal);
-    await writeFileAtomic(path.resolve(io.cwd, outJson), json);
-    await writeFileAtomic(path.resolve(io.cwd, outMd), renderAuditMarkdown(report));
+    // The report (what the gates read) only once the run is in the history; the summary meanwhile.
+    await Promise.all([
+      keepInCliHistory(io, 'audit', values['artifacts-dir'] ?? ARTIFACTS.dir, json, undefined, signal).then(() => writeFileAtomic(path.resolve(io.cwd, outJson), json)),
+      writeFileAtomic(path.resolve(io.cwd, outMd), renderAuditMarkdown(report)),
+    ]);
 
     for (const s of report.skipped) io.stderr(`[SKIP] ${s.file}: ${s.reason}\n`);
     for (const v of report.ignored_values) io.stderr(`[SKIP] ${v.file}: ${v.field}: ${v.reason}\n`);

@@ -5,9 +5,11 @@ import { readEntry, sha256Hex, type HistoryEntry, type HistoryKind } from './sto
 const SEQUENCE = /^\d{8}T\d{6}Z/;
 const ENTRY = /^\d{8}T\d{6}(\.\d+)?Z-[0-9a-f]{12}/;
 
-async function names(dir: string, re: RegExp): Promise<string[]> {
+/** The folder names of a kind's entries in `base`, newest first: entries unless their folder is incomplete. */
+export async function historyFolders(base: string, kind: HistoryKind): Promise<string[]> {
+  const re = kind === 'canary' ? SEQUENCE : ENTRY;
   try {
-    return (await fs.readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory() && re.test(d.name)).map((d) => d.name).sort().reverse();
+    return (await fs.readdir(base, { withFileTypes: true })).filter((d) => d.isDirectory() && re.test(d.name)).map((d) => d.name).sort().reverse();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
@@ -48,7 +50,7 @@ async function sequenceEntry(base: string, name: string, signal: AbortSignal): P
 
 /** The kept runs of one kind in its history folder `base` (see historyDir), newest first. */
 export async function listHistory(base: string, kind: HistoryKind, signal: AbortSignal): Promise<HistoryEntry[]> {
-  const all = await names(base, kind === 'canary' ? SEQUENCE : ENTRY);
+  const all = await historyFolders(base, kind);
   const entries = await Promise.all(all.map((n) => (kind === 'canary' ? sequenceEntry(base, n, signal) : readEntry(base, n, signal))));
   return entries.filter((e): e is HistoryEntry => e !== undefined);
 }

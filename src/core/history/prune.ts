@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { artifactPaths, type ArtifactPaths } from '../checklist/paths';
-import { listHistory } from './list';
+import { historyFolders, listHistory } from './list';
 import { sha256Hex, type HistoryKind } from './store';
 
 // Pruning rule (README "History"): per kind, the newest HISTORY_KEEP runs are kept; an older one is
@@ -55,6 +55,8 @@ export interface PruneResult {
 
 /** Applies the pruning rule to one kind's history folder `base` (see historyDir); `root` locates the references. */
 export async function pruneHistory(root: string, base: string, kind: HistoryKind, signal: AbortSignal, keep = HISTORY_KEEP, overrides: Partial<ArtifactPaths> = {}): Promise<PruneResult> {
+  // No more folders than kept entries: nothing to remove, and no entry needs reading.
+  if ((await historyFolders(base, kind)).length <= keep) return { removed: [], keptForReference: [] };
   const entries = await listHistory(base, kind, signal);
   if (entries.length <= keep) return { removed: [], keptForReference: [] };
   const refs = await referencedDigests(root, signal, overrides);

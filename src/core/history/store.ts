@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { writeFileAtomic } from '../util/atomicWrite';
 
 // The history of evaluations under <artifacts>/history/<kind>/<id>/: report.json (the exact bytes
@@ -17,6 +17,7 @@ export const REPORT_FILE = 'report.json';
 export const RECORDING_FILE = 'recording.json';
 const META_FILE = 'meta.json';
 
+// zod/mini: dist/dcts-audit.cjs keeps its run in the history without the rest of zod.
 export const metaSchema = z.object({
   kind: z.enum(HISTORY_KINDS),
   /** When the run finished (RFC 3339 UTC). */
@@ -26,10 +27,10 @@ export const metaSchema = z.object({
   /** The run's headline verdict (decision code, PASS/FAIL, audit status). */
   status: z.string(),
   /** Why the run is not complete, when it is not. */
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   /** SHA-256 of report.json: what sign-offs and promotion records name. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  data_mode: z.string().optional(),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  data_mode: z.optional(z.string()),
 });
 export type HistoryMeta = z.infer<typeof metaSchema>;
 

@@ -29,7 +29,7 @@ describe('package: the VSIX', function () {
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('contains the bundles, the manifest, the media and the shipped configs', () => {
-    for (const needed of ['extension/package.json', 'extension/dist/extension.mjs', 'extension/dist/cli.js', 'extension/dist/cli.mjs', 'extension/dist/lock.cjs', 'extension/media/aurora.svg', 'extension/media/dist/checklist.js']) {
+    for (const needed of ['extension/package.json', 'extension/dist/extension.mjs', 'extension/dist/cli.js', 'extension/dist/cli.mjs', 'extension/dist/lock.cjs', 'extension/dist/dcts-audit.cjs', 'extension/media/aurora.svg', 'extension/media/dist/checklist.js']) {
       assert.ok(entries.includes(needed), `${needed} missing from the VSIX: ${entries.join(', ')}`);
     }
     // Every chunk the two entries import is packed (a missing one would fail only when its feature is used).

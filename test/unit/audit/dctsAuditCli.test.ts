@@ -70,4 +70,13 @@ describe('audit: aurora-ga dcts-audit', () => {
     assert.match(bad.err, /--max-var-ratio must be a number/);
     assert.equal((await cli(dir, ['--summaries', 'a.json', 'stray', '--bogus', ...outs])).code, 2);
   });
+
+  it('refuses one file for both outputs (they are written at once), before reading anything', async () => {
+    const dir = make(alternating(4, 0.01, 0.004));
+    const same = await cli(dir, ['--summaries', '*.json', '--out-json', 'out/x', '--out-md', './out/../out/x', '--artifacts-dir', 'art']);
+    assert.equal(same.code, 2);
+    assert.match(same.err, /--out-json and --out-md name the same file/);
+    assert.throws(() => readFileSync(path.join(dir, 'out/x')), /ENOENT/);
+    assert.throws(() => readFileSync(path.join(dir, 'art/history/audit')), /ENOENT/);
+  });
 });

@@ -40,8 +40,8 @@ describe('audit: statistics', () => {
   });
 
   it('robust_is_min_fraction counts only pairs with both values finite, with 1e-6 slack', () => {
-    assert.equal(robustIsMinFraction([]), null);
-    assert.equal(robustIsMinFraction([{ robust: 0.4, min: null }, { robust: true, min: 0.4 }]), null);
-    assert.equal(robustIsMinFraction([{ robust: 0.4 + 5e-7, min: 0.4 }, { robust: 0.5, min: 0.4 }, { robust: NaN, min: 0.4 }]), 0.5);
+    assert.equal(robustIsMinFraction([], []), null);
+    assert.equal(robustIsMinFraction([0.4, true], [null, 0.4]), null);
+    assert.equal(robustIsMinFraction([0.4 + 5e-7, 0.5, NaN], [0.4, 0.4, 0.4]), 0.5);
   });
 });

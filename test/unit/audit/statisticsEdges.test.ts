@@ -30,9 +30,9 @@ describe('audit: statistics edges', () => {
   });
 
   it('robust is the grid minimum within 1e-6 (inclusive); non-finite pairs are not counted', () => {
-    assert.equal(robustIsMinFraction([{ robust: 1 + 1e-6, min: 1 }, { robust: 1 + 3e-6, min: 1 }]), 0.5);
-    assert.equal(robustIsMinFraction([{ robust: 0.5, min: 1 }, { robust: NaN, min: 1 }, { robust: 1, min: 'x' }]), 1);
-    assert.equal(robustIsMinFraction([{ robust: null, min: 1 }]), null);
+    assert.equal(robustIsMinFraction([1 + 1e-6, 1 + 3e-6], [1, 1]), 0.5);
+    assert.equal(robustIsMinFraction([0.5, NaN, 1], [1, 1, 'x']), 1);
+    assert.equal(robustIsMinFraction([null], [1]), null);
     assert.deepEqual([1, NaN, Infinity, '1', null].map(isFiniteNumber), [true, false, false, false, false]);
   });
 });

@@ -59,11 +59,19 @@ describe('bundle: what loads before first use', () => {
     assert.deepEqual(heavy(lock, [/^node_modules\/(undici|re2js|@lezer|@prometheus-io)\//, /^src\/core\/(gates|checklist|attest|judge|canary)\//]), []);
   });
 
-  it('dist/lock.cjs, the launcher’s file for `aurora-ga lock`, holds the lock command and zod/mini, nothing of the other commands or of classic zod', () => {
-    const modules = eagerModules('lock.cjs');
-    assert.ok(modules.includes('src/core/lock/quickValidate.ts') && modules.includes('src/cli/commands/lock.ts'), modules.join(', '));
-    assert.ok(modules.some((m) => m.startsWith('node_modules/zod/v4/mini/')), 'zod/mini');
-    assert.deepEqual(heavy(modules, [/^node_modules\/zod\/v4\/classic\//, /^node_modules\/(undici|re2js|@lezer|@prometheus-io|yaml)\//, /^src\/cli\/commands\/(?!lock\.ts)/, /^src\/core\/(gates|checklist|attest|judge|canary|audit)\//]), []);
-    assert.match(fs.readFileSync(path.join(dist, 'cli.js'), 'utf8'), /if \(process\.argv\[2\] === 'lock'\) require\('\.\/lock\.cjs'\);\nelse import\('\.\/cli\.mjs'\);/);
+  it('dist/lock.cjs and dist/dcts-audit.cjs, the launcher’s files for those commands, hold their command and zod/mini, nothing of the other commands or of classic zod', () => {
+    const alone: [string, string[], RegExp][] = [
+      ['lock', ['src/core/lock/quickValidate.ts', 'src/cli/commands/lock.ts'], /^src\/core\/(gates|checklist|attest|judge|canary|audit)\//],
+      ['dcts-audit', ['src/core/audit/runDctsAudit.ts', 'src/core/history/record.ts', 'src/cli/commands/dcts-audit.ts'], /^src\/core\/(gates|checklist\/(?!paths)|attest|judge|canary|lock|pyyaml)/],
+    ];
+    for (const [command, needed, foreign] of alone) {
+      const modules = eagerModules(`${command}.cjs`);
+      for (const m of needed) assert.ok(modules.includes(m), `${command}.cjs lacks ${m}: ${modules.join(', ')}`);
+      assert.ok(modules.some((m) => m.startsWith('node_modules/zod/v4/mini/')), `${command}.cjs: zod/mini`);
+      const otherCommands = new RegExp(`^src/cli/commands/(?!${command}\\.ts)`);
+      assert.deepEqual(heavy(modules, [/^node_modules\/zod\/v4\/classic\//, /^node_modules\/(undici|re2js|@lezer|@prometheus-io|yaml)\//, otherCommands, foreign]), [], command);
+    }
+    const launcher = fs.readFileSync(path.join(dist, 'cli.js'), 'utf8');
+    assert.match(launcher, /if \(\['lock', 'dcts-audit'\]\.includes\(command\)\) require\(`\.\/\$\{command\}\.cjs`\);\nelse import\('\.\/cli\.mjs'\);/);
   });
 });
