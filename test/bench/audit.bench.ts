@@ -90,14 +90,15 @@ async function main(): Promise<void> {
       const [cli, py, bare] = interleaved(
         [
           [process.execPath, [path.resolve('dist/cli.js'), 'dcts-audit', '--summaries', '*.json', '--out-json', path.join(out, 'report.json'), '--out-md', path.join(out, 'summary.md'), '--artifacts-dir', path.join(out, 'artifacts')]],
-          ['python3', [path.resolve('test/bench/dcts_audit_reference.py'), '--summaries', '*.json', '--out-json', path.join(out, 'py.json'), '--out-md', path.join(out, 'py.md')]],
+          // The interpreter itself (scripts/bench.mjs resolves it: PATH's python3 may be a launcher).
+          [process.env.AURORA_BENCH_PYTHON ?? 'python3', [path.resolve('test/bench/dcts_audit_reference.py'), '--summaries', '*.json', '--out-json', path.join(out, 'py.json'), '--out-md', path.join(out, 'py.md')]],
           [process.execPath, ['-e', "const fs = require('fs'); for (const f of fs.readdirSync('.')) if (f.endsWith('.json')) JSON.parse(fs.readFileSync(f, 'utf8'))"]],
         ],
         dir,
       );
       if (py.status !== 0) console.log(`  (the Python reference exited ${py.status}: no python3?)`);
       else {
-        console.log(`  aurora-ga dcts-audit, 10,000 summaries, as a process (dist/dcts-audit.cjs, production build): ${cli.ms.toFixed(0)} ms (exit ${cli.status}) vs the original in Python ${py.ms.toFixed(0)} ms; ratio ${(cli.ms / py.ms).toFixed(2)} (target ≤ 0.5)`);
+        console.log(`  aurora-ga dcts-audit, 10,000 summaries, as a process (dist/dcts-audit.cjs, production build): ${cli.ms.toFixed(0)} ms (exit ${cli.status}) vs the original in Python (${process.env.AURORA_BENCH_PYTHON ?? 'python3'}) ${py.ms.toFixed(0)} ms; ratio ${(cli.ms / py.ms).toFixed(2)} (target ≤ 0.5)`);
         console.log(`    the read-and-parse floor as a Node process: ${bare.ms.toFixed(0)} ms, ratio ${(bare.ms / py.ms).toFixed(2)} to Python; aurora-ga is ${(cli.ms / bare.ms).toFixed(2)}× that`);
       }
     }

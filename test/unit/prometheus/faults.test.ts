@@ -205,6 +205,60 @@ describe('prometheus client: faults, retries, deadline, limits', function () {
       });
     }
 
+    // Queries go out beside the pre-flight: none of them ends, nor is retried, before it is answered.
+    const isPreflight = (p: string) => new URLSearchParams(p.split('?')[1]).get('query') === '1';
+    const queries = (p: string) => p.startsWith('/api/v1/query') && !isPreflight(p);
+    /** A reply that counts the requests it answers (a matcher may be asked more than once per request). */
+    const counted = (sent: number[], body: string) => () => {
+      sent.push(1);
+      return body;
+    };
+
+    it('(fake server) a query sent beside a pre-flight that then fails ends with its failure, and is never retried', async () => {
+      const { agent, pool } = fake();
+      const sent: number[] = [];
+      pool.intercept({ path: (p) => p.startsWith('/api/v1/query') && isPreflight(p) }).reply(503, 'overloaded').times(3);
+      pool.intercept({ path: queries }).reply(503, counted(sent, 'overloaded')).persist();
+      const client = new PrometheusClient({ retries: 2, retryBaseMs: 1, retryMaxMs: 2 }, new HttpTransport({ url: 'http://prom.test' }, agent));
+      const pre = client.preflight(at, AbortSignal.timeout(5000));
+      const q = await client.instant('up', at, AbortSignal.timeout(5000));
+      const p = await pre;
+      assert.ok(!p.ok && !q.ok);
+      assert.deepEqual([p.cause, p.attempts], ['server-error', 3], 'the pre-flight is retried');
+      assert.match(q.message, /^pre-flight failed: HTTP 503/);
+      assert.deepEqual([q.cause, q.attempts, sent.length], ['server-error', 1, 1], 'the query: sent once, not retried');
+      await client.close();
+    });
+
+    it('(fake server) a query answered before the pre-flight is refused does not count: it ends with the refusal', async () => {
+      const { agent, pool } = fake();
+      const sent: number[] = [];
+      pool.intercept({ path: queries }).reply(200, counted(sent, okVector), { headers: json });
+      pool.intercept({ path: (p) => p.startsWith('/api/v1/query') && isPreflight(p) }).reply(401, 'Unauthorized').delay(50);
+      const client = new PrometheusClient({}, new HttpTransport({ url: 'http://prom.test' }, agent));
+      const pre = client.preflight(at, AbortSignal.timeout(5000));
+      const q = await client.instant('up', at, AbortSignal.timeout(5000));
+      assert.ok(!(await pre).ok);
+      assert.ok(!q.ok);
+      assert.deepEqual([q.cause, sent.length], ['auth', 1]);
+      assert.match(q.message, /^pre-flight failed: /);
+      await client.close();
+    });
+
+    it('(fake server) a query sent beside a pre-flight that passes keeps its own answer', async () => {
+      const { agent, pool } = fake();
+      const sent: number[] = [];
+      pool.intercept({ path: queries }).reply(200, counted(sent, okVector), { headers: json });
+      pool.intercept({ path: (p) => p.startsWith('/api/v1/query') && isPreflight(p) }).reply(200, okScalar, { headers: json }).delay(50);
+      const client = new PrometheusClient({}, new HttpTransport({ url: 'http://prom.test' }, agent));
+      const pre = client.preflight(at, AbortSignal.timeout(5000));
+      const q = await client.instant('up', at, AbortSignal.timeout(5000));
+      assert.ok((await pre).ok);
+      assert.ok(q.ok && q.series.length === 1, JSON.stringify(q));
+      assert.equal(sent.length, 1);
+      await client.close();
+    });
+
     it('(fake server) a Prometheus that answers `1` passes the pre-flight', async () => {
       const { agent, pool, match, paths } = fake();
       pool.intercept({ path: match('/api/v1/query') }).reply(200, okScalar, { headers: json });

@@ -39,7 +39,7 @@ describe('verdict outage: a failed evaluation is not a failed release', () => {
 
   it('names the pre-flight\'s cause when the pre-flight failed, counting every check without an answer', () => {
     const gates = [gate('A', 'FAIL', [check('FAIL', 'auth'), check('FAIL', 'auth')])];
-    assert.deepEqual(findOutage(gates, 'http://p', { cause: 'unreachable', message: 'not queried: connect ECONNREFUSED' }), {
+    assert.deepEqual(findOutage(gates, 'http://p', { cause: 'unreachable', message: 'pre-flight failed: connect ECONNREFUSED' }), {
       cause: 'unreachable', message: 'Prometheus at http://p could not be reached (connect ECONNREFUSED)', source: 'http://p', checks: 2, preflight: true,
     });
   });
@@ -49,11 +49,11 @@ describe('verdict outage: a failed evaluation is not a failed release', () => {
     assert.deepEqual(findOutage(gates, 'http://p'), { cause: 'timeout', message: 'Prometheus at http://p did not answer in time (after 5 s)', source: 'http://p', checks: 3, preflight: false });
     const tie = [gate('A', 'FAIL', [check('FAIL', 'auth', 'HTTP 401'), check('FAIL', 'timeout', 'after 5 s')])];
     assert.equal(findOutage(tie, 'http://p')?.cause, 'auth');
-    // Without an error text the check's message stands in; only a leading "not queried: " is dropped.
+    // Without an error text the check's message stands in; only a leading "pre-flight failed: " is dropped.
     const noError = [gate('A', 'FAIL', [check('FAIL', 'dns')])];
     assert.equal(findOutage(noError, 'http://p')?.message, 'Prometheus at http://p has a host name that does not resolve (message of dns)');
-    const inner = [gate('A', 'FAIL', [check('FAIL', 'dns', 'lookup: not queried: x')])];
-    assert.equal(findOutage(inner, 'http://p')?.message, 'Prometheus at http://p has a host name that does not resolve (lookup: not queried: x)');
+    const inner = [gate('A', 'FAIL', [check('FAIL', 'dns', 'lookup: pre-flight failed: x')])];
+    assert.equal(findOutage(inner, 'http://p')?.message, 'Prometheus at http://p has a host name that does not resolve (lookup: pre-flight failed: x)');
     assert.equal(findOutage([gate('A', 'PASS', [check('PASS')])], 'http://p'), undefined);
   });
 
