@@ -84,8 +84,8 @@ export async function runDctsAudit(input: DctsAuditInput, signal: AbortSignal): 
   const base = seriesStats(finite(columns.base));
   const robust = seriesStats(finite(columns.robust));
   const min = seriesStats(finite(columns.min));
-  const grid_stats: Record<string, SeriesStats> = {};
-  for (const g of [...columns.grids.keys()].sort()) grid_stats[g] = seriesStats(finite(columns.grids.get(g)!));
+  // Defined, not assigned: a grid named "__proto__" is a key like any other, not the object's prototype.
+  const grid_stats: Record<string, SeriesStats> = Object.fromEntries([...columns.grids.keys()].sort().map((g) => [g, seriesStats(finite(columns.grids.get(g)!))]));
   const var_ratio = varianceRatio(robust, base);
   const { status, reasons } = judgeAudit(robust.n, var_ratio, input.thresholds);
   return {

@@ -78,6 +78,14 @@ describe('audit: runDctsAudit', () => {
     assert.deepEqual(r.grid_stats['2.0'], { n: 1, mean: 1, std: 0 });
   });
 
+  it('a grid named __proto__ is counted and reported like any other grid', async () => {
+    const text = (v: number) => `{"tvf2": {"dcts": 0.5, "dcts_robust": {"value": 0.4}, "dcts_grids": {"__proto__": ${v}, "1.0": 0.2}}}`;
+    const r = await audit(make({ 'a.json': text(1), 'b.json': text(3) }), ['*.json']);
+    assert.deepEqual(Object.keys(r.grid_stats), ['1.0', '__proto__']);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(r.grid_stats, '__proto__')?.value, { n: 2, mean: 2, std: 1 });
+    assert.match(JSON.stringify(r.grid_stats), /"__proto__":\{"n":2,"mean":2,"std":1\}/);
+  });
+
   it('stops when aborted', async () => {
     const dir = make(alternating(3, 0.01, 0.004));
     await assert.rejects(runDctsAudit({ summaries: ['*.json'], cwd: dir, thresholds: defaultAuditThresholds }, AbortSignal.abort()), { name: 'AbortError' });
