@@ -83,16 +83,19 @@ const FIELDS = [
 function ignoredIn(record: DctsRecord): IgnoredValue[] {
   const ignored: IgnoredValue[] = [];
   for (let i = 0; i < FIELDS.length; i++) {
-    const v = record[FIELDS[i][1]];
-    const reason = v === null ? undefined : notCountedReason(v);
+    const reason = uncountedReason(record[FIELDS[i][1]]);
     if (reason) ignored.push({ file: record.file, field: FIELDS[i][0], reason });
   }
   for (const grid in record.grids) {
-    const v = record.grids[grid];
-    const reason = v === null ? undefined : notCountedReason(v);
+    const reason = uncountedReason(record.grids[grid]);
     if (reason) ignored.push({ file: record.file, field: `tvf2.dcts_grids.${grid}`, reason });
   }
   return ignored;
+}
+
+/** notCountedReason, except for an absent value (null), which is not worth a remark. */
+function uncountedReason(v: unknown): string | undefined {
+  return v === null ? undefined : notCountedReason(v);
 }
 
 /**

@@ -48,9 +48,9 @@ async function sequenceEntry(base: string, name: string, signal: AbortSignal): P
   };
 }
 
-/** The kept runs of one kind in its history folder `base` (see historyDir), newest first. */
-export async function listHistory(base: string, kind: HistoryKind, signal: AbortSignal): Promise<HistoryEntry[]> {
-  const all = await historyFolders(base, kind);
+/** The kept runs of one kind in its history folder `base` (see historyDir), newest first; `folders` when already listed (historyFolders). */
+export async function listHistory(base: string, kind: HistoryKind, signal: AbortSignal, folders?: string[]): Promise<HistoryEntry[]> {
+  const all = folders ?? (await historyFolders(base, kind));
   const entries = await Promise.all(all.map((n) => (kind === 'canary' ? sequenceEntry(base, n, signal) : readEntry(base, n, signal))));
   return entries.filter((e): e is HistoryEntry => e !== undefined);
 }

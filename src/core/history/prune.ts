@@ -56,8 +56,9 @@ export interface PruneResult {
 /** Applies the pruning rule to one kind's history folder `base` (see historyDir); `root` locates the references. */
 export async function pruneHistory(root: string, base: string, kind: HistoryKind, signal: AbortSignal, keep = HISTORY_KEEP, overrides: Partial<ArtifactPaths> = {}): Promise<PruneResult> {
   // No more folders than kept entries: nothing to remove, and no entry needs reading.
-  if ((await historyFolders(base, kind)).length <= keep) return { removed: [], keptForReference: [] };
-  const entries = await listHistory(base, kind, signal);
+  const folders = await historyFolders(base, kind);
+  if (folders.length <= keep) return { removed: [], keptForReference: [] };
+  const entries = await listHistory(base, kind, signal, folders);
   if (entries.length <= keep) return { removed: [], keptForReference: [] };
   const refs = await referencedDigests(root, signal, overrides);
   if (!refs) return { removed: [], keptForReference: [], skipped: 'a sign-off or promotion record cannot be read, so no evaluation was removed' };

@@ -221,36 +221,32 @@ export class PrometheusClient {
     return answer;
   }
 
-  private async run(path: string, params: Record<string, string>, signal: AbortSignal): Promise<QueryOutcome> {
-    const t0 = performance.now();
-    for (let attempt = 1; ; attempt++) {
-      signal.throwIfAborted();
-      const result = await this.limiter.run(() => this.attempt(path, params, signal, this.pipelinedTimeout(), true, (raw) => this.readQuery(raw)));
-      const down = await this.settled();
-      if (down) return { ...down, durationMs: elapsedMs(t0), attempts: attempt };
-      const again = result.ok ? undefined : await this.retryPause(result, attempt, path, signal, { network: true, query: params.query });
-      if (again === undefined) {
-        if (!result.ok) delete result.retryAfterMs;
-        return { ...result, durationMs: elapsedMs(t0), attempts: attempt };
-      }
-    }
+  private run(path: string, params: Record<string, string>, signal: AbortSignal): Promise<QueryOutcome> {
+    return this.retried(path, params, signal, (raw) => this.readQuery(raw));
   }
 
   /** The alerting rules the server (or its ruler, e.g. vmalert) has loaded, with their health; retried like a query. */
   async rules(signal: AbortSignal): Promise<RulesOutcome> {
     // After a failed pre-flight nothing more is sent, the rules read included.
     if (this.down) return { ...this.down, durationMs: 0, attempts: 0 };
-    const t0 = performance.now();
-    const read = (raw: RawResponse): { ok: true; rules: AlertingRule[] } | Failure => {
+    return this.retried('/api/v1/rules', {}, signal, (raw): { ok: true; rules: AlertingRule[] } | Failure => {
       const parsed = parseRulesResponse(raw);
       return parsed.ok ? parsed : httpFailure(raw, parsed);
-    };
+    });
+  }
+
+  /**
+   * Attempts a request until it is answered, its failure is final, or the pre-flight failed (whose
+   * failure it then ends with): the one retry policy of queries and the rules read.
+   */
+  private async retried<T extends { ok: true }>(path: string, params: Record<string, string>, signal: AbortSignal, read: (raw: RawResponse) => T | Failure): Promise<(T | QueryFailure) & { durationMs: number; attempts: number }> {
+    const t0 = performance.now();
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
-      const result = await this.limiter.run(() => this.attempt('/api/v1/rules', {}, signal, this.pipelinedTimeout(), true, read));
+      const result = await this.limiter.run(() => this.attempt(path, params, signal, this.pipelinedTimeout(), true, read));
       const down = await this.settled();
       if (down) return { ...down, durationMs: elapsedMs(t0), attempts: attempt };
-      const again = result.ok ? undefined : await this.retryPause(result, attempt, '/api/v1/rules', signal, { network: true });
+      const again = result.ok ? undefined : await this.retryPause(result, attempt, path, signal, { network: true, query: params.query });
       if (again === undefined) {
         if (!result.ok) delete result.retryAfterMs;
         return { ...result, durationMs: elapsedMs(t0), attempts: attempt };
